@@ -1,0 +1,1 @@
+"""Command-line interface. Only the TUI command imports Textual, and only lazily."""

@@ -1,0 +1,54 @@
+"""What every CLI command needs, resolved lazily from the global options.
+
+Commands ask the context for content or the journal only when they need
+them, so ``reflect --version`` or ``reflect content check`` never open the
+database and nothing in the CLI imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TextIO
+
+from reflect_tui.core.clock import Clock, SystemClock
+from reflect_tui.core.paths import Locations, resolve_locations
+
+if TYPE_CHECKING:
+    from reflect_tui.core.content.model import Content
+
+
+@dataclass
+class CliContext:
+    """Global options plus lazily created shared objects."""
+
+    args: argparse.Namespace
+    env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    clock: Clock = field(default_factory=SystemClock)
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+
+    @property
+    def locations(self) -> Locations:
+        return resolve_locations(getattr(self.args, "data_dir", None), self.env)
+
+    @property
+    def content_dirs(self) -> list[str]:
+        """Folders given with ``--content`` (highest priority layers)."""
+        return list(getattr(self.args, "content", None) or [])
+
+    def warn(self, message: str) -> None:
+        """One line on stderr, prefixed so it is clear where it comes from."""
+        print(f"reflect: {message}", file=self.stderr)
+
+    def load_content(self) -> Content:
+        """The merged content of all layers; skipped layers are warned about."""
+        from reflect_tui.core.content.loader import load_content
+
+        result = load_content(self.locations, extra=self.content_dirs, env=self.env)
+        for notice in result.notices:
+            self.warn(notice)
+        return result.content

@@ -1,0 +1,17 @@
+"""``reflect`` without a subcommand: open the terminal UI.
+
+Textual is imported here, inside the function, so no other command pays
+for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from reflect_tui.cli.context import CliContext
+
+
+def run_tui(args: argparse.Namespace, ctx: CliContext) -> int:
+    from reflect_tui.tui.launch import launch
+
+    return launch(ctx)

@@ -1,0 +1,1 @@
+"""The core: everything except the terminal UI. Never imports Textual."""

@@ -1,0 +1,1 @@
+"""The coach: tip matching, practice suggestions, learning suggestions."""

@@ -1,0 +1,1 @@
+"""Content: the typed model, safe YAML, layered loading and validation."""

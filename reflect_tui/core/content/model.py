@@ -1,0 +1,272 @@
+"""The typed content model: what the YAML files mean once validated.
+
+Everything is frozen: content is loaded once, shared by the coach, the
+session flow and the UI, and must not change under them. Lists are tuples
+for the same reason. Ids are the canonical ones from the glossary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+# The steps a prompt can belong to: the three LSD steps plus the bookends.
+INTAKE = "intake"
+CLOSING = "closing"
+LSD_STEP_IDS: tuple[str, ...] = ("luisteren", "samenvatten", "doorvragen")
+PROMPT_STEPS: tuple[str, ...] = (INTAKE, *LSD_STEP_IDS, CLOSING)
+
+# The collections, in the order of the JSON contract of ``reflect content show --json``.
+COLLECTIONS: tuple[str, ...] = (
+    "practices",
+    "principles",
+    "lsd_steps",
+    "activities",
+    "barriers",
+    "helps",
+    "case_kinds",
+    "prompts",
+    "tips",
+    "learning_suggestions",
+    "intervision_methods",
+)
+
+TriggerKind = Literal[
+    "barrier_recurring",
+    "practice_unreflected",
+    "principle_low",
+    "next_steps_overdue",
+    "step_skipped",
+    "help_absent",
+    "reflection_gap",
+]
+TRIGGER_KINDS: tuple[str, ...] = (
+    "barrier_recurring",
+    "practice_unreflected",
+    "principle_low",
+    "next_steps_overdue",
+    "step_skipped",
+    "help_absent",
+    "reflection_gap",
+)
+
+ROLES: tuple[str, ...] = ("casusinbrenger", "procesbegeleider", "groep", "iedereen")
+
+
+@dataclass(frozen=True, slots=True)
+class Practice:
+    """One of the five vital practices (the "what")."""
+
+    id: str
+    name: str
+    short: str
+    description: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Principle:
+    """One of the four principles (the "how"), with its self-check.
+
+    ``anchors`` maps each rating 1..5 to observable behaviour, so a rating
+    means the same thing to every user.
+    """
+
+    id: str
+    name: str
+    description: str
+    question: str
+    anchors: Mapping[int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class LsdStep:
+    """Listen, summarise or probe."""
+
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One of the fifteen activities, linked to the practices it serves."""
+
+    id: str
+    name: str
+    description: str
+    practices: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """A barrier ("wat hindert") or a help ("wat helpt") inside the organisation.
+
+    ``rank`` keeps the essay's order (1 = most named).
+    """
+
+    id: str
+    name: str
+    description: str
+    rank: int
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CaseKind:
+    """A kind of case: vraag, klacht, initiatief, ..."""
+
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """A question shown to the user.
+
+    ``practice`` is None for intake and closing prompts. ``topic`` says what
+    an intake or closing prompt is about (e.g. ``gebeurd``, ``betrokken``,
+    ``belangen``, ``inzicht``, ``volgende-stap``, ``betrekken``) so the UI
+    can place it beside the matching field.
+    """
+
+    id: str
+    practice: str | None
+    step: str
+    text: str
+    topic: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tip:
+    """A piece of craft knowledge from the essay, tagged so the coach can match it."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+    practices: tuple[str, ...] = ()
+    principles: tuple[str, ...] = ()
+    lsd_steps: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    barriers: tuple[str, ...] = ()
+    helps: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    case_kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """The journal pattern that makes a learning suggestion relevant.
+
+    ``ids`` narrows the pattern to certain barriers, practices, principles,
+    LSD steps or helps (empty: any). ``min_count`` is how often the pattern
+    must occur within the last ``window`` reflections; ``max_rating`` is
+    the highest rating that counts as low (``principle_low``); ``days`` is
+    the gap for ``reflection_gap`` and the overdue age for
+    ``next_steps_overdue``.
+    """
+
+    kind: TriggerKind
+    ids: tuple[str, ...] = ()
+    min_count: int = 1
+    window: int = 10
+    max_rating: int = 2
+    days: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LearningSuggestion:
+    """A way to keep learning, offered when its trigger matches the journal."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+    trigger: Trigger
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """One round of an intervision method."""
+
+    name: str
+    role: str
+    minutes: int
+    purpose: str
+    prompts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IntervisionMethod:
+    """A peer-consultation method, run round by round."""
+
+    id: str
+    name: str
+    description: str
+    source: str
+    rounds: tuple[Round, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """The merged, validated content of all layers.
+
+    ``version`` identifies this exact content (a short hash of the layer
+    files), stored with each reflection so a later reader knows which
+    prompts and tips it was written with. ``layers`` lists the folders that
+    were used, lowest priority first.
+    """
+
+    practices: tuple[Practice, ...]
+    principles: tuple[Principle, ...]
+    lsd_steps: tuple[LsdStep, ...]
+    activities: tuple[Activity, ...]
+    barriers: tuple[Factor, ...]
+    helps: tuple[Factor, ...]
+    case_kinds: tuple[CaseKind, ...]
+    prompts: tuple[Prompt, ...]
+    tips: tuple[Tip, ...]
+    learning_suggestions: tuple[LearningSuggestion, ...]
+    intervision_methods: tuple[IntervisionMethod, ...]
+    version: str = "unknown"
+    layers: tuple[str, ...] = ()
+    _index: Mapping[str, Mapping[str, object]] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        index = {name: {item.id: item for item in getattr(self, name)} for name in COLLECTIONS}
+        object.__setattr__(self, "_index", MappingProxyType(index))
+
+    def by_id(self, collection: str) -> Mapping[str, object]:
+        """Items of ``collection`` keyed by id (read-only)."""
+        return self._index[collection]
+
+    def practice(self, practice_id: str) -> Practice:
+        return self._index["practices"][practice_id]  # type: ignore[return-value]
+
+    def principle(self, principle_id: str) -> Principle:
+        return self._index["principles"][principle_id]  # type: ignore[return-value]
+
+    def barrier(self, barrier_id: str) -> Factor:
+        return self._index["barriers"][barrier_id]  # type: ignore[return-value]
+
+    def help(self, help_id: str) -> Factor:
+        return self._index["helps"][help_id]  # type: ignore[return-value]
+
+    def tip(self, tip_id: str) -> Tip:
+        return self._index["tips"][tip_id]  # type: ignore[return-value]
+
+    def prompts_for(self, step: str, practice: str | None = None) -> tuple[Prompt, ...]:
+        """Prompts for one step (and practice, for LSD steps), in file order."""
+        return tuple(p for p in self.prompts if p.step == step and p.practice == practice)
+
+    def iter_items(self) -> Iterator[tuple[str, object]]:
+        """Every (collection, item) pair, in contract order."""
+        for name in COLLECTIONS:
+            for item in getattr(self, name):
+                yield name, item

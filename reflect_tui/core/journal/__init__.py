@@ -1,0 +1,1 @@
+"""The journal: model, SQLite store, interchange formats."""

@@ -1,0 +1,165 @@
+"""The one place that decides where reflect-tui keeps and finds files.
+
+Why a single module: privacy rules (0700 folders, 0600 files) and the
+override order (``--data-dir`` > ``REFLECT_HOME`` > platform default) must
+be applied identically by the CLI, the TUI, tests and benchmarks. Nothing
+here touches the disk at import time; folders are created only by
+``ensure_private_dir`` when something is about to be written.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "reflect-tui"
+ENV_HOME = "REFLECT_HOME"
+ENV_CONTENT_PATH = "REFLECT_CONTENT_PATH"
+JOURNAL_FILENAME = "journal.sqlite3"
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+@dataclass(frozen=True)
+class Locations:
+    """Resolved folders for one run of the app."""
+
+    data_dir: Path
+    config_dir: Path
+
+    @property
+    def journal_path(self) -> Path:
+        """The SQLite journal."""
+        return self.data_dir / JOURNAL_FILENAME
+
+    @property
+    def backups_dir(self) -> Path:
+        """Where pre-migration backups go."""
+        return self.data_dir / "backups"
+
+    @property
+    def exports_dir(self) -> Path:
+        """Default folder for Markdown exports made from the TUI."""
+        return self.data_dir / "exports"
+
+    @property
+    def user_content_dir(self) -> Path:
+        """The user's own content layer (may not exist)."""
+        return self.config_dir / "content"
+
+    @property
+    def settings_path(self) -> Path:
+        """User settings (may not exist)."""
+        return self.config_dir / "settings.yaml"
+
+
+def resolve_locations(
+    data_dir: str | os.PathLike[str] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Locations:
+    """Decide the data and config folders without creating them.
+
+    ``REFLECT_HOME`` moves everything (data in it, config in ``config/``
+    below it) so a test or a portable install is fully isolated;
+    ``--data-dir`` (the ``data_dir`` argument) moves only the journal.
+    """
+    env = os.environ if env is None else env
+    home = env.get(ENV_HOME)
+    if home:
+        base = Path(home).expanduser()
+        data, config = base, base / "config"
+    else:
+        import platformdirs  # local: keeps import of this module cheap
+
+        data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    if data_dir is not None:
+        data = Path(data_dir).expanduser()
+    return Locations(data_dir=data.absolute(), config_dir=config.absolute())
+
+
+def builtin_content_dir() -> Path:
+    """The content shipped with the app.
+
+    In a wheel it is packaged as ``reflect_tui/_builtin_content``; in a
+    source checkout (editable install, tests) it is ``content/`` at the
+    project root.
+    """
+    packaged = Path(__file__).resolve().parent.parent / "_builtin_content"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "content"
+
+
+def content_layer_dirs(
+    locations: Locations,
+    extra: Sequence[str | os.PathLike[str]] = (),
+    env: Mapping[str, str] | None = None,
+) -> list[Path]:
+    """The content layers above the built-in one, lowest priority first.
+
+    Order: each folder in ``REFLECT_CONTENT_PATH`` (an organisation's
+    shared content), then the user's content folder, then ``--content``.
+    Folders that do not exist are left out silently only for the user
+    folder (most users never create it); others are kept so the loader can
+    report them.
+    """
+    env = os.environ if env is None else env
+    layers: list[Path] = []
+    for part in env.get(ENV_CONTENT_PATH, "").split(os.pathsep):
+        if part.strip():
+            layers.append(Path(part.strip()).expanduser())
+    if locations.user_content_dir.is_dir():
+        layers.append(locations.user_content_dir)
+    layers.extend(Path(p).expanduser() for p in extra)
+    return layers
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) as 0700 and tighten it if it exists."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    current = stat.S_IMODE(path.stat().st_mode)
+    if current != PRIVATE_DIR_MODE:
+        path.chmod(PRIVATE_DIR_MODE)
+    return path
+
+
+def create_private_file(path: Path) -> None:
+    """Pre-create ``path`` as 0600 regardless of umask, if it is missing.
+
+    SQLite and ``open()`` honour the umask; creating the file ourselves
+    first with ``O_EXCL`` means it is never world-readable, not even for a
+    moment.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return
+    os.close(fd)
+    os.chmod(path, PRIVATE_FILE_MODE)
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` atomically to ``path`` with mode 0600.
+
+    Writes a temp file beside it, fsyncs, then renames: a crash or a full
+    disk leaves either the old file or the new one, never half of one.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    try:
+        os.fchmod(fd, PRIVATE_FILE_MODE)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    os.replace(tmp, path)

@@ -1,0 +1,1 @@
+"""Session flow: the steps of a guided reflection, independent of the UI."""
