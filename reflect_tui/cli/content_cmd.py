@@ -1,9 +1,134 @@
-"""Placeholder: replaced by the owner of this command group."""
+"""``reflect content check|show``: the trainer's tools for the YAML content.
+
+Why ``check`` stacks a given folder or file on the built-in content: a
+trainer's ``tips.yaml`` refers to practices defined in the built-in
+``framework.yaml``; checked alone, every reference would look unknown.
+Nothing here imports Textual, so these commands start fast.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reflect_tui.cli.context import CliContext
+    from reflect_tui.core.content.model import Content
+
+# Dutch names of the collections, for people rather than programs.
+LABELS: dict[str, str] = {
+    "practices": "werkpraktijken",
+    "principles": "werkprincipes",
+    "lsd_steps": "LSD-stappen",
+    "activities": "activiteiten",
+    "barriers": "wat hindert",
+    "helps": "wat helpt",
+    "case_kinds": "soorten casus",
+    "prompts": "vragen",
+    "tips": "tips",
+    "learning_suggestions": "leersuggesties",
+    "intervision_methods": "intervisiemethodes",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add this group's subcommands to the parser."""
+    """Add ``content check`` and ``content show``."""
+    content = sub.add_parser("content", help="inhoud (YAML) controleren of bekijken")
+    actions = content.add_subparsers(dest="content_command", metavar="ACTIE", required=True)
+    check = actions.add_parser(
+        "check",
+        help="controleer inhoudsmappen of -bestanden (zonder PAD: alle lagen)",
+        description=(
+            "Controleer YAML-inhoud. Een opgegeven map of bestand wordt bovenop de "
+            "ingebouwde inhoud gecontroleerd; zonder PAD alle lagen."
+        ),
+    )
+    check.add_argument("paths", nargs="*", metavar="PAD", help="inhoudsmap of .yaml-bestand")
+    check.set_defaults(handler=run_check)
+    show = actions.add_parser("show", help="toon de samengevoegde inhoud")
+    show.add_argument("--json", action="store_true", help="als JSON (machineleesbaar)")
+    show.set_defaults(handler=run_show)
+
+
+def summary(content: Content) -> str:
+    """Counts per collection, in words: ``5 werkpraktijken, 4 werkprincipes, ...``."""
+    from reflect_tui.core.content.export import content_counts
+
+    return ", ".join(f"{n} {LABELS[name]}" for name, n in content_counts(content).items())
+
+
+def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Exit 0 with a one-line summary, or 1 with every error on stderr."""
+    from reflect_tui.core.content.loader import check_layers
+    from reflect_tui.core.paths import content_layer_dirs
+
+    if args.paths:
+        paths = [Path(p).expanduser() for p in args.paths]
+    else:
+        paths = content_layer_dirs(ctx.locations, ctx.content_dirs, ctx.env)
+    result = check_layers(paths)
+    if result.errors:
+        for error in result.errors:
+            print(error, file=ctx.stderr)
+        n = len(result.errors)
+        print(f"{n} {'fout' if n == 1 else 'fouten'} gevonden in de inhoud", file=ctx.stderr)
+        return 1
+    print(
+        f"OK: inhoud is geldig ({summary(result.content)}; versie {result.content.version})",
+        file=ctx.stdout,
+    )
+    return 0
+
+
+def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    """The merged content as a readable Dutch overview, or as the JSON contract."""
+    from reflect_tui.core.content.export import content_to_json
+
+    content = ctx.load_content()
+    if args.json:
+        text = json.dumps(content_to_json(content), ensure_ascii=False, indent=2)
+        print(text, file=ctx.stdout)
+        return 0
+    print(render_overview(content), file=ctx.stdout)
+    return 0
+
+
+def render_overview(content: Content) -> str:
+    """A plain-text overview: counts, then every item with its name or text."""
+    lines = [
+        f"Inhoud versie {content.version}",
+        f"Lagen: {', '.join(content.layers) or '(geen)'}",
+        f"Totaal: {summary(content)}",
+    ]
+    for name, label in LABELS.items():
+        items = getattr(content, name)
+        lines.append("")
+        lines.append(f"{label[:1].upper()}{label[1:]} ({len(items)})")
+        for item in items:
+            lines.append(f"  {item.id}: {_describe(name, item)}")
+    return "\n".join(lines)
+
+
+def _describe(collection: str, item: object) -> str:
+    if collection == "prompts":
+        where = getattr(item, "step", "")
+        practice = getattr(item, "practice", None)
+        if practice:
+            where = f"{practice}/{where}"
+        return f"[{where}] {_one_line(getattr(item, 'text', ''))}"
+    if collection == "intervision_methods":
+        rounds = getattr(item, "rounds", ())
+        minutes = sum(r.minutes for r in rounds)
+        return f"{getattr(item, 'name', '')} ({len(rounds)} rondes, {minutes} minuten)"
+    title = getattr(item, "name", None) or getattr(item, "title", "")
+    return _one_line(str(title))
+
+
+def _one_line(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+__all__ = ["register", "render_overview", "run_check", "run_show", "summary"]

@@ -1,9 +1,302 @@
-"""Placeholder: replaced by the owner of this command group."""
+"""``reflect list|show|search|export|import|delete``: the journal from the shell.
+
+Why everything is imported inside the handlers: these commands are run
+from scripts and benchmarks, so start-up time is most of their cost. Only
+``argparse`` is needed to register them; SQLite, JSON and the store load
+when a command actually runs, and the content (YAML) only for
+``show --format md``, which wants Dutch display names.
+
+User text printed to a terminal is cleaned of control and escape
+characters, so an answer containing ``\\x1b[2J`` cannot clear the screen.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reflect_tui.cli.context import CliContext
+    from reflect_tui.core.journal.model import ReflectionSummary
+    from reflect_tui.core.journal.store import JournalStore
+
+STATUS_NAMES = {"draft": "concept", "complete": "afgerond"}
+# Compiled on first use (``re`` caches it): most runs never print user text to a terminal.
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add this group's subcommands to the parser."""
+    p = sub.add_parser("list", help="toon de reflecties, nieuwste eerst")
+    p.add_argument("-n", type=int, metavar="N", help="hoogstens N reflecties")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON-lijst")
+    p.set_defaults(handler=run_list)
+
+    p = sub.add_parser("show", help="toon één reflectie")
+    p.add_argument("id", metavar="ID", help="id of een uniek begin ervan")
+    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.set_defaults(handler=run_show)
+
+    p = sub.add_parser("search", help="zoek in titels, antwoorden, inzichten en notities")
+    p.add_argument("query", metavar="QUERY", nargs="+", help="zoekwoorden (alle moeten voorkomen)")
+    p.add_argument("-n", type=int, default=50, metavar="N", help="hoogstens N resultaten")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON-lijst")
+    p.set_defaults(handler=run_search)
+
+    p = sub.add_parser("export", help="exporteer het hele dagboek")
+    p.add_argument("--format", choices=("json", "md"), default="json")
+    p.add_argument("-o", "--output", metavar="FILE", help="schrijf naar FILE (0600) i.p.v. stdout")
+    p.set_defaults(handler=run_export)
+
+    p = sub.add_parser("import", help="importeer een JSON-export (reflect-journal)")
+    p.add_argument("file", metavar="FILE", help="JSON-bestand, of - voor stdin")
+    p.set_defaults(handler=run_import)
+
+    p = sub.add_parser("delete", help="wis een reflectie definitief")
+    p.add_argument("id", metavar="ID", help="id of een uniek begin ervan")
+    p.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
+    p.set_defaults(handler=run_delete)
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def open_store(ctx: CliContext) -> JournalStore:
+    """The journal for this run, at the location the global options decide."""
+    from reflect_tui.core.journal.store import JournalStore
+
+    return JournalStore.open(ctx.locations.journal_path, ctx.clock)
+
+
+def clean_line(text: str) -> str:
+    """User text for one terminal line: no control characters, no line breaks."""
+    return " ".join(re.sub(_CONTROL, " ", text).split())
+
+
+def clean_block(text: str) -> str:
+    """User text for the terminal, line breaks and tabs kept, escapes removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(_CONTROL, "\ufffd", text)
+
+
+def _summary_json(s: ReflectionSummary) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "occurred_on": s.occurred_on.isoformat(),
+        "status": s.status,
+        "case_kind": s.case_kind,
+        "updated_at": s.updated_at.isoformat(),
+    }
+
+
+def _row(s: ReflectionSummary) -> str:
+    status = STATUS_NAMES.get(s.status, s.status)
+    title = clean_line(s.title) or "(zonder titel)"
+    return f"{s.occurred_on.isoformat()}  {status:<8}  {s.id[:8]}  {title}"
+
+
+def _write(ctx: CliContext, text: str) -> None:
+    ctx.stdout.write(text)
+    ctx.stdout.flush()
+
+
+def _is_tty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+# --- handlers ----------------------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.n is not None and args.n < 0:
+        from reflect_tui.core.errors import ReflectError
+
+        raise ReflectError("-n moet 0 of groter zijn.", exit_code=2)
+    with open_store(ctx) as store:
+        rows = store.list(limit=args.n)
+    if args.json:
+        from reflect_tui.core.journal.interchange import dumps
+
+        _write(ctx, dumps([_summary_json(s) for s in rows]) + "\n")
+    elif not rows and args.n != 0:
+        _write(ctx, "Je dagboek is nog leeg. Start 'reflect' om een reflectie te beginnen.\n")
+    else:
+        _write(ctx, "".join(_row(s) + "\n" for s in rows))
+    return 0
+
+
+def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    with open_store(ctx) as store:
+        reflection = store.get(store.resolve_id(args.id))
+    if args.format == "json":
+        from reflect_tui.core.journal.interchange import dumps, reflection_to_dict
+
+        _write(ctx, dumps(reflection_to_dict(reflection)) + "\n")
+        return 0
+    from reflect_tui.core.journal.markdown import render_reflection
+
+    text = render_reflection(reflection, _namer(ctx))
+    _write(ctx, clean_block(text) if _is_tty(ctx.stdout) else text)
+    return 0
+
+
+def _namer(ctx: CliContext) -> Any:
+    """Dutch names from the content; ids if the content cannot be loaded."""
+    from reflect_tui.core.errors import ReflectError
+    from reflect_tui.core.journal.markdown import content_namer
+
+    try:
+        return content_namer(ctx.load_content())
+    except (ReflectError, ImportError, OSError) as exc:
+        ctx.warn(f"inhoud niet geladen, ids worden getoond ({exc})")
+        return None
+
+
+def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
+    query = " ".join(args.query)
+    with open_store(ctx) as store:
+        hits = store.search_hits(query, limit=max(0, args.n))
+    if args.json:
+        from reflect_tui.core.journal.interchange import dumps
+
+        items = [{**_summary_json(h.summary), "snippet": h.snippet} for h in hits]
+        _write(ctx, dumps(items) + "\n")
+    elif not hits:
+        _write(ctx, "Niets gevonden.\n")
+    else:
+        lines = []
+        for hit in hits:
+            lines.append(_row(hit.summary))
+            snippet = clean_line(hit.snippet)
+            if snippet:
+                lines.append(f"    {snippet}")
+        _write(ctx, "\n".join(lines) + "\n")
+    return 0
+
+
+def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    to_terminal = not (args.output and args.output != "-") and _is_tty(ctx.stdout)
+    with open_store(ctx) as store:
+        if args.format == "json":
+            text = store.export_json()
+            count = text.count("\n    {")
+        else:
+            from reflect_tui.core.journal.markdown import render_journal
+
+            reflections = store.all()
+            count = len(reflections)
+            text = render_journal(reflections, _namer(ctx) if reflections else None)
+    if to_terminal:
+        if args.format == "json":
+            from reflect_tui.core.journal.interchange import escape_unsafe
+
+            text = escape_unsafe(text)
+        else:
+            text = clean_block(text)
+    if args.output and args.output != "-":
+        _write_export(args.output, text)
+        print(f"{count} reflecties geëxporteerd naar {args.output}", file=ctx.stderr)
+        return 0
+    _write(ctx, text)
+    return 0
+
+
+def _write_export(target: str, text: str) -> None:
+    """Write an export atomically as 0600: it holds the whole private journal."""
+    from pathlib import Path
+
+    from reflect_tui.core.errors import ReflectError
+    from reflect_tui.core.journal.sqlite_errors import translate
+    from reflect_tui.core.paths import write_private_file
+
+    path = Path(target).expanduser()
+    if path.is_dir():
+        raise ReflectError(f"{path} is een map; geef een bestandsnaam.")
+    if not path.parent.is_dir():
+        raise ReflectError(f"de map {path.parent} bestaat niet.")
+    try:
+        write_private_file(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise translate(exc, path) from None
+
+
+def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from pathlib import Path
+
+    from reflect_tui.core.errors import ReflectError
+    from reflect_tui.core.journal.interchange import parse_journal
+
+    source = args.file
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).expanduser().read_bytes()
+    except OSError as exc:
+        raise ReflectError(f"kan {source} niet lezen: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReflectError(
+            f"{source}: geen UTF-8-tekst (byte {exc.start}); er is niets geïmporteerd."
+        ) from None
+    reflections = parse_journal(text, source)
+    with open_store(ctx) as store:
+        result = store.import_reflections(reflections)
+    _write(
+        ctx,
+        f"Geïmporteerd uit {source}: {result.added} nieuw, {result.updated} bijgewerkt, "
+        f"{result.unchanged} ongewijzigd.\n",
+    )
+    return 0
+
+
+def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from reflect_tui.core.errors import ReflectError
+
+    with open_store(ctx) as store:
+        reflection_id = store.resolve_id(args.id)
+        if not args.yes:
+            summary = store.get(reflection_id)
+            if not _is_tty(sys.stdin):
+                raise ReflectError(
+                    "wissen kan niet ongedaan worden gemaakt; bevestig met --yes "
+                    "(er wordt niet gevraagd omdat invoer geen terminal is)."
+                )
+            title = clean_line(summary.title) or "(zonder titel)"
+            ctx.stdout.write(
+                f"Reflectie '{title}' van {summary.occurred_on.isoformat()} definitief wissen? "
+                "Dit kan niet ongedaan worden gemaakt. [j/N] "
+            )
+            ctx.stdout.flush()
+            answer = sys.stdin.readline().strip().lower()
+            if answer not in ("j", "ja", "y", "yes"):
+                _write(ctx, "Niet gewist.\n")
+                return 1
+        store.delete(reflection_id)
+    _write(ctx, f"Reflectie {reflection_id} is gewist.\n")
+    for leftover in _exports_mentioning(ctx, reflection_id):
+        ctx.warn(f"let op: het exportbestand {leftover} bevat deze reflectie nog; wis het zelf.")
+    return 0
+
+
+def _exports_mentioning(ctx: CliContext, reflection_id: str) -> list[str]:
+    """Exports the app wrote into the data folder that still hold the deleted reflection.
+
+    They are the user's own files, so they are pointed out rather than removed.
+    """
+    folder = ctx.locations.exports_dir
+    if not folder.is_dir():
+        return []
+    needle = reflection_id.encode()
+    found = []
+    for path in sorted(folder.iterdir()):
+        try:
+            if path.is_file() and needle in path.read_bytes():
+                found.append(str(path))
+        except OSError:
+            continue
+    return found

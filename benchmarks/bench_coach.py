@@ -1,0 +1,231 @@
+"""Coach benchmark: evaluation quality on the built-in content, and speed at 10,000 reflections.
+
+Run from the project root:  .venv/bin/python benchmarks/bench_coach.py [--runs N]
+
+Quality (targets from issue 5), on tests/data/coach_cases.yaml with the
+built-in content, each case's text and case kind only:
+- tip precision@5 (practices): share of cases whose top 5 tips include a tip
+  tagged with an expected practice                                target 0.90
+- tip precision@5 (barriers): the same for expected barriers, over the cases
+  that expect a barrier                                           target 0.90
+- suggested practices top-2 accuracy: share of cases with at least one
+  expected practice among the two highest suggested practices     target 0.80
+
+Speed: one "coach pass" = learning suggestions over the journal plus tip
+matching for the newest reflection with a tips-shown history. Measured on
+10,000 synthetic reflections (a) in memory, over all 10,000, and (b) through
+a real SQLite journal the way ``reflect suggest``/``reflect coach`` read it.
+Target: at most 50 ms per pass. Ratios are time / target (<= 1.0 is met).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reflect_tui.core.clock import FixedClock  # noqa: E402
+from reflect_tui.core.coach.evaluate import evaluate, load_cases  # noqa: E402
+from reflect_tui.core.coach.index import build_index  # noqa: E402
+from reflect_tui.core.coach.learning import learning_suggestions  # noqa: E402
+from reflect_tui.core.coach.signals import Signals  # noqa: E402
+from reflect_tui.core.coach.tips import match_tips  # noqa: E402
+from reflect_tui.core.content.loader import load_builtin  # noqa: E402
+from reflect_tui.core.content.model import Content  # noqa: E402
+from reflect_tui.core.journal.model import (  # noqa: E402
+    Answer,
+    NextStep,
+    PrincipleRating,
+    Reflection,
+)
+
+TARGET_PRACTICE = 0.9
+TARGET_BARRIER = 0.9
+TARGET_SUGGEST = 0.8
+TARGET_MS = 50.0
+JOURNAL_SIZE = 10_000
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+SENTENCES = [
+    "Bewonersavond over de herinrichting van het plein, veel vragen over parkeren.",
+    "Mijn collega's van beheer willen er niet aan, geen budget dit jaar.",
+    "De wethouder wil snel een besluit, de buurt is nog niet zover.",
+    "Klacht over de kapvergunning, meneer voelde zich niet gehoord.",
+    "Initiatiefnemers van de buurttuin zoeken geld voor een hek.",
+    "Ik had geen tijd om het dossier goed te lezen.",
+    "Het overleg met de ondernemers liep vast op de venstertijden.",
+    "Samen met de wijkagent langsgegaan bij de bewoners aan de dijk.",
+    "De procedure duurt maanden, de vrijwilligers haken af.",
+    "Goed gesprek gehad, dankzij mijn collega van groen kwam er een oplossing.",
+]
+
+
+def make_journal(content: Content, size: int, seed: int = 5) -> list[Reflection]:
+    """Realistic-looking reflections: choices, answers, ratings, next steps."""
+    rng = random.Random(seed)
+    practices = [p.id for p in content.practices]
+    barriers = [b.id for b in content.barriers]
+    helps = [h.id for h in content.helps]
+    kinds = [k.id for k in content.case_kinds]
+    steps = [s.id for s in content.lsd_steps]
+    journal = []
+    for number in range(size):
+        moment = NOW - timedelta(hours=6 * number + rng.randint(0, 5))
+        chosen = rng.sample(practices, rng.randint(1, 3))
+        answers = [
+            Answer(p, s, "Vraag?", " ".join(rng.sample(SENTENCES, 2)))
+            for p in chosen
+            for s in steps
+            if rng.random() < 0.85
+        ]
+        journal.append(
+            Reflection(
+                id=f"{number:08x}-bench-0000-0000-000000000000",
+                title=f"Casus {number}",
+                occurred_on=moment.date(),
+                created_at=moment,
+                updated_at=moment,
+                status="complete" if rng.random() < 0.95 else "draft",
+                case_kind=rng.choice(kinds),
+                what_happened=rng.choice(SENTENCES),
+                practices=chosen,
+                answers=answers,
+                principles=[PrincipleRating(p.id, rng.randint(1, 5)) for p in content.principles],
+                barriers=rng.sample(barriers, rng.randint(0, 2)),
+                helps=rng.sample(helps, rng.randint(0, 2)),
+                insight=rng.choice(SENTENCES),
+                next_steps=[
+                    NextStep("Terugbellen", moment.date() + timedelta(days=7), rng.random() < 0.7)
+                ],
+            )
+        )
+    return journal
+
+
+def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    """(median, max) wall time in ms over ``runs`` calls after one warm-up."""
+    fn()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), max(times)
+
+
+def line(label: str, value: float, target: float, higher_is_better: bool = True) -> str:
+    ok = value >= target if higher_is_better else value <= target
+    ratio = value / target if target else float("inf")
+    verdict = "OK" if ok else "MISSED"
+    return f"  {label:<58} {value:8.3f}  target {target:6.2f}  ratio {ratio:5.2f}  {verdict}"
+
+
+def info(label: str, value: float, extra: str = "") -> str:
+    return f"  {label:<58} {value:8.3f}{extra}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--no-store", action="store_true", help="skip the SQLite part")
+    args = parser.parse_args()
+
+    content = load_builtin()
+    counts = f"{len(content.tips)} tips, {len(content.learning_suggestions)} learning suggestions"
+    print(f"content {content.version}: {counts}")
+
+    cases = load_cases(ROOT / "tests" / "data" / "coach_cases.yaml")
+    result = evaluate(content, cases)
+    print(f"\nQuality ({result.cases} cases, {result.barrier_cases} with expected barriers)")
+    print(line("tip precision@5, practices", result.practice_precision, TARGET_PRACTICE))
+    print(line("tip precision@5, barriers", result.barrier_precision, TARGET_BARRIER))
+    print(line("suggested practices, top-2 accuracy", result.suggestion_top2, TARGET_SUGGEST))
+    for label, misses in (
+        ("practice misses", result.practice_misses),
+        ("barrier misses", result.barrier_misses),
+        ("suggestion misses", result.suggestion_misses),
+    ):
+        print(f"    {label}: {', '.join(misses) or '-'}")
+
+    journal = make_journal(content, JOURNAL_SIZE)
+    today: date = NOW.date()
+    rng = random.Random(7)
+    history = {
+        tip.id: NOW - timedelta(days=rng.uniform(0, 60))
+        for tip in rng.sample(list(content.tips), min(30, len(content.tips)))
+    }
+    newest = journal[0]
+
+    def coach_pass() -> None:
+        learning_suggestions(content, journal, today)
+        match_tips(content, Signals.from_reflection(newest), recently_shown=history, now=NOW)
+
+    print(f"\nSpeed ({JOURNAL_SIZE} reflections, median of {args.runs} runs, ms)")
+    start = time.perf_counter()
+    build_index(content)
+    print(info("build keyword index (once per content)", (time.perf_counter() - start) * 1000))
+    med, worst = timed(lambda: learning_suggestions(content, journal, today), args.runs)
+    print(info("learning suggestions over all 10,000 (in memory)", med, f"  (max {worst:.1f})"))
+    med, worst = timed(
+        lambda: match_tips(
+            content, Signals.from_reflection(newest), recently_shown=history, now=NOW
+        ),
+        args.runs,
+    )
+    print(info("tip matching, newest reflection + tips-shown history", med, f"  (max {worst:.1f})"))
+    med_mem, worst = timed(coach_pass, args.runs)
+    print(
+        line("coach pass, in memory (learning + tips)", med_mem, TARGET_MS, higher_is_better=False)
+    )
+    big = Signals(text=" ".join(SENTENCES) * 150)
+    med, _ = timed(lambda: match_tips(content, big, recently_shown=history, now=NOW), 3)
+    print(info("(info) tip matching for a ~100 KB text", med))
+
+    if not args.no_store:
+        from reflect_tui.cli.coach_cmd import HISTORY_DAYS, SUGGEST_LOOKBACK
+        from reflect_tui.core.journal.store import JournalStore
+
+        with tempfile.TemporaryDirectory() as folder:
+            clock = FixedClock(NOW)
+            store = JournalStore.open(Path(folder) / "journal.sqlite3", clock)
+            start = time.perf_counter()
+            store.import_reflections(journal)
+            store.record_tips_shown(list(history))
+            setup_ms = (time.perf_counter() - start) * 1000
+            print(info("(setup) write 10,000 reflections to SQLite", setup_ms))
+            lookback = max(
+                [SUGGEST_LOOKBACK, *(s.trigger.window for s in content.learning_suggestions)]
+            )
+
+            def store_pass() -> None:
+                recent = store.recent(lookback)
+                shown = store.tips_shown_since(NOW - timedelta(days=HISTORY_DAYS))
+                learning_suggestions(content, recent, today)
+                match_tips(
+                    content, Signals.from_reflection(recent[0]), recently_shown=shown, now=NOW
+                )
+
+            med_store, _ = timed(store_pass, args.runs)
+            store.close()
+        print(
+            line(
+                f"coach pass via SQLite journal (recent {lookback})",
+                med_store,
+                TARGET_MS,
+                higher_is_better=False,
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

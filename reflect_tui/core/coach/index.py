@@ -1,0 +1,111 @@
+"""What the coach precomputes once per content: keyword index, tip features, affinities.
+
+Why a cache keyed by object identity: ``Content`` is frozen and shared by
+every screen, so its derived data never goes stale; building the keyword
+index costs a few milliseconds and matching happens on every keystroke
+pause in the TUI. ``Content`` is neither hashable (it holds mappings) nor
+weak-referenceable (slots), so the small cache holds the content itself
+next to its index and checks identity; at most a few contents are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator, Mapping
+from dataclasses import dataclass
+
+from reflect_tui.core.coach.text import KeywordIndex, tokenize, word_forms
+from reflect_tui.core.content.model import Content, Tip
+
+# Keys of the keyword index: (owner kind, id).
+PRACTICE = "practice"
+BARRIER = "barrier"
+HELP = "help"
+TIP = "tip"
+
+_CACHE_SIZE = 8
+
+
+@dataclass(frozen=True)
+class CoachIndex:
+    """Derived, read-only data for one ``Content``.
+
+    ``affinity[(kind, id)][practice]`` says how strongly a barrier, help or
+    case kind goes with each practice, learned from how the tips are tagged
+    (share of the tips carrying that tag that also carry the practice), so
+    an organisation layer with its own tips shifts it automatically.
+    """
+
+    keywords: KeywordIndex
+    tip_features: Mapping[str, frozenset[str]]
+    affinity: Mapping[tuple[str, str], Mapping[str, float]]
+
+
+def _keyword_terms(content: Content) -> Iterator[tuple[Hashable, str]]:
+    for practice in content.practices:
+        for keyword in practice.keywords:
+            yield (PRACTICE, practice.id), keyword
+    for barrier in content.barriers:
+        for keyword in barrier.keywords:
+            yield (BARRIER, barrier.id), keyword
+    for help_ in content.helps:
+        for keyword in help_.keywords:
+            yield (HELP, help_.id), keyword
+    for tip in content.tips:
+        for keyword in tip.keywords:
+            yield (TIP, tip.id), keyword
+
+
+def tip_features(tip: Tip) -> frozenset[str]:
+    """What makes two tips say the same thing: tags, keywords and title words."""
+    features = {f"p:{p}" for p in tip.practices}
+    features |= {f"b:{b}" for b in tip.barriers}
+    features |= {f"h:{h}" for h in tip.helps}
+    for text in (*tip.keywords, tip.title):
+        for token in tokenize(text):
+            if len(token.text) >= 4:
+                features.add("w:" + min(word_forms(token.text), key=lambda f: (len(f), f)))
+    return frozenset(features)
+
+
+def _affinity(content: Content) -> dict[tuple[str, str], dict[str, float]]:
+    counts: dict[tuple[str, str], dict[str, float]] = {}
+    totals: dict[tuple[str, str], int] = {}
+    for tip in content.tips:
+        if not tip.practices:
+            continue
+        tags = [(BARRIER, b) for b in tip.barriers]
+        tags += [(HELP, h) for h in tip.helps]
+        tags += [("kind", k) for k in tip.case_kinds]
+        for tag in tags:
+            totals[tag] = totals.get(tag, 0) + 1
+            row = counts.setdefault(tag, {})
+            for practice in tip.practices:
+                row[practice] = row.get(practice, 0.0) + 1.0
+    return {
+        tag: {practice: count / totals[tag] for practice, count in row.items()}
+        for tag, row in counts.items()
+    }
+
+
+def build_index(content: Content) -> CoachIndex:
+    """Build the derived data (uncached; use ``coach_index``)."""
+    return CoachIndex(
+        keywords=KeywordIndex(_keyword_terms(content)),
+        tip_features={tip.id: tip_features(tip) for tip in content.tips},
+        affinity=_affinity(content),
+    )
+
+
+_cache: dict[int, tuple[Content, CoachIndex]] = {}
+
+
+def coach_index(content: Content) -> CoachIndex:
+    """The cached ``CoachIndex`` of this exact content object."""
+    entry = _cache.get(id(content))
+    if entry is not None and entry[0] is content:
+        return entry[1]
+    index = build_index(content)
+    while len(_cache) >= _CACHE_SIZE:
+        del _cache[next(iter(_cache))]
+    _cache[id(content)] = (content, index)
+    return index

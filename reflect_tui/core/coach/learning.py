@@ -1,0 +1,202 @@
+"""Learning suggestions: patterns across the journal that call for a way to keep learning.
+
+Why only completed reflections count: a draft may be abandoned halfway, and
+an unanswered step in a draft says nothing about habits. Each trigger kind
+is one small function that returns Dutch reasons and the ids of the
+reflections that made it fire, so the user can look them up.
+
+Input order does not matter: reflections are sorted newest first here
+(by the date of the case, then creation time), in one pass that stays
+well within the time budget for 10,000 reflections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from reflect_tui.core.coach import reasons
+from reflect_tui.core.content.model import Content, LearningSuggestion, Trigger
+from reflect_tui.core.journal.model import Reflection
+
+
+@dataclass(frozen=True)
+class LearningMatch:
+    """A learning suggestion whose trigger fired, why (Dutch) and on which reflections."""
+
+    suggestion: LearningSuggestion
+    reasons: tuple[str, ...]
+    reflection_ids: tuple[str, ...]
+
+
+Found = tuple[list[str], list[str]] | None  # (reasons, reflection ids) or None
+
+
+def _window(done: Sequence[Reflection], trigger: Trigger) -> Sequence[Reflection]:
+    return done[: max(trigger.window, 1)]
+
+
+def _barrier_recurring(
+    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
+) -> Found:
+    window = _window(done, trigger)
+    wanted = trigger.ids or tuple(b.id for b in content.barriers)
+    found_reasons: list[str] = []
+    ids: list[str] = []
+    for barrier_id in wanted:
+        hits = [r.id for r in window if barrier_id in r.barriers]
+        if hits and len(hits) >= trigger.min_count:
+            found_reasons.append(
+                reasons.barrier_recurring(content, barrier_id, len(hits), len(window))
+            )
+            ids.extend(hits)
+    return (found_reasons, ids) if found_reasons else None
+
+
+def _practice_unreflected(
+    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
+) -> Found:
+    if len(done) < trigger.min_count or not done:
+        return None
+    window = _window(done, trigger)
+    chosen = {p for r in window for p in r.practices}
+    wanted = trigger.ids or tuple(p.id for p in content.practices)
+    missing = [p for p in wanted if p not in chosen]
+    if not missing:
+        return None
+    found_reasons = [reasons.practice_unreflected(content, p, len(window)) for p in missing]
+    return found_reasons, [r.id for r in window]
+
+
+def _principle_low(
+    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
+) -> Found:
+    window = _window(done, trigger)
+    wanted = trigger.ids or tuple(p.id for p in content.principles)
+    found_reasons: list[str] = []
+    ids: list[str] = []
+    for principle_id in wanted:
+        hits = [
+            r.id
+            for r in window
+            if any(
+                p.id == principle_id and p.rating is not None and p.rating <= trigger.max_rating
+                for p in r.principles
+            )
+        ]
+        if hits and len(hits) >= trigger.min_count:
+            found_reasons.append(
+                reasons.principle_low(
+                    content, principle_id, len(hits), len(window), trigger.max_rating
+                )
+            )
+            ids.extend(hits)
+    return (found_reasons, ids) if found_reasons else None
+
+
+def _next_steps_overdue(
+    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
+) -> Found:
+    overdue: list[tuple[int, str]] = []
+    for r in done:
+        for next_step in r.next_steps:
+            if next_step.done or next_step.due is None:
+                continue
+            late = (today - next_step.due).days
+            if late > trigger.days:
+                overdue.append((late, r.id))
+    if not overdue or len(overdue) < max(trigger.min_count, 1):
+        return None
+    ids = list(dict.fromkeys(rid for _, rid in overdue))
+    return [reasons.next_steps_overdue(len(overdue), max(late for late, _ in overdue))], ids
+
+
+def _step_skipped(
+    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
+) -> Found:
+    window = _window(done, trigger)
+    wanted = trigger.ids or tuple(s.id for s in content.lsd_steps)
+    found_reasons: list[str] = []
+    ids: list[str] = []
+    for step_id in wanted:
+        hits = []
+        for r in window:
+            for practice_id in r.practices:
+                answer = r.answer_for(practice_id, step_id)
+                if answer is None or not answer.text.strip():
+                    hits.append(r.id)
+                    break
+        if hits and len(hits) >= trigger.min_count:
+            found_reasons.append(reasons.step_skipped(content, step_id, len(hits), len(window)))
+            ids.extend(hits)
+    return (found_reasons, ids) if found_reasons else None
+
+
+def _help_absent(
+    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
+) -> Found:
+    if len(done) < trigger.min_count or not done:
+        return None
+    window = _window(done, trigger)
+    wanted = trigger.ids or tuple(h.id for h in content.helps)
+    if any(h in r.helps for r in window for h in wanted):
+        return None
+    if trigger.ids:
+        reason = reasons.help_absent(content, wanted, len(window))
+    else:
+        reason = reasons.no_help_at_all(len(window))
+    return [reason], [r.id for r in window]
+
+
+def _reflection_gap(
+    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
+) -> Found:
+    if not done:
+        return None
+    latest = done[0]
+    last_day = max(latest.occurred_on, latest.created_at.date())
+    gap = (today - last_day).days
+    if gap <= trigger.days:
+        return None
+    return [reasons.reflection_gap(gap)], [latest.id]
+
+
+_EVALUATORS: dict[str, Callable[[Content, Sequence[Reflection], Trigger, date], Found]] = {
+    "barrier_recurring": _barrier_recurring,
+    "practice_unreflected": _practice_unreflected,
+    "principle_low": _principle_low,
+    "next_steps_overdue": _next_steps_overdue,
+    "step_skipped": _step_skipped,
+    "help_absent": _help_absent,
+    "reflection_gap": _reflection_gap,
+}
+
+
+def newest_first(reflections: Sequence[Reflection]) -> list[Reflection]:
+    """Completed reflections, newest case first (ties: newest created, then id)."""
+    done = [r for r in reflections if r.status == "complete"]
+    done.sort(key=lambda r: (r.occurred_on, r.created_at, r.id), reverse=True)
+    return done
+
+
+def learning_suggestions(
+    content: Content, reflections: Sequence[Reflection], today: date
+) -> list[LearningMatch]:
+    """Every learning suggestion whose trigger matches, in content order.
+
+    Unknown trigger kinds (from a newer content layer) are skipped rather
+    than failing, so old apps keep working with new content.
+    """
+    done = newest_first(reflections)
+    matches: list[LearningMatch] = []
+    for suggestion in content.learning_suggestions:
+        evaluate = _EVALUATORS.get(suggestion.trigger.kind)
+        if evaluate is None:
+            continue
+        found = evaluate(content, done, suggestion.trigger, today)
+        if found is None:
+            continue
+        found_reasons, ids = found
+        matches.append(LearningMatch(suggestion, tuple(found_reasons), tuple(dict.fromkeys(ids))))
+    return matches

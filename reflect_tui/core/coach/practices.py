@@ -1,0 +1,134 @@
+"""Which of the five practices are at play, judged from the intake text alone.
+
+Why this mix of evidence: a civil servant rarely writes a practice's own
+words ("relatiewerk"); they write about colleagues, a permit, a party. So
+besides the practice keywords, the text's barriers, helps and tip keywords
+vote for the practices their tips are tagged with, and the case kind adds a
+small prior. All weights are plain constants so a score can be explained.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from reflect_tui.core.coach import reasons
+from reflect_tui.core.coach.index import BARRIER, HELP, coach_index
+from reflect_tui.core.coach.reasons import Part
+from reflect_tui.core.coach.signals import Evidence, TextEvidence, first_quotes, read_text
+from reflect_tui.core.content.model import Content
+
+W_KEYWORD = 1.0  # a practice keyword in the text (first one; more count less)
+W_TIP_WORDS = 0.6  # the text matches keywords of tips tagged with the practice
+W_BARRIER = 1.2  # a barrier in the text, times its affinity with the practice
+W_HELP = 0.8  # a help in the text, times its affinity with the practice
+W_KIND = 0.6  # the case kind, times its affinity with the practice
+MIN_SHARE = 0.05  # weaker contributions than this are not worth a reason
+MAX_REASONS = 4
+
+PRESELECT_MAX = 3
+PRESELECT_MIN_SCORE = 1.0
+PRESELECT_RATIO = 0.5
+
+
+@dataclass(frozen=True)
+class PracticeSuggestion:
+    """One practice with how strongly the text points at it, and why (Dutch)."""
+
+    id: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def diminishing(count: int) -> float:
+    """1, 1.67, 2.17, ...: more matches count, but each one a bit less."""
+    return sum(1.0 / (1.0 + 0.5 * i) for i in range(count))
+
+
+def _distinct_keywords(evidence: Sequence[Evidence]) -> int:
+    return len({e.keyword.casefold() for e in evidence})
+
+
+def suggest_practices(
+    content: Content,
+    text: str,
+    case_kind: str | None = None,
+    *,
+    evidence: TextEvidence | None = None,
+    barriers: Sequence[str] = (),
+    helps: Sequence[str] = (),
+) -> list[PracticeSuggestion]:
+    """Every practice, strongest first (ties by id), with Dutch reasons.
+
+    ``barriers``/``helps`` are ones the user ticked; ``evidence`` may be
+    passed when the caller already read the text.
+    """
+    evidence = evidence if evidence is not None else read_text(content, text)
+    affinity = coach_index(content).affinity
+    scored: dict[str, list[Part]] = {p.id: [] for p in content.practices}
+
+    for practice_id, items in evidence.practices.items():
+        if practice_id in scored:
+            weight = W_KEYWORD * diminishing(_distinct_keywords(items))
+            quotes = tuple(first_quotes(items, 3))
+            scored[practice_id].append(Part(weight, quotes, reasons.practice_words))
+
+    tip_votes: dict[str, float] = {}
+    tip_quotes: dict[str, list[Evidence]] = {}
+    for tip_id, items in evidence.tips.items():
+        tip = content.by_id("tips").get(tip_id)
+        practices = getattr(tip, "practices", ())
+        for practice_id in practices:
+            vote = min(_distinct_keywords(items), 2) / len(practices)
+            tip_votes[practice_id] = tip_votes.get(practice_id, 0.0) + vote
+            tip_quotes.setdefault(practice_id, []).extend(items)
+    for practice_id, votes in tip_votes.items():
+        if practice_id in scored:
+            weight = W_TIP_WORDS * math.sqrt(votes)
+            quotes = tuple(first_quotes(tip_quotes[practice_id], 2))
+            scored[practice_id].append(Part(weight, quotes, reasons.practice_via_tips))
+
+    factor_sources = [
+        (BARRIER, W_BARRIER, evidence.barriers, barriers, reasons.practice_via_barrier),
+        (HELP, W_HELP, evidence.helps, helps, reasons.practice_via_help),
+    ]
+    for kind, weight, found, chosen, phrase in factor_sources:
+        for factor_id in dict.fromkeys([*chosen, *found]):
+            quotes = () if factor_id in chosen else tuple(first_quotes(found[factor_id], 1))
+            render = partial(phrase, content, factor_id)
+            for practice_id, share in affinity.get((kind, factor_id), {}).items():
+                if practice_id in scored and share >= MIN_SHARE:
+                    scored[practice_id].append(Part(weight * share, quotes, render))
+
+    if case_kind:
+        kind_reason = reasons.practice_via_kind(content, case_kind)
+        for practice_id, share in affinity.get(("kind", case_kind), {}).items():
+            if practice_id in scored and share >= MIN_SHARE:
+                scored[practice_id].append(Part(W_KIND * share, (), lambda _q, r=kind_reason: r))
+
+    suggestions = []
+    for practice_id, parts in scored.items():
+        score, why = reasons.assemble(parts, MAX_REASONS)
+        suggestions.append(PracticeSuggestion(practice_id, round(score, 3), why))
+    suggestions.sort(key=lambda s: (-s.score, s.id))
+    return suggestions
+
+
+def preselect(
+    suggestions: Sequence[PracticeSuggestion],
+    max_count: int = PRESELECT_MAX,
+    min_score: float = PRESELECT_MIN_SCORE,
+    ratio: float = PRESELECT_RATIO,
+) -> tuple[str, ...]:
+    """The practices a session may tick in advance: the clear leaders only.
+
+    At most ``max_count``, each scoring at least ``min_score`` and at least
+    ``ratio`` times the best score; nothing when the text says too little.
+    """
+    ranked = sorted(suggestions, key=lambda s: (-s.score, s.id))
+    if not ranked or ranked[0].score < min_score:
+        return ()
+    floor = max(min_score, ratio * ranked[0].score)
+    return tuple(s.id for s in ranked[:max_count] if s.score >= floor)

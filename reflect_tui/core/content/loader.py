@@ -1,0 +1,271 @@
+"""Layered content loading: built-in, organisation, user, ``--content``.
+
+Why layers are validated one by one: a trainer's broken file in a shared
+organisation folder must not stop a civil servant's app. Each layer above
+the built-in one is read, validated and merged on its own; if it has any
+error, or introduces a reference the merged content cannot resolve, the
+whole layer is skipped with a one-line notice and the app runs on the
+rest. The built-in layer is the floor: if it is broken, that is a bug in
+the app and a ``ReflectError``.
+
+``check_paths`` and ``check_layers`` are the trainer's view: they never
+skip, they report every error of every layer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reflect_tui.core.content.errors import ContentError, format_errors, printable
+from reflect_tui.core.content.model import COLLECTIONS, Content
+from reflect_tui.core.content.validate import Entry, check_refs, did_you_mean, validate_file
+from reflect_tui.core.content.yamlsafe import ParsedFile, read_file
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.paths import Locations, builtin_content_dir, content_layer_dirs
+
+CONTENT_SUFFIXES = (".yaml", ".yml")
+FOLDER_PATH = "(map)"
+
+Merged = dict[str, dict[str, Entry]]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The merged content plus one notice per skipped layer or missing folder."""
+
+    content: Content
+    notices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Every error of a layer stack, and the content built from what was valid."""
+
+    errors: tuple[ContentError, ...]
+    content: Content
+
+
+@dataclass
+class Layer:
+    """One content folder (or single file), read and validated on its own."""
+
+    label: str
+    files: list[ParsedFile] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+
+
+def display_path(path: Path) -> str:
+    """How a path is shown in errors: relative to the working folder when inside it."""
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except (ValueError, OSError):  # elsewhere, or the working folder is gone
+            return str(path)
+    return str(path)
+
+
+def read_layer(path: Path) -> Layer:
+    """Read every ``*.yaml`` file of a folder (or one file) and validate each."""
+    label = display_path(path)
+    layer = Layer(label)
+    if path.is_dir():
+        try:
+            names = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix in CONTENT_SUFFIXES and not p.name.startswith(".") and p.is_file()
+            )
+        except OSError as exc:
+            layer.errors.append(
+                ContentError(label, 1, 1, FOLDER_PATH, f"kan de map niet lezen: {exc.strerror}")
+            )
+            return layer
+        files = [(p, display_path(p)) for p in names]
+    elif path.exists():
+        files = [(path, label)]
+    else:
+        layer.errors.append(
+            ContentError(label, 1, 1, FOLDER_PATH, "deze map of dit bestand bestaat niet")
+        )
+        return layer
+    seen: dict[tuple[str, str], Entry] = {}
+    for file_path, display in files:
+        parsed = read_file(file_path, display)
+        layer.files.append(parsed)
+        layer.errors.extend(parsed.errors)
+        if parsed.root is None:
+            continue
+        entries, errors = validate_file(parsed.root, display)
+        layer.errors.extend(errors)
+        for entry in entries:
+            key = (entry.collection, entry.id)
+            first = seen.get(key)
+            if first is not None:
+                layer.errors.append(
+                    ContentError(
+                        entry.file,
+                        entry.line,
+                        entry.col,
+                        entry.path,
+                        f"id '{entry.id}' komt al voor in deze laag (op {first.where})",
+                    )
+                )
+                continue
+            seen[key] = entry
+            layer.entries.append(entry)
+    return layer
+
+
+def merge(base: Merged | None, layer: Layer) -> tuple[Merged, list[ContentError]]:
+    """``base`` with ``layer`` on top: add new ids, replace same ids, drop disabled ones."""
+    merged: Merged = {name: dict(base[name]) if base else {} for name in COLLECTIONS}
+    errors: list[ContentError] = []
+    for entry in layer.entries:
+        items = merged[entry.collection]
+        if entry.disabled:
+            if entry.id in items:
+                del items[entry.id]
+            elif base is not None:
+                errors.append(
+                    ContentError(
+                        entry.file,
+                        entry.line,
+                        entry.col,
+                        entry.path,
+                        f"kan '{entry.id}' niet uitzetten: geen lagere laag heeft dit id"
+                        + did_you_mean(entry.id, base[entry.collection]),
+                    )
+                )
+            continue
+        items[entry.id] = entry
+    return merged, errors
+
+
+def build_content(merged: Merged, layers: Sequence[Layer]) -> Content:
+    """The frozen Content of the merged entries, versioned by the files used."""
+    digest = hashlib.sha256()
+    for layer in layers:
+        for parsed in layer.files:
+            digest.update(len(parsed.data).to_bytes(8, "big"))
+            digest.update(parsed.data)
+    collections = {
+        name: tuple(e.item for e in merged[name].values() if e.item is not None)
+        for name in COLLECTIONS
+    }
+    return Content(
+        **collections,
+        version=digest.hexdigest()[:12],
+        layers=tuple(layer.label for layer in layers),
+    )
+
+
+def _builtin_layer() -> tuple[Layer, Merged]:
+    layer = read_layer(builtin_content_dir())
+    errors = list(layer.errors)
+    merged, merge_errors = merge(None, layer)
+    errors.extend(merge_errors)
+    if not errors:
+        errors.extend(check_refs(merged))
+    if errors:
+        raise ReflectError(
+            f"de ingebouwde inhoud is ongeldig ({len(errors)} "
+            f"{'fout' if len(errors) == 1 else 'fouten'}): {format_errors(errors)}; "
+            "controleer met 'reflect content check'"
+        )
+    return layer, merged
+
+
+def load_builtin() -> Content:
+    """The built-in layer alone; a ReflectError if it is broken."""
+    layer, merged = _builtin_layer()
+    return build_content(merged, [layer])
+
+
+def load_content(
+    locations: Locations,
+    extra: Sequence[str | os.PathLike[str]] = (),
+    env: Mapping[str, str] | None = None,
+) -> LoadResult:
+    """All layers merged; broken or missing layers above the built-in one are skipped."""
+    builtin, merged = _builtin_layer()
+    used = [builtin]
+    notices: list[str] = []
+    for folder in content_layer_dirs(locations, extra, env):
+        label = display_path(folder)
+        if not folder.exists():
+            notices.append(f"inhoudslaag {label} overgeslagen: de map bestaat niet")
+            continue
+        layer = read_layer(folder)
+        candidate, merge_errors = merge(merged, layer)
+        # The merged content was clean before this layer, so every reference
+        # error now is one this layer introduced.
+        errors = [*layer.errors, *merge_errors, *check_refs(candidate)]
+        if errors:
+            errors = _sorted_unique(errors, [layer])
+            notices.append(f"inhoudslaag {label} overgeslagen: {format_errors(errors)}")
+            continue
+        if not layer.files:
+            notices.append(f"inhoudslaag {label} bevat geen .yaml-bestanden")
+        merged = candidate
+        used.append(layer)
+    # One line each, whatever odd characters a folder name holds.
+    return LoadResult(build_content(merged, used), tuple(printable(n) for n in notices))
+
+
+def check_layers(paths: Sequence[Path]) -> CheckResult:
+    """Every error of the built-in layer plus ``paths`` stacked on top of it.
+
+    Unlike ``load_content`` nothing is skipped: valid items of a layer with
+    errors still take part, so its cross-references are checked too.
+    """
+    builtin = builtin_content_dir()
+    layers = [read_layer(builtin)]
+    for path in paths:
+        if _same_path(path, builtin):
+            continue  # already the base layer
+        layers.append(read_layer(path))
+    errors: list[ContentError] = []
+    merged: Merged | None = None
+    for layer in layers:
+        errors.extend(layer.errors)
+        if not layer.files and not layer.errors:
+            # Almost always the wrong folder; say so rather than print "OK".
+            errors.append(
+                ContentError(layer.label, 1, 1, FOLDER_PATH, "deze map bevat geen .yaml-bestanden")
+            )
+        merged, merge_errors = merge(merged, layer)
+        errors.extend(merge_errors)
+    assert merged is not None
+    errors.extend(check_refs(merged))
+    return CheckResult(tuple(_sorted_unique(errors, layers)), build_content(merged, layers))
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: certainly not the built-in folder
+        return False
+
+
+def check_paths(paths: Sequence[Path]) -> list[ContentError]:
+    """Errors of ``paths`` (folders or files) checked on top of the built-in content."""
+    return list(check_layers(paths).errors)
+
+
+def _sorted_unique(errors: list[ContentError], layers: Sequence[Layer]) -> list[ContentError]:
+    """Drop repeats (a file checked twice); order by layer and file, then position."""
+    file_order: dict[str, int] = {}
+    for layer in layers:
+        file_order.setdefault(layer.label, len(file_order))
+        for parsed in layer.files:
+            file_order.setdefault(parsed.display, len(file_order))
+    unique: dict[str, ContentError] = {}
+    for error in errors:
+        file_order.setdefault(error.file, len(file_order))
+        unique.setdefault(str(error), error)
+    return sorted(unique.values(), key=lambda e: (file_order[e.file], e.line, e.col))

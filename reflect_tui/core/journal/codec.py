@@ -1,0 +1,45 @@
+"""How model values are written to and read from SQLite columns.
+
+Why fixed-width UTC text for timestamps: ``ORDER BY`` on text then equals
+chronological order, the values survive any SQLite tool, and microseconds
+are kept so a save-and-reload gives back the identical object.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+
+def ts_to_db(moment: datetime) -> str:
+    """A timestamp as fixed-width UTC ISO text (naive values are taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def ts_from_db(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def date_to_db(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def date_from_db(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def ids_to_db(ids: list[str]) -> str:
+    """A small list of ids or tags as a JSON array (kept in the reflection row)."""
+    return json.dumps(list(ids), ensure_ascii=False)
+
+
+def ids_from_db(text: str | None) -> list[str]:
+    if not text:
+        return []
+    value = json.loads(text)
+    return [str(v) for v in value] if isinstance(value, list) else []

@@ -1,0 +1,150 @@
+"""Markdown rendering of reflections, for reading, printing and sharing.
+
+Why escaping: user text is plain text, not Markdown. A line an answer
+starts with ``#`` or ``- `` must not turn into a heading or list when the
+file is shown by a Markdown viewer, so Markdown-significant starts of lines
+and inline markers are backslash-escaped. Display names come from the
+content when the caller has it; otherwise the canonical ids are shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from reflect_tui.core.journal.model import Reflection
+
+Namer = Callable[[str, str], str]
+"""``namer(collection, id)`` -> display name; collection as in the content model."""
+
+STATUS_NAMES = {"draft": "concept", "complete": "afgerond"}
+_STEP_FALLBACK = {
+    "luisteren": "Luisteren",
+    "samenvatten": "Samenvatten",
+    "doorvragen": "Doorvragen",
+    "intake": "Intake",
+    "closing": "Afsluiting",
+}
+
+_BLOCK_START = re.compile(r"^(\s*)([>+=|\-~]|\d+(?=[.)]))")
+_INLINE = re.compile(r"([\\`*_\[\]<>#])")
+
+
+def _plain_namer(collection: str, item_id: str) -> str:
+    if collection == "lsd_steps":
+        return _STEP_FALLBACK.get(item_id, item_id)
+    return item_id
+
+
+def content_namer(content: Any) -> Namer:
+    """A namer backed by a loaded ``Content`` (falls back to the id if unknown)."""
+
+    def namer(collection: str, item_id: str) -> str:
+        try:
+            item = content.by_id(collection).get(item_id)
+        except (KeyError, AttributeError):
+            item = None
+        name = getattr(item, "name", None)
+        return name if isinstance(name, str) and name else _plain_namer(collection, item_id)
+
+    return namer
+
+
+def escape_inline(text: str) -> str:
+    """Text for inside a heading or list item: one line, markers escaped."""
+    one_line = " ".join(text.split())
+    return _INLINE.sub(r"\\\1", one_line)
+
+
+def escape_block(text: str) -> str:
+    """Multi-line user text as paragraphs that render as the text itself."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").split("\n")
+    out = []
+    for line in lines:
+        line = _INLINE.sub(r"\\\1", line)
+        line = _BLOCK_START.sub(_escape_start, line, count=1)
+        out.append(line + ("  " if line.strip() else ""))  # keep the user's line breaks
+    return "\n".join(out).rstrip()
+
+
+def _escape_start(match: re.Match[str]) -> str:
+    """Backslash the character that would start a list, quote, heading or table."""
+    indent, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():
+        return f"{indent}{marker}\\"  # "1." -> "1\." (a backslash before a digit is literal)
+    return f"{indent}\\{marker}"
+
+
+def render_reflection(r: Reflection, namer: Namer | None = None, level: int = 1) -> str:
+    """One reflection as a Markdown document section."""
+    name = namer or _plain_namer
+    h = "#" * level
+    out: list[str] = [f"{h} {escape_inline(r.title) or '(zonder titel)'}", ""]
+    meta = [f"- Datum: {r.occurred_on.isoformat()}"]
+    if r.case_kind:
+        meta.append(f"- Soort casus: {escape_inline(name('case_kinds', r.case_kind))}")
+    meta.append(f"- Status: {STATUS_NAMES.get(r.status, r.status)}")
+    if r.tags:
+        meta.append(f"- Labels: {', '.join(escape_inline(t) for t in r.tags)}")
+    meta.append(f"- Id: `{r.id}`")
+    out += [*meta, ""]
+
+    def section(title: str, text: str) -> None:
+        if text.strip():
+            out.extend([f"{h}# {title}", "", escape_block(text), ""])
+
+    section("Wie waren erbij", r.who)
+    section("Wat er gebeurde", r.what_happened)
+    practices = list(r.practices)
+    for answer in r.answers:
+        if answer.practice not in practices:
+            practices.append(answer.practice)
+    for practice in practices:
+        answers = [a for a in r.answers if a.practice == practice]
+        title = name("practices", practice) if practice else "Algemeen"
+        out.extend([f"{h}# Praktijk: {escape_inline(title)}", ""])
+        if not answers:
+            out.extend(["*(nog geen antwoorden)*", ""])
+        for answer in answers:
+            out.extend([f"{h}## {escape_inline(name('lsd_steps', answer.step))}", ""])
+            if answer.prompt.strip():
+                out.extend([f"*{escape_inline(answer.prompt)}*", ""])
+            out.extend([escape_block(answer.text) or "*(leeg)*", ""])
+    if r.principles:
+        out.extend([f"{h}# Werkprincipes", ""])
+        for p in r.principles:
+            score = f"{p.rating}/5" if p.rating is not None else "niet gescoord"
+            note = f": {escape_inline(p.note)}" if p.note.strip() else ""
+            out.append(f"- {escape_inline(name('principles', p.id))}: {score}{note}")
+        out.append("")
+    for label, ids, note, collection in (
+        ("Wat hinderde", r.barriers, r.barrier_note, "barriers"),
+        ("Wat hielp", r.helps, r.help_note, "helps"),
+    ):
+        if ids or note.strip():
+            out.extend([f"{h}# {label}", ""])
+            out.extend(f"- {escape_inline(name(collection, i))}" for i in ids)
+            if ids:
+                out.append("")
+            if note.strip():
+                out.extend([escape_block(note), ""])
+    section("Inzicht", r.insight)
+    if r.next_steps:
+        out.extend([f"{h}# Volgende stappen", ""])
+        for s in r.next_steps:
+            box = "[x]" if s.done else "[ ]"
+            due = f" (uiterlijk {s.due.isoformat()})" if s.due else ""
+            out.append(f"- {box} {escape_inline(s.text)}{due}")
+        out.append("")
+    section("Wie betrekken", r.involve)
+    section("Notities", r.notes)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_journal(reflections: Iterable[Reflection], namer: Namer | None = None) -> str:
+    """Every reflection, oldest first, under one title."""
+    parts = ["# Reflectiedagboek", ""]
+    for r in reflections:
+        parts.extend([render_reflection(r, namer, level=2), "---", ""])
+    return "\n".join(parts).rstrip() + "\n"

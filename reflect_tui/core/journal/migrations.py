@@ -1,0 +1,294 @@
+"""Schema versions of the journal database, one step per ``PRAGMA user_version``.
+
+Why steps instead of one "current schema" script: a user's journal may be
+years old, and the only safe way to bring it up to date is to replay every
+change that happened since, each in its own transaction, after a backup.
+Step ``n`` takes a database at version ``n`` to ``n + 1``. Steps are never
+edited once released; a schema change is always a new step.
+
+Version 1 (the first release) kept answers, ratings and next steps as JSON
+inside the reflection row and folded only simple diacritics in search.
+Version 2 normalises answers, principle ratings and next steps into their
+own tables (so saving one answer touches one small row), adds the intake
+and closing fields, the tips-shown history, and rebuilds the full-text
+index with ``remove_diacritics 2``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from reflect_tui.core.errors import ReflectError
+
+# --- version 1: the original, simpler schema (frozen) -------------------------------------
+
+V1_DDL = """
+CREATE TABLE reflections (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    case_kind TEXT,
+    occurred_on TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft',
+    practices TEXT NOT NULL DEFAULT '[]',
+    answers TEXT NOT NULL DEFAULT '[]',
+    principles TEXT NOT NULL DEFAULT '[]',
+    barriers TEXT NOT NULL DEFAULT '[]',
+    helps TEXT NOT NULL DEFAULT '[]',
+    insight TEXT NOT NULL DEFAULT '',
+    next_steps TEXT NOT NULL DEFAULT '[]',
+    tags TEXT NOT NULL DEFAULT '[]',
+    notes TEXT NOT NULL DEFAULT '',
+    content_version TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX reflections_by_date ON reflections (occurred_on DESC, created_at DESC);
+CREATE VIRTUAL TABLE reflection_fts USING fts5 (
+    reflection_id UNINDEXED, title, body, tokenize = 'unicode61'
+);
+"""
+
+# --- version 2: normalised child tables, more fields, better search ----------------------
+
+V2_DDL = """
+CREATE TABLE reflections (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    case_kind TEXT,
+    occurred_on TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'complete')),
+    who TEXT NOT NULL DEFAULT '',
+    what_happened TEXT NOT NULL DEFAULT '',
+    practices TEXT NOT NULL DEFAULT '[]',
+    barriers TEXT NOT NULL DEFAULT '[]',
+    barrier_note TEXT NOT NULL DEFAULT '',
+    helps TEXT NOT NULL DEFAULT '[]',
+    help_note TEXT NOT NULL DEFAULT '',
+    insight TEXT NOT NULL DEFAULT '',
+    involve TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    notes TEXT NOT NULL DEFAULT '',
+    content_version TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE answers (
+    reflection_id TEXT NOT NULL REFERENCES reflections (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    practice TEXT NOT NULL,
+    step TEXT NOT NULL,
+    prompt TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    prompt_id TEXT,
+    PRIMARY KEY (reflection_id, position)
+) WITHOUT ROWID;
+CREATE INDEX answers_by_step ON answers (reflection_id, practice, step);
+CREATE TABLE principle_ratings (
+    reflection_id TEXT NOT NULL REFERENCES reflections (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    principle TEXT NOT NULL,
+    rating INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5),
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (reflection_id, position)
+) WITHOUT ROWID;
+CREATE TABLE next_steps (
+    reflection_id TEXT NOT NULL REFERENCES reflections (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    due TEXT,
+    done INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (reflection_id, position)
+) WITHOUT ROWID;
+CREATE INDEX next_steps_open ON next_steps (done, due);
+CREATE TABLE tips_shown (
+    tip_id TEXT NOT NULL,
+    shown_at TEXT NOT NULL,
+    reflection_id TEXT REFERENCES reflections (id) ON DELETE SET NULL
+);
+CREATE INDEX tips_shown_by_time ON tips_shown (shown_at);
+CREATE INDEX tips_shown_by_reflection ON tips_shown (reflection_id);
+"""
+
+V2_FTS = """
+CREATE VIRTUAL TABLE reflection_fts USING fts5 (
+    title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+def _step_0_to_1(conn: sqlite3.Connection) -> None:
+    for statement in _statements(V1_DDL):
+        conn.execute(statement)
+
+
+def _step_1_to_2(conn: sqlite3.Connection) -> None:
+    # Move the old table aside first: the new child tables must reference the
+    # final name, and dropping a parent they referenced would cascade-delete them.
+    conn.execute("DROP INDEX reflections_by_date")
+    conn.execute("ALTER TABLE reflections RENAME TO reflections_v1")
+    for statement in _statements(V2_DDL):
+        conn.execute(statement)
+    rows = conn.execute(
+        "SELECT id, title, case_kind, occurred_on, created_at, updated_at, status, practices,"
+        " answers, principles, barriers, helps, insight, next_steps, tags, notes,"
+        " content_version FROM reflections_v1 ORDER BY occurred_on, created_at, id"
+    ).fetchall()
+    for row in rows:
+        (rid, title, kind, occurred, created, updated, status, practices, answers_json) = row[:9]
+        (principles_json, barriers, helps, insight, steps_json, tags, notes, cversion) = row[9:]
+        conn.execute(
+            "INSERT INTO reflections (id, title, case_kind, occurred_on, created_at,"
+            " updated_at, status, practices, barriers, helps, insight, tags, notes,"
+            " content_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                rid,
+                title,
+                kind,
+                occurred,
+                created,
+                updated,
+                status if status in ("draft", "complete") else "draft",
+                practices,
+                barriers,
+                helps,
+                insight,
+                tags,
+                notes,
+                cversion,
+            ),
+        )
+        for pos, ans in enumerate(json.loads(answers_json or "[]")):
+            conn.execute(
+                "INSERT INTO answers (reflection_id, position, practice, step, prompt, text,"
+                " prompt_id) VALUES (?,?,?,?,?,?,?)",
+                (
+                    rid,
+                    pos,
+                    ans.get("practice", ""),
+                    ans.get("step", ""),
+                    ans.get("prompt", ""),
+                    ans.get("text", ""),
+                    ans.get("prompt_id"),
+                ),
+            )
+        for pos, pr in enumerate(json.loads(principles_json or "[]")):
+            rating = pr.get("rating")
+            conn.execute(
+                "INSERT INTO principle_ratings (reflection_id, position, principle, rating, note)"
+                " VALUES (?,?,?,?,?)",
+                (
+                    rid,
+                    pos,
+                    pr.get("id", ""),
+                    rating if isinstance(rating, int) and 1 <= rating <= 5 else None,
+                    pr.get("note", ""),
+                ),
+            )
+        for pos, st in enumerate(json.loads(steps_json or "[]")):
+            conn.execute(
+                "INSERT INTO next_steps (reflection_id, position, text, due, done)"
+                " VALUES (?,?,?,?,?)",
+                (rid, pos, st.get("text", ""), st.get("due"), 1 if st.get("done") else 0),
+            )
+    # Old FTS table and old reflections go; the v2 index is rebuilt from the new tables.
+    conn.execute("DROP TABLE reflection_fts")
+    conn.execute("DROP TABLE reflections_v1")
+    conn.execute(
+        "CREATE INDEX reflections_by_date ON reflections (occurred_on DESC, created_at DESC)"
+    )
+    conn.execute("CREATE INDEX reflections_by_updated ON reflections (status, updated_at DESC)")
+    for statement in _statements(V2_FTS):
+        conn.execute(statement)
+    from reflect_tui.core.journal.fts import refresh_fts
+
+    for seq, rid in conn.execute("SELECT seq, id FROM reflections").fetchall():
+        refresh_fts(conn, seq, rid, new=True)
+
+
+Step = Callable[[sqlite3.Connection], None]
+STEPS: tuple[Step, ...] = (_step_0_to_1, _step_1_to_2)
+CURRENT_VERSION = len(STEPS)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a DDL script into statements (ours contain no ';' inside strings).
+
+    ``executescript`` would COMMIT the surrounding transaction, which would
+    break "each step in one transaction"; so statements run one by one.
+    """
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def check_version(version: int, path: Path) -> None:
+    """Refuse a journal written by a newer reflect, before anything is written to it."""
+    if version > CURRENT_VERSION:
+        raise ReflectError(
+            f"het dagboek {path} is gemaakt met een nieuwere versie van reflect "
+            f"(schema {version}; deze versie kent tot {CURRENT_VERSION}). "
+            "Werk reflect bij; het bestand is niet aangeraakt."
+        )
+    if version < 0:
+        raise ReflectError(f"het dagboek {path} heeft een ongeldig schemanummer ({version}).")
+
+
+def backup_before_migration(
+    conn: sqlite3.Connection, backups_dir: Path, version: int, stamp: str
+) -> Path:
+    """Copy the whole database to a private file before changing its schema.
+
+    ``Connection.backup`` copies a consistent snapshot (WAL included) page
+    by page; the target is pre-created 0600 so the copy is never readable
+    by others, not even briefly.
+    """
+    from reflect_tui.core.paths import create_private_file, ensure_private_dir
+
+    ensure_private_dir(backups_dir)
+    target = backups_dir / f"journal-v{version}-{stamp}.sqlite3"
+    counter = 1
+    while target.exists():
+        target = backups_dir / f"journal-v{version}-{stamp}-{counter}.sqlite3"
+        counter += 1
+    create_private_file(target)
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    target.chmod(0o600)
+    return target
+
+
+def migrate(conn: sqlite3.Connection, path: Path, backups_dir: Path, stamp: str) -> int:
+    """Bring ``conn`` to ``CURRENT_VERSION``; return the version it started at.
+
+    Each step runs in its own ``BEGIN IMMEDIATE`` transaction together with
+    the ``user_version`` bump, so a crash mid-migration leaves the database
+    at a clean earlier version, never half-way.
+    """
+    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    check_version(start, path)
+    if start == CURRENT_VERSION:
+        return start
+    if start > 0:
+        backup_before_migration(conn, backups_dir, start, stamp)
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read under the write lock: another process may have migrated meanwhile.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version >= CURRENT_VERSION:
+                conn.execute("ROLLBACK")
+                check_version(version, path)
+                break
+            STEPS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return start

@@ -1,0 +1,67 @@
+"""Turning SQLite and file-system failures into one clear Dutch line.
+
+Why a translation layer: the CLI and the TUI must show "de schijf is vol"
+rather than ``sqlite3.OperationalError: database or disk is full``, and
+must never show a traceback. The messages never contain journal text;
+SQLite's own messages do not either.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from reflect_tui.core.errors import ReflectError
+
+
+def corrupt_message(path: Path, detail: str = "") -> str:
+    extra = f" ({detail})" if detail else ""
+    return (
+        f"{path} is beschadigd of is geen dagboek van reflect{extra}; het bestand is niet "
+        "gewijzigd. Zet het opzij (hernoem het) of zet een back-up terug."
+    )
+
+
+def translate(exc: BaseException, path: Path) -> ReflectError:
+    """A ``ReflectError`` that says what went wrong and what still is safe."""
+    if isinstance(exc, ReflectError):
+        return exc
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.Error):
+        if "locked" in text or "busy" in text:
+            return ReflectError(
+                f"het dagboek {path} is bezet door een ander programma (staat reflect nog "
+                "ergens open?); probeer het zo opnieuw. Er is niets verloren."
+            )
+        if "full" in text:
+            return ReflectError(
+                f"de schijf is vol: de laatste wijziging in {path} is niet opgeslagen; "
+                "wat eerder was opgeslagen is veilig. Maak ruimte vrij en probeer opnieuw."
+            )
+        if "readonly" in text or "read-only" in text:
+            return ReflectError(
+                f"kan niet schrijven in {path}: het bestand of de map is alleen-lezen. "
+                "Wat eerder was opgeslagen is veilig."
+            )
+        if "unable to open" in text or "cannot open" in text:
+            return ReflectError(
+                f"kan het dagboek {path} niet openen: bestaat de map en mag je erin schrijven?"
+            )
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return ReflectError(corrupt_message(path, str(exc)))
+        if "disk i/o" in text:
+            return ReflectError(
+                f"schijffout bij het lezen of schrijven van {path}; controleer de schijf. "
+                "Wat eerder was opgeslagen is veilig."
+            )
+        return ReflectError(f"databasefout in {path}: {exc}")
+    if isinstance(exc, PermissionError):
+        return ReflectError(f"geen toegang tot {exc.filename or path}: {exc.strerror}")
+    if isinstance(exc, OSError):
+        if exc.errno == 28:
+            return ReflectError(
+                f"de schijf is vol: kon niet schrijven naar {exc.filename or path}; "
+                "wat eerder was opgeslagen is veilig."
+            )
+        return ReflectError(f"kan {exc.filename or path} niet gebruiken: {exc.strerror or exc}")
+    return ReflectError(f"onverwachte fout bij het dagboek {path}: {exc}")

@@ -1,0 +1,722 @@
+"""The journal on disk: one SQLite database, crash-safe, private, searchable.
+
+Why SQLite with these settings: WAL plus ``synchronous=FULL`` means a
+committed transaction survives a crash or power cut, and ``BEGIN
+IMMEDIATE`` takes the write lock up front so two app instances queue
+instead of failing half-way. Every public method is one transaction: a
+saved answer is either fully there or not at all. ``secure_delete`` and a
+checkpoint after deletes make "delete" mean gone from every file.
+
+The connection may be used from a worker thread (the TUI autosaves off the
+UI thread), so access is serialised with a lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reflect_tui.core.clock import Clock
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal import codec, fts, migrations
+from reflect_tui.core.journal.model import (
+    STATUSES,
+    Answer,
+    NextStep,
+    PrincipleRating,
+    Reflection,
+    ReflectionSummary,
+    Status,
+    new_reflection_id,
+)
+from reflect_tui.core.journal.sqlite_errors import corrupt_message, translate
+
+if TYPE_CHECKING:
+    from reflect_tui.core.journal.search import SearchHit
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DEFAULT_BUSY_TIMEOUT = 5.0
+
+_SUMMARY_COLS = "r.id, r.title, r.occurred_on, r.status, r.case_kind, r.updated_at"
+_ROW_COLS = (
+    "seq, id, title, case_kind, occurred_on, created_at, updated_at, status, who,"
+    " what_happened, practices, barriers, barrier_note, helps, help_note, insight, involve,"
+    " tags, notes, content_version"
+)
+_WRITE_COLS = _ROW_COLS.split(", ", 1)[1]  # all but seq
+_UPSERT_SQL = (
+    f"INSERT INTO reflections ({_WRITE_COLS}) VALUES ({', '.join('?' * 19)})"
+    " ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _WRITE_COLS.replace(" ", "").split(",")[1:])
+)
+_TEXT_FIELDS = (
+    "title",
+    "who",
+    "what_happened",
+    "barrier_note",
+    "help_note",
+    "insight",
+    "involve",
+    "notes",
+    "content_version",
+)
+_ID_LIST_FIELDS = ("practices", "barriers", "helps", "tags")
+_CHILD_FIELDS = ("answers", "principles", "next_steps")
+UPDATABLE_FIELDS = frozenset(
+    (*_TEXT_FIELDS, *_ID_LIST_FIELDS, *_CHILD_FIELDS, "case_kind", "occurred_on", "status")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import did, for the one-line report."""
+
+    added: int
+    updated: int
+    unchanged: int
+
+
+def probe_existing(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+    """Refuse a file that is not a usable reflect journal, without touching it.
+
+    The header is checked by plain reading; then SQLite opens the file with
+    ``mode=ro&immutable=1``, which creates no ``-wal``/``-shm`` files and
+    takes no locks, so a corrupt or foreign file is left exactly as it was.
+    Only a file that already has a ``-wal`` (a live SQLite database) is
+    probed with plain ``mode=ro``, because its main file is only complete
+    together with the WAL.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except IsADirectoryError:
+        raise ReflectError(f"{path} is een map, geen dagboekbestand.") from None
+    except OSError as exc:
+        raise translate(exc, path) from None
+    if not header:
+        return  # an empty file is an empty journal (e.g. pre-created, then interrupted)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise ReflectError(corrupt_message(path, "geen SQLite-bestand"))
+    # With a -wal beside it the database is live (or was, before a crash): the main file
+    # alone may be mid-checkpoint, so the probe must read through the WAL (plain read-only).
+    live = path.with_name(path.name + "-wal").exists()
+    flags = "mode=ro" if live else "mode=ro&immutable=1"
+    try:
+        probe = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=busy_timeout)
+    except sqlite3.Error as exc:
+        raise ReflectError(corrupt_message(path, str(exc))) from None
+    try:
+        version = probe.execute("PRAGMA user_version").fetchone()[0]
+        names = {r[0] for r in probe.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as exc:
+        text = str(exc).lower()
+        if live and not ("malformed" in text or "not a database" in text):
+            return  # locked, read-only or needs recovery: the real open decides and says so
+        raise ReflectError(corrupt_message(path, str(exc))) from None
+    finally:
+        probe.close()
+    if (names or version) and "reflections" not in names:
+        raise ReflectError(corrupt_message(path, "onbekende database"))
+    migrations.check_version(version, path)
+
+
+class JournalStore:
+    """All reading and writing of reflections. Open with ``JournalStore.open``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock, backups_dir: Path):
+        self._conn = conn
+        self.path = path
+        self._clock = clock
+        self._backups_dir = backups_dir
+        self._lock = threading.RLock()
+
+    # --- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        clock: Clock,
+        *,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        backups_dir: Path | None = None,
+    ) -> JournalStore:
+        """Open (or create) the journal at ``path``; folder 0700, files 0600, migrated.
+
+        ``backups_dir`` defaults to ``backups/`` beside the database, which is
+        ``Locations.backups_dir`` for the standard journal path.
+        """
+        from reflect_tui.core.paths import create_private_file, ensure_private_dir
+
+        path = Path(path).absolute()
+        backups = Path(backups_dir) if backups_dir is not None else path.parent / "backups"
+        try:
+            ensure_private_dir(path.parent)
+        except OSError as exc:
+            raise translate(exc, path.parent) from None
+        if path.exists() or path.is_symlink():
+            probe_existing(path, busy_timeout)
+        else:
+            try:
+                create_private_file(path)
+            except OSError as exc:
+                raise translate(exc, path) from None
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(
+                path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+            )
+            configure(conn, busy_timeout)
+            tighten_sidecars(path)
+            stamp = clock.now().strftime("%Y%m%dT%H%M%S")
+            migrations.migrate(conn, path, backups, stamp)
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, sqlite3.Error | OSError):
+                raise translate(exc, path) from None
+            raise
+        return cls(conn, path, clock, backups)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> JournalStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[sqlite3.Connection]:
+        """Serialise access and turn SQLite/OS errors into ``ReflectError``."""
+        with self._lock:
+            try:
+                yield self._conn
+            except (sqlite3.Error, OSError) as exc:
+                raise translate(exc, self.path) from None
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction: all of it commits, or none of it."""
+        with self._guard() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                raise
+
+    def _seq(self, conn: sqlite3.Connection, reflection_id: str) -> int:
+        row = conn.execute("SELECT seq FROM reflections WHERE id = ?", (reflection_id,)).fetchone()
+        if row is None:
+            raise ReflectError(f"geen reflectie met id {reflection_id!r} in het dagboek.")
+        return int(row[0])
+
+    def _touch(self, conn: sqlite3.Connection, reflection_id: str) -> datetime:
+        now = self._clock.now()
+        conn.execute(
+            "UPDATE reflections SET updated_at = ? WHERE id = ?",
+            (codec.ts_to_db(now), reflection_id),
+        )
+        return now
+
+    # --- writing -------------------------------------------------------------------------
+
+    def create_draft(
+        self, title: str = "", occurred_on: date | None = None, content_version: str = ""
+    ) -> Reflection:
+        """A new, saved draft (so even an unfinished reflection is never lost)."""
+        now = self._clock.now()
+        reflection = Reflection(
+            id=new_reflection_id(),
+            title=title,
+            occurred_on=occurred_on or self._clock.today(),
+            created_at=now,
+            updated_at=now,
+            content_version=content_version,
+        )
+        with self._write() as conn:
+            _write_reflection(conn, reflection)
+        return reflection
+
+    def save(self, reflection: Reflection) -> None:
+        """Store the whole reflection (insert or replace) and stamp ``updated_at``.
+
+        The passed object's ``updated_at`` is updated too, so the caller's
+        copy stays identical to what is stored.
+        """
+        _check_reflection(reflection)
+        now = self._clock.now()
+        with self._write() as conn:
+            reflection.updated_at = now
+            _write_reflection(conn, reflection)
+
+    def save_answer(self, reflection_id: str, answer: Answer) -> None:
+        """Save one answer (matched on practice and step) in one small transaction."""
+        with self._write() as conn:
+            seq = self._seq(conn, reflection_id)
+            row = conn.execute(
+                "SELECT position FROM answers WHERE reflection_id = ? AND practice = ?"
+                " AND step = ? ORDER BY position LIMIT 1",
+                (reflection_id, answer.practice, answer.step),
+            ).fetchone()
+            if row is not None:
+                conn.execute(
+                    "UPDATE answers SET prompt = ?, text = ?, prompt_id = ?"
+                    " WHERE reflection_id = ? AND position = ?",
+                    (answer.prompt, answer.text, answer.prompt_id, reflection_id, row[0]),
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO answers (reflection_id, position, practice, step, prompt, text,"
+                    " prompt_id) SELECT ?, coalesce(max(position) + 1, 0), ?, ?, ?, ?, ?"
+                    " FROM answers WHERE reflection_id = ?",
+                    (
+                        reflection_id,
+                        answer.practice,
+                        answer.step,
+                        answer.prompt,
+                        answer.text,
+                        answer.prompt_id,
+                        reflection_id,
+                    ),
+                )
+            self._touch(conn, reflection_id)
+            fts.refresh_fts(conn, seq, reflection_id)
+
+    def update_fields(self, reflection_id: str, **fields: Any) -> None:
+        """Change some fields of one reflection in one transaction.
+
+        Accepts the scalar fields, the id lists and the child lists
+        (``answers``, ``principles``, ``next_steps``, replaced whole).
+        """
+        unknown = set(fields) - UPDATABLE_FIELDS
+        if unknown:
+            raise TypeError(f"update_fields: unknown field(s) {sorted(unknown)}")
+        if "status" in fields and fields["status"] not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}")
+        with self._write() as conn:
+            seq = self._seq(conn, reflection_id)
+            columns: dict[str, Any] = {}
+            for name, value in fields.items():
+                if name in _TEXT_FIELDS:
+                    columns[name] = str(value)
+                elif name in _ID_LIST_FIELDS:
+                    columns[name] = codec.ids_to_db(list(value))
+                elif name == "occurred_on":
+                    columns[name] = codec.date_to_db(value)
+                elif name in ("case_kind", "status"):
+                    columns[name] = value
+            if columns:
+                assignments = ", ".join(f"{c} = ?" for c in columns)
+                conn.execute(
+                    f"UPDATE reflections SET {assignments} WHERE id = ?",
+                    (*columns.values(), reflection_id),
+                )
+            if "answers" in fields:
+                _replace_answers(conn, reflection_id, fields["answers"])
+            if "principles" in fields:
+                _replace_principles(conn, reflection_id, fields["principles"])
+            if "next_steps" in fields:
+                _replace_next_steps(conn, reflection_id, fields["next_steps"])
+            self._touch(conn, reflection_id)
+            fts.refresh_fts(conn, seq, reflection_id)
+
+    def set_status(self, reflection_id: str, status: Status) -> None:
+        self.update_fields(reflection_id, status=status)
+
+    def set_next_step_done(self, reflection_id: str, index: int, done: bool) -> None:
+        with self._write() as conn:
+            self._seq(conn, reflection_id)
+            cur = conn.execute(
+                "UPDATE next_steps SET done = ? WHERE reflection_id = ? AND position = ?",
+                (1 if done else 0, reflection_id, index),
+            )
+            if cur.rowcount == 0:
+                raise ReflectError(f"reflectie {reflection_id} heeft geen volgende stap {index}.")
+            self._touch(conn, reflection_id)
+
+    def record_tips_shown(self, tip_ids: Sequence[str], reflection_id: str | None = None) -> None:
+        """Remember which tips were shown, so the coach can vary them next time."""
+        stamp = codec.ts_to_db(self._clock.now())
+        with self._write() as conn:
+            if reflection_id is not None:
+                self._seq(conn, reflection_id)
+            conn.executemany(
+                "INSERT INTO tips_shown (tip_id, shown_at, reflection_id) VALUES (?, ?, ?)",
+                [(tip_id, stamp, reflection_id) for tip_id in tip_ids],
+            )
+
+    def delete(self, reflection_id: str) -> None:
+        """Erase a reflection from every file: tables, index, WAL and backups.
+
+        ``secure_delete`` zeroes the freed space, ``optimize`` rewrites the
+        full-text segments without the deleted text, the TRUNCATE checkpoint
+        empties the WAL, and pre-migration backups are scrubbed as well.
+        """
+        with self._write() as conn:
+            seq = self._seq(conn, reflection_id)
+            fts.remove_fts(conn, seq)
+            conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
+        with self._write() as conn:
+            fts.optimize_fts(conn)
+        with self._guard() as conn:
+            self._checkpoint(conn)
+        from reflect_tui.core.journal.erase import scrub_backups
+
+        try:
+            scrub_backups(self._backups_dir, reflection_id)
+        except (sqlite3.Error, OSError) as exc:
+            raise ReflectError(
+                f"de reflectie is uit het dagboek gewist, maar niet uit de back-ups in "
+                f"{self._backups_dir}: {exc}"
+            ) from None
+
+    def _checkpoint(self, conn: sqlite3.Connection) -> None:
+        """Copy the WAL into the database and empty it; retry while readers finish."""
+        import time
+
+        for _ in range(50):
+            busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy:
+                return
+            time.sleep(0.1)
+        raise ReflectError(
+            "de reflectie is gewist, maar een ander programma houdt het dagboek open; sluit "
+            "reflect overal en voer 'reflect delete' nogmaals uit om alle sporen te wissen."
+        )
+
+    def import_reflections(self, reflections: Sequence[Reflection]) -> ImportResult:
+        """Add or update reflections in ONE transaction (a failure imports nothing).
+
+        Same id: the newer ``updated_at`` wins; equal or older is left alone,
+        so importing the same file twice changes nothing.
+        """
+        added = updated = unchanged = 0
+        for reflection in reflections:
+            _check_reflection(reflection)
+        with self._write() as conn:
+            for reflection in reflections:
+                row = conn.execute(
+                    "SELECT updated_at FROM reflections WHERE id = ?", (reflection.id,)
+                ).fetchone()
+                if row is None:
+                    added += 1
+                elif codec.ts_from_db(row[0]) < reflection.updated_at:
+                    updated += 1
+                else:
+                    unchanged += 1
+                    continue
+                _write_reflection(conn, reflection)
+        return ImportResult(added, updated, unchanged)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def get(self, reflection_id: str) -> Reflection:
+        with self._guard() as conn:
+            found = _load(conn, "WHERE id = ?", (reflection_id,))
+        if not found:
+            raise ReflectError(f"geen reflectie met id {reflection_id!r} in het dagboek.")
+        return found[0]
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full id for a unique prefix (as typed after ``reflect show``)."""
+        key = prefix.strip().lower()
+        if not key:
+            raise ReflectError("geef het id (of het begin ervan) van een reflectie.")
+        with self._guard() as conn:
+            rows = conn.execute(
+                "SELECT id FROM reflections WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+                (key, key + "\U0010ffff"),
+            ).fetchall()
+        if not rows:
+            raise ReflectError(f"geen reflectie gevonden met id {prefix!r}.")
+        if len(rows) > 1:
+            raise ReflectError(f"id {prefix!r} past bij meer dan één reflectie; geef meer tekens.")
+        return str(rows[0][0])
+
+    def list(
+        self, limit: int | None = None, status: Status | None = None
+    ) -> list[ReflectionSummary]:
+        """Summaries, newest case first (by date of the case, then creation)."""
+        where, params = ("WHERE r.status = ?", [status]) if status else ("", [])
+        sql = (
+            f"SELECT {_SUMMARY_COLS} FROM reflections r {where}"
+            " ORDER BY r.occurred_on DESC, r.created_at DESC, r.id DESC"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(0, int(limit)))
+        with self._guard() as conn:
+            return [_summary(row) for row in conn.execute(sql, params)]
+
+    def drafts(self) -> list[ReflectionSummary]:
+        """Unfinished reflections, most recently worked on first (for "resume")."""
+        with self._guard() as conn:
+            rows = conn.execute(
+                f"SELECT {_SUMMARY_COLS} FROM reflections r WHERE r.status = 'draft'"
+                " ORDER BY r.updated_at DESC"
+            ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def recent(self, limit: int) -> list[Reflection]:
+        """Full reflections, newest first (what the coach looks back over)."""
+        with self._guard() as conn:
+            return _load(
+                conn,
+                "ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT ?",
+                (max(0, int(limit)),),
+            )
+
+    def all(self) -> list[Reflection]:
+        """Every reflection, oldest first (for export)."""
+        with self._guard() as conn:
+            return _load(conn, "ORDER BY occurred_on, created_at, id", ())
+
+    def export_json(self) -> str:
+        """The interchange document of the whole journal, straight from the rows (fast)."""
+        from reflect_tui.core.journal.fast_export import journal_json
+
+        with self._guard() as conn:
+            conn.execute("BEGIN")  # one consistent snapshot across the four queries
+            try:
+                return journal_json(conn)
+            finally:
+                conn.execute("COMMIT")
+
+    def search(self, query: str, limit: int = 50) -> list[ReflectionSummary]:
+        return [hit.summary for hit in self.search_hits(query, limit)]
+
+    def search_hits(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Best matches first, each with a short excerpt (``search.SearchHit``)."""
+        from reflect_tui.core.journal.search import SearchHit, match_expression
+
+        expression = match_expression(query)
+        if expression is None:
+            return []
+        with self._guard() as conn:
+            rows = conn.execute(
+                f"SELECT {_SUMMARY_COLS}, snippet(reflection_fts, -1, '', '', '…', 12)"
+                " FROM reflection_fts JOIN reflections r ON r.seq = reflection_fts.rowid"
+                " WHERE reflection_fts MATCH ? ORDER BY bm25(reflection_fts, 4.0, 1.0)"
+                " LIMIT ?",
+                (expression, max(0, int(limit))),
+            ).fetchall()
+        return [SearchHit(_summary(row[:6]), row[6] or "") for row in rows]
+
+    def open_next_steps(self) -> list[tuple[ReflectionSummary, int, NextStep]]:
+        """Next steps not done yet, soonest due first (no due date last)."""
+        with self._guard() as conn:
+            rows = conn.execute(
+                f"SELECT {_SUMMARY_COLS}, n.position, n.text, n.due FROM next_steps n"
+                " JOIN reflections r ON r.id = n.reflection_id"
+                " WHERE n.done = 0 AND n.text != ''"
+                " ORDER BY n.due IS NULL, n.due, r.occurred_on DESC, n.position"
+            ).fetchall()
+        return [
+            (_summary(row[:6]), int(row[6]), NextStep(row[7], codec.date_from_db(row[8]), False))
+            for row in rows
+        ]
+
+    def tips_shown_since(self, since: datetime) -> dict[str, datetime]:
+        """For each tip shown at or after ``since``: when it was last shown."""
+        with self._guard() as conn:
+            rows = conn.execute(
+                "SELECT tip_id, max(shown_at) FROM tips_shown WHERE shown_at >= ? GROUP BY tip_id",
+                (codec.ts_to_db(since),),
+            ).fetchall()
+        return {tip: codec.ts_from_db(at) for tip, at in rows}
+
+    def count(self) -> int:
+        with self._guard() as conn:
+            return int(conn.execute("SELECT count(*) FROM reflections").fetchone()[0])
+
+
+# --- connection setup ------------------------------------------------------------------
+
+
+def configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    """The settings every connection needs (they are per connection, not stored)."""
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise ReflectError(
+            "het dagboek kan hier niet veilig worden bewaard (WAL-modus niet beschikbaar, "
+            "bijvoorbeeld op een netwerkschijf); kies een andere map met --data-dir."
+        )
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+
+
+def tighten_sidecars(path: Path) -> None:
+    """Make sure ``-wal`` and ``-shm`` are 0600 whatever the umask was."""
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        with contextlib.suppress(FileNotFoundError):
+            if side.stat().st_mode & 0o077:
+                side.chmod(0o600)
+
+
+# --- row <-> model ---------------------------------------------------------------------
+
+
+def _check_reflection(reflection: Reflection) -> None:
+    if reflection.status not in STATUSES:
+        raise ValueError(f"status must be one of {STATUSES}")
+    for rating in reflection.principles:
+        if rating.rating is not None and not 1 <= rating.rating <= 5:
+            raise ValueError("principle rating must be 1..5 or None")
+
+
+def _summary(row: Sequence[Any]) -> ReflectionSummary:
+    return ReflectionSummary(
+        id=row[0],
+        title=row[1],
+        occurred_on=date.fromisoformat(row[2]),
+        status=row[3],
+        case_kind=row[4],
+        updated_at=codec.ts_from_db(row[5]),
+    )
+
+
+def _write_reflection(conn: sqlite3.Connection, r: Reflection) -> None:
+    """Insert or fully replace one reflection with its children and index row."""
+    values = (
+        r.id,
+        r.title,
+        r.case_kind,
+        codec.date_to_db(r.occurred_on),
+        codec.ts_to_db(r.created_at),
+        codec.ts_to_db(r.updated_at),
+        r.status,
+        r.who,
+        r.what_happened,
+        codec.ids_to_db(r.practices),
+        codec.ids_to_db(r.barriers),
+        r.barrier_note,
+        codec.ids_to_db(r.helps),
+        r.help_note,
+        r.insight,
+        r.involve,
+        codec.ids_to_db(r.tags),
+        r.notes,
+        r.content_version,
+    )
+    conn.execute(_UPSERT_SQL, values)
+    seq = conn.execute("SELECT seq FROM reflections WHERE id = ?", (r.id,)).fetchone()[0]
+    _replace_answers(conn, r.id, r.answers)
+    _replace_principles(conn, r.id, r.principles)
+    _replace_next_steps(conn, r.id, r.next_steps)
+    fts.refresh_fts(conn, seq, r.id)
+
+
+def _replace_answers(conn: sqlite3.Connection, rid: str, answers: Sequence[Answer]) -> None:
+    conn.execute("DELETE FROM answers WHERE reflection_id = ?", (rid,))
+    conn.executemany(
+        "INSERT INTO answers (reflection_id, position, practice, step, prompt, text, prompt_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (rid, i, a.practice, a.step, a.prompt, a.text, a.prompt_id)
+            for i, a in enumerate(answers)
+        ],
+    )
+
+
+def _replace_principles(
+    conn: sqlite3.Connection, rid: str, principles: Sequence[PrincipleRating]
+) -> None:
+    conn.execute("DELETE FROM principle_ratings WHERE reflection_id = ?", (rid,))
+    conn.executemany(
+        "INSERT INTO principle_ratings (reflection_id, position, principle, rating, note)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(rid, i, p.id, p.rating, p.note) for i, p in enumerate(principles)],
+    )
+
+
+def _replace_next_steps(conn: sqlite3.Connection, rid: str, steps: Sequence[NextStep]) -> None:
+    conn.execute("DELETE FROM next_steps WHERE reflection_id = ?", (rid,))
+    conn.executemany(
+        "INSERT INTO next_steps (reflection_id, position, text, due, done) VALUES (?, ?, ?, ?, ?)",
+        [
+            (rid, i, s.text, codec.date_to_db(s.due), 1 if s.done else 0)
+            for i, s in enumerate(steps)
+        ],
+    )
+
+
+def _load(conn: sqlite3.Connection, tail: str, params: Sequence[Any]) -> list[Reflection]:
+    """Reflections selected by ``tail`` (a WHERE/ORDER/LIMIT clause), children attached.
+
+    Children are fetched with one query per table for the whole selection,
+    so exporting 10,000 reflections costs four queries, not 40,000.
+    """
+    rows = conn.execute(f"SELECT {_ROW_COLS} FROM reflections {tail}", params).fetchall()
+    if not rows:
+        return []
+    by_id: dict[str, Reflection] = {}
+    result: list[Reflection] = []
+    for row in rows:
+        r = Reflection(
+            id=row[1],
+            title=row[2],
+            case_kind=row[3],
+            occurred_on=date.fromisoformat(row[4]),
+            created_at=codec.ts_from_db(row[5]),
+            updated_at=codec.ts_from_db(row[6]),
+            status=row[7],
+            who=row[8],
+            what_happened=row[9],
+            practices=codec.ids_from_db(row[10]),
+            barriers=codec.ids_from_db(row[11]),
+            barrier_note=row[12],
+            helps=codec.ids_from_db(row[13]),
+            help_note=row[14],
+            insight=row[15],
+            involve=row[16],
+            tags=codec.ids_from_db(row[17]),
+            notes=row[18],
+            content_version=row[19],
+        )
+        by_id[r.id] = r
+        result.append(r)
+    if len(rows) <= 500:
+        marks = ", ".join("?" * len(by_id))
+        scope, scope_params = f"WHERE reflection_id IN ({marks})", list(by_id)
+    else:
+        scope, scope_params = "", []
+    for rid, practice, step, prompt, text, prompt_id in conn.execute(
+        "SELECT reflection_id, practice, step, prompt, text, prompt_id FROM answers"
+        f" {scope} ORDER BY reflection_id, position",
+        scope_params,
+    ):
+        if rid in by_id:
+            by_id[rid].answers.append(Answer(practice, step, prompt, text, prompt_id))
+    for rid, principle, rating, note in conn.execute(
+        f"SELECT reflection_id, principle, rating, note FROM principle_ratings {scope}"
+        " ORDER BY reflection_id, position",
+        scope_params,
+    ):
+        if rid in by_id:
+            by_id[rid].principles.append(PrincipleRating(principle, rating, note))
+    for rid, text, due, done in conn.execute(
+        f"SELECT reflection_id, text, due, done FROM next_steps {scope}"
+        " ORDER BY reflection_id, position",
+        scope_params,
+    ):
+        if rid in by_id:
+            by_id[rid].next_steps.append(NextStep(text, codec.date_from_db(due), bool(done)))
+    return result

@@ -1,0 +1,154 @@
+"""Saving drafts on a background thread, so typing never waits for the disk.
+
+Why a dedicated thread that owns its own store: an SQLite connection
+belongs to the thread that opened it, and a slow ``fsync`` (or a lock held
+by a second app instance) must not freeze the UI. The UI hands over
+snapshots (deep copies) of the draft; the writer keeps only the newest
+snapshot per reflection, so a burst of edits costs one write.
+
+Failures never raise into the caller: the snapshot stays pending (the next
+submit or flush retries it) and ``on_error`` is told, from the writer
+thread, so the UI can show a notice while the text stays in its widgets.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import threading
+from collections.abc import Callable
+from typing import Protocol
+
+from reflect_tui.core.journal.model import Reflection
+
+
+class DraftStore(Protocol):
+    """The part of ``JournalStore`` the writer needs."""
+
+    def save(self, reflection: Reflection) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class DraftSaver:
+    """One writer thread with a coalescing queue of draft snapshots."""
+
+    def __init__(
+        self,
+        open_store: Callable[[], DraftStore],
+        on_error: Callable[[Exception], None] = lambda exc: None,
+        on_saved: Callable[[str], None] = lambda reflection_id: None,
+    ) -> None:
+        self._open_store = open_store
+        self._on_error = on_error
+        self._on_saved = on_saved
+        self._cond = threading.Condition()
+        self._pending: dict[str, Reflection] = {}
+        self._kicked = False
+        self._busy = False
+        self._stop = False
+        self._attempts = 0
+        self._last_error: Exception | None = None
+        self._thread: threading.Thread | None = None
+        self._store: DraftStore | None = None
+
+    # -- caller side (any thread, normally the UI thread) ---------------------
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._run, name="reflect-draft-writer", daemon=True
+            )
+            self._thread.start()
+
+    def submit(self, reflection: Reflection) -> None:
+        """Queue a snapshot of ``reflection``; returns at once."""
+        snapshot = copy.deepcopy(reflection)
+        with self._cond:
+            self._pending[snapshot.id] = snapshot
+            self._kicked = True
+            self._cond.notify_all()
+        self.start()
+
+    @property
+    def pending(self) -> bool:
+        with self._cond:
+            return bool(self._pending) or self._busy
+
+    @property
+    def last_error(self) -> Exception | None:
+        return self._last_error
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Write everything pending now; True when nothing is left unsaved."""
+        with self._cond:
+            if not self._pending and not self._busy:
+                return True
+            self._kicked = True
+            start = self._attempts
+            self._cond.notify_all()
+        self.start()
+        with self._cond:
+            self._cond.wait_for(
+                lambda: (
+                    not self._busy and (not self._pending or self._attempts > start or self._stop)
+                ),
+                timeout=timeout,
+            )
+            return not self._pending and not self._busy
+
+    def close(self, timeout: float = 5.0) -> bool:
+        """Flush, stop the thread and close its store; True when all was saved."""
+        saved = self.flush(timeout)
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return saved
+
+    # -- writer thread --------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            while True:
+                with self._cond:
+                    self._cond.wait_for(lambda: self._stop or (self._pending and self._kicked))
+                    if not self._pending or (self._stop and not self._kicked):
+                        return
+                    batch, self._pending = self._pending, {}
+                    self._kicked = False
+                    self._busy = True
+                failed, error = self._write(batch)
+                with self._cond:
+                    for rid, snapshot in failed.items():
+                        self._pending.setdefault(rid, snapshot)
+                    self._busy = False
+                    self._attempts += 1
+                    self._last_error = error
+                    self._cond.notify_all()
+                if error is not None:
+                    self._on_error(error)
+        finally:
+            if self._store is not None:
+                # Closing is best effort: everything that could be written was.
+                with contextlib.suppress(Exception):
+                    self._store.close()
+                self._store = None
+
+    def _write(
+        self, batch: dict[str, Reflection]
+    ) -> tuple[dict[str, Reflection], Exception | None]:
+        failed: dict[str, Reflection] = {}
+        error: Exception | None = None
+        for rid, snapshot in batch.items():
+            try:
+                if self._store is None:
+                    self._store = self._open_store()
+                self._store.save(snapshot)
+            except Exception as exc:  # any failure: keep the snapshot, report, go on
+                failed[rid] = snapshot
+                error = exc
+            else:
+                self._on_saved(rid)
+        return failed, error

@@ -1,0 +1,226 @@
+"""The Textual application: a thin shell that wires screens to the core.
+
+Why thin: everything the method decides (step order, prompts, edits) is in
+``core/session``; the journal and content arrive ready-made, so tests can
+construct the app with a temp store, built-in content and a fixed clock.
+
+Saving: edits are batched on the UI thread (``SessionScreen``, at most one
+snapshot per ``debounce`` seconds) and handed
+as snapshots to a ``DraftSaver``, whose one background thread owns its own
+``JournalStore`` connection. Quitting flushes it; a failure is a notice,
+never a crash, and the text stays in the widgets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from reflect_tui.core.clock import Clock
+from reflect_tui.core.content.model import Content
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal.model import Reflection
+from reflect_tui.core.journal.store import JournalStore
+from reflect_tui.core.session.autosave import DraftSaver, DraftStore
+from reflect_tui.core.session.flow import SessionFlow
+from reflect_tui.tui import strings
+from reflect_tui.tui.render import reflection_markdown
+from reflect_tui.tui.screens.help import HelpScreen
+from reflect_tui.tui.screens.home import HomeScreen
+from reflect_tui.tui.screens.read import ReadScreen
+from reflect_tui.tui.screens.session import SessionScreen
+from reflect_tui.tui.steps.base import Services
+
+DEFAULT_THEME = "textual-dark"
+DEBOUNCE_SECONDS = 0.5
+FLUSH_TIMEOUT = 5.0
+
+
+class ReflectApp(App[int]):
+    CSS_PATH = Path(__file__).parent / "app.tcss"
+    TITLE = strings.APP_TITLE
+    SUB_TITLE = strings.APP_SUBTITLE
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", strings.KEY_QUIT, priority=True),
+        Binding("f1", "help", strings.KEY_HELP, priority=True),
+        Binding("question_mark", "help", strings.KEY_HELP, show=False),
+        Binding("ctrl+p", "command_palette", strings.KEY_PALETTE, show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        store: JournalStore,
+        content: Content,
+        clock: Clock,
+        notices: Sequence[str] = (),
+        *,
+        exports_dir: Path | None = None,
+        open_writer_store: Callable[[], DraftStore] | None = None,
+        debounce: float = DEBOUNCE_SECONDS,
+        cursor_blink: bool = True,
+        theme: str = DEFAULT_THEME,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.content = content
+        self.clock = clock
+        self.notices = tuple(notices)
+        self.debounce = debounce
+        self.theme = theme
+        self.services = Services(content, clock, store, exports_dir, cursor_blink)
+        opener = open_writer_store or (lambda: JournalStore.open(store.path, clock))
+        self.saver = DraftSaver(opener, on_error=self._save_failed)
+        self._quit_anyway = False
+
+    # -- lifecycle ------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        for notice in self.notices:
+            self.notify(notice, title=strings.NOTICE_TITLE, severity="warning", markup=False)
+        drafts = self._safe(self.store.drafts) or []
+        if drafts:
+            title = drafts[0].title or strings.UNTITLED
+            self.notify(strings.RESUME_OFFER.format(title=title), markup=False, timeout=8)
+
+    def _safe(self, call: Callable[[], Any]) -> Any:
+        """Run a store call on the UI thread; a ReflectError becomes a notice."""
+        try:
+            return call()
+        except ReflectError as exc:
+            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            return None
+
+    # -- saving ---------------------------------------------------------------
+
+    def save_draft(self, reflection: Reflection) -> None:
+        """Queue a snapshot for the background writer (returns at once)."""
+        self._quit_anyway = False
+        self.saver.submit(reflection)
+
+    async def flush_saves(self) -> bool:
+        """Write pending snapshots now; False when that failed (a notice is shown).
+
+        The wait runs in a worker thread so the screen keeps drawing while a
+        slow disk or a lock holds the writer up.
+        """
+        return await asyncio.to_thread(self.saver.flush, FLUSH_TIMEOUT)
+
+    def _save_failed(self, error: Exception) -> None:
+        # Called on the writer thread; App.notify is thread-safe.
+        self.notify(
+            strings.SAVE_FAILED.format(error=error),
+            title=strings.SAVE_FAILED_TITLE,
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+
+    def _pending_session(self) -> SessionScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                return screen
+        return None
+
+    async def action_quit(self) -> None:
+        session = self._pending_session()
+        if session is not None:
+            session.submit_draft()
+        if await self.flush_saves() or self._quit_anyway:
+            self.saver.close(timeout=1.0)
+            self.exit(0)
+            return
+        self._quit_anyway = True
+        self.notify(strings.QUIT_UNSAVED, severity="warning", timeout=10)
+
+    # -- navigation -----------------------------------------------------------
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def start_session(self, reflection: Reflection, resume: bool = False) -> None:
+        flow = SessionFlow(reflection, self.content)
+        if resume:
+            flow.index = flow.resume_index()
+        self.go_home()
+        self.push_screen(SessionScreen(flow, self.services))
+
+    def action_new_reflection(self) -> None:
+        reflection = self._safe(
+            lambda: self.store.create_draft(content_version=self.content.version)
+        )
+        if reflection is not None:
+            self.start_session(reflection)
+
+    def action_resume(self) -> None:
+        drafts = self._safe(self.store.drafts) or []
+        if not drafts:
+            return
+        reflection = self._safe(lambda: self.store.get(drafts[0].id))
+        if reflection is not None:
+            self.start_session(reflection, resume=True)
+
+    def open_reflection(self, reflection_id: str) -> None:
+        reflection = self._safe(lambda: self.store.get(reflection_id))
+        if reflection is None:
+            return
+        if reflection.status == "draft":
+            self.start_session(reflection, resume=True)
+        else:
+            self.push_screen(ReadScreen(reflection_markdown(reflection, self.content)))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_home(self) -> None:
+        session = self._pending_session()
+        if session is not None:
+            session.submit_draft()
+        self.go_home()
+
+    async def action_save_now(self) -> None:
+        session = self._pending_session()
+        if session is not None:
+            await session.action_save_now()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=strings.PALETTE_PLACEHOLDER, id="--command-palette")
+            )
+
+    # -- privacy: no screenshots ----------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Our own actions only; Textual's "Screenshot" would write journal text to disk."""
+        yield SystemCommand(strings.CMD_NEW, strings.CMD_NEW_HELP, self.action_new_reflection)
+        if self._safe(self.store.drafts):
+            yield SystemCommand(strings.CMD_RESUME, strings.CMD_RESUME_HELP, self.action_resume)
+        if self._pending_session() is not None:
+            yield SystemCommand(strings.CMD_SAVE, strings.CMD_SAVE_HELP, self.action_save_now)
+            yield SystemCommand(strings.CMD_HOME, strings.CMD_HOME_HELP, self.action_home)
+        yield SystemCommand(strings.CMD_HELP, strings.CMD_HELP_HELP, self.action_help)
+        yield SystemCommand(strings.CMD_THEME, strings.CMD_THEME_HELP, self.action_change_theme)
+        yield SystemCommand(strings.CMD_QUIT, strings.CMD_QUIT_HELP, self.action_quit)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        self.notify(strings.SCREENSHOT_DISABLED, severity="warning")
+
+    def deliver_screenshot(self, *args: Any, **kwargs: Any) -> str | None:
+        self.notify(strings.SCREENSHOT_DISABLED, severity="warning")
+        return None
+
+    def save_screenshot(self, *args: Any, **kwargs: Any) -> str:
+        # Also reached through TEXTUAL_SCREENSHOT; write nothing.
+        self.notify(strings.SCREENSHOT_DISABLED, severity="warning")
+        return ""

@@ -1,0 +1,51 @@
+"""The TUI's calls into the coach, in one place.
+
+Why: the home screen and the summary both ask for learning suggestions and
+tips with the same journal context (recently shown tips, the current draft
+counted in the history); doing that once keeps them consistent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from reflect_tui.core.clock import Clock
+from reflect_tui.core.coach.signals import Signals
+from reflect_tui.core.coach.tips import TipMatch, match_tips
+from reflect_tui.core.content.model import Content
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal.model import Reflection
+from reflect_tui.core.journal.store import JournalStore
+
+TIPS_SHOWN = 5
+RECENTLY_SHOWN_DAYS = 14
+LEARNING_WINDOW = 50
+
+
+def tips_for(
+    reflection: Reflection, content: Content, store: JournalStore, clock: Clock
+) -> list[TipMatch]:
+    """Tips for a reflection; tips shown lately rank lower so advice rotates."""
+    now = clock.now()
+    try:
+        recent = store.tips_shown_since(now - timedelta(days=RECENTLY_SHOWN_DAYS))
+    except ReflectError:
+        recent = {}
+    signals = Signals.from_reflection(reflection)
+    return match_tips(content, signals, n=TIPS_SHOWN, recently_shown=recent, now=now)
+
+
+def learning_for(
+    content: Content,
+    store: JournalStore,
+    clock: Clock,
+    current: Reflection | None = None,
+) -> Sequence[object]:
+    """Learning suggestions from the recent journal (plus the draft being written)."""
+    from reflect_tui.core.coach.learning import learning_suggestions
+
+    history = store.recent(LEARNING_WINDOW)
+    if current is not None:
+        history = [current, *(h for h in history if h.id != current.id)]
+    return learning_suggestions(content, history, clock.today())

@@ -1,0 +1,50 @@
+"""Start the terminal UI from the CLI context.
+
+Everything that can fail before the UI exists (a broken built-in content
+file, a corrupt or locked journal) is a ``ReflectError``: one line on
+stderr and exit code 1, never a traceback. Problems with optional content
+layers are not fatal; they are shown as notices inside the UI.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.tui import strings
+
+if TYPE_CHECKING:
+    from reflect_tui.cli.context import CliContext
+
+
+def launch(ctx: CliContext) -> int:
+    """Resolve paths, load content, open the journal, run the app; the exit code."""
+    from reflect_tui.core.content.loader import load_content
+    from reflect_tui.core.journal.store import JournalStore
+
+    try:
+        locations = ctx.locations
+        result = load_content(locations, extra=ctx.content_dirs, env=ctx.env)
+        store = JournalStore.open(locations.journal_path, ctx.clock)
+    except ReflectError as exc:
+        print(strings.LAUNCH_FAILED.format(error=exc.message), file=ctx.stderr)
+        return exc.exit_code or 1
+
+    from reflect_tui.tui.app import ReflectApp
+
+    clock = ctx.clock
+    path = locations.journal_path
+    app = ReflectApp(
+        store,
+        result.content,
+        clock,
+        notices=result.notices,
+        exports_dir=locations.exports_dir,
+        open_writer_store=lambda: JournalStore.open(path, clock),
+    )
+    try:
+        code = app.run()
+    finally:
+        app.saver.close()
+        store.close()
+    return int(code or 0)

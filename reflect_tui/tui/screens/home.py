@@ -1,0 +1,228 @@
+"""The start screen: begin, resume, read back, follow up next steps, keep learning."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal.model import NextStep, ReflectionSummary
+from reflect_tui.core.session.dates import format_date
+from reflect_tui.tui import strings
+from reflect_tui.tui.coaching import learning_for
+from reflect_tui.tui.text import join, one_line, plain
+from reflect_tui.tui.widgets.tip_card import TipCard
+
+if TYPE_CHECKING:
+    from reflect_tui.tui.app import ReflectApp
+
+RECENT_LIMIT = 10
+STEPS_LIMIT = 15
+
+
+def summary_row(summary: ReflectionSummary):  # -> Content
+    status = strings.STATUS_DRAFT if summary.status == "draft" else strings.STATUS_COMPLETE
+    return join(
+        plain(format_date(summary.occurred_on), "$text-muted"),
+        "  ",
+        plain(one_line(summary.title or strings.UNTITLED, 80), "bold"),
+        plain(f"  ({status})", "$text-muted"),
+    )
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = Path(__file__).parent / "home.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", strings.KEY_NEW),
+        Binding("r", "resume", strings.KEY_RESUME),
+        Binding("d", "step_done", strings.KEY_DONE),
+    ]
+
+    @property
+    def reflect_app(self) -> ReflectApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield HomeBody(id="home-body")
+        yield Footer(compact=True)
+
+    def reload(self) -> None:
+        """Re-read the journal and rebuild the body (after a session, a tick, ...)."""
+        self.query_one(HomeBody).refresh(recompose=True)
+        self.call_after_refresh(self._focus_new)
+
+    _resumed_before = False
+
+    def on_screen_resume(self) -> None:
+        # The first resume is the first showing: the body was just composed.
+        if self._resumed_before:
+            self.reload()
+        self._resumed_before = True
+
+    def _focus_new(self) -> None:
+        for button in self.query("#new").results(Button):
+            button.focus()
+        self.refresh_bindings()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._focus_new)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step_done":
+            bodies = self.query(HomeBody)
+            return bool(bodies and getattr(bodies.first(), "steps", None))
+        if action == "resume":
+            bodies = self.query(HomeBody)
+            return bool(bodies and getattr(bodies.first(), "drafts", None))
+        return True
+
+    def action_step_done(self) -> None:
+        self.query_one(HomeBody).step_done()
+
+    def action_new(self) -> None:
+        self.reflect_app.action_new_reflection()
+
+    def action_resume(self) -> None:
+        self.reflect_app.action_resume()
+
+
+class HomeBody(VerticalScroll):
+    """Everything below the header; recomposed whenever the journal changed."""
+
+    @property
+    def reflect_app(self) -> ReflectApp:
+        return self.app  # type: ignore[return-value]
+
+    def _load(self) -> None:
+        """Read what the screen shows; a journal problem becomes a notice."""
+        store = self.reflect_app.store
+        self.count = 0
+        self.drafts: list[ReflectionSummary] = []
+        self.recent: list[ReflectionSummary] = []
+        self.steps: list[tuple[ReflectionSummary, int, NextStep]] = []
+        self.more_steps = 0
+        self.learning: list = []
+        try:
+            self.count = store.count()
+            self.drafts = store.drafts()
+            self.recent = store.list(limit=RECENT_LIMIT)
+            steps = store.open_next_steps()
+            # Soonest due first (no date last); a long list is cut so the home
+            # screen stays fast with a big journal.
+            steps.sort(key=lambda t: (t[2].due is None, t[2].due or date.max))
+            self.more_steps = max(0, len(steps) - STEPS_LIMIT)
+            self.steps = steps[:STEPS_LIMIT]
+            app = self.reflect_app
+            self.learning = list(learning_for(app.content, store, app.clock))
+        except ReflectError as exc:
+            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+
+    def compose(self) -> ComposeResult:
+        self._load()
+        yield Static(plain(strings.HOME_HEADING, "bold"), id="heading")
+        with Horizontal(classes="buttons"):
+            yield Button(strings.HOME_NEW_BUTTON, id="new", variant="primary")
+            if self.drafts:
+                yield Button(strings.HOME_RESUME_BUTTON, id="resume")
+        if self.drafts:
+            draft = self.drafts[0]
+            yield Static(
+                plain(
+                    strings.HOME_DRAFT.format(
+                        title=one_line(draft.title or strings.UNTITLED, 80),
+                        when=format_date(draft.updated_at.date()),
+                    )
+                ),
+                id="draft-line",
+            )
+        if self.count == 0:
+            yield Static(plain(strings.HOME_WELCOME_TITLE), classes="section-title")
+            yield Static(plain(strings.HOME_WELCOME), id="welcome")
+        if self.recent:
+            yield Static(plain(strings.HOME_RECENT), classes="section-title")
+            yield Static(plain(strings.HOME_RECENT_HINT), classes="hint")
+            yield OptionList(*(Option(summary_row(s), id=s.id) for s in self.recent), id="recent")
+        if self.count:
+            yield Static(plain(strings.HOME_STEPS), classes="section-title")
+            if self.steps:
+                yield Static(plain(strings.HOME_STEPS_HINT), classes="hint")
+                yield OptionList(
+                    *(
+                        Option(self._step_row(s, step), id=f"{i}")
+                        for i, (s, _, step) in enumerate(self.steps)
+                    ),
+                    id="steps",
+                )
+                if self.more_steps:
+                    more = strings.HOME_STEPS_MORE.format(n=self.more_steps)
+                    yield Static(plain(more), classes="hint")
+            else:
+                yield Static(plain(strings.HOME_STEPS_NONE), classes="hint")
+        if self.learning:
+            yield Static(plain(strings.HOME_LEARNING), classes="section-title")
+            for item in self.learning:
+                s = item.suggestion
+                yield TipCard(s.title, s.text, item.reasons, s.source)
+
+    def _step_row(self, summary: ReflectionSummary, step: NextStep):  # -> Content
+        today = self.reflect_app.clock.today()
+        if step.due is None:
+            due = plain("")
+        elif step.due < today:
+            due = plain(
+                "  " + strings.HOME_STEP_OVERDUE.format(due=format_date(step.due)), "bold $error"
+            )
+        elif step.due == today:
+            due = plain("  " + strings.HOME_STEP_TODAY, "bold $warning")
+        else:
+            due = plain("  " + strings.HOME_STEP_DUE.format(due=format_date(step.due)))
+        return join(
+            plain(one_line(step.text, 100)),
+            due,
+            plain("  · " + one_line(summary.title or strings.UNTITLED, 40), "$text-muted"),
+        )
+
+    @on(Button.Pressed, "#new")
+    def _new(self) -> None:
+        self.reflect_app.action_new_reflection()
+
+    @on(Button.Pressed, "#resume")
+    def _resume(self) -> None:
+        self.reflect_app.action_resume()
+
+    @on(OptionList.OptionSelected, "#recent")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.reflect_app.open_reflection(event.option.id)
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _step_selected(self, event: OptionList.OptionSelected) -> None:
+        # Enter or a click opens the reflection the step belongs to; ticking
+        # it off is a deliberate "d", so a stray click never closes a step.
+        summary, _index, _step = self.steps[event.option_index]
+        self.reflect_app.open_reflection(summary.id)
+
+    def step_done(self) -> None:
+        lists = self.query("#steps").results(OptionList)
+        option_list = next(iter(lists), None)
+        if option_list is None or option_list.highlighted is None:
+            return
+        summary, index, _step = self.steps[option_list.highlighted]
+        try:
+            self.reflect_app.store.set_next_step_done(summary.id, index, True)
+        except ReflectError as exc:
+            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            return
+        self.notify(strings.HOME_STEP_DONE, timeout=3)
+        self.screen.reload()  # type: ignore[attr-defined]

@@ -1,0 +1,205 @@
+"""The guided reflection: one step at a time, with progress and autosave.
+
+The screen is a thin host: the step order and all edits live in the core
+``SessionFlow``; each step kind has its own view in ``tui/steps``. Every
+edit posts ``DraftChanged``; the screen debounces those and hands a
+snapshot to the app's background writer (see ``ReflectApp.save_draft``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Header
+
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.paths import ensure_private_dir, write_private_file
+from reflect_tui.core.session.flow import SessionFlow, Step
+from reflect_tui.tui import strings
+from reflect_tui.tui.render import reflection_markdown
+from reflect_tui.tui.steps.base import DraftChanged, Services, StepView
+from reflect_tui.tui.steps.closing import ClosingView
+from reflect_tui.tui.steps.intake import IntakeView
+from reflect_tui.tui.steps.lsd import LsdView
+from reflect_tui.tui.steps.organisation import OrganisationView
+from reflect_tui.tui.steps.practices import PracticesView
+from reflect_tui.tui.steps.principles import PrinciplesView
+from reflect_tui.tui.steps.summary import SummaryView
+from reflect_tui.tui.widgets.progress import StepProgress
+
+if TYPE_CHECKING:
+    from reflect_tui.tui.app import ReflectApp
+
+VIEWS: dict[str, type[StepView]] = {
+    "intake": IntakeView,
+    "practices": PracticesView,
+    "lsd": LsdView,
+    "principles": PrinciplesView,
+    "organisation": OrganisationView,
+    "closing": ClosingView,
+    "summary": SummaryView,
+}
+
+
+def step_label(flow: SessionFlow, step: Step) -> str:
+    """The Dutch name of a step for the progress line."""
+    if step.kind == "lsd":
+        practice = flow.content.practice(step.practice or "")
+        lsd = flow.content.by_id("lsd_steps").get(step.lsd_step or "")
+        name = lsd.name if lsd is not None else step.lsd_step  # type: ignore[attr-defined]
+        return strings.STEP_LSD.format(practice=practice.short, step=name)
+    return {
+        "intake": strings.STEP_INTAKE,
+        "practices": strings.STEP_PRACTICES,
+        "principles": strings.STEP_PRINCIPLES,
+        "organisation": strings.STEP_ORGANISATION,
+        "closing": strings.STEP_CLOSING,
+        "summary": strings.STEP_SUMMARY,
+    }[step.kind]
+
+
+class SessionScreen(Screen[None]):
+    CSS_PATH = Path(__file__).parent / "session.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("alt+right", "next_step", strings.KEY_NEXT, priority=True),
+        Binding("alt+left", "previous_step", strings.KEY_PREV, priority=True),
+        Binding("f5", "another_prompt", strings.KEY_OTHER_PROMPT, priority=True),
+        Binding("escape", "home", strings.KEY_HOME),
+        Binding("ctrl+s", "save_now", strings.KEY_SAVE, priority=True),
+    ]
+
+    def __init__(self, flow: SessionFlow, services: Services) -> None:
+        super().__init__()
+        self.flow = flow
+        self.services = services
+        self._save_timer: Timer | None = None
+        self.view: StepView | None = None
+
+    @property
+    def reflect_app(self) -> ReflectApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StepProgress(id="progress")
+        yield from ()
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        await self.show_step()
+
+    async def show_step(self) -> None:
+        """Replace the current view with the view of ``flow.current``."""
+        if self.view is not None:
+            await self.view.remove()
+        step = self.flow.current
+        self.view = VIEWS[step.kind](self.flow, self.services, step)
+        self.view.id = "step"
+        await self.mount(self.view, before=self.query_one(Footer))
+        self._update_progress()
+        target = self.view.first_focus()
+        if target is not None:
+            target.focus()
+        self.refresh_bindings()
+
+    def _update_progress(self) -> None:
+        i, n = self.flow.position
+        self.query_one(StepProgress).update_position(i, n, step_label(self.flow, self.flow.current))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "another_prompt":
+            return self.flow.current.kind == "lsd"
+        if action == "previous_step":
+            return True if self.flow.can_back else None
+        if action == "next_step":
+            return True if self.flow.can_forward else None
+        return True
+
+    # -- autosave -------------------------------------------------------------
+
+    @on(DraftChanged)
+    def _draft_changed(self, event: DraftChanged) -> None:
+        event.stop()
+        self._update_progress()
+        # Trailing throttle rather than a resetting debounce: the first edit
+        # starts the timer and later edits ride along, so even non-stop
+        # typing is written at least every ``debounce`` seconds and a crash
+        # loses no more than that window.
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(self.reflect_app.debounce, self.submit_draft)
+
+    def submit_draft(self) -> None:
+        """Hand the current draft to the background writer now."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        self.reflect_app.save_draft(self.flow.reflection)
+
+    @property
+    def dirty(self) -> bool:
+        return self._save_timer is not None
+
+    # -- actions --------------------------------------------------------------
+
+    async def action_next_step(self) -> None:
+        if self.flow.can_forward:
+            self.flow.forward()
+            await self.show_step()
+
+    async def action_previous_step(self) -> None:
+        if self.flow.can_back:
+            self.flow.back()
+            await self.show_step()
+
+    def action_another_prompt(self) -> None:
+        if isinstance(self.view, LsdView):
+            self.view.another_prompt()
+
+    async def action_save_now(self) -> None:
+        self.submit_draft()
+        if await self.reflect_app.flush_saves():
+            self.notify(strings.SAVED, timeout=2)
+
+    def action_home(self) -> None:
+        self.submit_draft()
+        self.reflect_app.go_home()
+
+    def action_export(self) -> None:
+        r = self.flow.reflection
+        exports = self.services.exports_dir
+        if exports is None:
+            return
+        name = f"{r.occurred_on.isoformat()}-reflectie-{r.id[:8]}.md"
+        try:
+            ensure_private_dir(exports)
+            path = exports / name
+            text = reflection_markdown(r, self.services.content)
+            write_private_file(path, text.encode("utf-8"))
+        except (OSError, ReflectError) as exc:
+            self.notify(strings.EXPORT_FAILED.format(error=exc), severity="error", markup=False)
+            return
+        self.notify(strings.EXPORTED.format(path=path), markup=False, timeout=6)
+
+    async def action_finish(self) -> None:
+        self.flow.reflection.status = "complete"
+        self.submit_draft()
+        if await self.reflect_app.flush_saves():
+            self.notify(strings.FINISHED)
+            self.reflect_app.go_home()
+        else:
+            self.flow.reflection.status = "draft"
+
+    @on(Button.Pressed, "#finish")
+    async def _finish_pressed(self) -> None:
+        await self.action_finish()
+
+    @on(Button.Pressed, "#export")
+    def _export_pressed(self) -> None:
+        self.action_export()

@@ -1,0 +1,1 @@
+"""One view per kind of session step, shown one at a time by the session screen."""

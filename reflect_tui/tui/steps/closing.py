@@ -1,0 +1,101 @@
+"""Step (f): the key insight, next steps with a due date, and whom to involve."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static, TextArea
+
+from reflect_tui.core.content.model import CLOSING
+from reflect_tui.core.session.dates import format_date, parse_date
+from reflect_tui.tui import strings
+from reflect_tui.tui.steps.base import StepView
+from reflect_tui.tui.text import clean, plain
+
+MIN_ROWS = 3
+
+
+class ClosingView(StepView):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        steps = self.flow.reflection.next_steps
+        self._dues: list[date | None] = [s.due for s in steps]
+        self._rows = max(MIN_ROWS, len(steps) + 1)
+        self._dues += [None] * (self._rows - len(self._dues))
+
+    def compose(self) -> ComposeResult:
+        r = self.flow.reflection
+        yield Static(plain(strings.CLOSING_INTRO), classes="intro")
+        yield Label(plain(strings.CLOSING_INSIGHT), classes="field-label")
+        yield from self._help("inzicht")
+        insight = TextArea(clean(r.insight), id="insight", classes="answer short")
+        yield insight
+        yield Label(plain(strings.CLOSING_STEPS), classes="field-label")
+        yield from self._help("volgende-stap")
+        for i in range(self._rows):
+            step = r.next_steps[i] if i < len(r.next_steps) else None
+            with Horizontal(classes="next-step"):
+                yield Input(
+                    clean(step.text) if step else "",
+                    placeholder=strings.CLOSING_STEP_PLACEHOLDER.format(n=i + 1),
+                    id=f"step-{i}",
+                    classes="step-text",
+                )
+                yield Input(
+                    format_date(step.due) if step else "",
+                    placeholder=strings.CLOSING_DUE_PLACEHOLDER,
+                    id=f"due-{i}",
+                    classes="step-due",
+                )
+        yield Static("", id="due-error", classes="error")
+        yield Label(plain(strings.CLOSING_INVOLVE), classes="field-label")
+        yield from self._help("betrekken")
+        yield Input(clean(r.involve), id="involve")
+
+    def _help(self, topic: str) -> ComposeResult:
+        for prompt in self.flow.topic_prompts(CLOSING, topic):
+            yield Static(plain("• " + prompt.text), classes="help-text")
+
+    def first_focus(self) -> Widget | None:
+        return self.query_one("#insight", TextArea)
+
+    @on(TextArea.Changed, "#insight")
+    def _insight(self, event: TextArea.Changed) -> None:
+        self.flow.set_closing(insight=event.text_area.text)
+        self.changed()
+
+    @on(Input.Changed, "#involve")
+    def _involve(self, event: Input.Changed) -> None:
+        if event.value != self.flow.reflection.involve:
+            self.flow.set_closing(involve=event.value)
+            self.changed()
+
+    @on(Input.Changed, ".step-due")
+    def _due(self, event: Input.Changed) -> None:
+        index = int((event.input.id or "due-0").removeprefix("due-"))
+        today = self.services.clock.today()
+        error = self.query_one("#due-error", Static)
+        try:
+            self._dues[index] = parse_date(event.value, today, future=True)
+        except ValueError:
+            error.update(plain(strings.DATE_INVALID.format(example=format_date(today))))
+            return
+        error.update("")
+        self._store_steps()
+
+    @on(Input.Changed, ".step-text")
+    def _text(self, event: Input.Changed) -> None:
+        self._store_steps()
+
+    def _store_steps(self) -> None:
+        items = [
+            (self.query_one(f"#step-{i}", Input).value, self._dues[i]) for i in range(self._rows)
+        ]
+        before = [(s.text, s.due) for s in self.flow.reflection.next_steps]
+        self.flow.set_next_steps(items)
+        if before != [(s.text, s.due) for s in self.flow.reflection.next_steps]:
+            self.changed()

@@ -1,0 +1,90 @@
+"""Step (a): the case itself, with the content's intake prompts as help text."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from reflect_tui.core.content.model import INTAKE
+from reflect_tui.core.session.dates import format_date, parse_date
+from reflect_tui.tui import strings
+from reflect_tui.tui.steps.base import StepView
+from reflect_tui.tui.text import clean, plain
+
+
+class IntakeView(StepView):
+    def compose(self) -> ComposeResult:
+        r = self.flow.reflection
+        yield Static(plain(strings.INTAKE_INTRO), classes="intro")
+        yield Label(plain(strings.INTAKE_TITLE), classes="field-label")
+        yield Input(
+            clean(r.title),
+            placeholder=strings.INTAKE_TITLE_PLACEHOLDER,
+            id="title",
+        )
+        yield Label(plain(strings.INTAKE_KIND), classes="field-label")
+        options = [(plain(k.name), k.id) for k in self.services.content.case_kinds]
+        known = {k.id for k in self.services.content.case_kinds}
+        yield Select(
+            options,
+            prompt=strings.INTAKE_KIND_BLANK,
+            value=r.case_kind if r.case_kind in known else Select.NULL,
+            id="kind",
+        )
+        yield Label(plain(strings.INTAKE_DATE), classes="field-label")
+        yield Input(format_date(r.occurred_on), id="date")
+        yield Static("", id="date-error", classes="error")
+        yield Label(plain(strings.INTAKE_WHO), classes="field-label")
+        yield from self._help("betrokken")
+        yield Input(clean(r.who), id="who")
+        yield Label(plain(strings.INTAKE_WHAT), classes="field-label")
+        yield from self._help("gebeurd", "belangen", None)
+        what = TextArea(clean(r.what_happened), id="what", classes="answer")
+        yield what
+
+    def _help(self, *topics: str | None) -> ComposeResult:
+        for topic in topics:
+            for prompt in self.flow.topic_prompts(INTAKE, topic):  # type: ignore[arg-type]
+                yield Static(plain("• " + prompt.text), classes="help-text")
+
+    def first_focus(self) -> Widget | None:
+        return self.query_one("#title", Input)
+
+    @on(Input.Changed, "#title")
+    def _title(self, event: Input.Changed) -> None:
+        self.flow.set_intake(title=event.value)
+        self.changed()
+
+    @on(Input.Changed, "#who")
+    def _who(self, event: Input.Changed) -> None:
+        self.flow.set_intake(who=event.value)
+        self.changed()
+
+    @on(Input.Changed, "#date")
+    def _date(self, event: Input.Changed) -> None:
+        error = self.query_one("#date-error", Static)
+        today = self.services.clock.today()
+        try:
+            value = parse_date(event.value, today)
+        except ValueError:
+            value = None
+            error.update(plain(strings.DATE_INVALID.format(example=format_date(today))))
+            return
+        error.update("")
+        if value is not None:
+            self.flow.set_intake(occurred_on=value)
+            self.changed()
+
+    @on(Select.Changed, "#kind")
+    def _kind(self, event: Select.Changed) -> None:
+        value = None if event.value is Select.NULL else str(event.value)
+        if value != self.flow.reflection.case_kind:
+            self.flow.set_intake(case_kind=value)
+            self.changed()
+
+    @on(TextArea.Changed, "#what")
+    def _what(self, event: TextArea.Changed) -> None:
+        self.flow.set_intake(what_happened=event.text_area.text)
+        self.changed()

@@ -1,0 +1,46 @@
+"""Step (e): what hindered and what helped inside the organisation."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Static
+
+from reflect_tui.tui import strings
+from reflect_tui.tui.steps.base import StepView
+from reflect_tui.tui.text import plain
+from reflect_tui.tui.widgets.checklist import ChecklistWithNote
+
+
+class OrganisationView(StepView):
+    def compose(self) -> ComposeResult:
+        r = self.flow.reflection
+        content = self.services.content
+        yield Static(plain(strings.ORGANISATION_INTRO), classes="intro")
+        yield ChecklistWithNote(
+            strings.BARRIERS,
+            [(f.id, f.name) for f in content.barriers],
+            r.barriers,
+            r.barrier_note,
+            note_label=strings.BARRIER_NOTE,
+            id="barriers",
+        )
+        yield ChecklistWithNote(
+            strings.HELPS,
+            [(f.id, f.name) for f in content.helps],
+            r.helps,
+            r.help_note,
+            note_label=strings.HELP_NOTE,
+            id="helps",
+        )
+
+    def first_focus(self) -> Widget | None:
+        return self.query_one("#barriers", ChecklistWithNote).first_focus()
+
+    @on(ChecklistWithNote.Changed)
+    def _changed(self, event: ChecklistWithNote.Changed) -> None:
+        kind = "barriers" if event.checklist.id == "barriers" else "helps"
+        self.flow.set_factors(kind, event.checklist.selected)
+        self.flow.set_factor_note(kind, event.checklist.note)
+        self.changed()

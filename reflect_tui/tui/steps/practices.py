@@ -1,0 +1,67 @@
+"""Step (b): which practices to reflect on, pre-selected from the coach's suggestions."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from reflect_tui.core.coach.practices import PracticeSuggestion, preselect, suggest_practices
+from reflect_tui.tui import strings
+from reflect_tui.tui.steps.base import StepView
+from reflect_tui.tui.text import join, plain
+
+MAX_REASONS = 3
+
+
+class PracticesView(StepView):
+    def _suggestions(self) -> list[PracticeSuggestion]:
+        r = self.flow.reflection
+        text = "\n".join(p for p in (r.title, r.who, r.what_happened) if p)
+        return suggest_practices(self.services.content, text, r.case_kind)
+
+    def compose(self) -> ComposeResult:
+        all_suggestions = self._suggestions()
+        suggestions = [s for s in all_suggestions if s.score > 0][:MAX_REASONS]
+        if not self.flow.practices_chosen:
+            self.flow.set_practices(preselect(all_suggestions))
+            self.changed()
+        chosen = set(self.flow.reflection.practices)
+        yield Static(plain(strings.PRACTICES_INTRO), classes="intro")
+        yield SelectionList[str](
+            *(
+                Selection(plain(p.name), p.id, p.id in chosen)
+                for p in self.services.content.practices
+            ),
+            id="practices",
+        )
+        reasons = [
+            join(
+                plain(self.services.content.practice(s.id).short + ": ", "bold"),
+                plain(strings.PRACTICES_REASON.format(reasons="; ".join(s.reasons))),
+            )
+            for s in suggestions
+            if s.reasons and s.id in self.services.content.by_id("practices")
+        ]
+        for line in reasons:
+            yield Static(line, classes="reason")
+        yield Static(plain(strings.PRACTICES_NONE), id="practices-none", classes="hint")
+
+    def on_mount(self) -> None:
+        self._update_hint()
+
+    def first_focus(self) -> Widget | None:
+        return self.query_one("#practices", SelectionList)
+
+    @on(SelectionList.SelectedChanged, "#practices")
+    def _changed(self, event: SelectionList.SelectedChanged) -> None:
+        selected = list(event.selection_list.selected)
+        if selected != self.flow.reflection.practices:
+            self.flow.set_practices(selected)
+            self.changed()
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        self.query_one("#practices-none").display = not self.flow.reflection.practices

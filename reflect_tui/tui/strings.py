@@ -1,0 +1,202 @@
+"""Every Dutch text the terminal UI shows, in one place.
+
+Why one module: a translation can be added by swapping this file, and a
+reviewer can read all UI language (plain Dutch, B1) in one go. Texts with
+``{placeholders}`` are filled with ``str.format``; they are plain text,
+never Rich markup, so user text put into them shows literally.
+"""
+
+from __future__ import annotations
+
+APP_TITLE = "reflect"
+APP_SUBTITLE = "reflecteren op je eigen casus"
+
+# -- key binding labels (Footer) ---------------------------------------------
+KEY_NEW = "Nieuw"
+KEY_RESUME = "Verder met concept"
+KEY_OPEN = "Lezen"
+KEY_DONE = "Gedaan"
+KEY_HELP = "Hulp"
+KEY_QUIT = "Stop"
+KEY_NEXT = "Verder"
+KEY_PREV = "Terug"
+KEY_OTHER_PROMPT = "Andere vraag"
+KEY_SAVE = "Bewaar"
+KEY_HOME = "Start"
+KEY_CLOSE = "Sluiten"
+KEY_EXPORT = "Exporteren"
+KEY_FINISH = "Afronden"
+KEY_PALETTE = "Opdrachten"
+KEY_LOWER = "Lager"
+KEY_HIGHER = "Hoger"
+KEY_BACK = "Terug"
+
+# -- home screen --------------------------------------------------------------
+HOME_HEADING = "Reflecteren op je eigen casus"
+HOME_NEW_BUTTON = "Nieuwe reflectie (n)"
+HOME_RESUME_BUTTON = "Verder met concept (r)"
+HOME_DRAFT = "Je bent nog bezig met: {title} (laatst bewerkt {when})"
+HOME_RECENT = "Eerdere reflecties"
+HOME_RECENT_HINT = "Kies een reflectie en druk op Enter om haar te lezen."
+HOME_STEPS = "Open vervolgstappen"
+HOME_STEPS_HINT = "Druk op d om een stap af te vinken, of op Enter om de reflectie te lezen."
+HOME_STEPS_MORE = "En nog {n} open vervolgstappen met een latere datum."
+HOME_STEPS_NONE = "Geen open vervolgstappen."
+HOME_STEP_DUE = "vóór {due}"
+HOME_STEP_OVERDUE = "te laat: was vóór {due}"
+HOME_STEP_TODAY = "vandaag"
+HOME_LEARNING = "Om verder te leren"
+HOME_STEP_DONE = "Vervolgstap afgevinkt."
+HOME_WELCOME_TITLE = "Welkom"
+HOME_WELCOME = (
+    "Met reflect kijk je terug op een casus uit je werk: een bewonersavond, een klacht, "
+    "een initiatief of een project. Zo leer je van je eigen praktijk.\n\n"
+    "Je kijkt naar vijf vitale werkpraktijken: de situatie in kaart brengen, werken aan "
+    "relaties, werken aan gedragen oplossingen, buiten op binnen aansluiten (en omgekeerd) "
+    "en praktisch ondersteunen.\n\n"
+    "Per praktijk stel je jezelf vragen in drie stappen: luisteren, samenvatten en "
+    "doorvragen (LSD). Daarna geef je jezelf een cijfer voor vier werkprincipes, noem je "
+    "wat binnen de organisatie hielp of hinderde, en schrijf je een inzicht en een "
+    "volgende stap op. Aan het eind krijg je tips die bij jouw casus passen.\n\n"
+    "Alles wordt meteen bewaard, alleen op deze computer. Druk op n om te beginnen."
+)
+UNTITLED = "(zonder titel)"
+STATUS_DRAFT = "concept"
+STATUS_COMPLETE = "klaar"
+RECENT_ROW = "{date}  {title}  ({status})"
+
+# -- session ------------------------------------------------------------------
+PROGRESS = "Stap {i} van {n}"
+STEP_INTAKE = "De casus"
+STEP_PRACTICES = "Werkpraktijken kiezen"
+STEP_LSD = "{practice}: {step}"
+STEP_PRINCIPLES = "Werkprincipes"
+STEP_ORGANISATION = "Binnen de organisatie"
+STEP_CLOSING = "Afsluiten"
+STEP_SUMMARY = "Overzicht"
+NAV_HINT = "alt+→ volgende stap · alt+← vorige stap · Esc naar start"
+
+INTAKE_INTRO = "Waar gaat je reflectie over? Vul in wat je weet; alles kan later nog."
+INTAKE_TITLE = "Titel"
+INTAKE_TITLE_PLACEHOLDER = "Bijvoorbeeld: bewonersavond speeltuin Parkwijk"
+INTAKE_KIND = "Soort casus"
+INTAKE_KIND_BLANK = "Kies een soort casus"
+INTAKE_DATE = "Datum (dag-maand-jaar)"
+INTAKE_WHO = "Wie waren erbij betrokken?"
+INTAKE_WHAT = "Wat is er gebeurd?"
+DATE_INVALID = "Dit is geen datum. Schrijf bijvoorbeeld {example}."
+
+PRACTICES_INTRO = (
+    "Op welke werkpraktijken wil je terugkijken? Wij stellen er een paar voor op grond "
+    "van wat je schreef. Je mag de keuze aanpassen (spatie of klik)."
+)
+PRACTICES_REASON = "Voorgesteld: {reasons}"
+PRACTICES_NONE = "Kies minstens één werkpraktijk om de LSD-vragen te krijgen."
+
+LSD_HINT = "Schrijf je antwoord hieronder. Leeg laten mag: dan sla je deze stap over."
+LSD_OTHER = "F5: andere vraag"
+LSD_NO_PROMPT = "Schrijf op wat je te binnen schiet."
+
+PRINCIPLES_INTRO = (
+    "Geef jezelf per werkprincipe een cijfer van 1 tot 5. Gebruik ← en → of de cijfers; "
+    "de omschrijving laat zien wat een cijfer betekent."
+)
+RATING_NONE = "Nog geen cijfer gekozen."
+RATING_LABEL = "{value}: {anchor}"
+PRINCIPLE_NOTE = "Toelichting (mag leeg)"
+
+ORGANISATION_INTRO = "Wat hielp en wat hinderde je binnen je eigen organisatie?"
+BARRIERS = "Wat hinderde"
+HELPS = "Wat hielp"
+BARRIER_NOTE = "Toelichting bij wat hinderde (mag leeg)"
+HELP_NOTE = "Toelichting bij wat hielp (mag leeg)"
+
+CLOSING_INTRO = "Rond af met wat je meeneemt en wat je nu gaat doen."
+CLOSING_INSIGHT = "Je belangrijkste inzicht"
+CLOSING_STEPS = "Volgende stappen (met datum waarop het klaar moet zijn)"
+CLOSING_STEP_PLACEHOLDER = "Volgende stap {n}"
+CLOSING_DUE_PLACEHOLDER = "datum"
+CLOSING_INVOLVE = "Wie ga je erbij betrekken?"
+
+SUMMARY_INTRO = "Zo ziet je reflectie eruit. Exporteer haar of rond af."
+SUMMARY_TIPS = "Tips voor jou"
+SUMMARY_TIPS_NONE = "Geen tips gevonden die goed passen."
+SUMMARY_TIP_WHY = "Waarom: {reasons}"
+SUMMARY_TIP_SOURCE = "Uit het essay: {source}"
+SUMMARY_LEARNING = "Om verder te leren"
+SUMMARY_EXPORT_BUTTON = "Exporteren naar Markdown (e)"
+SUMMARY_FINISH_BUTTON = "Afronden (a)"
+EXPORTED = "Opgeslagen als {path}"
+EXPORT_FAILED = "Exporteren lukte niet: {error}"
+FINISHED = "Reflectie afgerond en bewaard."
+
+# -- saving -------------------------------------------------------------------
+SAVE_FAILED_TITLE = "Opslaan lukt niet"
+SAVE_FAILED = (
+    "Je tekst staat nog op het scherm en wordt opnieuw bewaard bij je volgende wijziging. "
+    "Oorzaak: {error}"
+)
+SAVED = "Bewaard."
+QUIT_UNSAVED = (
+    "Nog niet alles is bewaard. Druk nog een keer op ctrl+q om toch te stoppen, "
+    "of probeer het zo opnieuw."
+)
+RESUME_OFFER = "Je hebt een reflectie die nog niet af is: {title}. Druk op r om verder te gaan."
+ERROR_GENERIC = "Er ging iets mis: {error}"
+NOTICE_TITLE = "Let op"
+
+# -- reading ------------------------------------------------------------------
+READ_NO_RENDERER = "Deze reflectie kan nog niet als tekst worden getoond."
+
+# -- help ---------------------------------------------------------------------
+HELP_TITLE = "Hulp"
+HELP_TEXT = """\
+# Hulp
+
+reflect helpt je terugkijken op een casus met vragen in drie stappen:
+**luisteren**, **samenvatten** en **doorvragen**. Alles wordt vanzelf bewaard.
+
+## Overal
+- **F1** of **?**: deze hulp (Esc sluit haar)
+- **ctrl+p**: opdrachten zoeken
+- **ctrl+q**: stoppen; alles wordt eerst bewaard
+- **Tab** en **shift+Tab**: naar het volgende of vorige veld
+
+## Op het startscherm
+- **n**: nieuwe reflectie
+- **r**: verder met je concept
+- **Enter**: een eerdere reflectie lezen
+- **d**: een vervolgstap afvinken
+
+## Tijdens een reflectie
+- **alt+→** en **alt+←**: volgende en vorige stap
+- **F5**: een andere vraag
+- **Esc**: terug naar start; je concept blijft bewaard
+- **ctrl+s**: nu bewaren
+- **spatie**: een keuze aan- of uitzetten
+- **← →** of **1** tot **5**: een cijfer kiezen; **0** wist het cijfer
+- In het overzicht: **a** rondt af, **e** exporteert naar een Markdown-bestand
+
+Je kunt ook de muis gebruiken: klik op velden, keuzes, cijfers en op de toetsen onderaan.
+"""
+
+# -- command palette ----------------------------------------------------------
+CMD_NEW = "Nieuwe reflectie"
+CMD_NEW_HELP = "Begin een reflectie op een nieuwe casus"
+CMD_RESUME = "Verder met concept"
+CMD_RESUME_HELP = "Ga verder met de reflectie die nog niet af is"
+CMD_HOME = "Naar start"
+CMD_HOME_HELP = "Terug naar het startscherm; je concept blijft bewaard"
+CMD_HELP = "Hulp"
+CMD_HELP_HELP = "Toon de toetsen en uitleg"
+CMD_SAVE = "Nu bewaren"
+CMD_SAVE_HELP = "Bewaar je concept meteen"
+CMD_QUIT = "Stoppen"
+CMD_QUIT_HELP = "Bewaar alles en sluit reflect af"
+CMD_THEME = "Kleuren"
+CMD_THEME_HELP = "Kies een ander kleurenschema"
+SCREENSHOT_DISABLED = "Schermafdrukken staan uit: ze zouden je dagboek onversleuteld opslaan."
+
+# -- errors before the UI starts (stderr) -------------------------------------
+LAUNCH_FAILED = "reflect: {error}"
+PALETTE_PLACEHOLDER = "Zoek een opdracht…"

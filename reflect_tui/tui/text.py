@@ -1,0 +1,38 @@
+"""Showing user text safely: never as markup, never as terminal codes.
+
+Why: a title like ``[bold]`` or ``[/]`` must show literally (and must not
+crash the renderer), and escape codes pasted or imported into the journal
+must not reach the terminal. Every piece of user text goes through
+``clean`` or ``plain`` before a widget shows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+
+# C0 controls except tab and newline, DEL, and C1 controls (ESC included).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """``text`` without control characters (tab and newline are kept)."""
+    return _CONTROL.sub("", text)
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """A single display line: newlines become spaces, long text is cut."""
+    flat = " ".join(clean(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def plain(text: str, style: str = "") -> Content:
+    """A Content that shows ``text`` literally (no markup parsing)."""
+    content = Content(clean(text))
+    return content.stylize(style) if style and content else content
+
+
+def join(*parts: Content | str) -> Content:
+    """Concatenate pieces; plain ``str`` parts are treated as literal text too."""
+    return Content("").join(p if isinstance(p, Content) else plain(p) for p in parts)

@@ -1,0 +1,1 @@
+"""Helpers and fixtures for the journal tests (tests/test_journal_*.py)."""

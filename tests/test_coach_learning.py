@@ -1,0 +1,148 @@
+"""Learning suggestions: every trigger kind, with reasons and reflection ids."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from coach_fixtures.helpers import TODAY, learning, make_content, reflection
+
+from reflect_tui.core.coach.learning import learning_suggestions
+from reflect_tui.core.content.model import TRIGGER_KINDS
+from reflect_tui.core.journal.model import NextStep
+
+
+def run(suggestion, reflections):  # type: ignore[no-untyped-def]
+    content = make_content(learning_suggestions=[suggestion])
+    return learning_suggestions(content, reflections, TODAY)
+
+
+def test_barrier_recurring() -> None:
+    s = learning("intervisie", "barrier_recurring", ids=("collegas",), min_count=3, window=5)
+    journal = [
+        reflection(i, days_ago=i, barriers=["collegas"] if i in (0, 2, 4) else []) for i in range(8)
+    ]
+    [match] = run(s, journal)
+    assert match.reasons == ("Collega's hinderde je in 3 van je laatste 5 reflecties",)
+    assert set(match.reflection_ids) == {journal[i].id for i in (0, 2, 4)}
+    # Only two in the window: no suggestion.
+    journal[4].barriers = []
+    assert run(s, journal) == []
+
+
+def test_barrier_recurring_without_ids_checks_every_barrier() -> None:
+    s = learning("any", "barrier_recurring", min_count=2, window=3)
+    journal = [reflection(i, days_ago=i, barriers=["politiek"]) for i in range(2)]
+    [match] = run(s, journal)
+    assert match.reasons == ("Politiek hinderde je in 2 van je laatste 2 reflecties",)
+
+
+def test_practice_unreflected() -> None:
+    s = learning("praktisch", "practice_unreflected", ids=("praktisch",), min_count=3, window=4)
+    journal = [reflection(i, days_ago=i, practices=["relaties"]) for i in range(3)]
+    [match] = run(s, journal)
+    assert "Praktisch ondersteunen" in match.reasons[0]
+    assert "laatste 3 reflecties" in match.reasons[0]
+    assert set(match.reflection_ids) == {r.id for r in journal}
+    assert run(s, journal[:2]) == []  # fewer than min_count reflections
+    journal[1].practices.append("praktisch")
+    assert run(s, journal) == []
+
+
+def test_principle_low() -> None:
+    s = learning("open", "principle_low", ids=("open",), min_count=2, window=5, max_rating=2)
+    journal = [
+        reflection(0, days_ago=0, ratings={"open": 2}),
+        reflection(1, days_ago=1, ratings={"open": 4}),
+        reflection(2, days_ago=2, ratings={"open": 1}),
+    ]
+    [match] = run(s, journal)
+    assert match.reasons == (
+        "je gaf jezelf een 2 of lager voor Open in 2 van je laatste 3 reflecties",
+    )
+    assert match.reflection_ids == (journal[0].id, journal[2].id)
+    journal[2].principles[0].rating = 3
+    assert run(s, journal) == []
+
+
+def test_next_steps_overdue() -> None:
+    s = learning("stappen", "next_steps_overdue", min_count=2, days=3)
+    late = NextStep("bellen", due=TODAY - timedelta(days=10))
+    also_late = NextStep("mailen", due=TODAY - timedelta(days=5))
+    recent = NextStep("langsgaan", due=TODAY - timedelta(days=1))
+    done = NextStep("klaar", due=TODAY - timedelta(days=30), done=True)
+    journal = [
+        reflection(0, next_steps=[late, recent]),
+        reflection(1, days_ago=3, next_steps=[also_late, done]),
+    ]
+    [match] = run(s, journal)
+    assert match.reasons == (
+        "2 vervolgstappen staan nog open na de afgesproken datum (de oudste 10 dagen)",
+    )
+    assert match.reflection_ids == (journal[0].id, journal[1].id)
+    journal[1].next_steps[0].done = True
+    assert run(s, journal) == []
+
+
+def test_step_skipped() -> None:
+    s = learning("doorvragen", "step_skipped", ids=("doorvragen",), min_count=2, window=3)
+    filled = {("relaties", "luisteren"): "gehoord", ("relaties", "doorvragen"): "gevraagd"}
+    empty = {("relaties", "luisteren"): "gehoord", ("relaties", "doorvragen"): "  "}
+    journal = [
+        reflection(0, practices=["relaties"], answers=empty),
+        reflection(1, days_ago=1, practices=["relaties"], answers={("relaties", "luisteren"): "x"}),
+        reflection(2, days_ago=2, practices=["relaties"], answers=filled),
+    ]
+    [match] = run(s, journal)
+    assert match.reasons == ("je liet Doorvragen leeg in 2 van je laatste 3 reflecties",)
+    assert match.reflection_ids == (journal[0].id, journal[1].id)
+
+
+def test_help_absent() -> None:
+    s = learning("rugdekking", "help_absent", ids=("rugdekking",), min_count=3, window=3)
+    journal = [reflection(i, days_ago=i, helps=["collegas"]) for i in range(3)]
+    [match] = run(s, journal)
+    assert "Bestuurlijk draagvlak en rugdekking" in match.reasons[0]
+    assert run(s, journal[:2]) == []
+    journal[2].helps.append("rugdekking")
+    assert run(s, journal) == []
+
+
+def test_reflection_gap() -> None:
+    s = learning("terugkijken", "reflection_gap", days=14)
+    assert run(s, []) == []
+    journal = [reflection(0, days_ago=20), reflection(1, days_ago=40)]
+    [match] = run(s, journal)
+    assert match.reasons == ("je laatste reflectie is van 20 dagen geleden",)
+    assert match.reflection_ids == (journal[0].id,)
+    assert run(s, [reflection(2, days_ago=3), *journal]) == []
+
+
+def test_drafts_do_not_count_and_order_does_not_matter() -> None:
+    s = learning("intervisie", "barrier_recurring", ids=("collegas",), min_count=2, window=2)
+    journal = [
+        reflection(0, days_ago=0, barriers=["collegas"], status="draft"),
+        reflection(1, days_ago=1, barriers=["collegas"]),
+        reflection(2, days_ago=2, barriers=["collegas"]),
+        reflection(3, days_ago=3),
+    ]
+    [match] = run(s, list(reversed(journal)))
+    assert match.reflection_ids == (journal[1].id, journal[2].id)
+
+
+def test_every_trigger_kind_is_evaluated() -> None:
+    suggestions = [
+        learning(kind.replace("_", "-"), kind, min_count=1, window=5) for kind in TRIGGER_KINDS
+    ]
+    journal = [
+        reflection(
+            0,
+            days_ago=30,
+            practices=["relaties"],
+            barriers=["collegas"],
+            ratings={"open": 1},
+            next_steps=[NextStep("bellen", due=TODAY - timedelta(days=20))],
+        )
+    ]
+    content = make_content(learning_suggestions=suggestions)
+    fired = {m.suggestion.trigger.kind for m in learning_suggestions(content, journal, TODAY)}
+    assert fired == set(TRIGGER_KINDS)

@@ -1,0 +1,57 @@
+"""Practice suggestions from the intake text, and the pre-selection helper."""
+
+from __future__ import annotations
+
+from coach_fixtures.helpers import make_content
+
+from reflect_tui.core.coach.practices import PracticeSuggestion, preselect, suggest_practices
+
+
+def test_all_practices_ranked_with_reasons() -> None:
+    content = make_content()
+    ranked = suggest_practices(content, "Ze willen een buurttuin en zoeken een zaal.")
+    assert ranked[0].id == "praktisch"
+    assert {s.id for s in ranked} == {p.id for p in content.practices}
+    assert ranked[0].reasons
+    assert any("'buurttuin'" in r for r in ranked[0].reasons)
+    scores = [s.score for s in ranked]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_barrier_in_text_points_at_its_practice() -> None:
+    content = make_content()
+    ranked = suggest_practices(
+        content, "Mijn collega's van vastgoed willen de grond liever verkopen."
+    )
+    assert ranked[0].id == "binnen-buiten"
+    assert any("belemmering Collega's" in r for r in ranked[0].reasons)
+
+
+def test_case_kind_adds_a_prior() -> None:
+    content = make_content()
+    plain = {s.id: s.score for s in suggest_practices(content, "")}
+    with_kind = {s.id: s.score for s in suggest_practices(content, "", "klacht")}
+    assert set(plain.values()) == {0.0}
+    assert with_kind["situatie"] > 0 and with_kind["relaties"] > 0
+    reasons = next(s for s in suggest_practices(content, "", "klacht") if s.id == "relaties")
+    assert "speelt vaak bij een klacht" in reasons.reasons
+
+
+def test_suggestions_are_deterministic() -> None:
+    text = "De bewoner was boos; wie zijn er nog meer betrokken?"
+    first = suggest_practices(make_content(), text, "klacht")
+    assert suggest_practices(make_content(), text, "klacht") == first
+
+
+def test_preselect_takes_only_clear_leaders() -> None:
+    ranked = [
+        PracticeSuggestion("a", 5.0, ()),
+        PracticeSuggestion("b", 3.0, ()),
+        PracticeSuggestion("c", 2.0, ()),
+        PracticeSuggestion("d", 2.6, ()),
+        PracticeSuggestion("e", 2.5, ()),
+    ]
+    assert preselect(ranked) == ("a", "b", "d")
+    assert preselect(ranked, max_count=2) == ("a", "b")
+    assert preselect([PracticeSuggestion("a", 0.5, ())]) == ()
+    assert preselect([]) == ()

@@ -1,0 +1,202 @@
+"""The journal CLI: reflect list|show|search|export|import|delete."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from journal_fixtures.helpers import open_store, sample_reflection
+
+from reflect_tui.cli.main import main
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("REFLECT_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def _seed(home: Path, *reflections) -> None:
+    with open_store(home) as store:
+        store.import_reflections(list(reflections) or [sample_reflection()])
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+A = "aaaa1111-0000-4000-8000-000000000001"
+B = "aaaa2222-0000-4000-8000-000000000002"
+
+
+def test_list_empty_then_filled(home: Path, capsys) -> None:
+    code, out, _ = _run(capsys, "list")
+    assert code == 0 and "leeg" in out
+    _seed(home, sample_reflection(A, title="Eerste"), sample_reflection(B, title="Tweede\x1b[2J"))
+    code, out, _ = _run(capsys, "list")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 2
+    assert "\x1b" not in out and "Tweede [2J" in out
+    assert lines[0].startswith("2026-02-27  afgerond  aaaa")
+    code, out, _ = _run(capsys, "list", "-n", "1", "--json")
+    items = json.loads(out)
+    assert len(items) == 1 and {"id", "title", "occurred_on", "status"} <= set(items[0])
+
+
+def test_show_by_prefix_in_markdown_and_json(home: Path, capsys) -> None:
+    _seed(home, sample_reflection(A), sample_reflection(B))
+    code, out, _ = _run(capsys, "show", "aaaa1", "--format", "json")
+    assert code == 0 and json.loads(out)["id"] == A
+    code, out, _ = _run(capsys, "show", "aaaa2")
+    assert code == 0 and out.startswith("# Bewonersavond over de kapvergunning")
+    assert "Vooral de ouderen." in out
+    code, out, err = _run(capsys, "show", "aaaa")
+    assert code == 1 and out == "" and err.count("\n") == 1 and "meer dan één" in err
+
+
+def test_search_human_and_json(home: Path, capsys) -> None:
+    _seed(
+        home,
+        sample_reflection(A, insight="Het café\x07 was vol"),
+        sample_reflection(B, title="Anders", insight="x"),
+    )
+    code, out, _ = _run(capsys, "search", "cafe", "vol")
+    assert code == 0 and "aaaa1111" in out and "aaaa2222" not in out and "\x07" not in out
+    code, out, _ = _run(capsys, "search", "--json", 'ouderen"')
+    assert {item["id"] for item in json.loads(out)} == {A, B}
+    code, out, _ = _run(capsys, "search", "niemand")
+    assert code == 0 and "Niets gevonden" in out
+
+
+def test_export_stdout_and_private_file_then_import_elsewhere(
+    home: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    _seed(home, sample_reflection(A), sample_reflection(B))
+    code, out, _ = _run(capsys, "export")
+    assert code == 0 and len(json.loads(out)["reflections"]) == 2
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "uit.json"
+        code, _, _ = _run(capsys, "export", "--format", "json", "-o", str(target))
+        assert code == 0 and stat.S_IMODE(target.stat().st_mode) == 0o600
+        md = tmp_path / "uit.md"
+        code, _, _ = _run(capsys, "export", "--format", "md", "-o", str(md))
+        assert stat.S_IMODE(md.stat().st_mode) == 0o600
+        assert md.read_text().startswith("# Reflectiedagboek")
+    finally:
+        os.umask(old)
+    monkeypatch.setenv("REFLECT_HOME", str(tmp_path / "other"))
+    code, out, _ = _run(capsys, "import", str(target))
+    assert code == 0 and "2 nieuw" in out
+    code, out, _ = _run(capsys, "import", str(target))
+    assert code == 0 and "0 nieuw" in out and "2 ongewijzigd" in out
+    code, out, _ = _run(capsys, "export")
+    assert json.loads(out) == json.loads(target.read_text())
+
+
+def test_bad_import_file_imports_nothing(home: Path, tmp_path: Path, capsys) -> None:
+    doc = json.loads(json.dumps({"format": "reflect-journal", "version": 1, "reflections": []}))
+    good = json.loads(_dump(sample_reflection(A)))
+    bad = json.loads(_dump(sample_reflection(B)))
+    bad["answers"][0]["step"] = None
+    doc["reflections"] = [good, bad]
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(doc))
+    code, out, err = _run(capsys, "import", str(path))
+    assert code == 1 and err.count("\n") == 1
+    assert "reflections[1].answers[0].step" in err
+    code, out, _ = _run(capsys, "list", "--json")
+    assert json.loads(out) == []
+    (tmp_path / "bin.json").write_bytes(b"\xff\xfe\x00garbage")
+    code, _, err = _run(capsys, "import", str(tmp_path / "bin.json"))
+    assert code == 1 and "UTF-8" in err
+    code, _, err = _run(capsys, "import", str(tmp_path / "missing.json"))
+    assert code == 1 and err.startswith("reflect: kan ")
+
+
+def _dump(reflection) -> str:
+    from reflect_tui.core.journal.interchange import reflection_to_dict
+
+    return json.dumps(reflection_to_dict(reflection))
+
+
+def test_delete_needs_confirmation(home: Path, capsys, monkeypatch) -> None:
+    _seed(home, sample_reflection(A), sample_reflection(B))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, _, err = _run(capsys, "delete", "aaaa1")
+    assert code == 1 and "--yes" in err
+    tty_in = io.StringIO("nee\n")
+    tty_in.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr(sys, "stdin", tty_in)
+    code, out, _ = _run(capsys, "delete", "aaaa1")
+    assert code == 1 and "Niet gewist" in out
+    tty_yes = io.StringIO("j\n")
+    tty_yes.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr(sys, "stdin", tty_yes)
+    code, out, _ = _run(capsys, "delete", "aaaa1")
+    assert code == 0 and "gewist" in out
+    code, out, _ = _run(capsys, "delete", "aaaa2", "--yes")
+    assert code == 0
+    code, out, _ = _run(capsys, "list", "--json")
+    assert json.loads(out) == []
+
+
+def test_corrupt_journal_is_one_line_error(home: Path, capsys) -> None:
+    home.mkdir(parents=True)
+    (home / "journal.sqlite3").write_bytes(b"kapot" * 100)
+    for argv in (["list"], ["search", "x"], ["export"], ["show", "a"]):
+        code, out, err = _run(capsys, *argv)
+        assert code == 1 and out == "" and err.count("\n") == 1
+        assert err.startswith("reflect: ") and "Traceback" not in err
+
+
+def test_journal_commands_never_import_textual_or_yaml(home: Path) -> None:
+    _seed(home, sample_reflection(A))
+    code = (
+        "import sys\n"
+        "from reflect_tui.cli.main import main\n"
+        "for argv in (['list'], ['search', 'kap'], ['export'],\n"
+        "             ['show', 'aaaa', '--format', 'json']):\n"
+        "    assert main(argv) == 0\n"
+        "bad = [m for m in ('textual', 'rich', 'yaml', 'platformdirs') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    env = {**os.environ, "REFLECT_HOME": str(home)}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_reflect_console_script(home: Path) -> None:
+    script = Path(sys.executable).with_name("reflect")
+    if not script.exists():
+        pytest.skip("console script not installed next to this interpreter")
+    _seed(home, sample_reflection(A))
+    env = {**os.environ, "REFLECT_HOME": str(home)}
+    result = subprocess.run(
+        [str(script), "list", "--json"], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == A
+    result = subprocess.run([str(script), "show", "zzz"], env=env, capture_output=True, text=True)
+    assert result.returncode == 1 and result.stderr.strip().count("\n") == 0
+    assert "Traceback" not in result.stderr
+
+
+def test_delete_points_out_exports_that_still_hold_the_reflection(home: Path, capsys) -> None:
+    _seed(home, sample_reflection(A))
+    exports = home / "exports"
+    exports.mkdir()
+    (exports / "casus.md").write_text(f"# Casus\n\n- Id: `{A}`\n")
+    (exports / "ander.md").write_text("# Iets anders\n")
+    code, _, err = _run(capsys, "delete", A[:6], "--yes")
+    assert code == 0
+    assert "casus.md" in err and "ander.md" not in err
+    assert (exports / "casus.md").exists()  # the user's own file is not removed

@@ -1,0 +1,155 @@
+"""The session flow: step order, navigation, prompt choice and edits (no UI)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from reflect_tui.core.content.loader import load_builtin
+from reflect_tui.core.content.model import Content
+from reflect_tui.core.journal.model import Reflection
+from reflect_tui.core.session.flow import SessionFlow, build_steps
+
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_builtin()
+
+
+def draft() -> Reflection:
+    return Reflection("r1", "", date(2026, 11, 2), NOW, NOW)
+
+
+def test_steps_without_practices_skip_straight_to_principles(content: Content) -> None:
+    flow = SessionFlow(draft(), content)
+    assert [s.key for s in flow.steps] == [
+        "intake",
+        "practices",
+        "principles",
+        "organisation",
+        "closing",
+        "summary",
+    ]
+
+
+def test_choosing_practices_inserts_three_lsd_steps_each_in_content_order(
+    content: Content,
+) -> None:
+    flow = SessionFlow(draft(), content)
+    flow.go_to("practices")
+    flow.set_practices(["praktisch", "situatie", "onbekend"])
+    keys = [s.key for s in flow.steps]
+    assert keys[2:8] == [
+        "lsd:situatie:luisteren",
+        "lsd:situatie:samenvatten",
+        "lsd:situatie:doorvragen",
+        "lsd:praktisch:luisteren",
+        "lsd:praktisch:samenvatten",
+        "lsd:praktisch:doorvragen",
+    ]
+    assert flow.reflection.practices == ["situatie", "praktisch"]
+    assert flow.current.key == "practices"
+    assert flow.position == (2, 12)
+
+
+def test_navigation_stops_at_both_ends(content: Content) -> None:
+    flow = SessionFlow(draft(), content)
+    assert not flow.can_back
+    flow.back()
+    assert flow.index == 0
+    for _ in range(20):
+        flow.forward()
+    assert flow.current.key == "summary"
+    assert not flow.can_forward
+
+
+def test_answer_stores_the_prompt_shown_and_another_prompt_moves_it(content: Content) -> None:
+    flow = SessionFlow(draft(), content)
+    flow.set_practices(["relaties"])
+    step = flow.go_to("lsd:relaties:luisteren")
+    prompts = content.prompts_for("luisteren", "relaties")
+    assert len(prompts) >= 2
+    assert flow.prompt_for() == prompts[0]
+    answer = flow.set_answer("Ze waren boos.")
+    assert answer is not None
+    assert (answer.prompt, answer.prompt_id) == (prompts[0].text, prompts[0].id)
+    flow.another_prompt()
+    assert flow.prompt_for(step) == prompts[1]
+    stored = flow.reflection.answer_for("relaties", "luisteren")
+    assert stored is not None and stored.prompt == prompts[1].text
+    assert stored.text == "Ze waren boos."
+    for _ in range(len(prompts) - 1):
+        flow.another_prompt()
+    assert flow.prompt_for(step) == prompts[0]  # wraps around, deterministic
+
+
+def test_resumed_draft_shows_the_prompt_that_was_answered(content: Content) -> None:
+    first = SessionFlow(draft(), content)
+    first.set_practices(["situatie"])
+    first.go_to("lsd:situatie:doorvragen")
+    first.another_prompt()
+    first.set_answer("Waarom wilden ze dit?")
+    again = SessionFlow(first.reflection, content)
+    shown = again.prompt_for(again.go_to("lsd:situatie:doorvragen"))
+    assert shown == content.prompts_for("doorvragen", "situatie")[1]
+
+
+def test_blank_answer_removes_it_so_the_step_counts_as_skipped(content: Content) -> None:
+    flow = SessionFlow(draft(), content)
+    flow.set_practices(["situatie"])
+    flow.go_to("lsd:situatie:luisteren")
+    flow.set_answer("iets")
+    flow.set_answer("   \n")
+    assert flow.reflection.answers == []
+
+
+def test_deselecting_a_practice_keeps_its_answers_for_this_session(content: Content) -> None:
+    flow = SessionFlow(draft(), content)
+    flow.set_practices(["situatie", "relaties"])
+    flow.go_to("lsd:relaties:samenvatten")
+    flow.set_answer("samengevat")
+    flow.go_to("practices")
+    flow.set_practices(["situatie"])
+    assert flow.reflection.answers == []
+    flow.set_practices(["situatie", "relaties"])
+    assert flow.answer_text(flow.go_to("lsd:relaties:samenvatten")) == "samengevat"
+
+
+def test_ratings_notes_factors_and_next_steps(content: Content) -> None:
+    flow = SessionFlow(draft(), content)
+    flow.set_rating("open", 4)
+    flow.set_principle_note("verbindend", "noot")
+    flow.set_rating("open", None)
+    r = flow.reflection
+    assert [(p.id, p.rating, p.note) for p in r.principles] == [("verbindend", None, "noot")]
+    with pytest.raises(ValueError):
+        flow.set_rating("open", 6)
+    flow.set_factors("barriers", ["tijdgebrek", "collegas", "nope"])
+    assert r.barriers == ["collegas", "tijdgebrek"]  # essay order
+    flow.set_factor_note("helps", "rugdekking van de wethouder")
+    assert r.help_note == "rugdekking van de wethouder"
+    flow.set_next_steps([("Bel Ans", date(2026, 11, 9)), ("", None), ("Mail", None)])
+    r.next_steps[0].done = True
+    flow.set_next_steps([("Bel Ans", date(2026, 11, 10)), ("Mail", None)])
+    assert [(s.text, s.due, s.done) for s in r.next_steps] == [
+        ("Bel Ans", date(2026, 11, 10), True),
+        ("Mail", None, False),
+    ]
+
+
+def test_resume_index_is_the_last_step_with_data(content: Content) -> None:
+    flow = SessionFlow(draft(), content)
+    assert flow.resume_index() == 0
+    flow.set_intake(title="t")
+    flow.set_practices(["situatie"])
+    flow.go_to("lsd:situatie:samenvatten")
+    flow.set_answer("x")
+    resumed = SessionFlow(flow.reflection, content)
+    assert resumed.steps[resumed.resume_index()].key == "lsd:situatie:samenvatten"
+
+
+def test_build_steps_is_pure() -> None:
+    assert build_steps(["a"])[2].key == "lsd:a:luisteren"

@@ -1,0 +1,74 @@
+"""Fixtures for the TUI tests: a real journal in a temp folder, built-in content,
+a fixed clock and an app factory with blinking off."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from reflect_tui.core.clock import FixedClock
+from reflect_tui.core.content.loader import load_builtin
+from reflect_tui.core.content.model import Content
+from reflect_tui.core.journal.store import JournalStore
+from reflect_tui.tui.app import ReflectApp
+
+CLOCK = FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC))
+WIDE = (120, 40)
+NARROW = (80, 24)
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return load_builtin()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def journal_path(data_dir: Path) -> Path:
+    return data_dir / "journal.sqlite3"
+
+
+AppFactory = Callable[..., ReflectApp]
+
+
+@pytest.fixture
+def make_app(journal_path: Path, data_dir: Path, content: Content) -> Iterator[AppFactory]:
+    """Build a ReflectApp on the temp journal; stores are closed afterwards."""
+    stores: list[JournalStore] = []
+
+    def factory(**kwargs: object) -> ReflectApp:
+        store = JournalStore.open(journal_path, CLOCK)
+        stores.append(store)
+        options: dict[str, object] = {
+            "exports_dir": data_dir / "exports",
+            "cursor_blink": False,
+            "debounce": 0.05,
+        }
+        options.update(kwargs)
+        return ReflectApp(store, content, CLOCK, **options)  # type: ignore[arg-type]
+
+    yield factory
+    for store in stores:
+        store.close()
+
+
+@pytest.fixture
+def read_journal(journal_path: Path) -> Iterator[Callable[[], JournalStore]]:
+    """Open a fresh connection to check what really reached the disk."""
+    opened: list[JournalStore] = []
+
+    def opener() -> JournalStore:
+        store = JournalStore.open(journal_path, CLOCK)
+        opened.append(store)
+        return store
+
+    yield opener
+    for store in opened:
+        store.close()

@@ -1,0 +1,27 @@
+"""Starting the UI: a journal problem before the UI exists is one line, exit 1."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from pathlib import Path
+
+from reflect_tui.cli.context import CliContext
+from reflect_tui.tui.launch import launch
+
+
+def context(home: Path, stderr: io.StringIO) -> CliContext:
+    args = argparse.Namespace(data_dir=None, content=None)
+    return CliContext(args=args, env={"REFLECT_HOME": str(home)}, stderr=stderr)
+
+
+def test_corrupt_journal_is_one_line_on_stderr(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    (home / "journal.sqlite3").write_bytes(b"dit is geen database" * 100)
+    err = io.StringIO()
+    assert launch(context(home, err)) == 1
+    lines = err.getvalue().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("reflect: ")
+    assert "Traceback" not in err.getvalue()

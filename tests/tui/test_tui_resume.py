@@ -1,0 +1,89 @@
+"""Autosave while typing, and resuming a draft in a second app instance."""
+
+from __future__ import annotations
+
+from conftest import WIDE
+from textual.widgets import Button, SelectionList, TextArea
+from tui_helpers import next_step, notices, session, type_text
+
+from reflect_tui.tui.screens.home import HomeScreen
+
+
+async def test_typing_is_saved_without_quitting_and_resumed_later(make_app, read_journal):
+    first = make_app()
+    async with first.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        s = session(first)
+        await type_text(pilot, "Initiatief moestuin")
+        await next_step(pilot)
+        choices = s.query_one("#practices", SelectionList)
+        choices.deselect_all()
+        choices.select("praktisch")
+        await pilot.pause()
+        await next_step(pilot)
+        answer = s.query_one("#answer", TextArea)
+        answer.insert("Ze zoeken grond en gereedschap 🌱")
+        rid = s.flow.reflection.id
+        # No quit, no ctrl+s: the debounced writer alone must get it to disk.
+        await pilot.pause(0.5)
+        assert first.saver.flush(timeout=2)
+        on_disk = read_journal().get(rid)
+        assert on_disk.answer_for("praktisch", "luisteren").text == (
+            "Ze zoeken grond en gereedschap 🌱"
+        )
+        await pilot.press("ctrl+q")
+
+    second = make_app()
+    async with second.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert isinstance(second.screen, HomeScreen)
+        assert second.screen.query_one("#resume", Button)
+        assert any("Initiatief moestuin" in m for m in notices(second))
+        await pilot.press("r")
+        await pilot.pause()
+        s = session(second)
+        assert s.flow.reflection.id == rid
+        assert s.flow.current.key == "lsd:praktisch:luisteren"
+        assert s.query_one("#answer", TextArea).text == "Ze zoeken grond en gereedschap 🌱"
+
+
+async def test_quit_flushes_what_the_debounce_still_held(make_app, read_journal):
+    app = make_app(debounce=30.0)  # the timer never fires within the test
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Zo snel")
+        rid = session(app).flow.reflection.id
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert read_journal().get(rid).title == "Zo snel"
+
+
+async def test_escape_goes_home_and_keeps_the_draft(make_app, read_journal):
+    app = make_app(debounce=30.0)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Later verder")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.saver.flush(timeout=2)
+        drafts = read_journal().drafts()
+        assert [d.title for d in drafts] == ["Later verder"]
+        assert app.screen.query_one("#resume", Button)
+
+
+async def test_non_stop_typing_is_still_written_every_window(make_app, read_journal):
+    app = make_app(debounce=0.2)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        rid = session(app).flow.reflection.id
+        # about 60 ms per key in Pilot: 12 keys span several 0.2 s windows
+        await type_text(pilot, "abcdefghijkl")
+        app.saver.flush(timeout=2)
+        on_disk = read_journal().get(rid).title
+        assert len(on_disk) >= 6, on_disk  # saved while the typing went on
+        await pilot.press("ctrl+q")
