@@ -200,3 +200,22 @@ def test_delete_points_out_exports_that_still_hold_the_reflection(home: Path, ca
     assert code == 0
     assert "casus.md" in err and "ander.md" not in err
     assert (exports / "casus.md").exists()  # the user's own file is not removed
+
+
+def test_import_from_stdin(home: Path, capsys, monkeypatch) -> None:
+    data = json.dumps(
+        {
+            "format": "reflect-journal",
+            "version": 1,
+            "reflections": [json.loads(_dump(sample_reflection(A)))],
+        }
+    ).encode()
+
+    class Stdin:
+        buffer = io.BytesIO(data)
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    code, out, _ = _run(capsys, "import", "-")
+    assert code == 0 and "1 nieuw" in out
+    code, out, _ = _run(capsys, "list", "-n", "0")
+    assert code == 0 and out == ""

@@ -70,7 +70,7 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_answer(tmp_path: 
         proc.wait(timeout=10)
         thread.join(timeout=10)
         assert proc.returncode == -signal.SIGKILL, proc.stderr.read() if proc.stderr else ""
-    assert len(acks) > 30  # the writers really got going before they were killed
+    assert len(acks) > 10  # the writers really got going before they were killed
     _check(db, acks)
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from journal_fixtures.helpers import open_store, sample_reflection
+from hypothesis import given, settings
+from journal_fixtures.helpers import open_store, reflections, sample_reflection
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.interchange import (
@@ -192,3 +194,15 @@ def test_markdown_is_readable_and_neutralises_markdown_in_user_text() -> None:
     assert "- open: 4/5: Liet ze uitpraten." in md
     whole = render_journal([r, sample_reflection("b")])
     assert whole.startswith("# Reflectiedagboek") and whole.count("\n## ") == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(reflection=reflections)
+def test_user_text_never_becomes_markdown_structure(reflection) -> None:
+    md = render_reflection(reflection)
+    allowed_heading = re.compile(r"^#{1,3} ")
+    for line in md.splitlines():
+        if line.startswith("#"):
+            assert allowed_heading.match(line), line
+        assert not line.startswith((">", "```", "~~~", "<")), line
+    assert md.endswith("\n")

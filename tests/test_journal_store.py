@@ -171,3 +171,10 @@ def test_foreign_keys_cascade_children(tmp_path: Path) -> None:
                 "INSERT INTO answers (reflection_id, position, practice, step)"
                 " VALUES ('x', 0, 'a', 'b')"
             )
+
+
+def test_open_next_steps_limit(tmp_path: Path) -> None:
+    with open_store(tmp_path) as store:
+        store.import_reflections([sample_reflection(_uuid(n)) for n in range(3)])
+        assert len(store.open_next_steps()) == 3  # one open step each (the other is done)
+        assert len(store.open_next_steps(limit=2)) == 2

@@ -49,7 +49,9 @@ class ReflectApp(App[int]):
     SUB_TITLE = strings.APP_SUBTITLE
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", strings.KEY_QUIT, priority=True),
+        # Not priority: ctrl+q then bubbles up from the focused field after
+        # the keys typed before it, so quitting right after typing keeps them.
+        Binding("ctrl+q", "quit", strings.KEY_QUIT),
         Binding("f1", "help", strings.KEY_HELP, priority=True),
         Binding("question_mark", "help", strings.KEY_HELP, show=False),
         Binding("ctrl+p", "command_palette", strings.KEY_PALETTE, show=False, priority=True),
@@ -165,12 +167,17 @@ class ReflectApp(App[int]):
         drafts = self._safe(self.store.drafts) or []
         if not drafts:
             return
-        reflection = self._safe(lambda: self.store.get(drafts[0].id))
+        reflection = self._read(drafts[0].id)
         if reflection is not None:
             self.start_session(reflection, resume=True)
 
+    def _read(self, reflection_id: str) -> Reflection | None:
+        """The stored reflection, after any queued snapshot reached the disk."""
+        self.saver.flush(FLUSH_TIMEOUT)
+        return self._safe(lambda: self.store.get(reflection_id))
+
     def open_reflection(self, reflection_id: str) -> None:
-        reflection = self._safe(lambda: self.store.get(reflection_id))
+        reflection = self._read(reflection_id)
         if reflection is None:
             return
         if reflection.status == "draft":
@@ -182,11 +189,10 @@ class ReflectApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def action_home(self) -> None:
+    async def action_home(self) -> None:
         session = self._pending_session()
         if session is not None:
-            session.submit_draft()
-        self.go_home()
+            await session.action_home()
 
     async def action_save_now(self) -> None:
         session = self._pending_session()
@@ -198,6 +204,10 @@ class ReflectApp(App[int]):
             self.push_screen(
                 CommandPalette(placeholder=strings.PALETTE_PLACEHOLDER, id="--command-palette")
             )
+
+    def action_help_quit(self) -> None:
+        """ctrl+c copies in text fields; tell the user (in Dutch) how to stop."""
+        self.notify(strings.HOW_TO_QUIT, title=strings.HOW_TO_QUIT_TITLE, markup=False)
 
     # -- privacy: no screenshots ----------------------------------------------
 

@@ -142,6 +142,8 @@ QUIT_UNSAVED = (
     "of probeer het zo opnieuw."
 )
 RESUME_OFFER = "Je hebt een reflectie die nog niet af is: {title}. Druk op r om verder te gaan."
+HOW_TO_QUIT_TITLE = "Wil je stoppen?"
+HOW_TO_QUIT = "Druk op ctrl+q om te stoppen. Je werk wordt eerst bewaard."
 ERROR_GENERIC = "Er ging iets mis: {error}"
 NOTICE_TITLE = "Let op"
 

@@ -42,6 +42,7 @@ AppFactory = Callable[..., ReflectApp]
 def make_app(journal_path: Path, data_dir: Path, content: Content) -> Iterator[AppFactory]:
     """Build a ReflectApp on the temp journal; stores are closed afterwards."""
     stores: list[JournalStore] = []
+    apps: list[ReflectApp] = []
 
     def factory(**kwargs: object) -> ReflectApp:
         store = JournalStore.open(journal_path, CLOCK)
@@ -52,9 +53,13 @@ def make_app(journal_path: Path, data_dir: Path, content: Content) -> Iterator[A
             "debounce": 0.05,
         }
         options.update(kwargs)
-        return ReflectApp(store, content, CLOCK, **options)  # type: ignore[arg-type]
+        app = ReflectApp(store, content, CLOCK, **options)  # type: ignore[arg-type]
+        apps.append(app)
+        return app
 
     yield factory
+    for app in apps:
+        app.saver.close(timeout=2)
     for store in stores:
         store.close()
 

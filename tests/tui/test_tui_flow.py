@@ -7,7 +7,7 @@ import stat
 import pytest
 from conftest import NARROW, WIDE
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
-from tui_helpers import next_step, previous_step, session, type_text, visible_text
+from tui_helpers import enter_text, next_step, previous_step, session, type_text, visible_text
 
 from reflect_tui.tui.screens.home import HomeScreen
 from reflect_tui.tui.widgets.rating import RatingInput
@@ -35,7 +35,7 @@ async def test_full_reflection_from_home_to_finished(
         s.query_one("#kind", Select).value = "bijeenkomst"
         what = s.query_one("#what", TextArea)
         what.focus()
-        await type_text(pilot, "Boze buren over de speeltuin")
+        await enter_text(pilot, "Boze buren over de speeltuin")
         await pilot.pause()
         assert s.flow.reflection.title == TITLE
 
@@ -60,7 +60,7 @@ async def test_full_reflection_from_home_to_finished(
         assert second_prompt != first_prompt
         await next_step(pilot)  # samenvatten: skipped
         await next_step(pilot)
-        await type_text(pilot, "Wat bedoelden ze precies?")
+        await enter_text(pilot, "Wat bedoelden ze precies?")
 
         # (d) principles
         await next_step(pilot)
@@ -73,13 +73,13 @@ async def test_full_reflection_from_home_to_finished(
         await next_step(pilot)
         await pilot.press("space")  # first barrier: collegas
         await pilot.press("tab")
-        await type_text(pilot, "afdeling reageerde traag")
+        await enter_text(pilot, "afdeling reageerde traag")
 
         # (f) closing
         await next_step(pilot)
-        await type_text(pilot, "Eerder luisteren")
+        await enter_text(pilot, "Eerder luisteren")
         await pilot.press("tab")
-        await type_text(pilot, "Bel de wijkraad")
+        await enter_text(pilot, "Bel de wijkraad")
         await pilot.press("tab")
         await type_text(pilot, "9-11-2026")
         await pilot.pause()
@@ -191,3 +191,21 @@ async def test_mouse_clicks_set_a_rating_and_tick_a_barrier(make_app):
         await pilot.click("#barriers SelectionList", offset=(4, 1))
         await pilot.pause()
         assert s.flow.reflection.barriers == ["collegas"]
+
+
+async def test_keys_typed_in_a_burst_reach_the_field_before_the_step_changes(make_app):
+    """Pasting or fast typing followed at once by alt+right must not lose the tail."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        s = session(app)
+        text = "Snel getypt zonder pauze"
+        for ch in text:
+            app.post_message(events.Key(ch, ch))
+        app.post_message(events.Key("alt+right", None))
+        await pilot.pause(0.5)
+        assert s.flow.current.key == "practices"
+        assert s.flow.reflection.title == text

@@ -87,3 +87,18 @@ async def test_non_stop_typing_is_still_written_every_window(make_app, read_jour
         on_disk = read_journal().get(rid).title
         assert len(on_disk) >= 6, on_disk  # saved while the typing went on
         await pilot.press("ctrl+q")
+
+
+async def test_quit_right_after_a_burst_of_keys_keeps_them(make_app, read_journal):
+    from textual import events
+
+    app = make_app(debounce=30.0)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        rid = session(app).flow.reflection.id
+        for ch in "tot de laatste letter":
+            app.post_message(events.Key(ch, ch))
+        app.post_message(events.Key("ctrl+q", None))
+        await pilot.pause(0.5)
+    assert read_journal().get(rid).title == "tot de laatste letter"

@@ -105,7 +105,15 @@ def probe_existing(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> No
         raise ReflectError(corrupt_message(path, "geen SQLite-bestand"))
     # With a -wal beside it the database is live (or was, before a crash): the main file
     # alone may be mid-checkpoint, so the probe must read through the WAL (plain read-only).
-    live = path.with_name(path.name + "-wal").exists()
+    live = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise ReflectError(corrupt_message(path, "ongeldige paginagrootte"))
+    pages = int.from_bytes(header[28:32], "big")
+    size_is_valid = header[92:96] == header[24:28]  # header's own "size is current" check
+    if not live and size_is_valid and path.stat().st_size < pages * page_size:
+        raise ReflectError(corrupt_message(path, "bestand is afgekapt"))
     flags = "mode=ro" if live else "mode=ro&immutable=1"
     try:
         probe = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=busy_timeout)
@@ -517,15 +525,25 @@ class JournalStore:
             ).fetchall()
         return [SearchHit(_summary(row[:6]), row[6] or "") for row in rows]
 
-    def open_next_steps(self) -> list[tuple[ReflectionSummary, int, NextStep]]:
-        """Next steps not done yet, soonest due first (no due date last)."""
+    def open_next_steps(
+        self, limit: int | None = None
+    ) -> list[tuple[ReflectionSummary, int, NextStep]]:
+        """Next steps not done yet, soonest due first (no due date last).
+
+        ``limit`` keeps a home screen fast on a journal with thousands of open steps.
+        """
+        sql = (
+            f"SELECT {_SUMMARY_COLS}, n.position, n.text, n.due FROM next_steps n"
+            " JOIN reflections r ON r.id = n.reflection_id"
+            " WHERE n.done = 0 AND n.text != ''"
+            " ORDER BY n.due IS NULL, n.due, r.occurred_on DESC, n.position"
+        )
+        params: list[int] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(0, int(limit)))
         with self._guard() as conn:
-            rows = conn.execute(
-                f"SELECT {_SUMMARY_COLS}, n.position, n.text, n.due FROM next_steps n"
-                " JOIN reflections r ON r.id = n.reflection_id"
-                " WHERE n.done = 0 AND n.text != ''"
-                " ORDER BY n.due IS NULL, n.due, r.occurred_on DESC, n.position"
-            ).fetchall()
+            rows = conn.execute(sql, params).fetchall()
         return [
             (_summary(row[:6]), int(row[6]), NextStep(row[7], codec.date_from_db(row[8]), False))
             for row in rows

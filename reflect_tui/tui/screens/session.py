@@ -68,11 +68,16 @@ class SessionScreen(Screen[None]):
     CSS_PATH = Path(__file__).parent / "session.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("alt+right", "next_step", strings.KEY_NEXT, priority=True),
-        Binding("alt+left", "previous_step", strings.KEY_PREV, priority=True),
-        Binding("f5", "another_prompt", strings.KEY_OTHER_PROMPT, priority=True),
+        # Not priority bindings on purpose: none of these keys is used by
+        # Input, TextArea, Select or SelectionList, so they bubble up from
+        # the focused field *after* the keys typed before them. A priority
+        # binding would run first and could leave the step before the last
+        # typed characters reached the field (fast typing, pasting).
+        Binding("alt+right", "next_step", strings.KEY_NEXT),
+        Binding("alt+left", "previous_step", strings.KEY_PREV),
+        Binding("f5", "another_prompt", strings.KEY_OTHER_PROMPT),
         Binding("escape", "home", strings.KEY_HOME),
-        Binding("ctrl+s", "save_now", strings.KEY_SAVE, priority=True),
+        Binding("ctrl+s", "save_now", strings.KEY_SAVE),
     ]
 
     def __init__(self, flow: SessionFlow, services: Services) -> None:
@@ -167,8 +172,11 @@ class SessionScreen(Screen[None]):
         if await self.reflect_app.flush_saves():
             self.notify(strings.SAVED, timeout=2)
 
-    def action_home(self) -> None:
+    async def action_home(self) -> None:
+        # Flush before leaving: the home screen may change this reflection
+        # (tick a next step) and must not be overwritten by an older snapshot.
         self.submit_draft()
+        await self.reflect_app.flush_saves()
         self.reflect_app.go_home()
 
     def action_export(self) -> None:

@@ -24,6 +24,7 @@ class OrganisationView(StepView):
             r.barriers,
             r.barrier_note,
             note_label=strings.BARRIER_NOTE,
+            descriptions={f.id: f.description for f in content.barriers},
             id="barriers",
         )
         yield ChecklistWithNote(
@@ -32,6 +33,7 @@ class OrganisationView(StepView):
             r.helps,
             r.help_note,
             note_label=strings.HELP_NOTE,
+            descriptions={f.id: f.description for f in content.helps},
             id="helps",
         )
 

@@ -37,6 +37,7 @@ class PracticesView(StepView):
             ),
             id="practices",
         )
+        yield Static("", id="practice-description", classes="description")
         reasons = [
             join(
                 plain(self.services.content.practice(s.id).short + ": ", "bold"),
@@ -62,6 +63,11 @@ class PracticesView(StepView):
             self.flow.set_practices(selected)
             self.changed()
         self._update_hint()
+
+    @on(SelectionList.SelectionHighlighted, "#practices")
+    def _highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+        practice = self.services.content.practice(str(event.selection.value))
+        self.query_one("#practice-description", Static).update(plain(practice.description))
 
     def _update_hint(self) -> None:
         self.query_one("#practices-none").display = not self.flow.reflection.practices

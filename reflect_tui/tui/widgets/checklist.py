@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -37,9 +37,11 @@ class ChecklistWithNote(Vertical):
         note: str,
         *,
         note_label: str,
+        descriptions: Mapping[str, str] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self._descriptions = dict(descriptions or {})
         self._title = title
         self._items = list(items)
         self._initial = set(selected)
@@ -54,6 +56,8 @@ class ChecklistWithNote(Vertical):
                 for item_id, name in self._items
             )
         )
+        if self._descriptions:
+            yield Static("", classes="description")
         yield Input(
             clean(self._note),
             placeholder=self._note_label,
@@ -75,6 +79,13 @@ class ChecklistWithNote(Vertical):
     def _selected(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
         self.post_message(self.Changed(self))
+
+    @on(SelectionList.SelectionHighlighted)
+    def _highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+        event.stop()
+        text = self._descriptions.get(str(event.selection.value), "")
+        for label in self.query(".description").results(Static):
+            label.update(plain(text))
 
     @on(Input.Changed)
     def _note_changed(self, event: Input.Changed) -> None:
