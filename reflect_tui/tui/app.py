@@ -9,6 +9,9 @@ snapshot per ``debounce`` seconds) and handed
 as snapshots to a ``DraftSaver``, whose one background thread owns its own
 ``JournalStore`` connection. Quitting flushes it; a failure is a notice,
 never a crash, and the text stays in the widgets.
+
+Screens other than the home screen are imported when first used: the
+home screen must be interactive as fast as a bare Textual app.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -29,14 +32,12 @@ from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.model import Reflection
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.core.session.autosave import DraftSaver, DraftStore
-from reflect_tui.core.session.flow import SessionFlow
 from reflect_tui.tui import strings
-from reflect_tui.tui.render import reflection_markdown
-from reflect_tui.tui.screens.help import HelpScreen
 from reflect_tui.tui.screens.home import HomeScreen
-from reflect_tui.tui.screens.read import ReadScreen
-from reflect_tui.tui.screens.session import SessionScreen
 from reflect_tui.tui.steps.base import Services
+
+if TYPE_CHECKING:
+    from reflect_tui.tui.screens.session import SessionScreen
 
 DEFAULT_THEME = "textual-dark"
 DEBOUNCE_SECONDS = 0.5
@@ -127,6 +128,8 @@ class ReflectApp(App[int]):
         )
 
     def _pending_session(self) -> SessionScreen | None:
+        from reflect_tui.tui.screens.session import SessionScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):
                 return screen
@@ -150,6 +153,9 @@ class ReflectApp(App[int]):
             self.pop_screen()
 
     def start_session(self, reflection: Reflection, resume: bool = False) -> None:
+        from reflect_tui.core.session.flow import SessionFlow
+        from reflect_tui.tui.screens.session import SessionScreen
+
         flow = SessionFlow(reflection, self.content)
         if resume:
             flow.index = flow.resume_index()
@@ -183,9 +189,14 @@ class ReflectApp(App[int]):
         if reflection.status == "draft":
             self.start_session(reflection, resume=True)
         else:
+            from reflect_tui.tui.render import reflection_markdown
+            from reflect_tui.tui.screens.read import ReadScreen
+
             self.push_screen(ReadScreen(reflection_markdown(reflection, self.content)))
 
     def action_help(self) -> None:
+        from reflect_tui.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

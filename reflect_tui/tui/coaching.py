@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from reflect_tui.core.clock import Clock
-from reflect_tui.core.coach.signals import Signals
-from reflect_tui.core.coach.tips import TipMatch, match_tips
 from reflect_tui.core.content.model import Content
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.model import Reflection
 from reflect_tui.core.journal.store import JournalStore
+
+if TYPE_CHECKING:
+    from reflect_tui.core.coach.tips import TipMatch
 
 TIPS_SHOWN = 5
 RECENTLY_SHOWN_DAYS = 14
@@ -27,6 +29,9 @@ def tips_for(
     reflection: Reflection, content: Content, store: JournalStore, clock: Clock
 ) -> list[TipMatch]:
     """Tips for a reflection; tips shown lately rank lower so advice rotates."""
+    from reflect_tui.core.coach.signals import Signals
+    from reflect_tui.core.coach.tips import match_tips
+
     now = clock.now()
     try:
         recent = store.tips_shown_since(now - timedelta(days=RECENTLY_SHOWN_DAYS))
