@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reflect_tui.core.content.loader import load_builtin
 from reflect_tui.core.content.model import Content
@@ -16,6 +19,11 @@ NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def content() -> Content:
+    return load_builtin()
+
+
+@functools.cache
+def _builtin() -> Content:
     return load_builtin()
 
 
@@ -153,3 +161,43 @@ def test_resume_index_is_the_last_step_with_data(content: Content) -> None:
 
 def test_build_steps_is_pure() -> None:
     assert build_steps(["a"])[2].key == "lsd:a:luisteren"
+
+
+PRACTICE_IDS = ["situatie", "relaties", "oplossingen", "binnen-buiten", "praktisch", "onbekend"]
+_ops = st.one_of(
+    st.tuples(st.just("practices"), st.lists(st.sampled_from(PRACTICE_IDS), max_size=6)),
+    st.tuples(st.just("answer"), st.text(max_size=20)),
+    st.tuples(st.just("forward"), st.none()),
+    st.tuples(st.just("back"), st.none()),
+    st.tuples(st.just("another"), st.none()),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ops, max_size=40))
+def test_random_edits_keep_the_flow_consistent(ops) -> None:
+    content = _builtin()
+    flow = SessionFlow(draft(), content)
+    for op, arg in ops:
+        if op == "practices":
+            flow.set_practices(arg)
+        elif op == "answer" and flow.current.kind == "lsd":
+            flow.set_answer(arg)
+        elif op == "forward":
+            flow.forward()
+        elif op == "back":
+            flow.back()
+        elif op == "another" and flow.current.kind == "lsd":
+            flow.another_prompt()
+        r = flow.reflection
+        order = [p.id for p in content.practices]
+        assert r.practices == [p for p in order if p in r.practices]
+        assert [s.key for s in flow.steps] == [s.key for s in build_steps(r.practices)]
+        assert 0 <= flow.index < flow.total
+        keys = [(a.practice, a.step) for a in r.answers]
+        assert len(keys) == len(set(keys))
+        assert all(a.practice in r.practices and a.text.strip() for a in r.answers)
+        by_key = {s.key: s for s in flow.steps}
+        for a in r.answers:  # each answer carries the prompt its step shows now
+            shown = flow.prompt_for(by_key[f"lsd:{a.practice}:{a.step}"])
+            assert shown is not None and a.prompt == shown.text

@@ -17,6 +17,7 @@ home screen must be interactive as fast as a bare Textual app.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -106,7 +107,6 @@ class ReflectApp(App[int]):
 
     def save_draft(self, reflection: Reflection) -> None:
         """Queue a snapshot for the background writer (returns at once)."""
-        self._quit_anyway = False
         self.saver.submit(reflection)
 
     async def flush_saves(self) -> bool:
@@ -137,14 +137,18 @@ class ReflectApp(App[int]):
 
     async def action_quit(self) -> None:
         session = self._pending_session()
-        if session is not None:
-            session.submit_draft()
-        if await self.flush_saves() or self._quit_anyway:
+        saved = await session.leave() if session is not None else await self.flush_saves()
+        if saved or self._quit_anyway:
             self.saver.close(timeout=1.0)
             self.exit(0)
             return
         self._quit_anyway = True
         self.notify(strings.QUIT_UNSAVED, severity="warning", timeout=10)
+
+    def discard(self, reflection_id: str) -> None:
+        """Delete an empty draft; failing to do so is harmless, so it stays quiet."""
+        with contextlib.suppress(ReflectError):
+            self.store.delete(reflection_id)
 
     # -- navigation -----------------------------------------------------------
 

@@ -4,20 +4,15 @@ a fixed clock and an app factory with blinking off."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from tui_helpers import CLOCK
 
-from reflect_tui.core.clock import FixedClock
 from reflect_tui.core.content.loader import load_builtin
 from reflect_tui.core.content.model import Content
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.app import ReflectApp
-
-CLOCK = FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC))
-WIDE = (120, 40)
-NARROW = (80, 24)
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,18 @@ from __future__ import annotations
 import stat
 
 import pytest
-from conftest import NARROW, WIDE
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
-from tui_helpers import enter_text, next_step, previous_step, session, type_text, visible_text
+from tui_helpers import (
+    NARROW,
+    WIDE,
+    enter_text,
+    focused_is_on_screen,
+    next_step,
+    previous_step,
+    session,
+    type_text,
+    visible_text,
+)
 
 from reflect_tui.tui.screens.home import HomeScreen
 from reflect_tui.tui.widgets.rating import RatingInput
@@ -122,6 +131,26 @@ async def test_full_reflection_from_home_to_finished(
     ]
 
 
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["120x40", "80x24"])
+async def test_every_step_shows_its_first_field(make_app, size):
+    """Usable at 80x24: the field that gets focus is on screen on every step."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        s = session(app)
+        s.flow.set_practices(["situatie", "binnen-buiten"])
+        seen = []
+        while True:
+            await pilot.pause()
+            assert focused_is_on_screen(app), (s.flow.current.key, app.focused)
+            seen.append(s.flow.current.key)
+            if not s.flow.can_forward:
+                break
+            await next_step(pilot)
+        assert len(seen) == 12
+
+
 async def test_back_and_forward_keep_answers(make_app):
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
@@ -209,3 +238,24 @@ async def test_keys_typed_in_a_burst_reach_the_field_before_the_step_changes(mak
         await pilot.pause(0.5)
         assert s.flow.current.key == "practices"
         assert s.flow.reflection.title == text
+
+
+async def test_burst_into_an_answer_then_alt_right_keeps_every_character(make_app):
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        s = session(app)
+        s.flow.set_practices(["relaties"])
+        s.flow.go_to("lsd:relaties:luisteren")
+        await s.show_step()
+        await pilot.pause()
+        text = "Ze wilden vooral gehoord worden"
+        for ch in text:
+            app.post_message(events.Key(ch, ch))
+        app.post_message(events.Key("alt+right", None))
+        await pilot.pause(0.5)
+        assert s.flow.current.key == "lsd:relaties:samenvatten"
+        assert s.flow.answer_text(s.flow.steps[2]) == text

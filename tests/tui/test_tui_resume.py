@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import WIDE
 from textual.widgets import Button, SelectionList, TextArea
-from tui_helpers import next_step, notices, session, type_text
+from tui_helpers import WIDE, next_step, notices, session, type_text
 
 from reflect_tui.tui.screens.home import HomeScreen
 
@@ -102,3 +101,18 @@ async def test_quit_right_after_a_burst_of_keys_keeps_them(make_app, read_journa
         app.post_message(events.Key("ctrl+q", None))
         await pilot.pause(0.5)
     assert read_journal().get(rid).title == "tot de laatste letter"
+
+
+async def test_an_untouched_draft_is_not_kept(make_app, read_journal):
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query("#resume")
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert read_journal().count() == 0

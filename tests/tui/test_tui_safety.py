@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import CLOCK, NARROW, WIDE
 from textual.command import CommandPalette
 from textual.widgets import Input, Markdown, OptionList
-from tui_helpers import notices, session, type_text
+from tui_helpers import CLOCK, NARROW, WIDE, notices, session, type_text
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.model import Answer, NextStep
@@ -115,11 +114,11 @@ async def test_save_error_is_a_notice_and_text_stays(make_app):
         # Quitting with unsaved text asks once more instead of losing it.
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert app.is_running
+        assert app.return_value is None  # still running: it did not exit
         assert strings.QUIT_UNSAVED in notices(app, "warning")
         await pilot.press("ctrl+q")
         await pilot.pause()
-    assert not app.is_running
+        assert app.return_value == 0  # the second ctrl+q quits anyway
 
 
 async def test_palette_has_our_actions_and_no_screenshot(make_app, tmp_path, monkeypatch):
@@ -202,3 +201,16 @@ async def test_content_notices_are_shown_without_markup(make_app):
         await pilot.pause()
         assert notice in notices(app, "warning")
         assert app.focused is not None and app.focused.id == "new"
+
+
+async def test_palette_in_a_session_offers_save_and_home(make_app):
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert strings.CMD_SAVE in titles and strings.CMD_HOME in titles
+        assert strings.CMD_RESUME in titles  # the new draft is resumable
+        await app.action_home()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from textual.pilot import Pilot
 from textual.widget import Widget
 
+from reflect_tui.core.clock import FixedClock
 from reflect_tui.tui.app import ReflectApp
 from reflect_tui.tui.screens.session import SessionScreen
+
+CLOCK = FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC))
+WIDE = (120, 40)
+NARROW = (80, 24)
 
 
 async def type_text(pilot: Pilot[int], text: str) -> None:
@@ -60,3 +67,15 @@ async def enter_text(pilot: Pilot[int], text: str) -> None:
     else:
         focused.insert(rest)  # TextArea
     await pilot.pause()
+
+
+def focused_is_on_screen(app: ReflectApp) -> bool:
+    """Whether the focused widget is actually visible (not scrolled or cut off)."""
+    widget = app.focused
+    if widget is None:
+        return False
+    visible = app.screen._compositor.visible_widgets  # no public equivalent in Textual 8
+    if widget not in visible:
+        return False
+    region, _clip = visible[widget]
+    return region.height > 0 and region.bottom <= app.size.height

@@ -121,6 +121,10 @@ class SessionFlow:
                 last = i
         return last
 
+    def is_empty(self) -> bool:
+        """Nothing was filled in anywhere: the draft is not worth keeping."""
+        return not any(self.has_data(step) for step in self._steps)
+
     def has_data(self, step: Step) -> bool:
         """Whether the user filled in anything on ``step``."""
         r = self.reflection

@@ -94,7 +94,6 @@ class SessionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield StepProgress(id="progress")
-        yield from ()
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -173,11 +172,22 @@ class SessionScreen(Screen[None]):
             self.notify(strings.SAVED, timeout=2)
 
     async def action_home(self) -> None:
-        # Flush before leaving: the home screen may change this reflection
-        # (tick a next step) and must not be overwritten by an older snapshot.
-        self.submit_draft()
-        await self.reflect_app.flush_saves()
+        await self.leave()
         self.reflect_app.go_home()
+
+    async def leave(self) -> bool:
+        """Save everything before the session closes; True when all was written.
+
+        Flushing first matters: the home screen may change this reflection
+        (tick a next step) and must not be overwritten by an older snapshot.
+        A draft left completely empty (``n`` pressed by accident) is removed
+        so it is not offered for resuming.
+        """
+        self.submit_draft()
+        saved = await self.reflect_app.flush_saves()
+        if saved and self.flow.is_empty() and self.flow.reflection.status == "draft":
+            self.reflect_app.discard(self.flow.reflection.id)
+        return saved
 
     def action_export(self) -> None:
         r = self.flow.reflection

@@ -17,6 +17,7 @@ from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import clean, plain
 
 MIN_ROWS = 3
+HELP_PER_TOPIC = 2  # a few questions help; a list pushes the fields off screen
 
 
 class ClosingView(StepView):
@@ -57,7 +58,7 @@ class ClosingView(StepView):
         yield Input(clean(r.involve), id="involve")
 
     def _help(self, topic: str) -> ComposeResult:
-        for prompt in self.flow.topic_prompts(CLOSING, topic):
+        for prompt in self.flow.topic_prompts(CLOSING, topic)[:HELP_PER_TOPIC]:
             yield Static(plain("• " + prompt.text), classes="help-text")
 
     def first_focus(self) -> Widget | None:
@@ -83,8 +84,10 @@ class ClosingView(StepView):
             self._dues[index] = parse_date(event.value, today, future=True)
         except ValueError:
             error.update(plain(strings.DATE_INVALID.format(example=format_date(today))))
+            error.display = True
             return
         error.update("")
+        error.display = False
         self._store_steps()
 
     @on(Input.Changed, ".step-text")

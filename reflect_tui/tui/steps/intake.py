@@ -13,6 +13,8 @@ from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import clean, plain
 
+HELP_PER_TOPIC = 2
+
 
 class IntakeView(StepView):
     def compose(self) -> ComposeResult:
@@ -45,8 +47,11 @@ class IntakeView(StepView):
         yield what
 
     def _help(self, *topics: str | None) -> ComposeResult:
+        # A few questions per topic help; a whole list pushes the field off
+        # a small screen.
         for topic in topics:
-            for prompt in self.flow.topic_prompts(INTAKE, topic):  # type: ignore[arg-type]
+            prompts = self.flow.topic_prompts(INTAKE, topic)  # type: ignore[arg-type]
+            for prompt in prompts[:HELP_PER_TOPIC]:
                 yield Static(plain("• " + prompt.text), classes="help-text")
 
     def first_focus(self) -> Widget | None:
@@ -69,10 +74,11 @@ class IntakeView(StepView):
         try:
             value = parse_date(event.value, today)
         except ValueError:
-            value = None
             error.update(plain(strings.DATE_INVALID.format(example=format_date(today))))
+            error.display = True
             return
         error.update("")
+        error.display = False
         if value is not None:
             self.flow.set_intake(occurred_on=value)
             self.changed()

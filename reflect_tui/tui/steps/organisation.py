@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.containers import Container
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -12,30 +13,37 @@ from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import plain
 from reflect_tui.tui.widgets.checklist import ChecklistWithNote
 
+WIDE_FROM = 100
+
 
 class OrganisationView(StepView):
     def compose(self) -> ComposeResult:
         r = self.flow.reflection
         content = self.services.content
         yield Static(plain(strings.ORGANISATION_INTRO), classes="intro")
-        yield ChecklistWithNote(
-            strings.BARRIERS,
-            [(f.id, f.name) for f in content.barriers],
-            r.barriers,
-            r.barrier_note,
-            note_label=strings.BARRIER_NOTE,
-            descriptions={f.id: f.description for f in content.barriers},
-            id="barriers",
-        )
-        yield ChecklistWithNote(
-            strings.HELPS,
-            [(f.id, f.name) for f in content.helps],
-            r.helps,
-            r.help_note,
-            note_label=strings.HELP_NOTE,
-            descriptions={f.id: f.description for f in content.helps},
-            id="helps",
-        )
+        with Container(id="factors"):
+            yield ChecklistWithNote(
+                strings.BARRIERS,
+                [(f.id, f.name) for f in content.barriers],
+                r.barriers,
+                r.barrier_note,
+                note_label=strings.BARRIER_NOTE,
+                descriptions={f.id: f.description for f in content.barriers},
+                id="barriers",
+            )
+            yield ChecklistWithNote(
+                strings.HELPS,
+                [(f.id, f.name) for f in content.helps],
+                r.helps,
+                r.help_note,
+                note_label=strings.HELP_NOTE,
+                descriptions={f.id: f.description for f in content.helps},
+                id="helps",
+            )
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Side by side when there is room (120 columns), stacked at 80.
+        self.query_one("#factors").set_class(event.size.width >= WIDE_FROM, "-wide")
 
     def first_focus(self) -> Widget | None:
         return self.query_one("#barriers", ChecklistWithNote).first_focus()
