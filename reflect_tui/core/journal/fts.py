@@ -15,15 +15,10 @@ from __future__ import annotations
 
 import sqlite3
 
-_SCALARS = (
-    "who",
-    "what_happened",
-    "barrier_note",
-    "help_note",
-    "insight",
-    "involve",
-    "notes",
-)
+from reflect_tui.core.journal.model import TEXT_FIELDS
+
+# Indexed text besides the title (which FTS keeps in its own column).
+_SCALARS = tuple(f for f in TEXT_FIELDS if f not in ("title", "content_version"))
 
 
 def body_text(conn: sqlite3.Connection, reflection_id: str) -> tuple[str, str]:

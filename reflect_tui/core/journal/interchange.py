@@ -17,7 +17,9 @@ from typing import Any
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.model import (
+    ID_LIST_FIELDS,
     STATUSES,
+    TEXT_FIELDS,
     Answer,
     NextStep,
     PrincipleRating,
@@ -27,18 +29,8 @@ from reflect_tui.core.journal.model import (
 FORMAT_NAME = "reflect-journal"
 FORMAT_VERSION = 1
 
-_TEXT_KEYS = (
-    "title",
-    "who",
-    "what_happened",
-    "barrier_note",
-    "help_note",
-    "insight",
-    "involve",
-    "notes",
-    "content_version",
-)
-_LIST_KEYS = ("practices", "barriers", "helps", "tags")
+_TEXT_KEYS = TEXT_FIELDS
+_LIST_KEYS = ID_LIST_FIELDS
 _REQUIRED = ("id", "title", "occurred_on", "created_at", "updated_at", "status")
 _KNOWN = frozenset(
     (

@@ -15,6 +15,21 @@ from typing import Literal
 Status = Literal["draft", "complete"]
 STATUSES: tuple[str, ...] = ("draft", "complete")
 
+# The free-text fields of a Reflection, and its lists of ids: one definition
+# shared by the store, the interchange format and the search index.
+TEXT_FIELDS: tuple[str, ...] = (
+    "title",
+    "who",
+    "what_happened",
+    "barrier_note",
+    "help_note",
+    "insight",
+    "involve",
+    "notes",
+    "content_version",
+)
+ID_LIST_FIELDS: tuple[str, ...] = ("practices", "barriers", "helps", "tags")
+
 
 def new_reflection_id() -> str:
     """A fresh, globally unique id (uuid4, hex with dashes)."""

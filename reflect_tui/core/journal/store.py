@@ -26,7 +26,9 @@ from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import codec, fts, migrations
 from reflect_tui.core.journal.model import (
+    ID_LIST_FIELDS,
     STATUSES,
+    TEXT_FIELDS,
     Answer,
     NextStep,
     PrincipleRating,
@@ -55,18 +57,8 @@ _UPSERT_SQL = (
     " ON CONFLICT (id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _WRITE_COLS.replace(" ", "").split(",")[1:])
 )
-_TEXT_FIELDS = (
-    "title",
-    "who",
-    "what_happened",
-    "barrier_note",
-    "help_note",
-    "insight",
-    "involve",
-    "notes",
-    "content_version",
-)
-_ID_LIST_FIELDS = ("practices", "barriers", "helps", "tags")
+_TEXT_FIELDS = TEXT_FIELDS
+_ID_LIST_FIELDS = ID_LIST_FIELDS
 _CHILD_FIELDS = ("answers", "principles", "next_steps")
 UPDATABLE_FIELDS = frozenset(
     (*_TEXT_FIELDS, *_ID_LIST_FIELDS, *_CHILD_FIELDS, "case_kind", "occurred_on", "status")
