@@ -190,16 +190,17 @@ def test_reflect_console_script(home: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_delete_points_out_exports_that_still_hold_the_reflection(home: Path, capsys) -> None:
+def test_delete_also_erases_app_exports_of_that_reflection(home: Path, capsys) -> None:
     _seed(home, sample_reflection(A))
     exports = home / "exports"
     exports.mkdir()
     (exports / "casus.md").write_text(f"# Casus\n\n- Id: `{A}`\n")
     (exports / "ander.md").write_text("# Iets anders\n")
-    code, _, err = _run(capsys, "delete", A[:6], "--yes")
+    code, out, _ = _run(capsys, "delete", A[:6], "--yes")
     assert code == 0
-    assert "casus.md" in err and "ander.md" not in err
-    assert (exports / "casus.md").exists()  # the user's own file is not removed
+    assert "casus.md" in out and "ander.md" not in out
+    assert not (exports / "casus.md").exists()  # no copy of the text stays in the data folder
+    assert (exports / "ander.md").exists()
 
 
 def test_import_from_stdin(home: Path, capsys, monkeypatch) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -279,14 +280,22 @@ def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
         store.delete(reflection_id)
     _write(ctx, f"Reflectie {reflection_id} is gewist.\n")
     for leftover in _exports_mentioning(ctx, reflection_id):
-        ctx.warn(f"let op: het exportbestand {leftover} bevat deze reflectie nog; wis het zelf.")
+        try:
+            Path(leftover).unlink()
+        except OSError as exc:
+            ctx.warn(
+                f"let op: kon de export {leftover} niet wissen ({exc.strerror}); wis die zelf."
+            )
+        else:
+            _write(ctx, f"Ook de export {leftover} is gewist.\n")
     return 0
 
 
 def _exports_mentioning(ctx: CliContext, reflection_id: str) -> list[str]:
-    """Exports the app wrote into the data folder that still hold the deleted reflection.
+    """Exports the app wrote into its private data folder that hold the reflection.
 
-    They are the user's own files, so they are pointed out rather than removed.
+    Deleting promises that the text is in no file under the data folder, so
+    these app-made copies go too; copies the user put elsewhere are theirs.
     """
     folder = ctx.locations.exports_dir
     if not folder.is_dir():
