@@ -100,6 +100,10 @@ def test_tips_shown_history(tmp_path: Path) -> None:
         assert set(since) == {"b"}
         assert since["b"] > mark
         assert set(store.tips_shown_since(datetime(2000, 1, 1, tzinfo=UTC))) == {"a", "b"}
+        other = store.tips_shown_since(
+            datetime(2000, 1, 1, tzinfo=UTC), exclude_reflection=draft.id
+        )
+        assert set(other) == {"b"}  # "b" was also shown without a reflection
         store.delete(draft.id)
         assert set(store.tips_shown_since(datetime(2000, 1, 1, tzinfo=UTC))) == {"a", "b"}
 

@@ -34,7 +34,9 @@ def tips_for(
 
     now = clock.now()
     try:
-        recent = store.tips_shown_since(now - timedelta(days=RECENTLY_SHOWN_DAYS))
+        recent = store.tips_shown_since(
+            now - timedelta(days=RECENTLY_SHOWN_DAYS), exclude_reflection=reflection.id
+        )
     except ReflectError:
         recent = {}
     signals = Signals.from_reflection(reflection)

@@ -72,3 +72,25 @@ def read_journal(journal_path: Path) -> Iterator[Callable[[], JournalStore]]:
     yield opener
     for store in opened:
         store.close()
+
+
+def counter_ids(prefix: str = "5eed") -> Callable[[], str]:
+    """A deterministic stand-in for ``new_reflection_id``: valid uuids from a counter."""
+    counter = iter(range(1, 1_000_000))
+
+    def next_id() -> str:
+        n = next(counter)
+        return f"{n:08x}-{prefix}-4000-8000-{n:012x}"
+
+    return next_id
+
+
+@pytest.fixture
+def fixed_ids(monkeypatch: pytest.MonkeyPatch) -> Callable[[], str]:
+    """Drafts created by the app get predictable ids (snapshots show them).
+
+    The store imported ``new_reflection_id`` by name, so it is patched there.
+    """
+    next_id = counter_ids()
+    monkeypatch.setattr("reflect_tui.core.journal.store.new_reflection_id", next_id)
+    return next_id

@@ -541,13 +541,22 @@ class JournalStore:
             for row in rows
         ]
 
-    def tips_shown_since(self, since: datetime) -> dict[str, datetime]:
-        """For each tip shown at or after ``since``: when it was last shown."""
+    def tips_shown_since(
+        self, since: datetime, *, exclude_reflection: str | None = None
+    ) -> dict[str, datetime]:
+        """For each tip shown at or after ``since``: when it was last shown.
+
+        ``exclude_reflection`` leaves out what was shown for that reflection,
+        so revisiting its summary shows the same tips instead of rotating
+        them away from the case they fit.
+        """
+        sql = "SELECT tip_id, max(shown_at) FROM tips_shown WHERE shown_at >= ?"
+        params: tuple[str, ...] = (codec.ts_to_db(since),)
+        if exclude_reflection is not None:
+            sql += " AND reflection_id IS NOT ?"
+            params += (exclude_reflection,)
         with self._guard() as conn:
-            rows = conn.execute(
-                "SELECT tip_id, max(shown_at) FROM tips_shown WHERE shown_at >= ? GROUP BY tip_id",
-                (codec.ts_to_db(since),),
-            ).fetchall()
+            rows = conn.execute(f"{sql} GROUP BY tip_id", params).fetchall()
         return {tip: codec.ts_from_db(at) for tip, at in rows}
 
     def count(self) -> int:
