@@ -189,16 +189,18 @@ class Terminal:
         return int(match.group(2))
 
     def exit_status(self) -> int:
-        """Wait for the program to end; its exit status."""
+        """Wait for the program to end; its exit status (minus the signal if killed).
+
+        tmux marks the pane dead a moment before it records the status, so
+        both are waited for.
+        """
+        fmt = "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"
         deadline = time.monotonic() + WAIT
         while time.monotonic() < deadline:
-            dead, _, status = (
-                self.tmux("display-message", "-p", "-t", self.target, "#{pane_dead} #{pane_dead_status}")
-                .strip()
-                .partition(" ")
-            )
-            if dead == "1":
-                return int(status or -1)
+            shown = self.tmux("display-message", "-p", "-t", self.target, fmt)
+            dead, status, signal = shown.strip().split(":")
+            if dead == "1" and (status or signal):
+                return int(status) if status else -int(signal)
             time.sleep(POLL)
         raise AssertionError(f"reflect did not exit; the screen was:\n{self.screen()}")
 
