@@ -38,7 +38,7 @@ _WIDTH = 78
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``coach`` and ``suggest`` to the parser."""
     p = sub.add_parser("coach", help="tips bij je casus, met de redenen erbij")
     p.add_argument(

@@ -33,7 +33,7 @@ LABELS: dict[str, str] = {
 }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``content check`` and ``content show``."""
     content = sub.add_parser("content", help="inhoud (YAML) controleren of bekijken")
     actions = content.add_subparsers(dest="content_command", metavar="ACTIE", required=True)

@@ -28,7 +28,7 @@ STATUS_NAMES = {"draft": "concept", "complete": "afgerond"}
 _CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands to the parser."""
     p = sub.add_parser("list", help="toon de reflecties, nieuwste eerst")
     p.add_argument("-n", type=int, metavar="N", help="hoogstens N reflecties")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reflect_tui import __version__
 from reflect_tui.cli import coach_cmd, content_cmd, journal_cmd, tui_cmd
@@ -20,7 +21,7 @@ from reflect_tui.core.errors import ReflectError
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line (exit 2)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise ReflectError(f"{message} (zie 'reflect --help')", exit_code=2)
 
 

@@ -20,7 +20,7 @@ import asyncio
 import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -215,7 +215,9 @@ class ReflectApp(App[int]):
             await session.action_save_now()
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types ``is_open`` as taking ``App[object]``, but App is invariant
+        # in its return type while the method only reads ``app.screen``.
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(
                 CommandPalette(placeholder=strings.PALETTE_PLACEHOLDER, id="--command-palette")
             )

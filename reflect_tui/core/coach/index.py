@@ -10,7 +10,7 @@ next to its index and checks identity; at most a few contents are kept.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from reflect_tui.core.coach.text import KeywordIndex, tokenize, word_forms
@@ -21,6 +21,7 @@ PRACTICE = "practice"
 BARRIER = "barrier"
 HELP = "help"
 TIP = "tip"
+KeywordKey = tuple[str, str]
 
 _CACHE_SIZE = 8
 
@@ -35,12 +36,12 @@ class CoachIndex:
     an organisation layer with its own tips shifts it automatically.
     """
 
-    keywords: KeywordIndex
+    keywords: KeywordIndex[KeywordKey]
     tip_features: Mapping[str, frozenset[str]]
     affinity: Mapping[tuple[str, str], Mapping[str, float]]
 
 
-def _keyword_terms(content: Content) -> Iterator[tuple[Hashable, str]]:
+def _keyword_terms(content: Content) -> Iterator[tuple[KeywordKey, str]]:
     for practice in content.practices:
         for keyword in practice.keywords:
             yield (PRACTICE, practice.id), keyword

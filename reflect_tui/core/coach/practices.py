@@ -104,9 +104,13 @@ def suggest_practices(
 
     if case_kind:
         kind_reason = reasons.practice_via_kind(content, case_kind)
+
+        def render_kind(_quotes: Sequence[str]) -> str:
+            return kind_reason  # the case kind gives the reason; there are no quotes
+
         for practice_id, share in affinity.get(("kind", case_kind), {}).items():
             if practice_id in scored and share >= MIN_SHARE:
-                scored[practice_id].append(Part(W_KIND * share, (), lambda _q, r=kind_reason: r))
+                scored[practice_id].append(Part(W_KIND * share, (), render_kind))
 
     suggestions = []
     for practice_id, parts in scored.items():

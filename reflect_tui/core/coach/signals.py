@@ -153,8 +153,8 @@ def read_text(content: Content, text: str) -> TextEvidence:
     index = coach_index(content)
     hits = list(index.keywords.iter_hits(tokens))
     sentences = _sentence_of(text, tokens)
-    barrier_spans = {h.start for h in hits if h.key[0] == BARRIER}  # type: ignore[index]
-    help_spans = {h.start for h in hits if h.key[0] == HELP}  # type: ignore[index]
+    barrier_spans = {h.start for h in hits if h.key[0] == BARRIER}
+    help_spans = {h.start for h in hits if h.key[0] == HELP}
     groups: dict[str, dict[str, list[Evidence]]] = {
         PRACTICE: {},
         BARRIER: {},
@@ -176,7 +176,7 @@ def read_text(content: Content, text: str) -> TextEvidence:
     seen_spans: set[tuple[object, int]] = set()
     seen_words: set[tuple[object, str]] = set()
     for hit in hits:
-        kind, item_id = hit.key  # type: ignore[misc]
+        kind, item_id = hit.key
         word = hit.keyword.casefold()
         # One piece of evidence per place and per keyword: repeats add nothing
         # to a score, and a 100 KB answer must not make thousands of quotes.

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 # Apostrophe look-alikes people type (smart quotes, accents, modifier letters).
 _APOSTROPHES = frozenset("'’‘`´ʼ′")
@@ -261,11 +262,16 @@ def word_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# Whatever the caller uses to tell keyword owners apart; generic so the
+# caller gets its own key type back from a hit (e.g. ``tuple[str, str]``).
+K = TypeVar("K", bound=Hashable)
+
+
 @dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(Generic[K]):
     """A keyword found in a text: whose keyword, which, and where."""
 
-    key: Hashable
+    key: K
     keyword: str
     start: int
     end: int
@@ -274,13 +280,13 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
-class _Term:
-    key: Hashable
+class _Term(Generic[K]):
+    key: K
     keyword: str
     rest: tuple[frozenset[str], ...]  # forms of the 2nd, 3rd... word of a phrase
 
 
-class KeywordIndex:
+class KeywordIndex(Generic[K]):
     """All keywords of a content, prepared once, searchable in one pass.
 
     ``key`` is whatever the caller uses to tell owners apart (e.g.
@@ -289,13 +295,13 @@ class KeywordIndex:
     ``buurt``); a phrase keyword must appear word by word.
     """
 
-    def __init__(self, terms: Iterable[tuple[Hashable, str]]) -> None:
-        self._by_form: dict[str, list[_Term]] = {}
+    def __init__(self, terms: Iterable[tuple[K, str]]) -> None:
+        self._by_form: dict[str, list[_Term[K]]] = {}
         # Single-word keywords by their own spelling: a compound part must
         # contain the keyword itself ("buurttuinen" -> tuin), not merely share
         # a derived form with it ("escaleert" is not "leren").
-        self._whole: dict[str, list[_Term]] = {}
-        seen: set[tuple[Hashable, str]] = set()
+        self._whole: dict[str, list[_Term[K]]] = {}
+        seen: set[tuple[K, str]] = set()
         for key, keyword in terms:
             words = [t.text for t in tokenize(keyword)]
             if not words or (key, " ".join(words)) in seen:
@@ -306,14 +312,14 @@ class KeywordIndex:
                 self._by_form.setdefault(form, []).append(term)
             if len(words) == 1:
                 self._whole.setdefault(words[0].replace("'", ""), []).append(term)
-        self._token_cache: dict[str, tuple[tuple[_Term, str], ...]] = {}
+        self._token_cache: dict[str, tuple[tuple[_Term[K], str], ...]] = {}
 
-    def _terms_for(self, token: str) -> tuple[tuple[_Term, str], ...]:
+    def _terms_for(self, token: str) -> tuple[tuple[_Term[K], str], ...]:
         """Terms whose first word matches ``token`` directly or as a compound part."""
         cached = self._token_cache.get(token)
         if cached is not None:
             return cached
-        found: dict[int, tuple[_Term, str]] = {}
+        found: dict[int, tuple[_Term[K], str]] = {}
         for form in word_forms(token):
             for term in self._by_form.get(form, ()):
                 found.setdefault(id(term), (term, WHOLE))
@@ -330,11 +336,11 @@ class KeywordIndex:
             self._token_cache[token] = result
         return result
 
-    def search(self, text: str) -> list[Hit]:
+    def search(self, text: str) -> list[Hit[K]]:
         """Every keyword occurrence in ``text``, in text order."""
         return list(self.iter_hits(tokenize(text)))
 
-    def iter_hits(self, tokens: list[Token]) -> Iterator[Hit]:
+    def iter_hits(self, tokens: list[Token]) -> Iterator[Hit[K]]:
         """Hits over an already tokenised text (so several indexes can share one pass)."""
         for position, token in enumerate(tokens):
             for term, part in self._terms_for(token.text):

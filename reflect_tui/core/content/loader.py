@@ -19,6 +19,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reflect_tui.core.content.errors import ContentError, format_errors, printable
 from reflect_tui.core.content.model import COLLECTIONS, Content
@@ -153,12 +154,23 @@ def build_content(merged: Merged, layers: Sequence[Layer]) -> Content:
         for parsed in layer.files:
             digest.update(len(parsed.data).to_bytes(8, "big"))
             digest.update(parsed.data)
-    collections = {
-        name: tuple(e.item for e in merged[name].values() if e.item is not None)
-        for name in COLLECTIONS
-    }
+
+    def items(name: str) -> tuple[Any, ...]:
+        # ``Entry.item`` is whatever the validator built for that collection.
+        return tuple(e.item for e in merged[name].values() if e.item is not None)
+
     return Content(
-        **collections,
+        practices=items("practices"),
+        principles=items("principles"),
+        lsd_steps=items("lsd_steps"),
+        activities=items("activities"),
+        barriers=items("barriers"),
+        helps=items("helps"),
+        case_kinds=items("case_kinds"),
+        prompts=items("prompts"),
+        tips=items("tips"),
+        learning_suggestions=items("learning_suggestions"),
+        intervision_methods=items("intervision_methods"),
         version=digest.hexdigest()[:12],
         layers=tuple(layer.label for layer in layers),
     )

@@ -54,7 +54,7 @@ _IMPLICIT = {
 _WILDCARD = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
 
 
-class _ComposeLoader(_Loader):  # type: ignore[misc, valid-type]
+class _ComposeLoader(_Loader):
     """The safe loader with a leaner tag resolver.
 
     Why: resolving the implicit tag of each scalar is about a third of the
@@ -219,10 +219,10 @@ def _anchor_errors(text: str, display: str) -> list[ContentError]:
         for event in yaml.parse(text, Loader=_Loader):
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
+                # The parser always sets a start mark; the stubs allow None.
                 mark = event.start_mark
-                errors.append(
-                    ContentError(display, mark.line + 1, mark.column + 1, FILE_PATH, message)
-                )
+                line, column = (mark.line, mark.column) if mark is not None else (0, 0)
+                errors.append(ContentError(display, line + 1, column + 1, FILE_PATH, message))
                 if len(errors) >= 100:
                     break
     except yaml.YAMLError as exc:

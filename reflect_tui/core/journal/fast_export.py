@@ -11,7 +11,7 @@ holds both paths to that), so the format has one definition: interchange.
 from __future__ import annotations
 
 import sqlite3
-from json.encoder import encode_basestring  # type: ignore[attr-defined]  # C version when available
+from json.encoder import encode_basestring  # C version when available
 
 from reflect_tui.core.journal.interchange import FORMAT_NAME, FORMAT_VERSION
 

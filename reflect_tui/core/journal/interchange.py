@@ -201,6 +201,10 @@ def reflection_from_dict(item: Any, where: str) -> Reflection:
         case_kind = _text(case_kind, f"{where}.case_kind")
     texts = {key: _text(obj.get(key, ""), f"{where}.{key}") for key in _TEXT_KEYS}
     lists = {key: _text_list(obj.get(key, []), f"{where}.{key}") for key in _LIST_KEYS}
+    # The field names come from the one shared definition (TEXT_FIELDS,
+    # ID_LIST_FIELDS), which mypy cannot match to keyword parameters; the
+    # values are checked above, so the mix is passed on as plain keywords.
+    fields: dict[str, Any] = {**texts, **lists}
     return Reflection(
         id=rid,
         occurred_on=_date(obj["occurred_on"], f"{where}.occurred_on"),
@@ -211,8 +215,7 @@ def reflection_from_dict(item: Any, where: str) -> Reflection:
         answers=_answers(obj.get("answers", []), f"{where}.answers"),
         principles=_principles(obj.get("principles", []), f"{where}.principles"),
         next_steps=_next_steps(obj.get("next_steps", []), f"{where}.next_steps"),
-        **texts,
-        **lists,
+        **fields,
     )
 
 

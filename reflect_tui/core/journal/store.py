@@ -13,6 +13,7 @@ UI thread), so access is serialised with a lock.
 
 from __future__ import annotations
 
+import builtins  # JournalStore.list shadows the builtin inside the class
 import contextlib
 import sqlite3
 import threading
@@ -450,9 +451,10 @@ class JournalStore:
 
     def list(
         self, limit: int | None = None, status: Status | None = None
-    ) -> list[ReflectionSummary]:
+    ) -> builtins.list[ReflectionSummary]:
         """Summaries, newest case first (by date of the case, then creation)."""
-        where, params = ("WHERE r.status = ?", [status]) if status else ("", [])
+        where = "WHERE r.status = ?" if status else ""
+        params: builtins.list[str | int] = [status] if status else []
         sql = (
             f"SELECT {_SUMMARY_COLS} FROM reflections r {where}"
             " ORDER BY r.occurred_on DESC, r.created_at DESC, r.id DESC"
@@ -463,7 +465,7 @@ class JournalStore:
         with self._guard() as conn:
             return [_summary(row) for row in conn.execute(sql, params)]
 
-    def drafts(self) -> list[ReflectionSummary]:
+    def drafts(self) -> builtins.list[ReflectionSummary]:
         """Unfinished reflections, most recently worked on first (for "resume")."""
         with self._guard() as conn:
             rows = conn.execute(
@@ -472,7 +474,7 @@ class JournalStore:
             ).fetchall()
         return [_summary(row) for row in rows]
 
-    def recent(self, limit: int) -> list[Reflection]:
+    def recent(self, limit: int) -> builtins.list[Reflection]:
         """Full reflections, newest first (what the coach looks back over)."""
         with self._guard() as conn:
             return _load(
@@ -481,7 +483,7 @@ class JournalStore:
                 (max(0, int(limit)),),
             )
 
-    def all(self) -> list[Reflection]:
+    def all(self) -> builtins.list[Reflection]:
         """Every reflection, oldest first (for export)."""
         with self._guard() as conn:
             return _load(conn, "ORDER BY occurred_on, created_at, id", ())
@@ -497,10 +499,10 @@ class JournalStore:
             finally:
                 conn.execute("COMMIT")
 
-    def search(self, query: str, limit: int = 50) -> list[ReflectionSummary]:
+    def search(self, query: str, limit: int = 50) -> builtins.list[ReflectionSummary]:
         return [hit.summary for hit in self.search_hits(query, limit)]
 
-    def search_hits(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search_hits(self, query: str, limit: int = 50) -> builtins.list[SearchHit]:
         """Best matches first, each with a short excerpt (``search.SearchHit``)."""
         from reflect_tui.core.journal.search import SearchHit, match_expression
 
@@ -519,7 +521,7 @@ class JournalStore:
 
     def open_next_steps(
         self, limit: int | None = None
-    ) -> list[tuple[ReflectionSummary, int, NextStep]]:
+    ) -> builtins.list[tuple[ReflectionSummary, int, NextStep]]:
         """Next steps not done yet, soonest due first (no due date last).
 
         ``limit`` keeps a home screen fast on a journal with thousands of open steps.
@@ -530,7 +532,7 @@ class JournalStore:
             " WHERE n.done = 0 AND n.text != ''"
             " ORDER BY n.due IS NULL, n.due, r.occurred_on DESC, n.position"
         )
-        params: list[int] = []
+        params: builtins.list[int] = []
         if limit is not None:
             sql += " LIMIT ?"
             params.append(max(0, int(limit)))

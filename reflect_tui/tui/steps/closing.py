@@ -12,8 +12,9 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from reflect_tui.core.content.model import CLOSING
 from reflect_tui.core.session.dates import format_date, parse_date
+from reflect_tui.core.session.flow import SessionFlow, Step
 from reflect_tui.tui import strings
-from reflect_tui.tui.steps.base import StepView
+from reflect_tui.tui.steps.base import Services, StepView
 from reflect_tui.tui.text import clean, plain
 
 MIN_ROWS = 3
@@ -21,8 +22,8 @@ HELP_PER_TOPIC = 2  # a few questions help; a list pushes the fields off screen
 
 
 class ClosingView(StepView):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
+    def __init__(self, flow: SessionFlow, services: Services, step: Step) -> None:
+        super().__init__(flow, services, step)
         steps = self.flow.reflection.next_steps
         self._dues: list[date | None] = [s.due for s in steps]
         self._rows = max(MIN_ROWS, len(steps) + 1)

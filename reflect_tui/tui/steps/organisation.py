@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container
@@ -50,7 +52,9 @@ class OrganisationView(StepView):
 
     @on(ChecklistWithNote.Changed)
     def _changed(self, event: ChecklistWithNote.Changed) -> None:
-        kind = "barriers" if event.checklist.id == "barriers" else "helps"
+        kind: Literal["barriers", "helps"] = (
+            "barriers" if event.checklist.id == "barriers" else "helps"
+        )
         self.flow.set_factors(kind, event.checklist.selected)
         self.flow.set_factor_note(kind, event.checklist.note)
         self.changed()
