@@ -343,5 +343,24 @@ def test_step_summary_with_tips_and_reasons(snap_compare, snap_app, size):
         fill_all(s)
         await show(pilot, s, "summary")
         assert s.query("TipCard"), "the summary should show matched tips"
+        # The summary prints the id: it must come from ``fixed_ids``, not uuid4.
+        assert s.flow.reflection.id.startswith("00000001-5eed-")
+
+    check(snap_compare, snap_app(), size, run_before)
+
+
+@SIZES
+def test_step_summary_scrolled_to_the_tips(snap_compare, snap_app, size):
+    """The tips sit below the whole reflection; this shot shows them with their reasons."""
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        s = await start_session(pilot)
+        fill_all(s)
+        await show(pilot, s, "summary")
+        assert s.view is not None and s.view.query("TipCard")
+        heading = s.view.query(".section-title").first()  # "Tips", above the first card
+        s.view.scroll_to_widget(heading, animate=False, top=True, immediate=True)
+        await settle(pilot)
 
     check(snap_compare, snap_app(), size, run_before)

@@ -110,7 +110,12 @@ class SessionScreen(Screen[None]):
         self._update_progress()
         target = self.view.first_focus()
         if target is not None:
-            target.focus()
+            # Not Textual's scroll-on-focus: it can run before the new view is
+            # laid out and then centres the field, hiding the step's intro at
+            # 80x24 (now and then, depending on timing). Once the layout exists,
+            # scroll only as far as needed to show the field.
+            target.focus(scroll_visible=False)
+            self.call_after_refresh(target.scroll_visible, animate=False)
         self.refresh_bindings()
 
     def _update_progress(self) -> None:
