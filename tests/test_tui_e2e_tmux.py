@@ -11,8 +11,8 @@ the screen (polling ``capture-pane``, generous timeouts) instead of sleeping
 a fixed time, and keys that move focus are followed by a short pause because
 Textual may deliver keys sent straight after a Tab to the field that had focus.
 Which practices the coach pre-selects is never assumed: each checkbox is
-toggled and the step count in the progress line ("van N") tells whether it is
-now on or off, and is toggled back when it is not what we want.
+toggled and the count of ticked practices that the step shows tells whether
+it is now on or off, and is toggled back when it is not what we want.
 """
 
 from __future__ import annotations
@@ -57,8 +57,9 @@ BARRIER_NOTE = "de afdeling reageerde traag"
 INSIGHT = "Eerder de buurt in gaan."
 NEXT_STEP = "Bel de wijkraad terug"
 
-PROGRESS_RE = re.compile(
-    re.escape(strings.PROGRESS).replace(r"\{i\}", r"(\d+)").replace(r"\{n\}", r"(\d+)")
+# The practices step says how many practices are ticked ("2 gekozen, ...").
+CHOSEN_RE = re.compile(
+    re.escape(strings.PROGRESS_PRACTICES).replace(r"\{k\}", r"(\d+)").replace(r"\{n\}", r"\d+")
 )
 
 
@@ -97,11 +98,13 @@ class Terminal:
         self.target = "reflect"
         self.env = env
         self.config = workdir / "tmux.conf"
+        self.status_file = workdir / "exit-status"
         # Own config: never the user's ~/.tmux.conf; no status line (all 30 rows
-        # for the app); keep the pane after exit to read the exit status.
+        # for the app); keep the pane after exit, so a traceback can be read.
         self.config.write_text(
             "set -g status off\n"
             "set -g remain-on-exit on\n"
+            "set -g default-shell /bin/sh\n"
             'set -g default-terminal "tmux-256color"\n',
             encoding="utf-8",
         )
@@ -115,6 +118,7 @@ class Terminal:
 
     def start(self, argv: list[str]) -> None:
         command = " ".join(shlex.quote(a) for a in argv)
+        command += f"; echo $? > {shlex.quote(str(self.status_file))}"
         self.tmux(
             "new-session",
             "-d",
@@ -129,6 +133,15 @@ class Terminal:
         )
 
     def kill(self) -> None:
+        """Stop this test's tmux server and remove its socket file (tmux leaves it)."""
+        path = subprocess.run(
+            [str(TMUX), "-L", self.socket, "display-message", "-p", "#{socket_path}"],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+            check=False,
+        ).stdout.strip()
         subprocess.run(
             [str(TMUX), "-L", self.socket, "kill-server"],
             env=self.env,
@@ -136,6 +149,8 @@ class Terminal:
             timeout=WAIT,
             check=False,
         )
+        if path.endswith(self.socket):
+            Path(path).unlink(missing_ok=True)
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.target)
@@ -156,6 +171,17 @@ class Terminal:
         self.tmux("send-keys", "-t", self.target, "-l", text)
         self.wait_for(text)
 
+    def show(self, key: str, *texts: str) -> str:
+        """Press ``key`` (n, alt+right), wait for the screen it leads to, let it settle.
+
+        The settle pause matters for lists: a SelectionList highlights its
+        first item only after it got focus, a moment after it is drawn.
+        """
+        self.keys(key)
+        screen = self.wait_for(*texts)
+        time.sleep(FOCUS_PAUSE)
+        return screen
+
     def wait_until(self, what: str, check: Callable[[str], bool], timeout: float = WAIT) -> str:
         deadline = time.monotonic() + timeout
         screen = ""
@@ -173,34 +199,35 @@ class Terminal:
             repr(texts), lambda s: all(w in squash(s) for w in wanted), timeout=timeout
         )
 
-    def progress(self) -> tuple[int, int]:
-        match = PROGRESS_RE.search(self.screen())
-        assert match, f"no progress line on screen:\n{self.screen()}"
-        return int(match.group(1)), int(match.group(2))
+    def chosen(self) -> int:
+        """How many practices the practices step says are ticked."""
+        screen = self.screen()
+        match = CHOSEN_RE.search(squash(screen))
+        assert match, f"no count of chosen practices on screen:\n{screen}"
+        return int(match.group(1))
 
-    def wait_total_change(self, before: int) -> int:
-        """Wait until the step total ("van N") differs from ``before``; the new N."""
+    def wait_chosen_change(self, before: int) -> int:
+        """Wait until the count of ticked practices differs from ``before``; the new count."""
         screen = self.wait_until(
-            f"the step total to change from {before}",
-            lambda s: bool((m := PROGRESS_RE.search(s)) and int(m.group(2)) != before),
+            f"the count of chosen practices to change from {before}",
+            lambda s: bool((m := CHOSEN_RE.search(squash(s))) and int(m.group(1)) != before),
         )
-        match = PROGRESS_RE.search(screen)
+        match = CHOSEN_RE.search(squash(screen))
         assert match is not None
-        return int(match.group(2))
+        return int(match.group(1))
 
     def exit_status(self) -> int:
-        """Wait for the program to end; its exit status (minus the signal if killed).
+        """Wait for the program to end; its exit status.
 
-        tmux marks the pane dead a moment before it records the status, so
-        both are waited for.
+        The shell that runs it writes the status to a file: tmux itself
+        sometimes leaves the dead process unreaped for a long while, so
+        ``#{pane_dead_status}`` stays empty.
         """
-        fmt = "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"
         deadline = time.monotonic() + WAIT
         while time.monotonic() < deadline:
-            shown = self.tmux("display-message", "-p", "-t", self.target, fmt)
-            dead, status, signal = shown.strip().split(":")
-            if dead == "1" and (status or signal):
-                return int(status) if status else -int(signal)
+            text = self.status_file.read_text() if self.status_file.exists() else ""
+            if text.endswith("\n"):
+                return int(text)
             time.sleep(POLL)
         raise AssertionError(f"reflect did not exit; the screen was:\n{self.screen()}")
 
@@ -225,22 +252,23 @@ def lsd_label(content: Content, practice_id: str, step_id: str) -> str:
 def set_practices(term: Terminal, content: Content, wanted: tuple[str, ...]) -> None:
     """Tick exactly ``wanted``, whatever was pre-selected.
 
-    Each item is toggled once; the step total grows by three LSD steps when
-    it was switched on and shrinks when it was switched off. When the new
-    state is not the one we want, it is toggled back.
+    Each item is toggled once; the count of ticked practices on screen goes
+    up when it was switched on and down when it was switched off. When the
+    new state is not the one we want, it is toggled back.
     """
-    _, total = term.progress()
+    chosen = term.chosen()
+    term.focus_key("Home")  # the first practice, wherever the highlight starts
     for index, practice in enumerate(content.practices):
         if index:
             term.focus_key("Down")
         term.keys("Space")
-        new_total = term.wait_total_change(total)
-        now_on = new_total > total
-        total = new_total
+        now = term.wait_chosen_change(chosen)
+        now_on = now > chosen
+        chosen = now
         if now_on != (practice.id in wanted):
             term.keys("Space")
-            total = term.wait_total_change(total)
-    assert term.progress()[1] == 6 + 3 * len(wanted)
+            chosen = term.wait_chosen_change(chosen)
+    assert term.chosen() == len(wanted)
 
 
 def read_json(env: dict[str, str], *args: str) -> object:
@@ -260,15 +288,13 @@ def test_a_user_completes_a_reflection_in_a_real_terminal(terminal: Terminal) ->
     term.wait_for(strings.HOME_HEADING, strings.HOME_NEW_BUTTON)
 
     # (a) intake: title, then Tab through kind, date and who to "what happened"
-    term.focus_key("n")
-    term.wait_for(strings.STEP_INTAKE, strings.INTAKE_TITLE)
+    term.show("n", strings.STEP_INTAKE, strings.INTAKE_TITLE)
     term.type(TITLE)
     term.focus_key("Tab", "Tab", "Tab", "Tab")
     term.type(WHAT)
 
     # (b) practices: set exactly the ones we want
-    term.focus_key("M-Right")
-    term.wait_for(strings.STEP_PRACTICES)
+    term.show("M-Right", strings.STEP_PRACTICES)
     set_practices(term, content, WANTED_PRACTICES)
 
     # (c) LSD: answer two steps, skip the other four
@@ -276,15 +302,13 @@ def test_a_user_completes_a_reflection_in_a_real_terminal(terminal: Terminal) ->
     chosen = [p.id for p in content.practices if p.id in WANTED_PRACTICES]
     for practice in chosen:
         for lsd in ("luisteren", "samenvatten", "doorvragen"):
-            term.focus_key("M-Right")
-            screen = term.wait_for(lsd_label(content, practice, lsd))
+            screen = term.show("M-Right", lsd_label(content, practice, lsd))
             if (practice, lsd) in ANSWERS:
                 prompts_seen[(practice, lsd)] = squash(screen)
                 term.type(ANSWERS[(practice, lsd)])
 
     # (d) principles: a rating for each, a note with the first
-    term.focus_key("M-Right")
-    term.wait_for(strings.STEP_PRINCIPLES)
+    term.show("M-Right", strings.STEP_PRINCIPLES)
     for index, key in enumerate(PRINCIPLE_KEYS):
         if index:
             term.focus_key("Tab")  # past the previous principle's note
@@ -294,15 +318,14 @@ def test_a_user_completes_a_reflection_in_a_real_terminal(terminal: Terminal) ->
             term.type(PRINCIPLE_NOTE)
 
     # (e) organisation: tick the first barrier, write a note
-    term.focus_key("M-Right")
-    term.wait_for(strings.STEP_ORGANISATION, strings.BARRIERS)
+    term.show("M-Right", strings.STEP_ORGANISATION, strings.BARRIERS)
+    term.focus_key("Home")  # the first barrier, wherever the highlight starts
     term.keys("Space")
     term.focus_key("Tab")
     term.type(BARRIER_NOTE)
 
     # (f) closing: insight, a next step and its due date
-    term.focus_key("M-Right")
-    term.wait_for(strings.STEP_CLOSING, strings.CLOSING_INSIGHT)
+    term.show("M-Right", strings.STEP_CLOSING, strings.CLOSING_INSIGHT)
     term.type(INSIGHT)
     term.focus_key("Tab")
     term.type(NEXT_STEP)
@@ -310,8 +333,7 @@ def test_a_user_completes_a_reflection_in_a_real_terminal(terminal: Terminal) ->
     term.type(due.isoformat())
 
     # (g) summary, finish, back home, quit
-    term.focus_key("M-Right")
-    term.wait_for(strings.STEP_SUMMARY, strings.SUMMARY_INTRO)
+    term.show("M-Right", strings.STEP_SUMMARY, strings.SUMMARY_INTRO)
     term.keys("a")
     term.wait_for(strings.HOME_RECENT, TITLE)
     term.keys("C-q")
