@@ -130,7 +130,7 @@ def test_coach_reflection_by_prefix(capsys: pytest.CaptureFixture[str]) -> None:
     save_reflections(r)
     out = run_json(capsys, "coach", "--reflection", r.id[:6], "--json")
     reasons = [reason for t in out["tips"] for reason in t["reasons"]]
-    assert "je koos belemmering Collega's" in reasons
+    assert "je koos de belemmering Collega's" in reasons
     assert "praktijk: Relatiewerk verrichten" in reasons
 
 

@@ -57,7 +57,7 @@ def test_explicit_choices_give_dutch_reasons() -> None:
     assert "je gaf jezelf een 2 voor Open" in reasons
     assert "past bij de stap Doorvragen" in reasons
     assert "past bij een klacht" in reasons
-    assert "je koos belemmering Politiek" in by_id["wethouder-meenemen"].reasons
+    assert "je koos de belemmering Politiek" in by_id["wethouder-meenemen"].reasons
 
 
 def test_signals_from_reflection() -> None:

@@ -189,7 +189,7 @@ def test_markdown_is_readable_and_neutralises_markdown_in_user_text() -> None:
     assert "*Wie heb je gehoord?*" in md and "Vooral de ouderen." in md
     assert "\\- geen lijst" in md and "1\\. geen nummer" in md
     assert "\\> geen citaat" in md
-    assert "- [ ] Bel de boomdeskundige (uiterlijk 2026-03-06)" in md
+    assert "- [ ] Bel de boomdeskundige (uiterlijk 6-3-2026)" in md
     assert "- [x] Terugkoppelen" in md
     assert "- open: 4/5: Liet ze uitpraten." in md
     whole = render_journal([r, sample_reflection("b")])

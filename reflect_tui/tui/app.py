@@ -90,10 +90,9 @@ class ReflectApp(App[int]):
         self.push_screen(HomeScreen())
         for notice in self.notices:
             self.notify(notice, title=strings.NOTICE_TITLE, severity="warning", markup=False)
-        drafts = self._safe(self.store.drafts) or []
-        if drafts:
-            title = drafts[0].title or strings.UNTITLED
-            self.notify(strings.RESUME_OFFER.format(title=title), markup=False, timeout=8)
+        # No "resume?" notice: the home screen's draft line and its "Verder
+        # met concept (r)" button already offer it, and at 80x24 a toast
+        # covered the learning suggestions for seconds.
 
     def _safe(self, call: Callable[[], Any]) -> Any:
         """Run a store call on the UI thread; a ReflectError becomes a notice."""

@@ -43,7 +43,7 @@ HOME_STEPS_HINT = "Druk op d om een stap af te vinken, of op Enter om de reflect
 HOME_STEPS_MORE = "En nog {n} open vervolgstappen met een latere datum."
 HOME_STEPS_NONE = "Geen open vervolgstappen."
 HOME_STEP_DUE = "vóór {due}"
-HOME_STEP_OVERDUE = "te laat: was vóór {due}"
+HOME_STEP_OVERDUE = "te laat ({due})"
 HOME_STEP_TODAY = "vandaag"
 HOME_LEARNING = "Om verder te leren"
 HOME_STEP_DONE = "Vervolgstap afgevinkt."
@@ -66,7 +66,22 @@ STATUS_COMPLETE = "klaar"
 RECENT_ROW = "{date}  {title}  ({status})"
 
 # -- session ------------------------------------------------------------------
-PROGRESS = "Stap {i} van {n}"
+# The progress line names the phases, so it does not jump when practices
+# are chosen; keys are the step kinds of core/session/flow.py (PHASES).
+PHASE_NAMES = {
+    "intake": "Casus",
+    "practices": "Praktijken",
+    "lsd": "LSD",
+    "principles": "Principes",
+    "organisation": "Binnen",
+    "closing": "Afsluiten",
+    "summary": "Overzicht",
+}
+PHASE_SEPARATOR = " · "
+PHASE_NARROW = "{name} ({i} van {n})"
+PROGRESS_LSD = "vraag {i} van {n}"
+PROGRESS_PRACTICES = "{k} gekozen, dus {n} LSD-vragen"
+PROGRESS_DETAIL = "{label}  ·  {detail}"
 STEP_INTAKE = "De casus"
 STEP_PRACTICES = "Werkpraktijken kiezen"
 STEP_LSD = "{practice}: {step}"
@@ -90,7 +105,7 @@ PRACTICES_INTRO = (
     "Op welke werkpraktijken wil je terugkijken? Wij stellen er een paar voor op grond "
     "van wat je schreef. Je mag de keuze aanpassen (spatie of klik)."
 )
-PRACTICES_REASON = "Voorgesteld: {reasons}"
+PRACTICES_REASON = "voorgesteld omdat {reasons}"
 PRACTICES_NONE = "Kies minstens één werkpraktijk om de LSD-vragen te krijgen."
 
 LSD_HINT = "Schrijf je antwoord in het vak hierboven. Leeg laten mag: dan sla je deze stap over."
@@ -105,7 +120,7 @@ RATING_NONE = "Nog geen cijfer gekozen."
 RATING_LABEL = "{value}: {anchor}"
 PRINCIPLE_NOTE = "Toelichting (mag leeg)"
 
-ORGANISATION_INTRO = "Wat hielp en wat hinderde je binnen je eigen organisatie?"
+ORGANISATION_INTRO = "Wat hinderde en wat hielp je binnen je eigen organisatie?"
 BARRIERS = "Wat hinderde"
 HELPS = "Wat hielp"
 BARRIER_NOTE = "Toelichting bij wat hinderde (mag leeg)"
@@ -118,7 +133,8 @@ CLOSING_STEP_PLACEHOLDER = "Volgende stap {n}"
 CLOSING_DUE_PLACEHOLDER = "datum"
 CLOSING_INVOLVE = "Wie ga je erbij betrekken?"
 
-SUMMARY_INTRO = "Zo ziet je reflectie eruit. Exporteer haar of rond af."
+SUMMARY_INTRO = "Eerst tips die bij je casus passen, daaronder je hele reflectie."
+SUMMARY_REFLECTION = "Je reflectie"
 SUMMARY_TIPS = "Tips voor jou"
 SUMMARY_TIPS_NONE = "Geen tips gevonden die goed passen."
 SUMMARY_TIP_WHY = "Waarom: {reasons}"
@@ -141,7 +157,6 @@ QUIT_UNSAVED = (
     "Nog niet alles is bewaard. Druk nog een keer op ctrl+q om toch te stoppen, "
     "of probeer het zo opnieuw."
 )
-RESUME_OFFER = "Je hebt een reflectie die nog niet af is: {title}. Druk op r om verder te gaan."
 HOW_TO_QUIT_TITLE = "Wil je stoppen?"
 HOW_TO_QUIT = "Druk op ctrl+q om te stoppen. Je werk wordt eerst bewaard."
 ERROR_GENERIC = "Er ging iets mis: {error}"

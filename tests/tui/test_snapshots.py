@@ -350,8 +350,8 @@ def test_step_summary_with_tips_and_reasons(snap_compare, snap_app, size):
 
 
 @SIZES
-def test_step_summary_scrolled_to_the_tips(snap_compare, snap_app, size):
-    """The tips sit below the whole reflection; this shot shows them with their reasons."""
+def test_step_summary_scrolled_to_the_reflection(snap_compare, snap_app, size):
+    """The tips come first; this shot shows the whole reflection below them."""
 
     async def run_before(pilot: Pilot[int]) -> None:
         await pilot.pause()
@@ -359,7 +359,7 @@ def test_step_summary_scrolled_to_the_tips(snap_compare, snap_app, size):
         fill_all(s)
         await show(pilot, s, "summary")
         assert s.view is not None and s.view.query("TipCard")
-        heading = s.view.query(".section-title").first()  # "Tips", above the first card
+        heading = s.view.query(".section-title").last()  # "Je reflectie", above the Markdown
         s.view.scroll_to_widget(heading, animate=False, top=True, immediate=True)
         await settle(pilot)
 

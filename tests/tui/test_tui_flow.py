@@ -103,7 +103,11 @@ async def test_full_reflection_from_home_to_finished(
         exports = list((data_dir / "exports").glob("*.md"))
         assert len(exports) == 1
         assert stat.S_IMODE(exports[0].stat().st_mode) == 0o600
-        assert "Bel de wijkraad" in exports[0].read_text(encoding="utf-8")
+        exported = exports[0].read_text(encoding="utf-8")
+        assert "Bel de wijkraad" in exported
+        # Short id shown, full id kept (hidden) so `reflect delete` finds the copy.
+        assert f"`{s.flow.reflection.id[:8]}`" in exported
+        assert s.flow.reflection.id in exported
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

@@ -54,8 +54,23 @@ def inferred_practice(content: Content, practice_id: str, quotes: Sequence[str])
     return f"past bij je verhaal: {label}"
 
 
-def chosen_barrier(content: Content, barrier_id: str) -> str:
-    return f"je koos belemmering {_name(content, 'barriers', barrier_id)}"
+def listed(names: Sequence[str]) -> str:
+    """'a' | 'a en b' | 'a, b en c' (names, not quotes)."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def chosen_barriers(content: Content, barrier_ids: Sequence[str]) -> str:
+    """One line for all ticked barriers a tip is about.
+
+    Why grouped: "je koos belemmering A; je koos belemmering B" repeats
+    itself and pushes the other reasons out of view.
+    """
+    names = [_name(content, "barriers", b) for b in barrier_ids]
+    if len(names) == 1:
+        return f"je koos de belemmering {names[0]}"
+    return f"je koos de belemmeringen {listed(names)}"
 
 
 def inferred_barrier(content: Content, barrier_id: str, quotes: Sequence[str]) -> str:
@@ -65,8 +80,9 @@ def inferred_barrier(content: Content, barrier_id: str, quotes: Sequence[str]) -
     return f"gaat over belemmering {name}"
 
 
-def chosen_help(content: Content, help_id: str) -> str:
-    return f"je koos wat hielp: {_name(content, 'helps', help_id)}"
+def chosen_helps(content: Content, help_ids: Sequence[str]) -> str:
+    """One line for all ticked helps a tip is about (grouped like barriers)."""
+    return f"je koos wat hielp: {listed([_name(content, 'helps', h) for h in help_ids])}"
 
 
 def inferred_help(content: Content, help_id: str, quotes: Sequence[str]) -> str:

@@ -103,16 +103,22 @@ def _score_tip(
         weight = W_PRACTICE_INFERRED * strength * (0.5 if chosen else 1.0)
         parts.append(Part(weight, quotes, partial(reasons.inferred_practice, content, practice_id)))
 
+    # Every ticked barrier still adds its own weight, but all of them share
+    # one grouped sentence; ``assemble`` shows an identical line only once.
+    ticked_barriers = [b for b in tip.barriers if b in signals.barriers]
+    barriers_line = _fixed(reasons.chosen_barriers(content, ticked_barriers))
     for barrier_id in tip.barriers:
         if barrier_id in signals.barriers:
-            parts.append(Part(W_BARRIER, (), _fixed(reasons.chosen_barrier(content, barrier_id))))
+            parts.append(Part(W_BARRIER, (), barriers_line))
         elif barrier_id in evidence.barriers:
             quotes = tuple(first_quotes(evidence.barriers[barrier_id], 2))
             render = partial(reasons.inferred_barrier, content, barrier_id)
             parts.append(Part(W_BARRIER_INFERRED, quotes, render))
+    ticked_helps = [h for h in tip.helps if h in signals.helps]
+    helps_line = _fixed(reasons.chosen_helps(content, ticked_helps))
     for help_id in tip.helps:
         if help_id in signals.helps:
-            parts.append(Part(W_HELP, (), _fixed(reasons.chosen_help(content, help_id))))
+            parts.append(Part(W_HELP, (), helps_line))
         elif help_id in evidence.helps:
             quotes = tuple(first_quotes(evidence.helps[help_id], 2))
             render = partial(reasons.inferred_help, content, help_id)

@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from reflect_tui.core.journal.model import Reflection
+from reflect_tui.core.session.dates import format_date
 
 Namer = Callable[[str, str], str]
 """``namer(collection, id)`` -> display name; collection as in the content model."""
 
+SHORT_ID = 8
 STATUS_NAMES = {"draft": "concept", "complete": "afgerond"}
 _STEP_FALLBACK = {
     "luisteren": "Luisteren",
@@ -81,13 +83,15 @@ def render_reflection(r: Reflection, namer: Namer | None = None, level: int = 1)
     name = namer or _plain_namer
     h = "#" * level
     out: list[str] = [f"{h} {escape_inline(r.title) or '(zonder titel)'}", ""]
-    meta = [f"- Datum: {r.occurred_on.isoformat()}"]
+    meta = [f"- Datum: {format_date(r.occurred_on)}"]
     if r.case_kind:
         meta.append(f"- Soort casus: {escape_inline(name('case_kinds', r.case_kind))}")
     meta.append(f"- Status: {STATUS_NAMES.get(r.status, r.status)}")
     if r.tags:
         meta.append(f"- Labels: {', '.join(escape_inline(t) for t in r.tags)}")
-    meta.append(f"- Id: `{r.id}`")
+    # The short id is enough for ``reflect show`` (it takes a unique prefix)
+    # and does not bury the reflection under a 36-character code.
+    meta.append(f"- Kenmerk: `{r.id[:SHORT_ID]}`")
     out += [*meta, ""]
 
     def section(title: str, text: str) -> None:
@@ -134,7 +138,7 @@ def render_reflection(r: Reflection, namer: Namer | None = None, level: int = 1)
         out.extend([f"{h}# Volgende stappen", ""])
         for s in r.next_steps:
             box = "[x]" if s.done else "[ ]"
-            due = f" (uiterlijk {s.due.isoformat()})" if s.due else ""
+            due = f" (uiterlijk {format_date(s.due)})" if s.due else ""
             out.append(f"- {box} {escape_inline(s.text)}{due}")
         out.append("")
     section("Wie betrekken", r.involve)

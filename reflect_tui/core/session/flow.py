@@ -22,6 +22,14 @@ from reflect_tui.core.journal.model import Answer, NextStep, PrincipleRating, Re
 StepKind = Literal["intake", "practices", "lsd", "principles", "organisation", "closing", "summary"]
 FIXED_BEFORE: tuple[StepKind, ...] = ("intake", "practices")
 FIXED_AFTER: tuple[StepKind, ...] = ("principles", "organisation", "closing", "summary")
+PHASES: tuple[StepKind, ...] = (*FIXED_BEFORE, "lsd", *FIXED_AFTER)
+"""The parts of a session as the user sees them; every LSD step is one phase.
+
+Why phases: the number of steps depends on the practices chosen, so a
+"step i of n" count jumps once they are picked. The phases never change,
+so they make a calm progress indicator; the LSD phase counts its own
+questions.
+"""
 RATING_MIN, RATING_MAX = 1, 5
 
 
@@ -86,6 +94,29 @@ class SessionFlow:
     def position(self) -> tuple[int, int]:
         """(1-based step number, number of steps), for "stap i van n"."""
         return self.index + 1, len(self._steps)
+
+    @property
+    def phase(self) -> StepKind:
+        """The phase of the current step (its kind: all LSD steps share one)."""
+        return self.current.kind
+
+    @property
+    def phase_position(self) -> tuple[int, int]:
+        """(1-based phase number, number of phases); the same for any practices."""
+        return PHASES.index(self.phase) + 1, len(PHASES)
+
+    @property
+    def lsd_position(self) -> tuple[int, int] | None:
+        """(1-based LSD question, LSD questions in all) on an LSD step, else None."""
+        lsd = [i for i, step in enumerate(self._steps) if step.kind == "lsd"]
+        if self.index not in lsd:
+            return None
+        return lsd.index(self.index) + 1, len(lsd)
+
+    @property
+    def lsd_total(self) -> int:
+        """How many LSD questions the chosen practices give (three per practice)."""
+        return sum(1 for step in self._steps if step.kind == "lsd")
 
     @property
     def can_back(self) -> bool:

@@ -116,7 +116,12 @@ class HomeBody(VerticalScroll):
         try:
             self.count = store.count()
             self.drafts = store.drafts()
-            self.recent = store.list(limit=RECENT_LIMIT)
+            # The draft that "Verder met concept" (r) resumes is left out: the
+            # draft line already shows it, and listing it twice reads as two
+            # cases. Older drafts stay listed, as Enter is their only way back.
+            resumable = self.drafts[0].id if self.drafts else None
+            recent = store.list(limit=RECENT_LIMIT + 1)
+            self.recent = [s for s in recent if s.id != resumable][:RECENT_LIMIT]
             steps = store.open_next_steps()
             # Soonest due first (no date last); a long list is cut so the home
             # screen stays fast with a big journal.
@@ -149,10 +154,8 @@ class HomeBody(VerticalScroll):
         if self.count == 0:
             yield Static(plain(strings.HOME_WELCOME_TITLE), classes="section-title")
             yield Static(plain(strings.HOME_WELCOME), id="welcome")
-        if self.recent:
-            yield Static(plain(strings.HOME_RECENT), classes="section-title")
-            yield Static(plain(strings.HOME_RECENT_HINT), classes="hint")
-            yield OptionList(*(Option(summary_row(s), id=s.id) for s in self.recent), id="recent")
+        # What asks for action comes first (open and overdue next steps, then
+        # what to learn); reading back old reflections comes last.
         if self.count:
             yield Static(plain(strings.HOME_STEPS), classes="section-title")
             if self.steps:
@@ -174,22 +177,27 @@ class HomeBody(VerticalScroll):
             for item in self.learning:
                 s = item.suggestion
                 yield TipCard(s.title, s.text, item.reasons, s.source)
+        if self.recent:
+            yield Static(plain(strings.HOME_RECENT), classes="section-title")
+            yield Static(plain(strings.HOME_RECENT_HINT), classes="hint")
+            yield OptionList(*(Option(summary_row(s), id=s.id) for s in self.recent), id="recent")
 
     def _step_row(self, summary: ReflectionSummary, step: NextStep):  # -> Content
+        """One line per step, the date first: rows are cut (not wrapped) at 80
+        columns, so what is late must come before the text that may be cut."""
         today = self.reflect_app.clock.today()
         if step.due is None:
             due = plain("")
         elif step.due < today:
-            due = plain(
-                "  " + strings.HOME_STEP_OVERDUE.format(due=format_date(step.due)), "bold $error"
-            )
+            due = plain(strings.HOME_STEP_OVERDUE.format(due=format_date(step.due)), "bold $error")
         elif step.due == today:
-            due = plain("  " + strings.HOME_STEP_TODAY, "bold $warning")
+            due = plain(strings.HOME_STEP_TODAY, "bold $warning")
         else:
-            due = plain("  " + strings.HOME_STEP_DUE.format(due=format_date(step.due)))
+            due = plain(strings.HOME_STEP_DUE.format(due=format_date(step.due)))
         return join(
-            plain(one_line(step.text, 100)),
             due,
+            "  " if step.due is not None else "",
+            plain(one_line(step.text, 100)),
             plain("  · " + one_line(summary.title or strings.UNTITLED, 40), "$text-muted"),
         )
 

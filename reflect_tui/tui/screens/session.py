@@ -20,7 +20,7 @@ from textual.widgets import Button, Footer, Header
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.paths import ensure_private_dir, write_private_file
-from reflect_tui.core.session.flow import SessionFlow, Step
+from reflect_tui.core.session.flow import PHASES, SessionFlow, Step
 from reflect_tui.tui import strings
 from reflect_tui.tui.render import reflection_markdown
 from reflect_tui.tui.steps.base import DraftChanged, Services, StepView
@@ -35,6 +35,8 @@ from reflect_tui.tui.widgets.progress import StepProgress
 
 if TYPE_CHECKING:
     from reflect_tui.tui.app import ReflectApp
+
+EXPORT_ID_COMMENT = "\n<!-- reflect-id: {id} -->\n"
 
 VIEWS: dict[str, type[StepView]] = {
     "intake": IntakeView,
@@ -75,9 +77,13 @@ class SessionScreen(Screen[None]):
         # typed characters reached the field (fast typing, pasting).
         Binding("alt+right", "next_step", strings.KEY_NEXT),
         Binding("alt+left", "previous_step", strings.KEY_PREV),
-        Binding("f5", "another_prompt", strings.KEY_OTHER_PROMPT),
+        # Out of the Footer, which at 80 columns would lose Stop and Hulp:
+        # the LSD step itself says "F5: andere vraag" under the prompt.
+        Binding("f5", "another_prompt", strings.KEY_OTHER_PROMPT, show=False),
         Binding("escape", "home", strings.KEY_HOME),
-        Binding("ctrl+s", "save_now", strings.KEY_SAVE),
+        # Saving is automatic, so ctrl+s stays out of the Footer (room for
+        # Stop and Hulp at 80 columns); the help screen still lists it.
+        Binding("ctrl+s", "save_now", strings.KEY_SAVE, show=False),
     ]
 
     def __init__(self, flow: SessionFlow, services: Services) -> None:
@@ -93,7 +99,7 @@ class SessionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield StepProgress(id="progress")
+        yield StepProgress(PHASES, id="progress")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -119,8 +125,16 @@ class SessionScreen(Screen[None]):
         self.refresh_bindings()
 
     def _update_progress(self) -> None:
-        i, n = self.flow.position
-        self.query_one(StepProgress).update_position(i, n, step_label(self.flow, self.flow.current))
+        flow = self.flow
+        detail = ""
+        lsd = flow.lsd_position
+        if lsd is not None:
+            detail = strings.PROGRESS_LSD.format(i=lsd[0], n=lsd[1])
+        elif flow.phase == "practices":
+            k = len(flow.reflection.practices)
+            detail = strings.PROGRESS_PRACTICES.format(k=k, n=flow.lsd_total)
+        label = step_label(flow, flow.current)
+        self.query_one(StepProgress).update_position(flow.phase, label, detail)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "another_prompt":
@@ -203,7 +217,11 @@ class SessionScreen(Screen[None]):
         try:
             ensure_private_dir(exports)
             path = exports / name
+            # The file shows the short id; the full one sits in a comment
+            # (invisible when rendered) so ``reflect delete`` finds and erases
+            # this copy too.
             text = reflection_markdown(r, self.services.content)
+            text += EXPORT_ID_COMMENT.format(id=r.id)
             write_private_file(path, text.encode("utf-8"))
         except (OSError, ReflectError) as exc:
             self.notify(strings.EXPORT_FAILED.format(error=exc), severity="error", markup=False)

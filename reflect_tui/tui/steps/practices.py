@@ -13,7 +13,10 @@ from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import join, plain
 
-MAX_REASONS = 3
+MAX_SUGGESTIONS = 3
+# The coach orders reasons strongest first; two per practice keep the
+# suggestions of more than one practice on screen at 80x24.
+REASONS_SHOWN = 2
 
 
 class PracticesView(StepView):
@@ -24,7 +27,7 @@ class PracticesView(StepView):
 
     def compose(self) -> ComposeResult:
         all_suggestions = self._suggestions()
-        suggestions = [s for s in all_suggestions if s.score > 0][:MAX_REASONS]
+        suggestions = [s for s in all_suggestions if s.score > 0][:MAX_SUGGESTIONS]
         if not self.flow.practices_chosen:
             self.flow.set_practices(preselect(all_suggestions))
             self.changed()
@@ -37,18 +40,22 @@ class PracticesView(StepView):
             ),
             id="practices",
         )
-        yield Static("", id="practice-description", classes="description")
         reasons = [
             join(
                 plain(self.services.content.practice(s.id).short + ": ", "bold"),
-                plain(strings.PRACTICES_REASON.format(reasons="; ".join(s.reasons))),
+                plain(
+                    strings.PRACTICES_REASON.format(reasons="; ".join(s.reasons[:REASONS_SHOWN]))
+                ),
             )
             for s in suggestions
             if s.reasons and s.id in self.services.content.by_id("practices")
         ]
+        yield Static(plain(strings.PRACTICES_NONE), id="practices-none", classes="hint")
+        # Why each practice was suggested sits right under the list; the long
+        # description of the highlighted practice comes after it.
         for line in reasons:
             yield Static(line, classes="reason")
-        yield Static(plain(strings.PRACTICES_NONE), id="practices-none", classes="hint")
+        yield Static("", id="practice-description", classes="description")
 
     def on_mount(self) -> None:
         self._update_hint()

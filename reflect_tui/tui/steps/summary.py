@@ -22,8 +22,10 @@ from reflect_tui.tui.widgets.tip_card import TipCard
 
 class SummaryView(StepView):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "screen.export", strings.KEY_EXPORT),
-        Binding("a", "screen.finish", strings.KEY_FINISH),
+        # Out of the Footer: the buttons already say "(a)" and "(e)", and at
+        # 80 columns these would push Stop and Hulp off the Footer.
+        Binding("e", "screen.export", strings.KEY_EXPORT, show=False),
+        Binding("a", "screen.finish", strings.KEY_FINISH, show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -33,7 +35,8 @@ class SummaryView(StepView):
         with Horizontal(classes="buttons"):
             yield Button(strings.SUMMARY_FINISH_BUTTON, id="finish", variant="primary")
             yield Button(strings.SUMMARY_EXPORT_BUTTON, id="export")
-        yield Markdown(reflection_markdown(r, services.content), classes="reflection")
+        # The tips and their reasons are the payoff, so they come first;
+        # the whole reflection (which the user just wrote) follows below.
         yield Static(plain(strings.SUMMARY_TIPS), classes="section-title")
         tips = tips_for(r, services.content, services.store, services.clock)
         if not tips:
@@ -50,6 +53,8 @@ class SummaryView(StepView):
             for item in learning:
                 s = item.suggestion  # type: ignore[attr-defined]
                 yield TipCard(s.title, s.text, item.reasons, s.source)  # type: ignore[attr-defined]
+        yield Static(plain(strings.SUMMARY_REFLECTION), classes="section-title")
+        yield Markdown(reflection_markdown(r, services.content), classes="reflection")
 
     def on_mount(self) -> None:
         if self._shown:
