@@ -12,14 +12,20 @@ hit both alike; medians are reported):
    (``TERM=xterm-256color``, no ``TEXTUAL_*``/``NO_COLOR``). The time runs
    from just before spawning until the first frame that contains the
    screen's own text (reflect: the home heading; bare: its ready line) has
-   been written to the terminal. The home screen reads the journal while it
-   is composed, so that frame is the complete, focusable home screen: keys
-   sent from then on are handled. reflect is timed with an empty journal
-   and with a journal of ``--count`` generated reflections
-   (``journal_textgen.py``, built once per run). Target: <= 1.15x.
-   Then ``tui_startup_parts.py`` times the parts of reflect's start-up in
-   one process (imports, content, journal queries of the home screen), so
-   a miss points at its cause.
+   been written to the terminal. reflect's home screen draws in two steps:
+   the first frame holds the heading, the "new" and "resume" buttons, the
+   draft line (and, for an empty journal, the welcome text), and keys sent
+   from then on are handled; the next steps, learning suggestions and
+   recent reflections are read and added right after it. That first frame
+   is what the ratio times. For the big journal the time until the lists
+   are drawn ("Open vervolgstappen" on screen) is printed too, as
+   information: it is what a user waits for to read them. reflect is
+   timed with an empty journal and with a journal of ``--count`` generated
+   reflections (``journal_textgen.py``, built once per run), both with a
+   warm content cache (the warm-up start writes it, as any earlier start
+   would). Target: <= 1.15x. Then ``tui_startup_parts.py`` times the
+   parts of reflect's start-up in one process (imports, content, journal
+   queries of the home screen), so a miss points at its cause.
 2. **Typing into an answer, autosave on.** reflect is started on an empty
    journal (real store, real background writer, default debounce), taken
    to the first LSD answer with keys (``n``, alt+right, space, alt+right),
@@ -213,6 +219,8 @@ def measure_start(args: argparse.Namespace, work: Path) -> None:
             child_env(work, big_home),
             strings.HOME_HEADING,
         ),
+        # Information only (no target): until the lists below the buttons are drawn.
+        "  ... until lists are drawn": (reflect, child_env(work, big_home), strings.HOME_STEPS),
     }
     print("\n1. Start to interactive home screen (pty, first frame with the screen's text)")
     for argv, env, marker in starts.values():  # warm-up: page cache, .pyc files
@@ -230,10 +238,10 @@ def measure_start(args: argparse.Namespace, work: Path) -> None:
     for name in names[1:]:
         median = statistics.median(start_times[name])
         ratio = median / bare
-        print(
-            f"   {name:<30} {ms(median)} {ms(min(start_times[name]))}"
-            f" {ratio:6.2f}x {START_TARGET:6.2f}x  {verdict(ratio, START_TARGET)}"
-        )
+        line = f"   {name:<30} {ms(median)} {ms(min(start_times[name]))} {ratio:6.2f}x"
+        if not name.startswith(" "):
+            line += f" {START_TARGET:6.2f}x  {verdict(ratio, START_TARGET)}"
+        print(line)
 
     print("\n   Where reflect's time goes (in-process, fastest of 3, ms):")
     empty_parts, empty_note = startup_parts(starts[names[1]][1])

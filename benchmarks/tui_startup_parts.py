@@ -4,7 +4,10 @@ Run by ``bench_tui.py`` (with ``REFLECT_HOME`` set) after the start-up
 ratio, so a miss comes with the parts to look at. Prints one
 ``name<TAB>milliseconds`` line per part, in the order ``launch`` meets them:
 what the bare Textual app also pays first, then what only reflect pays
-(its own imports, the content, the journal, the home screen's queries).
+(its own imports, the content cache check, the journal, the home screen's
+first-frame queries), then what runs right after the first frame (the
+content built from the cache, the queries of the lists), and, for
+comparison, what a start with a stale cache pays for the YAML.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ def _import_textual() -> None:
 
 def _import_reflect() -> None:
     import reflect_tui.cli.main
-    import reflect_tui.core.content.loader
+    import reflect_tui.core.content.cache
     import reflect_tui.core.journal.store
     import reflect_tui.tui.app
     import reflect_tui.tui.launch  # noqa: F401
@@ -41,27 +44,48 @@ def main() -> None:
     timed("import reflect modules on top", _import_reflect)
 
     from reflect_tui.cli.context import CliContext
-    from reflect_tui.cli.main import build_parser
-    from reflect_tui.core.content.loader import load_content
+    from reflect_tui.cli.main import no_arguments
+    from reflect_tui.core.content.cache import PendingContent, prepare_content
     from reflect_tui.core.journal.store import JournalStore
     from reflect_tui.tui.coaching import learning_for
-    from reflect_tui.tui.screens.home import RECENT_LIMIT
+    from reflect_tui.tui.screens.home import RECENT_LIMIT, STEPS_LIMIT
 
-    ctx = CliContext(args=build_parser().parse_args([]))
+    ctx = CliContext(args=no_arguments())
     locations = ctx.locations
-    result = timed("load_content (YAML, validate)", lambda: load_content(locations, env=ctx.env))
+    prepared = timed(
+        "content cache check (before the UI)", lambda: prepare_content(locations, env=ctx.env)
+    )
     store = timed("JournalStore.open", lambda: JournalStore.open(locations.journal_path, ctx.clock))
     try:
-        count = timed("store.count", store.count)
-        drafts = timed("store.drafts (x2 at start)", store.drafts)
-        timed("store.list(10)", lambda: store.list(limit=RECENT_LIMIT))
-        steps = timed("store.open_next_steps", store.open_next_steps)
-        timed("learning_for (home)", lambda: learning_for(result.content, store, ctx.clock))
+        count = timed("store.count (first frame)", store.count)
+        timed("store.drafts(limit=1) (first frame)", lambda: store.drafts(limit=1))
+        if isinstance(prepared, PendingContent):
+            content = timed("content from the cache (after it)", prepared.load).content
+        else:  # the check found the cache stale and loaded the YAML itself
+            content = prepared.content
+        timed("store.list(11) (after it)", lambda: store.list(limit=RECENT_LIMIT + 1))
+        steps = timed(
+            "store.open_next_steps(15) (after it)", lambda: store.open_next_steps(STEPS_LIMIT)
+        )
+        open_steps = timed("store.count_open_next_steps (after it)", store.count_open_next_steps)
+        timed("learning_for (after it)", lambda: learning_for(content, store, ctx.clock))
+        drafts = store.drafts()
     finally:
         store.close()
+
+    def stale_cache_load() -> None:
+        from reflect_tui.core.content.loader import load_content
+
+        load_content(locations, env=ctx.env)
+
+    timed("load_content: YAML, validate (stale cache only)", stale_cache_load)
     for name, ms in _PARTS:
         print(f"{name}\t{ms:.1f}")
-    print(f"(journal: {count} reflections, {len(drafts)} drafts, {len(steps)} open next steps)")
+    cache_note = "" if isinstance(prepared, PendingContent) else "; content cache was STALE"
+    print(
+        f"(journal: {count} reflections, {len(drafts)} drafts,"
+        f" {open_steps} open next steps, {len(steps)} shown{cache_note})"
+    )
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from reflect_tui import __version__
-from reflect_tui.cli import coach_cmd, content_cmd, journal_cmd, tui_cmd
+from reflect_tui.cli import tui_cmd
 from reflect_tui.cli.context import CliContext
 from reflect_tui.core.errors import ReflectError
 
@@ -26,6 +26,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The subcommand modules are imported here, not at the top: plain
+    # ``reflect`` (the terminal UI) does not build the parser at all.
+    from reflect_tui.cli import coach_cmd, content_cmd, journal_cmd
+
     parser = _Parser(
         prog="reflect",
         description="Reflecteer op je eigen casussen: luisteren, samenvatten, doorvragen.",
@@ -47,11 +51,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def no_arguments() -> argparse.Namespace:
+    """What ``build_parser().parse_args([])`` returns, without building the parser.
+
+    Plain ``reflect`` is the most common command and the one whose start-up
+    is measured against a bare Textual app; a test keeps the two equal.
+    """
+    return argparse.Namespace(data_dir=None, content=None, command=None, handler=tui_cmd.run_tui)
+
+
 def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> int:
     """Run the CLI and return the exit code (never raises for user errors)."""
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        if argv is None:
+            argv = sys.argv[1:]
+        args = no_arguments() if not argv else build_parser().parse_args(argv)
         context = ctx or CliContext(args=args)
         context.args = args
         return int(args.handler(args, context) or 0)

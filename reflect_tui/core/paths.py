@@ -19,6 +19,7 @@ APP_NAME = "reflect-tui"
 ENV_HOME = "REFLECT_HOME"
 ENV_CONTENT_PATH = "REFLECT_CONTENT_PATH"
 JOURNAL_FILENAME = "journal.sqlite3"
+CONTENT_CACHE_FILENAME = "content-cache.json"
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
@@ -29,6 +30,9 @@ class Locations:
 
     data_dir: Path
     config_dir: Path
+    # Derived files that may be deleted at any time (the content cache). None
+    # (a Locations built by hand) means ``cache/`` in the data folder.
+    cache_dir: Path | None = None
 
     @property
     def journal_path(self) -> Path:
@@ -44,6 +48,11 @@ class Locations:
     def exports_dir(self) -> Path:
         """Default folder for Markdown exports made from the TUI."""
         return self.data_dir / "exports"
+
+    @property
+    def content_cache_path(self) -> Path:
+        """The validated content of the last start-up, so the next one skips the YAML."""
+        return (self.cache_dir or self.data_dir / "cache") / CONTENT_CACHE_FILENAME
 
     @property
     def user_content_dir(self) -> Path:
@@ -63,22 +72,26 @@ def resolve_locations(
     """Decide the data and config folders without creating them.
 
     ``REFLECT_HOME`` moves everything (data in it, config in ``config/``
-    below it) so a test or a portable install is fully isolated;
-    ``--data-dir`` (the ``data_dir`` argument) moves only the journal.
+    and caches in ``cache/`` below it) so a test or a portable install is
+    fully isolated; ``--data-dir`` (the ``data_dir`` argument) moves only
+    the journal.
     """
     env = os.environ if env is None else env
     home = env.get(ENV_HOME)
     if home:
         base = Path(home).expanduser()
-        data, config = base, base / "config"
+        data, config, cache = base, base / "config", base / "cache"
     else:
         import platformdirs  # local: keeps import of this module cheap
 
         data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
     if data_dir is not None:
         data = Path(data_dir).expanduser()
-    return Locations(data_dir=data.absolute(), config_dir=config.absolute())
+    return Locations(
+        data_dir=data.absolute(), config_dir=config.absolute(), cache_dir=cache.absolute()
+    )
 
 
 def builtin_content_dir() -> Path:

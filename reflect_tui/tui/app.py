@@ -11,7 +11,10 @@ as snapshots to a ``DraftSaver``, whose one background thread owns its own
 never a crash, and the text stays in the widgets.
 
 Screens other than the home screen are imported when first used: the
-home screen must be interactive as fast as a bare Textual app.
+home screen must be interactive as fast as a bare Textual app. For the
+same reason the content may arrive as a loader (``load_content``) that runs
+on first use, after the home screen's first frame, and the services and
+the draft writer are made when first needed.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import App, SystemCommand
@@ -28,17 +31,18 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from reflect_tui.core.clock import Clock
-from reflect_tui.core.content.model import Content
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.journal.model import Reflection
 from reflect_tui.core.journal.store import JournalStore
-from reflect_tui.core.session.autosave import DraftSaver, DraftStore
 from reflect_tui.tui import strings
 from reflect_tui.tui.screens.home import HomeScreen
-from reflect_tui.tui.steps.base import Services
 
 if TYPE_CHECKING:
+    from reflect_tui.core.content.layers import LoadResult
+    from reflect_tui.core.content.model import Content
+    from reflect_tui.core.journal.model import Reflection
+    from reflect_tui.core.session.autosave import DraftSaver, DraftStore
     from reflect_tui.tui.screens.session import SessionScreen
+    from reflect_tui.tui.steps.base import Services
 
 DEFAULT_THEME = "textual-dark"
 DEBOUNCE_SECONDS = 0.5
@@ -46,7 +50,13 @@ FLUSH_TIMEOUT = 5.0
 
 
 class ReflectApp(App[int]):
-    CSS_PATH = Path(__file__).parent / "app.tcss"
+    # The home screen's styles load with the app's: a screen's own CSS_PATH
+    # makes Textual re-parse every stylesheet when the screen is first
+    # pushed (about 15 ms), and the home screen is pushed at every start.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        Path(__file__).parent / "app.tcss",
+        Path(__file__).parent / "screens" / "home.tcss",
+    ]
     TITLE = strings.APP_TITLE
     SUB_TITLE = strings.APP_SUBTITLE
 
@@ -62,10 +72,11 @@ class ReflectApp(App[int]):
     def __init__(
         self,
         store: JournalStore,
-        content: Content,
+        content: Content | None,
         clock: Clock,
         notices: Sequence[str] = (),
         *,
+        load_content: Callable[[], LoadResult] | None = None,
         exports_dir: Path | None = None,
         open_writer_store: Callable[[], DraftStore] | None = None,
         debounce: float = DEBOUNCE_SECONDS,
@@ -73,26 +84,81 @@ class ReflectApp(App[int]):
         theme: str = DEFAULT_THEME,
     ) -> None:
         super().__init__()
+        if content is None and load_content is None:
+            raise ValueError("ReflectApp needs content or load_content")
         self.store = store
-        self.content = content
         self.clock = clock
         self.notices = tuple(notices)
         self.debounce = debounce
         self.theme = theme
-        self.services = Services(content, clock, store, exports_dir, cursor_blink)
-        opener = open_writer_store or (lambda: JournalStore.open(store.path, clock))
-        self.saver = DraftSaver(opener, on_error=self._save_failed)
+        self.launch_error: str | None = None  # set when content failed to load in the UI
+        self._content = content
+        self._load_content = load_content
+        self._exports_dir = exports_dir
+        self._cursor_blink = cursor_blink
+        self._open_writer_store = open_writer_store or (
+            lambda: JournalStore.open(store.path, clock)
+        )
+        self._services: Services | None = None
+        self._saver: DraftSaver | None = None
         self._quit_anyway = False
+
+    # -- made when first needed -------------------------------------------------
+
+    @property
+    def content(self) -> Content:
+        """The merged content; a pending load runs now (the UI thread waits for it)."""
+        if self._content is None:
+            self._content = self._take_content()
+        return self._content
+
+    def _take_content(self) -> Content:
+        loader, self._load_content = self._load_content, None
+        assert loader is not None
+        try:
+            result = loader()
+        except ReflectError as exc:
+            # Only if the cache went bad AND the built-in content broke since
+            # the last start: stop, and let ``launch`` print the reason.
+            from reflect_tui.core.content.model import Content
+
+            self.launch_error = exc.message
+            self.exit(1)
+            return Content((), (), (), (), (), (), (), (), (), (), ())
+        self.notices += result.notices
+        self._show_notices(result.notices)
+        return result.content
+
+    @property
+    def services(self) -> Services:
+        if self._services is None:
+            from reflect_tui.tui.steps.base import Services
+
+            self._services = Services(
+                self.content, self.clock, self.store, self._exports_dir, self._cursor_blink
+            )
+        return self._services
+
+    @property
+    def saver(self) -> DraftSaver:
+        if self._saver is None:
+            from reflect_tui.core.session.autosave import DraftSaver
+
+            self._saver = DraftSaver(self._open_writer_store, on_error=self._save_failed)
+        return self._saver
 
     # -- lifecycle ------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
-        for notice in self.notices:
-            self.notify(notice, title=strings.NOTICE_TITLE, severity="warning", markup=False)
+        self._show_notices(self.notices)
         # No "resume?" notice: the home screen's draft line and its "Verder
         # met concept (r)" button already offer it, and at 80x24 a toast
         # covered the learning suggestions for seconds.
+
+    def _show_notices(self, notices: Sequence[str]) -> None:
+        for notice in notices:
+            self.notify(notice, title=strings.NOTICE_TITLE, severity="warning", markup=False)
 
     def _safe(self, call: Callable[[], Any]) -> Any:
         """Run a store call on the UI thread; a ReflectError becomes a notice."""

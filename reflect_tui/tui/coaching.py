@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from reflect_tui.core.clock import Clock
-from reflect_tui.core.content.model import Content
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.journal.model import Reflection
-from reflect_tui.core.journal.store import JournalStore
 
 if TYPE_CHECKING:
+    from reflect_tui.core.clock import Clock
     from reflect_tui.core.coach.tips import TipMatch
+    from reflect_tui.core.content.model import Content
+    from reflect_tui.core.journal.model import Reflection
+    from reflect_tui.core.journal.store import JournalStore
 
 TIPS_SHOWN = 5
 RECENTLY_SHOWN_DAYS = 14

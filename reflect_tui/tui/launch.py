@@ -18,13 +18,16 @@ if TYPE_CHECKING:
 
 
 def launch(ctx: CliContext) -> int:
-    """Resolve paths, load content, open the journal, run the app; the exit code."""
-    from reflect_tui.core.content.loader import load_content
+    """Resolve paths, check the content, open the journal, run the app; the exit code."""
+    # The content cache (not the YAML loader) keeps start-up close to a bare
+    # Textual app: when it is current, the content is built after the home
+    # screen's first frame. ``reflect content check`` always reads the files.
+    from reflect_tui.core.content.cache import PendingContent, prepare_content
     from reflect_tui.core.journal.store import JournalStore
 
     try:
         locations = ctx.locations
-        result = load_content(locations, extra=ctx.content_dirs, env=ctx.env)
+        prepared = prepare_content(locations, extra=ctx.content_dirs, env=ctx.env)
         store = JournalStore.open(locations.journal_path, ctx.clock)
     except ReflectError as exc:
         print(strings.LAUNCH_FAILED.format(error=exc.message), file=ctx.stderr)
@@ -36,9 +39,10 @@ def launch(ctx: CliContext) -> int:
     path = locations.journal_path
     app = ReflectApp(
         store,
-        result.content,
+        None if isinstance(prepared, PendingContent) else prepared.content,
         clock,
-        notices=result.notices,
+        notices=() if isinstance(prepared, PendingContent) else prepared.notices,
+        load_content=prepared.load if isinstance(prepared, PendingContent) else None,
         exports_dir=locations.exports_dir,
         open_writer_store=lambda: JournalStore.open(path, clock),
     )
@@ -47,4 +51,7 @@ def launch(ctx: CliContext) -> int:
     finally:
         app.saver.close()
         store.close()
+    if app.launch_error is not None:
+        print(strings.LAUNCH_FAILED.format(error=app.launch_error), file=ctx.stderr)
+        return 1
     return int(code or 0)

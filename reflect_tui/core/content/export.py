@@ -9,9 +9,11 @@ rating anchors get string keys ("1".."5") because JSON has no int keys.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any
 
+from reflect_tui.core.content import model as m
 from reflect_tui.core.content.model import COLLECTIONS, Content
 
 
@@ -34,3 +36,51 @@ def content_to_json(content: Content) -> dict[str, Any]:
 def content_counts(content: Content) -> dict[str, int]:
     """How many items each collection holds (for summaries)."""
     return {name: len(getattr(content, name)) for name in COLLECTIONS}
+
+
+def content_from_json(
+    data: Mapping[str, Any], version: str = "unknown", layers: tuple[str, ...] = ()
+) -> Content:
+    """The inverse of ``content_to_json``: model objects from the JSON shape.
+
+    Why it exists: the content cache stores this shape, and building the
+    model from it skips YAML parsing and validation on a normal start-up.
+    A wrong shape (missing or unknown keys) raises TypeError, KeyError or
+    ValueError; the cache treats that as a miss.
+    """
+    made: dict[str, Any] = {}
+    for name in COLLECTIONS:
+        cls = _CLASSES[name]
+        made[name] = tuple(_build(cls, item) for item in data[name])
+    return Content(**made, version=version, layers=layers)
+
+
+_CLASSES: dict[str, type] = {
+    "practices": m.Practice,
+    "principles": m.Principle,
+    "lsd_steps": m.LsdStep,
+    "activities": m.Activity,
+    "barriers": m.Factor,
+    "helps": m.Factor,
+    "case_kinds": m.CaseKind,
+    "prompts": m.Prompt,
+    "tips": m.Tip,
+    "learning_suggestions": m.LearningSuggestion,
+    "intervision_methods": m.IntervisionMethod,
+}
+
+
+def _build(cls: type, fields_: Mapping[str, Any]) -> Any:
+    """One model object; JSON lists become tuples, nested objects are built too."""
+    values: dict[str, Any] = {}
+    for key, value in fields_.items():
+        if key == "anchors":
+            value = {int(k): str(v) for k, v in value.items()}
+        elif key == "trigger":
+            value = _build(m.Trigger, value)
+        elif key == "rounds":
+            value = tuple(_build(m.Round, r) for r in value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[key] = value
+    return cls(**values)

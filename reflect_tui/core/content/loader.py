@@ -22,24 +22,21 @@ from pathlib import Path
 from typing import Any
 
 from reflect_tui.core.content.errors import ContentError, format_errors, printable
+from reflect_tui.core.content.layers import (
+    CONTENT_SUFFIXES,  # noqa: F401  (re-exported: benchmarks and tests use it)
+    LoadResult,
+    display_path,
+    is_content_name,
+)
 from reflect_tui.core.content.model import COLLECTIONS, Content
 from reflect_tui.core.content.validate import Entry, check_refs, did_you_mean, validate_file
 from reflect_tui.core.content.yamlsafe import ParsedFile, read_file
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.paths import Locations, builtin_content_dir, content_layer_dirs
 
-CONTENT_SUFFIXES = (".yaml", ".yml")
 FOLDER_PATH = "(map)"
 
 Merged = dict[str, dict[str, Entry]]
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """The merged content plus one notice per skipped layer or missing folder."""
-
-    content: Content
-    notices: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -60,27 +57,13 @@ class Layer:
     errors: list[ContentError] = field(default_factory=list)
 
 
-def display_path(path: Path) -> str:
-    """How a path is shown in errors: relative to the working folder when inside it."""
-    if path.is_absolute():
-        try:
-            return str(path.relative_to(Path.cwd()))
-        except (ValueError, OSError):  # elsewhere, or the working folder is gone
-            return str(path)
-    return str(path)
-
-
 def read_layer(path: Path) -> Layer:
     """Read every ``*.yaml`` file of a folder (or one file) and validate each."""
     label = display_path(path)
     layer = Layer(label)
     if path.is_dir():
         try:
-            names = sorted(
-                p
-                for p in path.iterdir()
-                if p.suffix in CONTENT_SUFFIXES and not p.name.startswith(".") and p.is_file()
-            )
+            names = sorted(p for p in path.iterdir() if is_content_name(p.name) and p.is_file())
         except OSError as exc:
             layer.errors.append(
                 ContentError(label, 1, 1, FOLDER_PATH, f"kan de map niet lezen: {exc.strerror}")

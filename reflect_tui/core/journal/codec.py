@@ -3,11 +3,13 @@
 Why fixed-width UTC text for timestamps: ``ORDER BY`` on text then equals
 chronological order, the values survive any SQLite tool, and microseconds
 are kept so a save-and-reload gives back the identical object.
+
+``json`` is imported where it is used: the terminal UI's first frame reads
+only summaries, and the import would otherwise be part of every start-up.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 
 
@@ -35,11 +37,15 @@ def date_from_db(text: str | None) -> date | None:
 
 def ids_to_db(ids: list[str]) -> str:
     """A small list of ids or tags as a JSON array (kept in the reflection row)."""
+    import json
+
     return json.dumps(list(ids), ensure_ascii=False)
 
 
 def ids_from_db(text: str | None) -> list[str]:
     if not text:
         return []
+    import json
+
     value = json.loads(text)
     return [str(v) for v in value] if isinstance(value, list) else []

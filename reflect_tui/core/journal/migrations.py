@@ -16,7 +16,6 @@ index with ``remove_diacritics 2``.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -126,6 +125,8 @@ def _step_0_to_1(conn: sqlite3.Connection) -> None:
 
 
 def _step_1_to_2(conn: sqlite3.Connection) -> None:
+    import json  # only this old migration needs it; kept off the start-up path
+
     # Move the old table aside first: the new child tables must reference the
     # final name, and dropping a parent they referenced would cascade-delete them.
     conn.execute("DROP INDEX reflections_by_date")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -11,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,9 +18,8 @@ from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.model import NextStep, ReflectionSummary
 from reflect_tui.core.session.dates import format_date
 from reflect_tui.tui import strings
-from reflect_tui.tui.coaching import learning_for
 from reflect_tui.tui.text import join, one_line, plain
-from reflect_tui.tui.widgets.tip_card import TipCard
+from reflect_tui.tui.widgets.light_button import LightButton
 
 if TYPE_CHECKING:
     from reflect_tui.tui.app import ReflectApp
@@ -40,7 +39,7 @@ def summary_row(summary: ReflectionSummary):  # -> Content
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = Path(__file__).parent / "home.tcss"
+    # Styles: home.tcss, loaded with the app's CSS (see ``ReflectApp.CSS_PATH``).
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", strings.KEY_NEW),
@@ -98,48 +97,68 @@ class HomeScreen(Screen[None]):
 
 
 class HomeBody(VerticalScroll):
-    """Everything below the header; recomposed whenever the journal changed."""
+    """Everything below the header; recomposed whenever the journal changed.
+
+    Drawn in two steps the first time, so the screen is usable at once even
+    on a journal of thousands of reflections: the first frame holds the
+    heading, the buttons and the draft line (``n`` and ``r`` work from
+    then on, as does the welcome text of an empty journal); the next steps,
+    learning suggestions and recent reflections are read and added right
+    after it (``_fill``), in the same order a full compose gives them. A
+    recompose (after a session) draws everything in one go.
+    """
+
+    filled = False
 
     @property
     def reflect_app(self) -> ReflectApp:
         return self.app  # type: ignore[return-value]
 
-    def _load(self) -> None:
-        """Read what the screen shows; a journal problem becomes a notice."""
+    def _load_head(self) -> None:
+        """What the first frame shows: two cheap queries."""
         store = self.reflect_app.store
         self.count = 0
         self.drafts: list[ReflectionSummary] = []
+        try:
+            self.count = store.count()
+            self.drafts = store.drafts(limit=1)
+        except ReflectError as exc:
+            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+
+    def _load_sections(self) -> None:
+        """Read the lists below the buttons; a journal problem becomes a notice."""
+        from reflect_tui.tui.coaching import learning_for
+
+        store = self.reflect_app.store
         self.recent: list[ReflectionSummary] = []
         self.steps: list[tuple[ReflectionSummary, int, NextStep]] = []
         self.more_steps = 0
         self.learning: list = []
         try:
-            self.count = store.count()
-            self.drafts = store.drafts()
             # The draft that "Verder met concept" (r) resumes is left out: the
             # draft line already shows it, and listing it twice reads as two
             # cases. Older drafts stay listed, as Enter is their only way back.
             resumable = self.drafts[0].id if self.drafts else None
             recent = store.list(limit=RECENT_LIMIT + 1)
             self.recent = [s for s in recent if s.id != resumable][:RECENT_LIMIT]
-            steps = store.open_next_steps()
-            # Soonest due first (no date last); a long list is cut so the home
-            # screen stays fast with a big journal.
-            steps.sort(key=lambda t: (t[2].due is None, t[2].due or date.max))
-            self.more_steps = max(0, len(steps) - STEPS_LIMIT)
-            self.steps = steps[:STEPS_LIMIT]
+            if self.count:
+                # Soonest due first (no date last); a long list is cut so the
+                # home screen stays fast with a big journal.
+                self.steps = store.open_next_steps(limit=STEPS_LIMIT)
+                if len(self.steps) == STEPS_LIMIT:
+                    self.more_steps = max(0, store.count_open_next_steps() - STEPS_LIMIT)
             app = self.reflect_app
             self.learning = list(learning_for(app.content, store, app.clock))
         except ReflectError as exc:
             self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
 
     def compose(self) -> ComposeResult:
-        self._load()
+        self._load_head()
         yield Static(plain(strings.HOME_HEADING, "bold"), id="heading")
         with Horizontal(classes="buttons"):
-            yield Button(strings.HOME_NEW_BUTTON, id="new", variant="primary")
+            yield LightButton(strings.HOME_NEW_BUTTON, id="new", variant="primary")
             if self.drafts:
-                yield Button(strings.HOME_RESUME_BUTTON, id="resume")
+                yield LightButton(strings.HOME_RESUME_BUTTON, id="resume")
         if self.drafts:
             draft = self.drafts[0]
             yield Static(
@@ -154,8 +173,34 @@ class HomeBody(VerticalScroll):
         if self.count == 0:
             yield Static(plain(strings.HOME_WELCOME_TITLE), classes="section-title")
             yield Static(plain(strings.HOME_WELCOME), id="welcome")
-        # What asks for action comes first (open and overdue next steps, then
-        # what to learn); reading back old reflections comes last.
+        if self.filled:
+            self._load_sections()
+            yield from self._sections()
+
+    def on_show(self) -> None:
+        # Show comes with the layout that made the body visible; waiting for
+        # the refresh after it puts the first frame on the terminal before the
+        # lists are read. (From on_mount, ``call_after_refresh`` would run at
+        # once: the screen is not current yet while it is being pushed.)
+        if not self.filled:
+            self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        """The second step of the first showing: add the lists below the buttons."""
+        if self.filled:
+            return
+        self.filled = True
+        self._load_sections()
+        widgets = list(self._sections())
+        if widgets:
+            self.mount_all(widgets)
+        self.screen.refresh_bindings()  # "d" (step done) needs the steps
+
+    def _sections(self) -> Iterator[Widget]:
+        """What asks for action comes first (open and overdue next steps, then
+        what to learn); reading back old reflections comes last."""
+        from reflect_tui.tui.widgets.tip_card import TipCard
+
         if self.count:
             yield Static(plain(strings.HOME_STEPS), classes="section-title")
             if self.steps:

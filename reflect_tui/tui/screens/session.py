@@ -150,7 +150,10 @@ class SessionScreen(Screen[None]):
     @on(DraftChanged)
     def _draft_changed(self, event: DraftChanged) -> None:
         event.stop()
-        self._update_progress()
+        # Only ticking practices changes the progress line ("2 van 3", the LSD
+        # count); recomputing it on every typed key cost ~0.3 ms a key.
+        if self.flow.phase == "practices":
+            self._update_progress()
         # Trailing throttle rather than a resetting debounce: the first edit
         # starts the timer and later edits ride along, so even non-stop
         # typing is written at least every ``debounce`` seconds and a crash

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.containers import VerticalScroll
+from textual.dom import NoScreen
 from textual.message import Message
 from textual.widget import Widget
 
@@ -60,7 +61,15 @@ class StepView(VerticalScroll):
                 field.cursor_blink = False  # type: ignore[attr-defined]
 
     def changed(self) -> None:
-        self.post_message(DraftChanged())
+        # Straight to the screen that saves (it handles DraftChanged): posted
+        # to the view it would be dispatched twice (view, then screen), on
+        # every typed key.
+        try:
+            screen = self.screen
+        except NoScreen:  # not mounted (yet): the message bubbles up once it is
+            self.post_message(DraftChanged())
+            return
+        screen.post_message(DraftChanged())
 
     def first_focus(self) -> Widget | None:
         """The field that gets focus when the step is shown."""

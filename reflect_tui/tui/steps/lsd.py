@@ -39,5 +39,6 @@ class LsdView(StepView):
 
     @on(TextArea.Changed, "#answer")
     def _answer(self, event: TextArea.Changed) -> None:
+        event.stop()  # handled: no need to bubble through the screen and the app
         self.flow.set_answer(event.text_area.text, self.step)
         self.changed()

@@ -1,0 +1,9 @@
+"""Plain ``reflect`` skips building the parser; it must mean exactly the same."""
+
+from __future__ import annotations
+
+from reflect_tui.cli.main import build_parser, no_arguments
+
+
+def test_no_arguments_equals_what_the_parser_gives() -> None:
+    assert vars(no_arguments()) == vars(build_parser().parse_args([]))
