@@ -52,7 +52,8 @@ FLUSH_TIMEOUT = 5.0
 class ReflectApp(App[int]):
     # The home screen's styles load with the app's: a screen's own CSS_PATH
     # makes Textual re-parse every stylesheet when the screen is first
-    # pushed (about 15 ms), and the home screen is pushed at every start.
+    # pushed (about 15 ms), and as the default screen (``get_default_screen``)
+    # the home screen is never pushed, so its own CSS_PATH would not load.
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         Path(__file__).parent / "app.tcss",
         Path(__file__).parent / "screens" / "home.tcss",
@@ -149,8 +150,13 @@ class ReflectApp(App[int]):
 
     # -- lifecycle ------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        # The home screen is the bottom of the stack, not pushed over Textual's
+        # empty default screen: that one would be composed, laid out and
+        # drawn first, delaying the home screen's first frame.
+        return HomeScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
         self._show_notices(self.notices)
         # No "resume?" notice: the home screen's draft line and its "Verder
         # met concept (r)" button already offer it, and at 80x24 a toast
@@ -218,7 +224,7 @@ class ReflectApp(App[int]):
     # -- navigation -----------------------------------------------------------
 
     def go_home(self) -> None:
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:  # the home screen is the bottom one
             self.pop_screen()
 
     def start_session(self, reflection: Reflection, resume: bool = False) -> None:
