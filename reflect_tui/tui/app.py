@@ -302,7 +302,7 @@ class ReflectApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Our own actions only; Textual's "Screenshot" would write journal text to disk."""
         yield SystemCommand(strings.CMD_NEW, strings.CMD_NEW_HELP, self.action_new_reflection)
-        if self._safe(self.store.drafts):
+        if self._safe(lambda: self.store.drafts(limit=1)):
             yield SystemCommand(strings.CMD_RESUME, strings.CMD_RESUME_HELP, self.action_resume)
         if self._pending_session() is not None:
             yield SystemCommand(strings.CMD_SAVE, strings.CMD_SAVE_HELP, self.action_save_now)
