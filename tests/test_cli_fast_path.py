@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reflect_tui.cli.main import build_parser, no_arguments
+from reflect_tui.cli.main import no_arguments
+from reflect_tui.cli.parser import build_parser
 
 
 def test_no_arguments_equals_what_the_parser_gives() -> None:

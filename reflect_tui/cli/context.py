@@ -7,29 +7,41 @@ database and nothing in the CLI imports Textual.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from reflect_tui.core.clock import Clock, SystemClock
 from reflect_tui.core.paths import Locations, resolve_locations
 
 if TYPE_CHECKING:
+    import argparse
+
     from reflect_tui.core.content.model import Content
 
 
-@dataclass
 class CliContext:
-    """Global options plus lazily created shared objects."""
+    """Global options plus lazily created shared objects.
 
-    args: argparse.Namespace
-    env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
-    clock: Clock = field(default_factory=SystemClock)
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    A plain class (not a dataclass, which costs more to create than every
+    use of it): it is built on every start, before the terminal UI draws.
+    Tests pass their own environment, clock and streams.
+    """
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        env: Mapping[str, str] | None = None,
+        clock: Clock | None = None,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+    ) -> None:
+        self.args = args
+        self.env: Mapping[str, str] = dict(os.environ) if env is None else env
+        self.clock: Clock = SystemClock() if clock is None else clock
+        self.stdout: TextIO = sys.stdout if stdout is None else stdout
+        self.stderr: TextIO = sys.stderr if stderr is None else stderr
 
     @property
     def locations(self) -> Locations:

@@ -1,63 +1,36 @@
 """Entry point of the ``reflect`` command.
 
 Each group of subcommands lives in its own module with a ``register``
-function; this module only wires them together and turns a
-``ReflectError`` into one line on stderr and a non-zero exit.
+function and ``parser`` wires them together; this module picks the
+handler and turns a ``ReflectError`` into one line on stderr and a
+non-zero exit. Plain ``reflect`` skips argparse altogether.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
 
-from reflect_tui import __version__
 from reflect_tui.cli import tui_cmd
 from reflect_tui.cli.context import CliContext
 from reflect_tui.core.errors import ReflectError
 
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in one line (exit 2)."""
-
-    def error(self, message: str) -> NoReturn:
-        raise ReflectError(f"{message} (zie 'reflect --help')", exit_code=2)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    # The subcommand modules are imported here, not at the top: plain
-    # ``reflect`` (the terminal UI) does not build the parser at all.
-    from reflect_tui.cli import coach_cmd, content_cmd, journal_cmd
-
-    parser = _Parser(
-        prog="reflect",
-        description="Reflecteer op je eigen casussen: luisteren, samenvatten, doorvragen.",
-    )
-    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
-    parser.add_argument(
-        "--data-dir", metavar="DIR", help="map voor het dagboek (overschrijft REFLECT_HOME)"
-    )
-    parser.add_argument(
-        "--content",
-        metavar="DIR",
-        action="append",
-        help="extra inhoudsmap, bovenop de andere lagen (mag vaker)",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (content_cmd, journal_cmd, coach_cmd):
-        module.register(sub)
-    parser.set_defaults(handler=tui_cmd.run_tui)
-    return parser
+if TYPE_CHECKING:
+    import argparse
 
 
 def no_arguments() -> argparse.Namespace:
-    """What ``build_parser().parse_args([])`` returns, without building the parser.
+    """What ``build_parser().parse_args([])`` returns, without argparse.
 
     Plain ``reflect`` is the most common command and the one whose start-up
-    is measured against a bare Textual app; a test keeps the two equal.
+    is measured against a bare Textual app: importing argparse (and the
+    gettext it pulls in) and building every subparser costs it about 3 ms.
+    A test keeps the two equal.
     """
-    return argparse.Namespace(data_dir=None, content=None, command=None, handler=tui_cmd.run_tui)
+    options = SimpleNamespace(data_dir=None, content=None, command=None, handler=tui_cmd.run_tui)
+    return cast("argparse.Namespace", options)
 
 
 def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> int:
@@ -65,7 +38,12 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
     try:
         if argv is None:
             argv = sys.argv[1:]
-        args = no_arguments() if not argv else build_parser().parse_args(argv)
+        if argv:
+            from reflect_tui.cli.parser import build_parser
+
+            args = build_parser().parse_args(argv)
+        else:
+            args = no_arguments()
         context = ctx or CliContext(args=args)
         context.args = args
         return int(args.handler(args, context) or 0)

@@ -6,9 +6,12 @@ for it.
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
 
 from reflect_tui.cli.context import CliContext
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def run_tui(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Protocol
 
@@ -29,11 +28,20 @@ class SystemClock:
         return date.today()
 
 
-@dataclass(frozen=True)
 class FixedClock:
-    """A clock that never moves: for tests, snapshots and benchmarks."""
+    """A clock that never moves: for tests, snapshots and benchmarks.
 
-    moment: datetime
+    A plain class rather than a dataclass: this module is imported on every
+    start, and making a dataclass costs more than the app's whole clock.
+    """
+
+    __slots__ = ("moment",)
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def __repr__(self) -> str:
+        return f"FixedClock({self.moment!r})"
 
     def now(self) -> datetime:
         return self.moment

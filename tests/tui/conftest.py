@@ -89,8 +89,9 @@ def counter_ids(prefix: str = "5eed") -> Callable[[], str]:
 def fixed_ids(monkeypatch: pytest.MonkeyPatch) -> Callable[[], str]:
     """Drafts created by the app get predictable ids (snapshots show them).
 
-    The store imported ``new_reflection_id`` by name, so it is patched there.
+    The store makes drafts through ``records``, which imported
+    ``new_reflection_id`` by name, so it is patched there.
     """
     next_id = counter_ids()
-    monkeypatch.setattr("reflect_tui.core.journal.store.new_reflection_id", next_id)
+    monkeypatch.setattr("reflect_tui.core.journal.records.new_reflection_id", next_id)
     return next_id

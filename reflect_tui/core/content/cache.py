@@ -29,9 +29,8 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reflect_tui import __version__
 from reflect_tui.core.content.layers import LoadResult, display_path, is_content_name
@@ -161,8 +160,7 @@ def write_cache(path: Path, state: list[Any], result: LoadResult) -> None:
         write_private_file(path, _header(state) + body)
 
 
-@dataclass(frozen=True)
-class PendingContent:
+class PendingContent(NamedTuple):
     """Content known to be in the cache, built when ``load`` is called."""
 
     locations: Locations

@@ -7,9 +7,8 @@ the loader does while importing neither ``yaml`` nor the validator.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the model is imported only where content is built
     from reflect_tui.core.content.model import Content
@@ -17,8 +16,7 @@ if TYPE_CHECKING:  # the model is imported only where content is built
 CONTENT_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     """The merged content plus one notice per skipped layer or missing folder."""
 
     content: Content

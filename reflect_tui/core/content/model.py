@@ -237,10 +237,20 @@ class Content:
     _index: Mapping[str, Mapping[str, object]] = field(
         default_factory=lambda: MappingProxyType({}), repr=False, compare=False
     )
+    _prompt_groups: Mapping[tuple[str, str | None], tuple[Prompt, ...]] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         index = {name: {item.id: item for item in getattr(self, name)} for name in COLLECTIONS}
         object.__setattr__(self, "_index", MappingProxyType(index))
+        # The session asks for a step's prompts on every typed key (the
+        # prompt shown is stored with the answer): a lookup, not a scan.
+        groups: dict[tuple[str, str | None], list[Prompt]] = {}
+        for prompt in self.prompts:
+            groups.setdefault((prompt.step, prompt.practice), []).append(prompt)
+        frozen = {key: tuple(items) for key, items in groups.items()}
+        object.__setattr__(self, "_prompt_groups", MappingProxyType(frozen))
 
     def by_id(self, collection: str) -> Mapping[str, object]:
         """Items of ``collection`` keyed by id (read-only)."""
@@ -263,7 +273,7 @@ class Content:
 
     def prompts_for(self, step: str, practice: str | None = None) -> tuple[Prompt, ...]:
         """Prompts for one step (and practice, for LSD steps), in file order."""
-        return tuple(p for p in self.prompts if p.step == step and p.practice == practice)
+        return self._prompt_groups.get((step, practice), ())
 
     def iter_items(self) -> Iterator[tuple[str, object]]:
         """Every (collection, item) pair, in contract order."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from reflect_tui.core.journal.model import TEXT_FIELDS
+from reflect_tui.core.journal.summary import TEXT_FIELDS
 
 # Indexed text besides the title (which FTS keeps in its own column).
 _SCALARS = tuple(f for f in TEXT_FIELDS if f not in ("title", "content_version"))

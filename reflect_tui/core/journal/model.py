@@ -10,25 +10,27 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
 
-Status = Literal["draft", "complete"]
-STATUSES: tuple[str, ...] = ("draft", "complete")
-
-# The free-text fields of a Reflection, and its lists of ids: one definition
-# shared by the store, the interchange format and the search index.
-TEXT_FIELDS: tuple[str, ...] = (
-    "title",
-    "who",
-    "what_happened",
-    "barrier_note",
-    "help_note",
-    "insight",
-    "involve",
-    "notes",
-    "content_version",
+from reflect_tui.core.journal.summary import (
+    ID_LIST_FIELDS,
+    STATUSES,
+    TEXT_FIELDS,
+    ReflectionSummary,
+    Status,
 )
-ID_LIST_FIELDS: tuple[str, ...] = ("practices", "barriers", "helps", "tags")
+
+__all__ = [
+    "ID_LIST_FIELDS",
+    "STATUSES",
+    "TEXT_FIELDS",
+    "Answer",
+    "NextStep",
+    "PrincipleRating",
+    "Reflection",
+    "ReflectionSummary",
+    "Status",
+    "new_reflection_id",
+]
 
 
 def new_reflection_id() -> str:
@@ -112,15 +114,3 @@ class Reflection:
         parts += [self.barrier_note, self.help_note, self.insight, self.involve, self.notes]
         parts += [s.text for s in self.next_steps]
         return "\n".join(p for p in parts if p)
-
-
-@dataclass(frozen=True, slots=True)
-class ReflectionSummary:
-    """A light row for lists: what ``reflect list`` and the home screen show."""
-
-    id: str
-    title: str
-    occurred_on: date
-    status: Status
-    case_kind: str | None
-    updated_at: datetime

@@ -18,46 +18,30 @@ import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import codec, fts, migrations
-from reflect_tui.core.journal.model import (
+from reflect_tui.core.journal.sqlite_errors import corrupt_message, translate
+from reflect_tui.core.journal.summary import (
     ID_LIST_FIELDS,
     STATUSES,
     TEXT_FIELDS,
-    Answer,
-    NextStep,
-    PrincipleRating,
-    Reflection,
     ReflectionSummary,
     Status,
-    new_reflection_id,
 )
-from reflect_tui.core.journal.sqlite_errors import corrupt_message, translate
 
 if TYPE_CHECKING:
+    from reflect_tui.core.journal.model import Answer, NextStep, Reflection
     from reflect_tui.core.journal.search import SearchHit
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT = 5.0
 
 _SUMMARY_COLS = "r.id, r.title, r.occurred_on, r.status, r.case_kind, r.updated_at"
-_ROW_COLS = (
-    "seq, id, title, case_kind, occurred_on, created_at, updated_at, status, who,"
-    " what_happened, practices, barriers, barrier_note, helps, help_note, insight, involve,"
-    " tags, notes, content_version"
-)
-_WRITE_COLS = _ROW_COLS.split(", ", 1)[1]  # all but seq
-_UPSERT_SQL = (
-    f"INSERT INTO reflections ({_WRITE_COLS}) VALUES ({', '.join('?' * 19)})"
-    " ON CONFLICT (id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _WRITE_COLS.replace(" ", "").split(",")[1:])
-)
 _TEXT_FIELDS = TEXT_FIELDS
 _ID_LIST_FIELDS = ID_LIST_FIELDS
 _CHILD_FIELDS = ("answers", "principles", "next_steps")
@@ -66,8 +50,7 @@ UPDATABLE_FIELDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ImportResult:
+class ImportResult(NamedTuple):
     """What an import did, for the one-line report."""
 
     added: int
@@ -240,9 +223,11 @@ class JournalStore:
         self, title: str = "", occurred_on: date | None = None, content_version: str = ""
     ) -> Reflection:
         """A new, saved draft (so even an unfinished reflection is never lost)."""
+        from reflect_tui.core.journal import records
+
         now = self._clock.now()
-        reflection = Reflection(
-            id=new_reflection_id(),
+        reflection = records.Reflection(
+            id=records.new_reflection_id(),
             title=title,
             occurred_on=occurred_on or self._clock.today(),
             created_at=now,
@@ -250,7 +235,7 @@ class JournalStore:
             content_version=content_version,
         )
         with self._write() as conn:
-            _write_reflection(conn, reflection)
+            records.write_reflection(conn, reflection)
         return reflection
 
     def save(self, reflection: Reflection) -> None:
@@ -259,11 +244,13 @@ class JournalStore:
         The passed object's ``updated_at`` is updated too, so the caller's
         copy stays identical to what is stored.
         """
-        _check_reflection(reflection)
+        from reflect_tui.core.journal import records
+
+        records.check_reflection(reflection)
         now = self._clock.now()
         with self._write() as conn:
             reflection.updated_at = now
-            _write_reflection(conn, reflection)
+            records.write_reflection(conn, reflection)
 
     def save_answer(self, reflection_id: str, answer: Answer) -> None:
         """Save one answer (matched on practice and step) in one small transaction."""
@@ -304,6 +291,8 @@ class JournalStore:
         Accepts the scalar fields, the id lists and the child lists
         (``answers``, ``principles``, ``next_steps``, replaced whole).
         """
+        from reflect_tui.core.journal import records
+
         unknown = set(fields) - UPDATABLE_FIELDS
         if unknown:
             raise TypeError(f"update_fields: unknown field(s) {sorted(unknown)}")
@@ -328,11 +317,11 @@ class JournalStore:
                     (*columns.values(), reflection_id),
                 )
             if "answers" in fields:
-                _replace_answers(conn, reflection_id, fields["answers"])
+                records.replace_answers(conn, reflection_id, fields["answers"])
             if "principles" in fields:
-                _replace_principles(conn, reflection_id, fields["principles"])
+                records.replace_principles(conn, reflection_id, fields["principles"])
             if "next_steps" in fields:
-                _replace_next_steps(conn, reflection_id, fields["next_steps"])
+                records.replace_next_steps(conn, reflection_id, fields["next_steps"])
             self._touch(conn, reflection_id)
             fts.refresh_fts(conn, seq, reflection_id)
 
@@ -406,9 +395,11 @@ class JournalStore:
         Same id: the newer ``updated_at`` wins; equal or older is left alone,
         so importing the same file twice changes nothing.
         """
+        from reflect_tui.core.journal import records
+
         added = updated = unchanged = 0
         for reflection in reflections:
-            _check_reflection(reflection)
+            records.check_reflection(reflection)
         with self._write() as conn:
             for reflection in reflections:
                 row = conn.execute(
@@ -421,14 +412,16 @@ class JournalStore:
                 else:
                     unchanged += 1
                     continue
-                _write_reflection(conn, reflection)
+                records.write_reflection(conn, reflection)
         return ImportResult(added, updated, unchanged)
 
     # --- reading -------------------------------------------------------------------------
 
     def get(self, reflection_id: str) -> Reflection:
+        from reflect_tui.core.journal import records
+
         with self._guard() as conn:
-            found = _load(conn, "WHERE id = ?", (reflection_id,))
+            found = records.load_reflections(conn, "WHERE id = ?", (reflection_id,))
         if not found:
             raise ReflectError(f"geen reflectie met id {reflection_id!r} in het dagboek.")
         return found[0]
@@ -485,8 +478,10 @@ class JournalStore:
 
     def recent(self, limit: int) -> builtins.list[Reflection]:
         """Full reflections, newest first (what the coach looks back over)."""
+        from reflect_tui.core.journal import records
+
         with self._guard() as conn:
-            return _load(
+            return records.load_reflections(
                 conn,
                 "ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT ?",
                 (max(0, int(limit)),),
@@ -494,8 +489,10 @@ class JournalStore:
 
     def all(self) -> builtins.list[Reflection]:
         """Every reflection, oldest first (for export)."""
+        from reflect_tui.core.journal import records
+
         with self._guard() as conn:
-            return _load(conn, "ORDER BY occurred_on, created_at, id", ())
+            return records.load_reflections(conn, "ORDER BY occurred_on, created_at, id", ())
 
     def export_json(self) -> str:
         """The interchange document of the whole journal, straight from the rows (fast)."""
@@ -557,6 +554,8 @@ class JournalStore:
                 if remaining <= 0:
                     break
                 rows += conn.execute(select + tail + " LIMIT ?", (remaining,)).fetchall()
+        from reflect_tui.core.journal.model import NextStep
+
         return [
             (_summary(row[:6]), int(row[6]), NextStep(row[7], codec.date_from_db(row[8]), False))
             for row in rows
@@ -623,14 +622,6 @@ def tighten_sidecars(path: Path) -> None:
 # --- row <-> model ---------------------------------------------------------------------
 
 
-def _check_reflection(reflection: Reflection) -> None:
-    if reflection.status not in STATUSES:
-        raise ValueError(f"status must be one of {STATUSES}")
-    for rating in reflection.principles:
-        if rating.rating is not None and not 1 <= rating.rating <= 5:
-            raise ValueError("principle rating must be 1..5 or None")
-
-
 def _summary(row: Sequence[Any]) -> ReflectionSummary:
     return ReflectionSummary(
         id=row[0],
@@ -640,132 +631,3 @@ def _summary(row: Sequence[Any]) -> ReflectionSummary:
         case_kind=row[4],
         updated_at=codec.ts_from_db(row[5]),
     )
-
-
-def _write_reflection(conn: sqlite3.Connection, r: Reflection) -> None:
-    """Insert or fully replace one reflection with its children and index row."""
-    values = (
-        r.id,
-        r.title,
-        r.case_kind,
-        codec.date_to_db(r.occurred_on),
-        codec.ts_to_db(r.created_at),
-        codec.ts_to_db(r.updated_at),
-        r.status,
-        r.who,
-        r.what_happened,
-        codec.ids_to_db(r.practices),
-        codec.ids_to_db(r.barriers),
-        r.barrier_note,
-        codec.ids_to_db(r.helps),
-        r.help_note,
-        r.insight,
-        r.involve,
-        codec.ids_to_db(r.tags),
-        r.notes,
-        r.content_version,
-    )
-    conn.execute(_UPSERT_SQL, values)
-    seq = conn.execute("SELECT seq FROM reflections WHERE id = ?", (r.id,)).fetchone()[0]
-    _replace_answers(conn, r.id, r.answers)
-    _replace_principles(conn, r.id, r.principles)
-    _replace_next_steps(conn, r.id, r.next_steps)
-    fts.refresh_fts(conn, seq, r.id)
-
-
-def _replace_answers(conn: sqlite3.Connection, rid: str, answers: Sequence[Answer]) -> None:
-    conn.execute("DELETE FROM answers WHERE reflection_id = ?", (rid,))
-    conn.executemany(
-        "INSERT INTO answers (reflection_id, position, practice, step, prompt, text, prompt_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (rid, i, a.practice, a.step, a.prompt, a.text, a.prompt_id)
-            for i, a in enumerate(answers)
-        ],
-    )
-
-
-def _replace_principles(
-    conn: sqlite3.Connection, rid: str, principles: Sequence[PrincipleRating]
-) -> None:
-    conn.execute("DELETE FROM principle_ratings WHERE reflection_id = ?", (rid,))
-    conn.executemany(
-        "INSERT INTO principle_ratings (reflection_id, position, principle, rating, note)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [(rid, i, p.id, p.rating, p.note) for i, p in enumerate(principles)],
-    )
-
-
-def _replace_next_steps(conn: sqlite3.Connection, rid: str, steps: Sequence[NextStep]) -> None:
-    conn.execute("DELETE FROM next_steps WHERE reflection_id = ?", (rid,))
-    conn.executemany(
-        "INSERT INTO next_steps (reflection_id, position, text, due, done) VALUES (?, ?, ?, ?, ?)",
-        [
-            (rid, i, s.text, codec.date_to_db(s.due), 1 if s.done else 0)
-            for i, s in enumerate(steps)
-        ],
-    )
-
-
-def _load(conn: sqlite3.Connection, tail: str, params: Sequence[Any]) -> list[Reflection]:
-    """Reflections selected by ``tail`` (a WHERE/ORDER/LIMIT clause), children attached.
-
-    Children are fetched with one query per table for the whole selection,
-    so exporting 10,000 reflections costs four queries, not 40,000.
-    """
-    rows = conn.execute(f"SELECT {_ROW_COLS} FROM reflections {tail}", params).fetchall()
-    if not rows:
-        return []
-    by_id: dict[str, Reflection] = {}
-    result: list[Reflection] = []
-    for row in rows:
-        r = Reflection(
-            id=row[1],
-            title=row[2],
-            case_kind=row[3],
-            occurred_on=date.fromisoformat(row[4]),
-            created_at=codec.ts_from_db(row[5]),
-            updated_at=codec.ts_from_db(row[6]),
-            status=row[7],
-            who=row[8],
-            what_happened=row[9],
-            practices=codec.ids_from_db(row[10]),
-            barriers=codec.ids_from_db(row[11]),
-            barrier_note=row[12],
-            helps=codec.ids_from_db(row[13]),
-            help_note=row[14],
-            insight=row[15],
-            involve=row[16],
-            tags=codec.ids_from_db(row[17]),
-            notes=row[18],
-            content_version=row[19],
-        )
-        by_id[r.id] = r
-        result.append(r)
-    if len(rows) <= 500:
-        marks = ", ".join("?" * len(by_id))
-        scope, scope_params = f"WHERE reflection_id IN ({marks})", list(by_id)
-    else:
-        scope, scope_params = "", []
-    for rid, practice, step, prompt, text, prompt_id in conn.execute(
-        "SELECT reflection_id, practice, step, prompt, text, prompt_id FROM answers"
-        f" {scope} ORDER BY reflection_id, position",
-        scope_params,
-    ):
-        if rid in by_id:
-            by_id[rid].answers.append(Answer(practice, step, prompt, text, prompt_id))
-    for rid, principle, rating, note in conn.execute(
-        f"SELECT reflection_id, principle, rating, note FROM principle_ratings {scope}"
-        " ORDER BY reflection_id, position",
-        scope_params,
-    ):
-        if rid in by_id:
-            by_id[rid].principles.append(PrincipleRating(principle, rating, note))
-    for rid, text, due, done in conn.execute(
-        f"SELECT reflection_id, text, due, done FROM next_steps {scope}"
-        " ORDER BY reflection_id, position",
-        scope_params,
-    ):
-        if rid in by_id:
-            by_id[rid].next_steps.append(NextStep(text, codec.date_from_db(due), bool(done)))
-    return result

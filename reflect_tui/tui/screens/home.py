@@ -15,13 +15,13 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.journal.model import NextStep, ReflectionSummary
 from reflect_tui.core.session.dates import format_date
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import join, one_line, plain
 from reflect_tui.tui.widgets.light_button import LightButton
 
 if TYPE_CHECKING:
+    from reflect_tui.core.journal.model import NextStep, ReflectionSummary
     from reflect_tui.tui.app import ReflectApp
 
 RECENT_LIMIT = 10
@@ -40,6 +40,12 @@ def summary_row(summary: ReflectionSummary):  # -> Content
 
 class HomeScreen(Screen[None]):
     # Styles: home.tcss, loaded with the app's CSS (see ``ReflectApp.CSS_PATH``).
+
+    # No focus before the first frame: Textual's auto-focus would restyle the
+    # button and rebuild the Footer's keys before anything is drawn. ``n`` and
+    # ``r`` are screen keys and work without focus; ``_focus_new`` puts the
+    # focus on "Nieuwe reflectie" right after the first frame.
+    AUTO_FOCUS = ""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", strings.KEY_NEW),
@@ -100,12 +106,12 @@ class HomeBody(VerticalScroll):
     """Everything below the header; recomposed whenever the journal changed.
 
     Drawn in two steps the first time, so the screen is usable at once even
-    on a journal of thousands of reflections: the first frame holds the
-    heading, the buttons and the draft line (``n`` and ``r`` work from
-    then on, as does the welcome text of an empty journal); the next steps,
-    learning suggestions and recent reflections are read and added right
-    after it (``_fill``), in the same order a full compose gives them. A
-    recompose (after a session) draws everything in one go.
+    on a journal of thousands of reflections: the first frame holds what you
+    can do (the heading, the buttons and the draft line; ``n`` and ``r``
+    work from then on); the reading matter (the welcome text of an empty
+    journal, next steps, learning suggestions, recent reflections) is read
+    and added right after it (``_fill``), in the same order a full compose
+    gives it. A recompose (after a session) draws everything in one go.
     """
 
     filled = False
@@ -115,13 +121,10 @@ class HomeBody(VerticalScroll):
         return self.app  # type: ignore[return-value]
 
     def _load_head(self) -> None:
-        """What the first frame shows: two cheap queries."""
-        store = self.reflect_app.store
-        self.count = 0
+        """What the first frame shows: the draft to resume, if any (one cheap query)."""
         self.drafts: list[ReflectionSummary] = []
         try:
-            self.count = store.count()
-            self.drafts = store.drafts(limit=1)
+            self.drafts = self.reflect_app.store.drafts(limit=1)
         except ReflectError as exc:
             self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
 
@@ -130,6 +133,7 @@ class HomeBody(VerticalScroll):
         from reflect_tui.tui.coaching import learning_for
 
         store = self.reflect_app.store
+        self.count = 0
         self.recent: list[ReflectionSummary] = []
         self.steps: list[tuple[ReflectionSummary, int, NextStep]] = []
         self.more_steps = 0
@@ -138,6 +142,7 @@ class HomeBody(VerticalScroll):
             # The draft that "Verder met concept" (r) resumes is left out: the
             # draft line already shows it, and listing it twice reads as two
             # cases. Older drafts stay listed, as Enter is their only way back.
+            self.count = store.count()
             resumable = self.drafts[0].id if self.drafts else None
             recent = store.list(limit=RECENT_LIMIT + 1)
             self.recent = [s for s in recent if s.id != resumable][:RECENT_LIMIT]
@@ -170,9 +175,6 @@ class HomeBody(VerticalScroll):
                 ),
                 id="draft-line",
             )
-        if self.count == 0:
-            yield Static(plain(strings.HOME_WELCOME_TITLE), classes="section-title")
-            yield Static(plain(strings.HOME_WELCOME), id="welcome")
         if self.filled:
             self._load_sections()
             yield from self._sections()
@@ -198,9 +200,13 @@ class HomeBody(VerticalScroll):
 
     def _sections(self) -> Iterator[Widget]:
         """What asks for action comes first (open and overdue next steps, then
-        what to learn); reading back old reflections comes last."""
+        what to learn); reading back old reflections comes last. An empty
+        journal gets the method explained instead."""
         from reflect_tui.tui.widgets.tip_card import TipCard
 
+        if self.count == 0:
+            yield Static(plain(strings.HOME_WELCOME_TITLE), classes="section-title")
+            yield Static(plain(strings.HOME_WELCOME), id="welcome")
         if self.count:
             yield Static(plain(strings.HOME_STEPS), classes="section-title")
             if self.steps:

@@ -2,7 +2,7 @@
 
 The screen is a thin host: the step order and all edits live in the core
 ``SessionFlow``; each step kind has its own view in ``tui/steps``. Every
-edit posts ``DraftChanged``; the screen debounces those and hands a
+edit calls ``draft_changed``; the screen batches those and hands a
 snapshot to the app's background writer (see ``ReflectApp.save_draft``).
 """
 
@@ -23,7 +23,7 @@ from reflect_tui.core.paths import ensure_private_dir, write_private_file
 from reflect_tui.core.session.flow import PHASES, SessionFlow, Step
 from reflect_tui.tui import strings
 from reflect_tui.tui.render import reflection_markdown
-from reflect_tui.tui.steps.base import DraftChanged, Services, StepView
+from reflect_tui.tui.steps.base import Services, StepView
 from reflect_tui.tui.steps.closing import ClosingView
 from reflect_tui.tui.steps.intake import IntakeView
 from reflect_tui.tui.steps.lsd import LsdView
@@ -110,7 +110,7 @@ class SessionScreen(Screen[None]):
         if self.view is not None:
             await self.view.remove()
         step = self.flow.current
-        self.view = VIEWS[step.kind](self.flow, self.services, step)
+        self.view = VIEWS[step.kind](self.flow, self.services, step, self.draft_changed)
         self.view.id = "step"
         await self.mount(self.view, before=self.query_one(Footer))
         self._update_progress()
@@ -147,9 +147,8 @@ class SessionScreen(Screen[None]):
 
     # -- autosave -------------------------------------------------------------
 
-    @on(DraftChanged)
-    def _draft_changed(self, event: DraftChanged) -> None:
-        event.stop()
+    def draft_changed(self) -> None:
+        """A step view edited the draft (called on every change, so kept cheap)."""
         # Only ticking practices changes the progress line ("2 van 3", the LSD
         # count); recomputing it on every typed key cost ~0.3 ms a key.
         if self.flow.phase == "practices":

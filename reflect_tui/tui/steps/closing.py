@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual import on
@@ -22,8 +23,14 @@ HELP_PER_TOPIC = 2  # a few questions help; a list pushes the fields off screen
 
 
 class ClosingView(StepView):
-    def __init__(self, flow: SessionFlow, services: Services, step: Step) -> None:
-        super().__init__(flow, services, step)
+    def __init__(
+        self,
+        flow: SessionFlow,
+        services: Services,
+        step: Step,
+        on_change: Callable[[], None],
+    ) -> None:
+        super().__init__(flow, services, step, on_change)
         steps = self.flow.reflection.next_steps
         self._dues: list[date | None] = [s.due for s in steps]
         self._rows = max(MIN_ROWS, len(steps) + 1)

@@ -4,7 +4,7 @@ Why: Textual parses a widget's DEFAULT_CSS when the first one is mounted,
 and Button's covers every variant in two styles (about 7,000 characters,
 several milliseconds to parse and match). The home screen is on screen at
 every start and uses the default style in its plain and primary variant
-only, so this subclass carries just those rules, copied from Textual 8's
+only, never compact or disabled, so this subclass carries just those rules, copied from Textual 8's
 Button. It looks and behaves the same; a later screen that mounts a
 regular Button adds the full set (the same rules again, no conflict).
 """
@@ -33,13 +33,6 @@ class LightButton(Button, inherit_css=False):
             border-top: tall $surface-lighten-1;
             border-bottom: tall $surface-darken-1;
 
-            &.-textual-compact {
-                border: none !important;
-            }
-            &:disabled {
-                text-opacity: 0.6;
-                pointer: not-allowed;
-            }
             &:focus {
                 text-style: $button-focus-text-style;
                 background-tint: $foreground 5%;
