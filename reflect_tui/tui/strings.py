@@ -108,7 +108,7 @@ PRACTICES_INTRO = (
 PRACTICES_REASON = "voorgesteld omdat {reasons}"
 PRACTICES_NONE = "Kies minstens één werkpraktijk om de LSD-vragen te krijgen."
 
-LSD_HINT = "Schrijf je antwoord in het vak hierboven. Leeg laten mag: dan sla je deze stap over."
+LSD_HINT = "Schrijf hier je antwoord. Leeg laten mag: dan sla je deze stap over."
 LSD_OTHER = "F5: andere vraag"
 LSD_NO_PROMPT = "Schrijf op wat je te binnen schiet."
 

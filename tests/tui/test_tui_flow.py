@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from tui_helpers import (
     NARROW,
@@ -18,11 +19,19 @@ from tui_helpers import (
     visible_text,
 )
 
+from reflect_tui.tui import strings
 from reflect_tui.tui.screens.home import HomeScreen
 from reflect_tui.tui.widgets.rating import RatingInput
 from reflect_tui.tui.widgets.tip_card import TipCard
 
 TITLE = "Bewonersavond [bold]speeltuin[/] 🎉"
+
+
+def shown_prompt(screen: Screen[None]) -> str:
+    """The LSD prompt on screen, without the "F5: andere vraag" line under it."""
+    prompt, _, hint = visible_text(screen.query_one("#prompt", Static)).rpartition("\n")
+    assert hint == strings.LSD_OTHER
+    return prompt
 
 
 @pytest.mark.parametrize("size", [WIDE, NARROW], ids=["120x40", "80x24"])
@@ -61,11 +70,11 @@ async def test_full_reflection_from_home_to_finished(
         # (c) LSD: answer, another prompt, skip, answer
         await next_step(pilot)
         assert s.flow.current.key == "lsd:situatie:luisteren"
-        first_prompt = visible_text(s.query_one("#prompt", Static))
+        first_prompt = shown_prompt(s)
         await type_text(pilot, "Ik hoorde zorgen")
         await pilot.press("f5")
         await pilot.pause()
-        second_prompt = visible_text(s.query_one("#prompt", Static))
+        second_prompt = shown_prompt(s)
         assert second_prompt != first_prompt
         await next_step(pilot)  # samenvatten: skipped
         await next_step(pilot)
@@ -169,7 +178,7 @@ async def test_back_and_forward_keep_answers(make_app):
         await pilot.pause()
         await next_step(pilot)
         await type_text(pilot, "Ze voelden zich niet gehoord")
-        shown_prompt = visible_text(s.query_one("#prompt", Static))
+        prompt_before = shown_prompt(s)
         await previous_step(pilot)
         await previous_step(pilot)
         assert s.query_one("#title", Input).value == "Klacht over afval"
@@ -177,7 +186,7 @@ async def test_back_and_forward_keep_answers(make_app):
         assert list(s.query_one("#practices", SelectionList).selected) == ["relaties"]
         await next_step(pilot)
         assert s.query_one("#answer", TextArea).text == "Ze voelden zich niet gehoord"
-        assert visible_text(s.query_one("#prompt", Static)) == shown_prompt
+        assert shown_prompt(s) == prompt_before
         for _ in range(3):
             await next_step(pilot)
         assert s.flow.current.key == "principles"

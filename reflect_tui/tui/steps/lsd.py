@@ -1,15 +1,22 @@
-"""Step (c): one LSD step (listen, summarise, probe) for one chosen practice."""
+"""Step (c): one LSD step (listen, summarise, probe) for one chosen practice.
+
+Few widgets on purpose: this is where people type the most, and Textual
+redraws every widget on screen for each key. The key for another prompt is
+shown inside the prompt block, the "you may skip" hint is the answer
+field's placeholder.
+"""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import StepView
-from reflect_tui.tui.text import clean, plain
+from reflect_tui.tui.text import clean, join, plain
 
 
 class LsdView(StepView):
@@ -19,14 +26,17 @@ class LsdView(StepView):
         if lsd is not None:
             yield Static(plain(lsd.description), classes="help-text")  # type: ignore[attr-defined]
         yield Static(self._prompt_content(), id="prompt", classes="prompt")
-        yield Static(plain(strings.LSD_OTHER), classes="hint")
-        answer = TextArea(clean(self.flow.answer_text(self.step)), id="answer", classes="answer")
-        yield answer
-        yield Static(plain(strings.LSD_HINT), classes="hint")
+        yield TextArea(
+            clean(self.flow.answer_text(self.step)),
+            id="answer",
+            classes="answer",
+            placeholder=strings.LSD_HINT,
+        )
 
-    def _prompt_content(self):  # -> Content
+    def _prompt_content(self) -> Content:
         prompt = self.flow.prompt_for(self.step)
-        return plain(prompt.text if prompt else strings.LSD_NO_PROMPT, "bold $accent")
+        text = plain(prompt.text if prompt else strings.LSD_NO_PROMPT, "bold $accent")
+        return join(text, "\n", plain(strings.LSD_OTHER, "$text-muted"))
 
     def first_focus(self) -> Widget | None:
         return self.query_one("#answer", TextArea)
