@@ -57,8 +57,8 @@ def main() -> None:
     )
     store = timed("JournalStore.open", lambda: JournalStore.open(locations.journal_path, ctx.clock))
     try:
-        count = timed("store.count (first frame)", store.count)
         timed("store.drafts(limit=1) (first frame)", lambda: store.drafts(limit=1))
+        count = timed("store.count (after it)", store.count)
         if isinstance(prepared, PendingContent):
             content = timed("content from the cache (after it)", prepared.load).content
         else:  # the check found the cache stale and loaded the YAML itself

@@ -17,6 +17,7 @@ from reflect_tui.core.session.flow import SessionFlow, Step
 from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import Services, StepView
 from reflect_tui.tui.text import clean, plain
+from reflect_tui.tui.widgets.answer_area import AnswerArea
 
 MIN_ROWS = 3
 HELP_PER_TOPIC = 2  # a few questions help; a list pushes the fields off screen
@@ -41,7 +42,9 @@ class ClosingView(StepView):
         yield Static(plain(strings.CLOSING_INTRO), classes="intro")
         yield Label(plain(strings.CLOSING_INSIGHT), classes="field-label")
         yield from self._help("inzicht")
-        insight = TextArea(clean(r.insight), id="insight", classes="answer short")
+        insight = AnswerArea(
+            clean(r.insight), id="insight", classes="answer short", on_change=self._insight
+        )
         yield insight
         yield Label(plain(strings.CLOSING_STEPS), classes="field-label")
         yield from self._help("volgende-stap")
@@ -72,9 +75,8 @@ class ClosingView(StepView):
     def first_focus(self) -> Widget | None:
         return self.query_one("#insight", TextArea)
 
-    @on(TextArea.Changed, "#insight")
-    def _insight(self, event: TextArea.Changed) -> None:
-        self.flow.set_closing(insight=event.text_area.text)
+    def _insight(self, text: str) -> None:
+        self.flow.set_closing(insight=text)
         self.changed()
 
     @on(Input.Changed, "#involve")

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static
 
 from reflect_tui.core.content.model import INTAKE
 from reflect_tui.core.session.dates import format_date, parse_date
 from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import clean, plain
+from reflect_tui.tui.widgets.answer_area import AnswerArea
 
 HELP_PER_TOPIC = 2
 
@@ -43,7 +44,7 @@ class IntakeView(StepView):
         yield Input(clean(r.who), id="who")
         yield Label(plain(strings.INTAKE_WHAT), classes="field-label")
         yield from self._help("gebeurd", "belangen", None)
-        what = TextArea(clean(r.what_happened), id="what", classes="answer")
+        what = AnswerArea(clean(r.what_happened), id="what", classes="answer", on_change=self._what)
         yield what
 
     def _help(self, *topics: str | None) -> ComposeResult:
@@ -90,7 +91,6 @@ class IntakeView(StepView):
             self.flow.set_intake(case_kind=value)
             self.changed()
 
-    @on(TextArea.Changed, "#what")
-    def _what(self, event: TextArea.Changed) -> None:
-        self.flow.set_intake(what_happened=event.text_area.text)
+    def _what(self, text: str) -> None:
+        self.flow.set_intake(what_happened=text)
         self.changed()

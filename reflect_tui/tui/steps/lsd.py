@@ -8,7 +8,6 @@ field's placeholder.
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widget import Widget
@@ -17,6 +16,7 @@ from textual.widgets import Static, TextArea
 from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import clean, join, plain
+from reflect_tui.tui.widgets.answer_area import AnswerArea
 
 
 class LsdView(StepView):
@@ -26,11 +26,12 @@ class LsdView(StepView):
         if lsd is not None:
             yield Static(plain(lsd.description), classes="help-text")  # type: ignore[attr-defined]
         yield Static(self._prompt_content(), id="prompt", classes="prompt")
-        yield TextArea(
+        yield AnswerArea(
             clean(self.flow.answer_text(self.step)),
             id="answer",
             classes="answer",
             placeholder=strings.LSD_HINT,
+            on_change=self._answer,
         )
 
     def _prompt_content(self) -> Content:
@@ -47,8 +48,6 @@ class LsdView(StepView):
         if self.flow.answer_text(self.step):
             self.changed()
 
-    @on(TextArea.Changed, "#answer")
-    def _answer(self, event: TextArea.Changed) -> None:
-        event.stop()  # handled: no need to bubble through the screen and the app
-        self.flow.set_answer(event.text_area.text, self.step)
+    def _answer(self, text: str) -> None:
+        self.flow.set_answer(text, self.step)
         self.changed()
