@@ -23,9 +23,14 @@ hit both alike; medians are reported):
    timed with an empty journal and with a journal of ``--count`` generated
    reflections (``journal_textgen.py``, built once per run), both with a
    warm content cache (the warm-up start writes it, as any earlier start
-   would). Target: <= 1.15x. Then ``tui_startup_parts.py`` times the
-   parts of reflect's start-up in one process (imports, content, journal
-   queries of the home screen), so a miss points at its cause.
+   would). Target: <= 1.15x. Timings on a shared machine move by 10-20%
+   from run to run, so the same start-ups are then counted in machine
+   instructions under valgrind's callgrind (``tui_first_frame.py``; one
+   run each, repeatable to a fraction of a percent; skipped without
+   valgrind or with ``--no-instructions``): the cost ratio without the
+   noise. Then ``tui_startup_parts.py`` times the parts of reflect's
+   start-up in one process (imports, content, journal queries of the home
+   screen), so a miss points at its cause.
 2. **Typing into an answer, autosave on.** reflect is started on an empty
    journal (real store, real background writer, default debounce), taken
    to the first LSD answer with keys (``n``, alt+right, space, alt+right),
@@ -36,7 +41,12 @@ hit both alike; medians are reported):
    (a fast typist, so the autosave timer fires in between); each key's
    time runs from writing it to the pty until the output contains the
    answer's text including that letter. Letters only, no spaces: a space
-   could be confused with the blank cursor cell. Target: <= 1.1x.
+   could be confused with the blank cursor cell. Target: <= 1.1x (median
+   of all keys of each app). Also printed: the median of the ratios of
+   paired blocks (each reflect block beside the bare block run just
+   before or after it, which cancels slow drift of the machine), and the
+   app's CPU time per key over each block (user + system, all threads,
+   so the autosave writer is included).
 
 This is a benchmark, not a test: it prints numbers and a PASS/MISS word per
 target, and never fails a build.
@@ -47,6 +57,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -141,6 +152,33 @@ def startup_parts(env: dict[str, str], runs: int = 3) -> tuple[dict[str, float],
     return best, note
 
 
+def count_start_instructions(script: str, env: dict[str, str], marker: str, work: Path) -> int:
+    """Instructions (valgrind callgrind, all threads) from the interpreter's
+    start to the first frame that shows ``marker``; see ``tui_first_frame.py``."""
+    out = work / "callgrind.start"
+    out.unlink(missing_ok=True)
+    argv = [
+        "valgrind",
+        "--tool=callgrind",
+        f"--callgrind-out-file={out}",
+        sys.executable,
+        str(HERE / "tui_first_frame.py"),
+        marker,
+        script,
+    ]
+    with PtyProgram(argv, env) as program:
+        program.start()
+        assert program.process is not None
+        deadline = time.perf_counter() + 600
+        while program.process.poll() is None and time.perf_counter() < deadline:
+            program.drain(0.1)  # keep the pty flowing: a full one would block the app
+    text = out.read_text()
+    found = re.search(r"^(?:summary|totals): (\d+)", text, re.MULTILINE)
+    if found is None:
+        raise RuntimeError(f"no instruction count in {out}")
+    return int(found.group(1))
+
+
 # -- 2. typing -----------------------------------------------------------------
 
 
@@ -173,25 +211,36 @@ def open_bare_textarea(program: PtyProgram) -> None:
     program.wait_for(TEXTAREA_READY)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process, all its threads (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def type_block(
     argv: list[str],
     env: dict[str, str],
     open_field: Callable[[PtyProgram], None],
     keys: int,
     gap: float,
-) -> list[float]:
-    """Per-key seconds from writing a letter to seeing the answer with it."""
+) -> tuple[list[float], float]:
+    """Per-key seconds from writing a letter to seeing the answer with it,
+    and the app's CPU seconds per key over the block (all threads: the
+    autosave writer counts too)."""
     text = (LETTERS * (keys // len(LETTERS) + 1))[:keys]
     latencies = []
     with PtyProgram(argv, env) as program:
         program.start()
         open_field(program)
         program.drain(0.5)  # let the first frames and focus settle
+        assert program.process is not None
+        cpu_before = cpu_seconds(program.process.pid)
         for k, letter in enumerate(text):
             sent = program.send(letter)
             latencies.append(program.wait_for(text[: k + 1]) - sent)
             program.drain(gap)
-    return latencies
+        cpu_per_key = (cpu_seconds(program.process.pid) - cpu_before) / keys
+    return latencies, cpu_per_key
 
 
 # -- reporting -----------------------------------------------------------------
@@ -243,6 +292,27 @@ def measure_start(args: argparse.Namespace, work: Path) -> None:
             line += f" {START_TARGET:6.2f}x  {verdict(ratio, START_TARGET)}"
         print(line)
 
+    reflect_script = reflect_argv()
+    if args.instructions and shutil.which("valgrind") and len(reflect_script) == 1:
+        print("\n   Instructions to the same first frame (valgrind callgrind, one run each):")
+        script = reflect_script[0]
+        counts = {
+            "bare Textual app": count_start_instructions(
+                str(HERE / "tui_bare_app.py"), child_env(work, None), READY, work
+            ),
+            "reflect, empty journal": count_start_instructions(
+                script, child_env(work, empty_home), strings.HOME_HEADING, work
+            ),
+            f"reflect, {args.count} reflections": count_start_instructions(
+                script, child_env(work, big_home), strings.HOME_HEADING, work
+            ),
+        }
+        base_count = counts["bare Textual app"]
+        for name, count in counts.items():
+            print(f"   {name:<30} {count / 1e6:8.1f} M  {count / base_count:6.3f}x")
+    elif args.instructions:
+        print("\n   (no valgrind or no installed `reflect` script: no instruction counts)")
+
     print("\n   Where reflect's time goes (in-process, fastest of 3, ms):")
     empty_parts, empty_note = startup_parts(starts[names[1]][1])
     big_parts, big_note = startup_parts(starts[names[2]][1])
@@ -267,15 +337,17 @@ def measure_typing(args: argparse.Namespace, work: Path) -> None:
     }
     key_times: dict[str, list[float]] = {name: [] for name in typing}
     block_medians: dict[str, list[float]] = {name: [] for name in typing}
+    cpu_per_key: dict[str, list[float]] = {name: [] for name in typing}
     names = list(typing)
     for block in range(args.blocks):
         order = names if block % 2 == 0 else names[::-1]
         for name in order:
             argv, env, opener = typing[name]
             shutil.rmtree(work / "typing", ignore_errors=True)  # each block starts empty
-            times = type_block(argv, env, opener, args.keys, args.gap)
+            times, cpu = type_block(argv, env, opener, args.keys, args.gap)
             key_times[name] += times
             block_medians[name].append(statistics.median(times))
+            cpu_per_key[name].append(cpu)
     base = statistics.median(key_times[names[0]])
     print(f"   {'app':<30} {'median':>11} {'p90':>11} {'ratio':>7} {'target':>7}")
     for name in names:
@@ -290,6 +362,19 @@ def measure_typing(args: argparse.Namespace, work: Path) -> None:
     for name in names:
         spread = " ".join(f"{m * 1000:.1f}" for m in block_medians[name])
         print(f"   per-block medians, {name}: {spread} ms")
+    # Blocks run in pairs (A B, then B A): the ratio within a pair is hardly
+    # touched by the machine's drift over the run.
+    paired = [r / b for r, b in zip(block_medians[names[1]], block_medians[names[0]], strict=True)]
+    print(
+        f"   median of the {len(paired)} paired block ratios: {statistics.median(paired):.2f}x"
+        f" (spread {min(paired):.2f}-{max(paired):.2f})"
+    )
+    cpu = {name: statistics.median(values) for name, values in cpu_per_key.items()}
+    print(
+        f"   app CPU time per key (all threads, median of blocks): bare"
+        f" {cpu[names[0]] * 1000:.2f} ms, reflect {cpu[names[1]] * 1000:.2f} ms,"
+        f" ratio {cpu[names[1]] / cpu[names[0]]:.2f}x"
+    )
 
 
 def main() -> int:
@@ -300,6 +385,12 @@ def main() -> int:
     parser.add_argument("--keys", type=int, default=50, help="letters per typing block")
     parser.add_argument("--gap", type=float, default=0.08, help="seconds between letters")
     parser.add_argument("--only", choices=("start", "typing"), help="run one measurement only")
+    parser.add_argument(
+        "--no-instructions",
+        dest="instructions",
+        action="store_false",
+        help="skip the valgrind instruction counts of the start-up (about 40 s)",
+    )
     args = parser.parse_args()
     if not 1 <= args.keys <= MAX_KEYS:
         parser.error(f"--keys must be 1..{MAX_KEYS}: the letters must fit on one line")
