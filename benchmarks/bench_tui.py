@@ -34,8 +34,9 @@ hit both alike; medians are reported):
 2. **Typing into an answer, autosave on.** reflect is started on an empty
    journal (real store, real background writer, default debounce), taken
    to the first LSD answer with keys (``n``, alt+right, space, alt+right),
-   and the bare app (``tui_bare_app.py textarea``: Header, a Static, a
-   focused TextArea of the answer field's size, Footer) is started the
+   and the bare app (``tui_bare_app.py textarea HEIGHT``: Header, a Static, a
+   focused TextArea as high as reflect's answer field, measured in the same
+   run with Textual's headless pilot, Footer) is started the
    same way. Then ``--keys``
    letters are typed one at a time with ``--gap`` seconds between them
    (a fast typist, so the autosave timer fires in between); each key's
@@ -73,7 +74,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from tui_bare_app import READY, TEXTAREA_READY  # noqa: E402
-from tui_pty import ALT_RIGHT, HOME, PtyProgram  # noqa: E402
+from tui_pty import ALT_RIGHT, COLUMNS, HOME, ROWS, PtyProgram  # noqa: E402
 
 from reflect_tui.tui import strings  # noqa: E402
 
@@ -207,6 +208,47 @@ def open_reflect_answer(program: PtyProgram) -> None:
     program.wait_for(label)
 
 
+def reflect_answer_size() -> tuple[int, int]:
+    """The size of reflect's first LSD answer field on a COLUMNS x ROWS screen.
+
+    Measured in-process (headless, same keys as ``open_reflect_answer``) so
+    the bare TextArea can be given the same height: Textual redraws every
+    line of the field on each key, so a taller field costs more per key.
+    """
+    import asyncio
+    from datetime import UTC, datetime
+
+    from textual.widgets import TextArea
+
+    from reflect_tui.core.clock import FixedClock
+    from reflect_tui.core.content.loader import load_builtin
+    from reflect_tui.core.journal.store import JournalStore
+    from reflect_tui.tui.app import ReflectApp
+
+    async def measure(folder: Path) -> tuple[int, int]:
+        clock = FixedClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+        store = JournalStore.open(folder / "journal.sqlite3", clock)
+        app = ReflectApp(store, load_builtin(), clock, exports_dir=folder / "exports")
+        try:
+            async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
+                await pilot.press("n")
+                await pilot.pause()
+                await pilot.press("alt+right")
+                await pilot.pause()
+                await pilot.press("home", "space")
+                await pilot.pause()
+                await pilot.press("alt+right")
+                await pilot.pause()
+                size = app.screen.query_one("#answer", TextArea).outer_size
+                return size.width, size.height
+        finally:
+            app.saver.close()
+            store.close()
+
+    with tempfile.TemporaryDirectory() as folder:
+        return asyncio.run(measure(Path(folder)))
+
+
 def open_bare_textarea(program: PtyProgram) -> None:
     program.wait_for(TEXTAREA_READY)
 
@@ -327,8 +369,14 @@ def measure_typing(args: argparse.Namespace, work: Path) -> None:
         f"\n2. Keystroke to screen while typing an answer (autosave on;"
         f" {args.blocks} blocks x {args.keys} keys, {args.gap * 1000:.0f} ms apart)"
     )
+    width, height = reflect_answer_size()
+    print(f"   reflect's answer field: {width}x{height}; the bare TextArea gets the same height")
     typing: dict[str, tuple[list[str], dict[str, str], Callable[[PtyProgram], None]]] = {
-        "bare TextArea app": (bare_argv("textarea"), child_env(work, None), open_bare_textarea),
+        "bare TextArea app": (
+            bare_argv("textarea", str(height)),
+            child_env(work, None),
+            open_bare_textarea,
+        ),
         "reflect LSD answer": (
             reflect_argv(),
             child_env(work, work / "typing"),

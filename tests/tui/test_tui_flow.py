@@ -28,9 +28,12 @@ TITLE = "Bewonersavond [bold]speeltuin[/] 🎉"
 
 
 def shown_prompt(screen: Screen[None]) -> str:
-    """The LSD prompt on screen, without the "F5: andere vraag" line under it."""
-    prompt, _, hint = visible_text(screen.query_one("#prompt", Static)).rpartition("\n")
+    """The LSD prompt on screen: after the step's explanation and a blank
+    line, before the "F5: andere vraag" line."""
+    block, _, hint = visible_text(screen.query_one("#prompt", Static)).rpartition("\n")
     assert hint == strings.LSD_OTHER
+    explanation, _, prompt = block.rpartition("\n\n")
+    assert explanation  # what this LSD step means comes first
     return prompt
 
 

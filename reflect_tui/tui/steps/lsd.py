@@ -1,9 +1,9 @@
 """Step (c): one LSD step (listen, summarise, probe) for one chosen practice.
 
-Few widgets on purpose: this is where people type the most, and Textual
-redraws every widget on screen for each key. The key for another prompt is
-shown inside the prompt block, the "you may skip" hint is the answer
-field's placeholder.
+Two widgets on purpose: this is where people type the most, and Textual
+redraws every widget on screen for each key. One block holds what the LSD
+step means, the prompt and the key for another prompt; the "you may skip"
+hint is the answer field's placeholder.
 """
 
 from __future__ import annotations
@@ -21,10 +21,6 @@ from reflect_tui.tui.widgets.answer_area import AnswerArea
 
 class LsdView(StepView):
     def compose(self) -> ComposeResult:
-        content = self.services.content
-        lsd = content.by_id("lsd_steps").get(self.step.lsd_step or "")
-        if lsd is not None:
-            yield Static(plain(lsd.description), classes="help-text")  # type: ignore[attr-defined]
         yield Static(self._prompt_content(), id="prompt", classes="prompt")
         yield AnswerArea(
             clean(self.flow.answer_text(self.step)),
@@ -35,9 +31,18 @@ class LsdView(StepView):
         )
 
     def _prompt_content(self) -> Content:
+        """What the step means, the question, and the key for another question."""
+        lsd = self.services.content.by_id("lsd_steps").get(self.step.lsd_step or "")
         prompt = self.flow.prompt_for(self.step)
-        text = plain(prompt.text if prompt else strings.LSD_NO_PROMPT, "bold $accent")
-        return join(text, "\n", plain(strings.LSD_OTHER, "$text-muted"))
+        parts: list[Content | str] = []
+        if lsd is not None:
+            parts += [plain(lsd.description, "$text-muted"), "\n\n"]  # type: ignore[attr-defined]
+        parts += [
+            plain(prompt.text if prompt else strings.LSD_NO_PROMPT, "bold $accent"),
+            "\n",
+            plain(strings.LSD_OTHER, "$text-muted"),
+        ]
+        return join(*parts)
 
     def first_focus(self) -> Widget | None:
         return self.query_one("#answer", TextArea)
