@@ -429,7 +429,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="start-ups per app (median)")
     parser.add_argument("--count", type=int, default=10_000, help="reflections in the big journal")
-    parser.add_argument("--blocks", type=int, default=6, help="typing blocks per app")
+    parser.add_argument("--blocks", type=int, default=10, help="typing blocks per app")
     parser.add_argument("--keys", type=int, default=50, help="letters per typing block")
     parser.add_argument("--gap", type=float, default=0.08, help="seconds between letters")
     parser.add_argument("--only", choices=("start", "typing"), help="run one measurement only")
