@@ -43,6 +43,11 @@ class Locations(NamedTuple):
         return self.data_dir / JOURNAL_FILENAME
 
     @property
+    def lock_path(self) -> Path:
+        """Held by a running terminal UI, so a second window can warn (``core/instance``)."""
+        return self.data_dir / "reflect.lock"
+
+    @property
     def backups_dir(self) -> Path:
         """Where pre-migration backups go."""
         return self.data_dir / "backups"

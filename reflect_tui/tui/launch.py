@@ -23,6 +23,7 @@ def launch(ctx: CliContext) -> int:
     # Textual app: when it is current, the content is built after the home
     # screen's first frame. ``reflect content check`` always reads the files.
     from reflect_tui.core.content.cache import PendingContent, prepare_content
+    from reflect_tui.core.instance import InstanceLock
     from reflect_tui.core.journal.store import JournalStore
 
     try:
@@ -35,13 +36,17 @@ def launch(ctx: CliContext) -> int:
 
     from reflect_tui.tui.app import ReflectApp
 
+    lock = InstanceLock.acquire(locations.lock_path)
+    notices = () if isinstance(prepared, PendingContent) else prepared.notices
+    if lock is None:
+        notices = (strings.ALREADY_OPEN, *notices)
     clock = ctx.clock
     path = locations.journal_path
     app = ReflectApp(
         store,
         None if isinstance(prepared, PendingContent) else prepared.content,
         clock,
-        notices=() if isinstance(prepared, PendingContent) else prepared.notices,
+        notices=notices,
         load_content=prepared.load if isinstance(prepared, PendingContent) else None,
         exports_dir=locations.exports_dir,
         open_writer_store=lambda: JournalStore.open(path, clock),
@@ -51,6 +56,8 @@ def launch(ctx: CliContext) -> int:
     finally:
         app.saver.close()
         store.close()
+        if lock is not None:
+            lock.release()
     if app.launch_error is not None:
         print(strings.LAUNCH_FAILED.format(error=app.launch_error), file=ctx.stderr)
         return 1

@@ -161,6 +161,10 @@ HOW_TO_QUIT_TITLE = "Wil je stoppen?"
 HOW_TO_QUIT = "Druk op ctrl+q om te stoppen. Je werk wordt eerst bewaard."
 ERROR_GENERIC = "Er ging iets mis: {error}"
 NOTICE_TITLE = "Let op"
+ALREADY_OPEN = (
+    "reflect is al geopend in een ander venster. Werk niet in twee vensters aan hetzelfde "
+    "concept: wat het laatst wordt bewaard, overschrijft het andere."
+)
 
 # -- reading ------------------------------------------------------------------
 READ_NO_RENDERER = "Deze reflectie kan nog niet als tekst worden getoond."

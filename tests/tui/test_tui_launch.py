@@ -25,3 +25,30 @@ def test_corrupt_journal_is_one_line_on_stderr(tmp_path: Path) -> None:
     assert len(lines) == 1
     assert lines[0].startswith("reflect: ")
     assert "Traceback" not in err.getvalue()
+
+
+def test_a_second_window_is_warned_that_the_journal_is_open(tmp_path: Path, monkeypatch) -> None:
+    from reflect_tui.core.instance import InstanceLock
+    from reflect_tui.tui import strings
+    from reflect_tui.tui.app import ReflectApp
+
+    seen: list[tuple[str, ...]] = []
+
+    def run(self: ReflectApp, *args: object, **kwargs: object) -> int:
+        seen.append(self.notices)
+        return 0
+
+    monkeypatch.setattr(ReflectApp, "run", run)
+    home = tmp_path / "home"
+    err = io.StringIO()
+    assert launch(context(home, err)) == 0  # the first window: no warning
+    other = InstanceLock.acquire(home / "reflect.lock")  # another window is open
+    assert other is not None
+    try:
+        assert launch(context(home, err)) == 0
+    finally:
+        other.release()
+    assert strings.ALREADY_OPEN not in seen[0]
+    assert strings.ALREADY_OPEN in seen[1]
+    assert launch(context(home, err)) == 0  # closed again: no warning
+    assert strings.ALREADY_OPEN not in seen[2]

@@ -1,0 +1,62 @@
+"""Knowing whether another ``reflect`` window is open on the same journal.
+
+Why: two windows editing the same draft overwrite each other's saves (the
+last one wins). SQLite keeps the file consistent, but the user should know
+before typing in both. The terminal UI holds an advisory lock (``flock``)
+on a small file beside the journal while it runs. The operating system
+drops the lock when the process ends, also after a crash or a kill, so a
+left-over lock file never blocks anyone. Where ``flock`` does not exist
+(Windows) every start gets the lock: no warning, as before.
+
+Only the terminal UI takes the lock; the CLI commands are short and write
+in single transactions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from reflect_tui.core.paths import PRIVATE_FILE_MODE, ensure_private_dir
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX
+    fcntl = None  # type: ignore[assignment]
+
+
+class InstanceLock:
+    """The lock of one running app; ``release`` (or process exit) frees it."""
+
+    def __init__(self, fd: int | None) -> None:
+        self._fd = fd
+
+    @classmethod
+    def acquire(cls, path: Path) -> InstanceLock | None:
+        """The lock, or None when another running app holds it.
+
+        An unusable lock file (a read-only folder, say) is not a reason to
+        refuse the start or to warn: the lock is then simply not taken.
+        """
+        try:
+            ensure_private_dir(path.parent)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+        except OSError:
+            return cls(None)
+        if fcntl is None:
+            return cls(fd)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return None
+        except OSError:  # a file system without locks: carry on unlocked
+            return cls(fd)
+        return cls(fd)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)  # closing the descriptor drops the flock
+            self._fd = None
