@@ -23,13 +23,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reflect_tui.cli import coach_cmd, content_cmd, journal_cmd
+    from reflect_tui.cli import argparse_nl, coach_cmd, content_cmd, journal_cmd
+
+    argparse_nl.install()
 
     parser = _Parser(
         prog="reflect",
         description="Reflecteer op je eigen casussen: luisteren, samenvatten, doorvragen.",
     )
-    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"reflect {__version__}",
+        help="toon het versienummer en stop",
+    )
     parser.add_argument(
         "--data-dir", metavar="DIR", help="map voor het dagboek (overschrijft REFLECT_HOME)"
     )
