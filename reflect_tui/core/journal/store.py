@@ -9,6 +9,11 @@ checkpoint after deletes make "delete" mean gone from every file.
 
 The connection may be used from a worker thread (the TUI autosaves off the
 UI thread), so access is serialised with a lock.
+
+Counting and listing need only the light ``summary`` module; the methods
+that read or write whole reflections import ``records`` (and with it the
+full model) on first use, so opening the store and drawing the home
+screen's first frame never pay for it.
 """
 
 from __future__ import annotations
