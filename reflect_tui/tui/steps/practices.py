@@ -12,6 +12,7 @@ from reflect_tui.core.coach.practices import PracticeSuggestion, preselect, sugg
 from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import join, plain
+from reflect_tui.tui.widgets.tick_list import TickList
 
 MAX_SUGGESTIONS = 3
 # The coach orders reasons strongest first; two per practice keep the
@@ -33,7 +34,7 @@ class PracticesView(StepView):
             self.changed()
         chosen = set(self.flow.reflection.practices)
         yield Static(plain(strings.PRACTICES_INTRO), classes="intro")
-        yield SelectionList[str](
+        yield TickList[str](
             *(
                 Selection(plain(p.name), p.id, p.id in chosen)
                 for p in self.services.content.practices

@@ -13,6 +13,7 @@ from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from reflect_tui.tui.text import clean, plain
+from reflect_tui.tui.widgets.tick_list import TickList
 
 
 class ChecklistWithNote(Vertical):
@@ -50,7 +51,7 @@ class ChecklistWithNote(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(plain(self._title, "bold"), classes="checklist-title")
-        yield SelectionList[str](
+        yield TickList[str](
             *(
                 Selection(plain(name), item_id, item_id in self._initial)
                 for item_id, name in self._items

@@ -1,0 +1,37 @@
+"""A SelectionList whose ticks differ in shape, not only in colour.
+
+Why: Textual draws every option's box with an "X" and tells ticked from
+unticked by colour alone. Without colour (``NO_COLOR``, a monochrome
+terminal, colour blindness) every practice then looks chosen. Here an
+unticked box is empty.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widgets import SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
+
+ValueT = TypeVar("ValueT")
+
+
+class TickList(SelectionList[ValueT]):
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        # Textual's line: box left, box inside, box right, a space, the prompt.
+        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return strip
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:  # no option on this line (past the end)
+            return strip
+        if selection.value in self.selected:
+            return strip
+        inner = segments[1]
+        segments[1] = Segment(" " * len(inner.text), inner.style, inner.control)
+        return Strip(segments, strip.cell_length)
