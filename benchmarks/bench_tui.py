@@ -333,6 +333,14 @@ def measure_start(args: argparse.Namespace, work: Path) -> None:
         if not name.startswith(" "):
             line += f" {START_TARGET:6.2f}x  {verdict(ratio, START_TARGET)}"
         print(line)
+    # Each round starts every app once, back to back: the ratio within a
+    # round is hardly touched by the machine's drift over the whole run.
+    for name in names[1:3]:
+        paired = [r / b for r, b in zip(start_times[name], start_times[names[0]], strict=True)]
+        print(
+            f"   median of the {len(paired)} per-round ratios, {name}:"
+            f" {statistics.median(paired):.2f}x (spread {min(paired):.2f}-{max(paired):.2f})"
+        )
 
     reflect_script = reflect_argv()
     if args.instructions and shutil.which("valgrind") and len(reflect_script) == 1:
@@ -427,7 +435,7 @@ def measure_typing(args: argparse.Namespace, work: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="start-ups per app (median)")
+    parser.add_argument("--runs", type=int, default=15, help="start-ups per app (median)")
     parser.add_argument("--count", type=int, default=10_000, help="reflections in the big journal")
     parser.add_argument("--blocks", type=int, default=10, help="typing blocks per app")
     parser.add_argument("--keys", type=int, default=50, help="letters per typing block")
