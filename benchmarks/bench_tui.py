@@ -1,6 +1,6 @@
 """Benchmark: how the terminal UI feels, as ratios to bare Textual apps in the same run.
 
-Run: ``.venv/bin/python benchmarks/bench_tui.py [--runs 7] [--blocks 5] [--keys 40]``.
+Run: ``.venv/bin/python benchmarks/bench_tui.py [--runs 15] [--blocks 10] [--keys 50]``.
 
 Method (both sides of every ratio are measured by the same code, interleaved
 A, B, A, B... with the order rotated each round, so machine noise and drift
