@@ -209,7 +209,7 @@ def main() -> int:
             def store_pass() -> None:
                 recent = store.recent(lookback)
                 shown = store.tips_shown_since(NOW - timedelta(days=HISTORY_DAYS))
-                learning_suggestions(content, recent, today)
+                learning_suggestions(content, recent, today, overdue_steps=store.overdue_next_steps)
                 match_tips(
                     content, Signals.from_reflection(recent[0]), recently_shown=shown, now=NOW
                 )
@@ -218,7 +218,7 @@ def main() -> int:
             store.close()
         print(
             line(
-                f"coach pass via SQLite journal (recent {lookback})",
+                f"coach pass via SQLite journal (recent {lookback}, all overdue steps)",
                 med_store,
                 TARGET_MS,
                 higher_is_better=False,

@@ -146,3 +146,41 @@ def test_every_trigger_kind_is_evaluated() -> None:
     content = make_content(learning_suggestions=suggestions)
     fired = {m.suggestion.trigger.kind for m in learning_suggestions(content, journal, TODAY)}
     assert fired == set(TRIGGER_KINDS)
+
+
+def test_overdue_steps_in_old_reflections_count_when_the_store_is_asked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The other triggers look at the newest reflections; overdue next steps
+    can be years old, so the store's query covers the whole journal."""
+    from coach_fixtures.helpers import BASE
+
+    from reflect_tui.core.clock import FixedClock
+    from reflect_tui.core.journal.store import JournalStore
+
+    s = learning("stappen", "next_steps_overdue", min_count=2, days=3)
+    content = make_content(learning_suggestions=[s])
+    old = [
+        reflection(900, days_ago=900, next_steps=[NextStep("bellen", TODAY - timedelta(days=800))]),
+        reflection(
+            901,
+            days_ago=901,
+            next_steps=[
+                NextStep("mailen", TODAY - timedelta(days=850)),
+                NextStep("klaar", TODAY - timedelta(days=850), done=True),
+            ],
+        ),
+        reflection(902, days_ago=902, status="draft", next_steps=[NextStep("x", TODAY)]),
+    ]
+    newer = [reflection(i, days_ago=i) for i in range(250)]
+    with JournalStore.open(tmp_path / "journal.sqlite3", FixedClock(BASE)) as store:
+        store.import_reflections([*old, *newer])
+        recent = store.recent(200)
+        assert learning_suggestions(content, recent, TODAY) == []  # outside the window
+        [match] = learning_suggestions(
+            content, recent, TODAY, overdue_steps=store.overdue_next_steps
+        )
+        # The same answer as the evaluator gives over every reflection.
+        assert [match] == learning_suggestions(content, store.all(), TODAY)
+    assert match.reasons == (
+        "2 vervolgstappen staan nog open na de afgesproken datum (de oudste 850 dagen)",
+    )
+    assert match.reflection_ids == (old[0].id, old[1].id)

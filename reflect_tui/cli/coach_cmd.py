@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from reflect_tui.core.coach.practices import PracticeSuggestion
     from reflect_tui.core.coach.tips import TipMatch
     from reflect_tui.core.content.model import Content
+    from reflect_tui.core.journal.model import Reflection
 
 HISTORY_DAYS = 90  # how far back "recently shown" tips are looked up
 MAX_TIPS = 50
@@ -272,7 +273,9 @@ def run_suggest(args: argparse.Namespace, ctx: CliContext) -> int:
     from reflect_tui.core.coach.learning import learning_suggestions
 
     content = ctx.load_content()
-    reflections = []
+    today = ctx.clock.today()
+    reflections: list[Reflection] = []
+    matches = learning_suggestions(content, reflections, today)
     if _journal_exists(ctx):
         lookback = max(
             [SUGGEST_LOOKBACK, *(s.trigger.window for s in content.learning_suggestions)]
@@ -280,9 +283,11 @@ def run_suggest(args: argparse.Namespace, ctx: CliContext) -> int:
         store = _open_store(ctx)
         try:
             reflections = store.recent(lookback)
+            matches = learning_suggestions(
+                content, reflections, today, overdue_steps=store.overdue_next_steps
+            )
         finally:
             store.close()
-    matches = learning_suggestions(content, reflections, ctx.clock.today())
     if args.json:
         print(
             json.dumps([learning_json(m) for m in matches], ensure_ascii=False, indent=2),

@@ -55,4 +55,6 @@ def learning_for(
     history = store.recent(LEARNING_WINDOW)
     if current is not None:
         history = [current, *(h for h in history if h.id != current.id)]
-    return learning_suggestions(content, history, clock.today())
+    return learning_suggestions(
+        content, history, clock.today(), overdue_steps=store.overdue_next_steps
+    )

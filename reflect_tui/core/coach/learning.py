@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from reflect_tui.core.coach import reasons
 from reflect_tui.core.content.model import Content, LearningSuggestion, Trigger
@@ -180,10 +180,33 @@ def newest_first(reflections: Sequence[Reflection]) -> list[Reflection]:
     return done
 
 
+OverdueSteps = Callable[[date], Sequence[tuple[str, date]]]
+"""(reflection id, due date) of open steps in completed reflections due before
+a date, newest case first: ``JournalStore.overdue_next_steps``."""
+
+
+def _overdue_from(steps: OverdueSteps, trigger: Trigger, today: date) -> Found:
+    """``next_steps_overdue`` over the whole journal, as the store reports it."""
+    overdue = steps(today - timedelta(days=trigger.days))
+    if not overdue or len(overdue) < max(trigger.min_count, 1):
+        return None
+    oldest = max((today - due).days for _, due in overdue)
+    return [reasons.next_steps_overdue(len(overdue), oldest)], [rid for rid, _ in overdue]
+
+
 def learning_suggestions(
-    content: Content, reflections: Sequence[Reflection], today: date
+    content: Content,
+    reflections: Sequence[Reflection],
+    today: date,
+    *,
+    overdue_steps: OverdueSteps | None = None,
 ) -> list[LearningMatch]:
     """Every learning suggestion whose trigger matches, in content order.
+
+    ``reflections`` may be only the recent part of the journal: every trigger
+    but one looks at a window of the newest reflections. Overdue next steps
+    can sit in a reflection of years ago, so when ``overdue_steps`` is given
+    (the store's query) that trigger asks it instead.
 
     Unknown trigger kinds (from a newer content layer) are skipped rather
     than failing, so old apps keep working with new content.
@@ -191,10 +214,14 @@ def learning_suggestions(
     done = newest_first(reflections)
     matches: list[LearningMatch] = []
     for suggestion in content.learning_suggestions:
-        evaluate = _EVALUATORS.get(suggestion.trigger.kind)
+        trigger = suggestion.trigger
+        evaluate = _EVALUATORS.get(trigger.kind)
         if evaluate is None:
             continue
-        found = evaluate(content, done, suggestion.trigger, today)
+        if trigger.kind == "next_steps_overdue" and overdue_steps is not None:
+            found = _overdue_from(overdue_steps, trigger, today)
+        else:
+            found = evaluate(content, done, trigger, today)
         if found is None:
             continue
         found_reasons, ids = found

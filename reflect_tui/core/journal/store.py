@@ -566,6 +566,20 @@ class JournalStore:
             for row in rows
         ]
 
+    def overdue_next_steps(self, due_before: date) -> builtins.list[tuple[str, date]]:
+        """(reflection id, due date) of open steps in completed reflections due
+        before ``due_before``, newest case first: what the "overdue next steps"
+        learning trigger needs from the whole journal, however old, without
+        loading any reflection."""
+        with self._guard() as conn:
+            rows = conn.execute(
+                "SELECT r.id, n.due FROM next_steps n JOIN reflections r ON r.id = n.reflection_id"
+                " WHERE n.done = 0 AND n.due IS NOT NULL AND n.due < ? AND r.status = 'complete'"
+                " ORDER BY r.occurred_on DESC, r.created_at DESC, r.id DESC, n.position",
+                (codec.date_to_db(due_before),),
+            ).fetchall()
+        return [(rid, date.fromisoformat(due)) for rid, due in rows]
+
     def count_open_next_steps(self) -> int:
         """How many next steps ``open_next_steps`` would return without a limit."""
         with self._guard() as conn:
