@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from reflect_tui.core.coach import reasons
 from reflect_tui.core.content.model import Content, LearningSuggestion, Trigger
@@ -32,15 +33,45 @@ class LearningMatch:
 
 Found = tuple[list[str], list[str]] | None  # (reasons, reflection ids) or None
 
+OverdueSteps = Callable[[date], Sequence[tuple[str, date]]]
+"""(reflection id, due date) of open steps in completed reflections due before
+a date, newest case first: ``JournalStore.overdue_next_steps``, or
+``overdue_in`` over reflections already in memory."""
+
+
+class History(NamedTuple):
+    """What the triggers look at.
+
+    ``done``: completed reflections, newest first (often only the recent part
+    of the journal: every trigger but one looks at a window of it).
+    ``overdue_steps``: overdue next steps can sit in a reflection of years
+    ago, so that trigger asks a source that may cover the whole journal.
+    """
+
+    done: Sequence[Reflection]
+    overdue_steps: OverdueSteps
+
+
+def overdue_in(done: Sequence[Reflection]) -> OverdueSteps:
+    """An ``OverdueSteps`` over completed reflections in memory, newest first."""
+
+    def steps(due_before: date) -> list[tuple[str, date]]:
+        return [
+            (r.id, step.due)
+            for r in done
+            for step in r.next_steps
+            if not step.done and step.due is not None and step.due < due_before
+        ]
+
+    return steps
+
 
 def _window(done: Sequence[Reflection], trigger: Trigger) -> Sequence[Reflection]:
     return done[: max(trigger.window, 1)]
 
 
-def _barrier_recurring(
-    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
-) -> Found:
-    window = _window(done, trigger)
+def _barrier_recurring(content: Content, history: History, trigger: Trigger, today: date) -> Found:
+    window = _window(history.done, trigger)
     wanted = trigger.ids or tuple(b.id for b in content.barriers)
     found_reasons: list[str] = []
     ids: list[str] = []
@@ -55,11 +86,11 @@ def _barrier_recurring(
 
 
 def _practice_unreflected(
-    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
+    content: Content, history: History, trigger: Trigger, today: date
 ) -> Found:
-    if len(done) < trigger.min_count or not done:
+    if len(history.done) < trigger.min_count or not history.done:
         return None
-    window = _window(done, trigger)
+    window = _window(history.done, trigger)
     chosen = {p for r in window for p in r.practices}
     wanted = trigger.ids or tuple(p.id for p in content.practices)
     missing = [p for p in wanted if p not in chosen]
@@ -69,10 +100,8 @@ def _practice_unreflected(
     return found_reasons, [r.id for r in window]
 
 
-def _principle_low(
-    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
-) -> Found:
-    window = _window(done, trigger)
+def _principle_low(content: Content, history: History, trigger: Trigger, today: date) -> Found:
+    window = _window(history.done, trigger)
     wanted = trigger.ids or tuple(p.id for p in content.principles)
     found_reasons: list[str] = []
     ids: list[str] = []
@@ -95,27 +124,16 @@ def _principle_low(
     return (found_reasons, ids) if found_reasons else None
 
 
-def _next_steps_overdue(
-    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
-) -> Found:
-    overdue: list[tuple[int, str]] = []
-    for r in done:
-        for next_step in r.next_steps:
-            if next_step.done or next_step.due is None:
-                continue
-            late = (today - next_step.due).days
-            if late > trigger.days:
-                overdue.append((late, r.id))
+def _next_steps_overdue(content: Content, history: History, trigger: Trigger, today: date) -> Found:
+    overdue = history.overdue_steps(today - timedelta(days=trigger.days))
     if not overdue or len(overdue) < max(trigger.min_count, 1):
         return None
-    ids = list(dict.fromkeys(rid for _, rid in overdue))
-    return [reasons.next_steps_overdue(len(overdue), max(late for late, _ in overdue))], ids
+    oldest = max((today - due).days for _, due in overdue)
+    return [reasons.next_steps_overdue(len(overdue), oldest)], [rid for rid, _ in overdue]
 
 
-def _step_skipped(
-    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
-) -> Found:
-    window = _window(done, trigger)
+def _step_skipped(content: Content, history: History, trigger: Trigger, today: date) -> Found:
+    window = _window(history.done, trigger)
     wanted = trigger.ids or tuple(s.id for s in content.lsd_steps)
     found_reasons: list[str] = []
     ids: list[str] = []
@@ -133,12 +151,10 @@ def _step_skipped(
     return (found_reasons, ids) if found_reasons else None
 
 
-def _help_absent(
-    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
-) -> Found:
-    if len(done) < trigger.min_count or not done:
+def _help_absent(content: Content, history: History, trigger: Trigger, today: date) -> Found:
+    if len(history.done) < trigger.min_count or not history.done:
         return None
-    window = _window(done, trigger)
+    window = _window(history.done, trigger)
     wanted = trigger.ids or tuple(h.id for h in content.helps)
     if any(h in r.helps for r in window for h in wanted):
         return None
@@ -149,12 +165,10 @@ def _help_absent(
     return [reason], [r.id for r in window]
 
 
-def _reflection_gap(
-    content: Content, done: Sequence[Reflection], trigger: Trigger, today: date
-) -> Found:
-    if not done:
+def _reflection_gap(content: Content, history: History, trigger: Trigger, today: date) -> Found:
+    if not history.done:
         return None
-    latest = done[0]
+    latest = history.done[0]
     last_day = max(latest.occurred_on, latest.created_at.date())
     gap = (today - last_day).days
     if gap <= trigger.days:
@@ -162,7 +176,7 @@ def _reflection_gap(
     return [reasons.reflection_gap(gap)], [latest.id]
 
 
-_EVALUATORS: dict[str, Callable[[Content, Sequence[Reflection], Trigger, date], Found]] = {
+_EVALUATORS: dict[str, Callable[[Content, History, Trigger, date], Found]] = {
     "barrier_recurring": _barrier_recurring,
     "practice_unreflected": _practice_unreflected,
     "principle_low": _principle_low,
@@ -180,20 +194,6 @@ def newest_first(reflections: Sequence[Reflection]) -> list[Reflection]:
     return done
 
 
-OverdueSteps = Callable[[date], Sequence[tuple[str, date]]]
-"""(reflection id, due date) of open steps in completed reflections due before
-a date, newest case first: ``JournalStore.overdue_next_steps``."""
-
-
-def _overdue_from(steps: OverdueSteps, trigger: Trigger, today: date) -> Found:
-    """``next_steps_overdue`` over the whole journal, as the store reports it."""
-    overdue = steps(today - timedelta(days=trigger.days))
-    if not overdue or len(overdue) < max(trigger.min_count, 1):
-        return None
-    oldest = max((today - due).days for _, due in overdue)
-    return [reasons.next_steps_overdue(len(overdue), oldest)], [rid for rid, _ in overdue]
-
-
 def learning_suggestions(
     content: Content,
     reflections: Sequence[Reflection],
@@ -203,25 +203,23 @@ def learning_suggestions(
 ) -> list[LearningMatch]:
     """Every learning suggestion whose trigger matches, in content order.
 
-    ``reflections`` may be only the recent part of the journal: every trigger
-    but one looks at a window of the newest reflections. Overdue next steps
-    can sit in a reflection of years ago, so when ``overdue_steps`` is given
-    (the store's query) that trigger asks it instead.
+    ``reflections`` may be only the recent part of the journal; pass the
+    store's ``overdue_next_steps`` as ``overdue_steps`` so overdue next steps
+    in older reflections count too (see ``History``). Without it they are
+    looked for in ``reflections``.
 
     Unknown trigger kinds (from a newer content layer) are skipped rather
     than failing, so old apps keep working with new content.
     """
     done = newest_first(reflections)
+    history = History(done, overdue_steps or overdue_in(done))
     matches: list[LearningMatch] = []
     for suggestion in content.learning_suggestions:
         trigger = suggestion.trigger
         evaluate = _EVALUATORS.get(trigger.kind)
         if evaluate is None:
             continue
-        if trigger.kind == "next_steps_overdue" and overdue_steps is not None:
-            found = _overdue_from(overdue_steps, trigger, today)
-        else:
-            found = evaluate(content, done, trigger, today)
+        found = evaluate(content, history, trigger, today)
         if found is None:
             continue
         found_reasons, ids = found
