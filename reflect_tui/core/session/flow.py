@@ -209,7 +209,7 @@ class SessionFlow:
             answer.prompt_id = new.id
         return new
 
-    def topic_prompts(self, step_kind: str, topic: str) -> tuple[Prompt, ...]:
+    def topic_prompts(self, step_kind: str, topic: str | None) -> tuple[Prompt, ...]:
         """Intake or closing prompts about one field, used as help text beside it."""
         return tuple(p for p in self.content.prompts_for(step_kind) if p.topic == topic)
 

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, on
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import Widget
+from textual.widgets import Static
 
 from reflect_tui.core.clock import Clock
 from reflect_tui.core.content.model import Content
+from reflect_tui.core.session.dates import format_date, parse_date
 from reflect_tui.core.session.flow import SessionFlow, Step
+from reflect_tui.tui import strings
+from reflect_tui.tui.text import plain
 
 if TYPE_CHECKING:
     from reflect_tui.core.journal.store import JournalStore
@@ -28,6 +34,9 @@ class Services:
     store: JournalStore
     exports_dir: Path | None
     cursor_blink: bool = True
+
+
+HELP_PER_TOPIC = 2  # questions shown under a field's label
 
 
 class StepView(VerticalScroll):
@@ -70,6 +79,33 @@ class StepView(VerticalScroll):
         part of the typing benchmark's gap to a bare TextArea).
         """
         self._on_change()
+
+    def topic_help(self, step_kind: str, *topics: str | None) -> ComposeResult:
+        """A few of the content's questions about a field, shown under its label.
+
+        A few help; the whole list pushes the field off a small screen.
+        """
+        for topic in topics:
+            prompts = self.flow.topic_prompts(step_kind, topic)
+            for prompt in prompts[:HELP_PER_TOPIC]:
+                yield Static(plain("• " + prompt.text), classes="help-text")
+
+    def read_date(
+        self, text: str, error_id: str, *, future: bool = False
+    ) -> tuple[bool, date | None]:
+        """A typed date as (valid, date or None for empty); shows or clears the
+        Dutch hint in the ``error_id`` Static, so a typo is never saved."""
+        error = self.query_one(f"#{error_id}", Static)
+        today = self.services.clock.today()
+        try:
+            value = parse_date(text, today, future=future)
+        except ValueError:
+            error.update(plain(strings.DATE_INVALID.format(example=format_date(today))))
+            error.display = True
+            return False, None
+        error.update("")
+        error.display = False
+        return True, value
 
     def first_focus(self) -> Widget | None:
         """The field that gets focus when the step is shown."""

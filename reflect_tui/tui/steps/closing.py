@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from reflect_tui.core.content.model import CLOSING
-from reflect_tui.core.session.dates import format_date, parse_date
+from reflect_tui.core.session.dates import format_date
 from reflect_tui.core.session.flow import SessionFlow, Step
 from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import Services, StepView
@@ -20,7 +20,6 @@ from reflect_tui.tui.text import clean, plain
 from reflect_tui.tui.widgets.answer_area import AnswerArea
 
 MIN_ROWS = 3
-HELP_PER_TOPIC = 2  # a few questions help; a list pushes the fields off screen
 
 
 class ClosingView(StepView):
@@ -41,13 +40,13 @@ class ClosingView(StepView):
         r = self.flow.reflection
         yield Static(plain(strings.CLOSING_INTRO), classes="intro")
         yield Label(plain(strings.CLOSING_INSIGHT), classes="field-label")
-        yield from self._help("inzicht")
+        yield from self.topic_help(CLOSING, "inzicht")
         insight = AnswerArea(
             clean(r.insight), id="insight", classes="answer short", on_change=self._insight
         )
         yield insight
         yield Label(plain(strings.CLOSING_STEPS), classes="field-label")
-        yield from self._help("volgende-stap")
+        yield from self.topic_help(CLOSING, "volgende-stap")
         for i in range(self._rows):
             step = r.next_steps[i] if i < len(r.next_steps) else None
             with Horizontal(classes="next-step"):
@@ -65,12 +64,8 @@ class ClosingView(StepView):
                 )
         yield Static("", id="due-error", classes="error")
         yield Label(plain(strings.CLOSING_INVOLVE), classes="field-label")
-        yield from self._help("betrekken")
+        yield from self.topic_help(CLOSING, "betrekken")
         yield Input(clean(r.involve), id="involve")
-
-    def _help(self, topic: str) -> ComposeResult:
-        for prompt in self.flow.topic_prompts(CLOSING, topic)[:HELP_PER_TOPIC]:
-            yield Static(plain("• " + prompt.text), classes="help-text")
 
     def first_focus(self) -> Widget | None:
         return self.query_one("#insight", TextArea)
@@ -88,16 +83,10 @@ class ClosingView(StepView):
     @on(Input.Changed, ".step-due")
     def _due(self, event: Input.Changed) -> None:
         index = int((event.input.id or "due-0").removeprefix("due-"))
-        today = self.services.clock.today()
-        error = self.query_one("#due-error", Static)
-        try:
-            self._dues[index] = parse_date(event.value, today, future=True)
-        except ValueError:
-            error.update(plain(strings.DATE_INVALID.format(example=format_date(today))))
-            error.display = True
+        valid, due = self.read_date(event.value, "due-error", future=True)
+        if not valid:
             return
-        error.update("")
-        error.display = False
+        self._dues[index] = due
         self._store_steps()
 
     @on(Input.Changed, ".step-text")

@@ -8,13 +8,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from reflect_tui.core.content.model import INTAKE
-from reflect_tui.core.session.dates import format_date, parse_date
+from reflect_tui.core.session.dates import format_date
 from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import clean, plain
 from reflect_tui.tui.widgets.answer_area import AnswerArea
-
-HELP_PER_TOPIC = 2
 
 
 class IntakeView(StepView):
@@ -40,20 +38,12 @@ class IntakeView(StepView):
         yield Input(format_date(r.occurred_on), id="date")
         yield Static("", id="date-error", classes="error")
         yield Label(plain(strings.INTAKE_WHO), classes="field-label")
-        yield from self._help("betrokken")
+        yield from self.topic_help(INTAKE, "betrokken")
         yield Input(clean(r.who), id="who")
         yield Label(plain(strings.INTAKE_WHAT), classes="field-label")
-        yield from self._help("gebeurd", "belangen", None)
+        yield from self.topic_help(INTAKE, "gebeurd", "belangen", None)
         what = AnswerArea(clean(r.what_happened), id="what", classes="answer", on_change=self._what)
         yield what
-
-    def _help(self, *topics: str | None) -> ComposeResult:
-        # A few questions per topic help; a whole list pushes the field off
-        # a small screen.
-        for topic in topics:
-            prompts = self.flow.topic_prompts(INTAKE, topic)  # type: ignore[arg-type]
-            for prompt in prompts[:HELP_PER_TOPIC]:
-                yield Static(plain("• " + prompt.text), classes="help-text")
 
     def first_focus(self) -> Widget | None:
         return self.query_one("#title", Input)
@@ -70,17 +60,8 @@ class IntakeView(StepView):
 
     @on(Input.Changed, "#date")
     def _date(self, event: Input.Changed) -> None:
-        error = self.query_one("#date-error", Static)
-        today = self.services.clock.today()
-        try:
-            value = parse_date(event.value, today)
-        except ValueError:
-            error.update(plain(strings.DATE_INVALID.format(example=format_date(today))))
-            error.display = True
-            return
-        error.update("")
-        error.display = False
-        if value is not None:
+        valid, value = self.read_date(event.value, "date-error")
+        if valid and value is not None:
             self.flow.set_intake(occurred_on=value)
             self.changed()
 
