@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reflect_tui.core.session.dates import format_date, parse_date
+from reflect_tui.core.dates import format_date, parse_date
 
 TODAY = date(2026, 11, 2)
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from reflect_tui.core.dates import format_date
 from reflect_tui.core.journal.model import Reflection
-from reflect_tui.core.session.dates import format_date
 
 Namer = Callable[[str, str], str]
 """``namer(collection, id)`` -> display name; collection as in the content model."""

@@ -14,8 +14,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reflect_tui.core.dates import format_date
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.session.dates import format_date
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import join, one_line, plain
 from reflect_tui.tui.widgets.light_button import LightButton

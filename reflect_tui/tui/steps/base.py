@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from reflect_tui.core.clock import Clock
 from reflect_tui.core.content.model import Content
-from reflect_tui.core.session.dates import format_date, parse_date
+from reflect_tui.core.dates import format_date, parse_date
 from reflect_tui.core.session.flow import SessionFlow, Step
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import plain

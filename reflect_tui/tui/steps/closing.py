@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from reflect_tui.core.content.model import CLOSING
-from reflect_tui.core.session.dates import format_date
+from reflect_tui.core.dates import format_date
 from reflect_tui.core.session.flow import SessionFlow, Step
 from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import Services, StepView

@@ -8,7 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from reflect_tui.core.content.model import INTAKE
-from reflect_tui.core.session.dates import format_date
+from reflect_tui.core.dates import format_date
 from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import clean, plain
