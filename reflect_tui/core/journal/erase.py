@@ -14,6 +14,8 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+from reflect_tui.core.journal.connection import connect_file
+
 
 def scrub_backups(backups_dir: Path, reflection_id: str) -> int:
     """Remove ``reflection_id`` from every backup in ``backups_dir``; return files changed."""
@@ -27,9 +29,8 @@ def scrub_backups(backups_dir: Path, reflection_id: str) -> int:
 
 
 def scrub_file(path: Path, reflection_id: str) -> bool:
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = connect_file(path)
     try:
-        conn.execute("PRAGMA secure_delete = ON")
         tables = [
             (name, sql or "")
             for name, sql in conn.execute(

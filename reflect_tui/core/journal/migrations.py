@@ -254,7 +254,9 @@ def backup_before_migration(
         target = backups_dir / f"journal-v{version}-{stamp}-{counter}.sqlite3"
         counter += 1
     create_private_file(target)
-    dest = sqlite3.connect(target)
+    from reflect_tui.core.journal.connection import connect_file
+
+    dest = connect_file(target)
     try:
         conn.backup(dest)
     finally:

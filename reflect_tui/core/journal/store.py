@@ -1,6 +1,6 @@
 """The journal on disk: one SQLite database, crash-safe, private, searchable.
 
-Why SQLite with these settings: WAL plus ``synchronous=FULL`` means a
+Why SQLite with these settings (set in ``connection.py``): WAL plus ``synchronous=FULL`` means a
 committed transaction survives a crash or power cut, and ``BEGIN
 IMMEDIATE`` takes the write lock up front so two app instances queue
 instead of failing half-way. Every public method is one transaction: a
@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import codec, fts, migrations
-from reflect_tui.core.journal.sqlite_errors import corrupt_message, translate
+from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect
+from reflect_tui.core.journal.sqlite_errors import translate
 from reflect_tui.core.journal.summary import (
     ID_LIST_FIELDS,
     STATUSES,
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
     from reflect_tui.core.journal.model import Answer, NextStep, Reflection
     from reflect_tui.core.journal.search import SearchHit
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-DEFAULT_BUSY_TIMEOUT = 5.0
 
 _SUMMARY_COLS = "r.id, r.title, r.occurred_on, r.status, r.case_kind, r.updated_at"
 _TEXT_FIELDS = TEXT_FIELDS
@@ -61,58 +60,6 @@ class ImportResult(NamedTuple):
     added: int
     updated: int
     unchanged: int
-
-
-def probe_existing(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
-    """Refuse a file that is not a usable reflect journal, without touching it.
-
-    The header is checked by plain reading; then SQLite opens the file with
-    ``mode=ro&immutable=1``, which creates no ``-wal``/``-shm`` files and
-    takes no locks, so a corrupt or foreign file is left exactly as it was.
-    Only a file that already has a ``-wal`` (a live SQLite database) is
-    probed with plain ``mode=ro``, because its main file is only complete
-    together with the WAL.
-    """
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except IsADirectoryError:
-        raise ReflectError(f"{path} is een map, geen dagboekbestand.") from None
-    except OSError as exc:
-        raise translate(exc, path) from None
-    if not header:
-        return  # an empty file is an empty journal (e.g. pre-created, then interrupted)
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise ReflectError(corrupt_message(path, "geen SQLite-bestand"))
-    # With a -wal beside it the database is live (or was, before a crash): the main file
-    # alone may be mid-checkpoint, so the probe must read through the WAL (plain read-only).
-    live = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        raise ReflectError(corrupt_message(path, "ongeldige paginagrootte"))
-    pages = int.from_bytes(header[28:32], "big")
-    size_is_valid = header[92:96] == header[24:28]  # header's own "size is current" check
-    if not live and size_is_valid and path.stat().st_size < pages * page_size:
-        raise ReflectError(corrupt_message(path, "bestand is afgekapt"))
-    flags = "mode=ro" if live else "mode=ro&immutable=1"
-    try:
-        probe = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=busy_timeout)
-    except sqlite3.Error as exc:
-        raise ReflectError(corrupt_message(path, str(exc))) from None
-    try:
-        version = probe.execute("PRAGMA user_version").fetchone()[0]
-        names = {r[0] for r in probe.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError as exc:
-        text = str(exc).lower()
-        if live and not ("malformed" in text or "not a database" in text):
-            return  # locked, read-only or needs recovery: the real open decides and says so
-        raise ReflectError(corrupt_message(path, str(exc))) from None
-    finally:
-        probe.close()
-    if (names or version) and "reflections" not in names:
-        raise ReflectError(corrupt_message(path, "onbekende database"))
-    migrations.check_version(version, path)
 
 
 class JournalStore:
@@ -141,7 +88,7 @@ class JournalStore:
         ``backups_dir`` defaults to ``backups/`` beside the database, which is
         ``Locations.backups_dir`` for the standard journal path.
         """
-        from reflect_tui.core.paths import create_private_file, ensure_private_dir
+        from reflect_tui.core.paths import ensure_private_dir
 
         path = Path(path).absolute()
         backups = Path(backups_dir) if backups_dir is not None else path.parent / "backups"
@@ -149,25 +96,12 @@ class JournalStore:
             ensure_private_dir(path.parent)
         except OSError as exc:
             raise translate(exc, path.parent) from None
-        if path.exists() or path.is_symlink():
-            probe_existing(path, busy_timeout)
-        else:
-            try:
-                create_private_file(path)
-            except OSError as exc:
-                raise translate(exc, path) from None
-        conn: sqlite3.Connection | None = None
+        conn = connect(path, busy_timeout=busy_timeout)
         try:
-            conn = sqlite3.connect(
-                path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
-            )
-            configure(conn, busy_timeout)
-            tighten_sidecars(path)
             stamp = clock.now().strftime("%Y%m%dT%H%M%S")
             migrations.migrate(conn, path, backups, stamp)
         except BaseException as exc:
-            if conn is not None:
-                conn.close()
+            conn.close()
             if isinstance(exc, sqlite3.Error | OSError):
                 raise translate(exc, path) from None
             raise
@@ -610,32 +544,6 @@ class JournalStore:
     def count(self) -> int:
         with self._guard() as conn:
             return int(conn.execute("SELECT count(*) FROM reflections").fetchone()[0])
-
-
-# --- connection setup ------------------------------------------------------------------
-
-
-def configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
-    """The settings every connection needs (they are per connection, not stored)."""
-    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if str(mode).lower() != "wal":
-        raise ReflectError(
-            "het dagboek kan hier niet veilig worden bewaard (WAL-modus niet beschikbaar, "
-            "bijvoorbeeld op een netwerkschijf); kies een andere map met --data-dir."
-        )
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA secure_delete = ON")
-
-
-def tighten_sidecars(path: Path) -> None:
-    """Make sure ``-wal`` and ``-shm`` are 0600 whatever the umask was."""
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        with contextlib.suppress(FileNotFoundError):
-            if side.stat().st_mode & 0o077:
-                side.chmod(0o600)
 
 
 # --- row <-> model ---------------------------------------------------------------------

@@ -1,0 +1,266 @@
+"""The one place that opens a connection to a journal database.
+
+Why one module: every rule about how the journal file may be touched lives
+here, and one of them is subtle enough to have destroyed journals before.
+
+**POSIX locks belong to the process, not to the file descriptor.** SQLite
+guards its files with ``fcntl`` locks, and closing *any* descriptor of a
+file drops *every* lock the process holds on it. SQLite knows this and
+shares descriptors between its own connections, but a plain
+``open(path).read(); close()`` elsewhere in the same process silently
+releases the locks of the connections that are still open. The app used to
+do exactly that: the autosave writer thread opened its own store, whose
+file check read the header with ``open()``, which dropped the UI
+connection's shared lock. The next ``reflect list`` in another terminal
+then believed it was the last user, checkpointed and *deleted* the
+``-wal``/``-shm`` files while the app still wrote into them; a following
+``reflect delete`` worked on the real files, and when the app closed, it
+checkpointed its stale private WAL over them: a malformed database, with the
+deleted reflection back. So :func:`check_file` reads raw bytes only from a
+file this process does not hold open through SQLite (it was checked when it
+was first opened), and nothing else in the package reads a journal file's
+bytes or calls ``sqlite3.connect`` (a test enforces the latter).
+
+``connect`` is the only function that creates a connection to the live
+journal; :func:`connect_file` opens files that are not the live journal
+(backups, safety copies, rescued journals). Encryption at rest plugs in at
+``_apply_key``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal.sqlite_errors import corrupt_message, translate
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DEFAULT_BUSY_TIMEOUT = 5.0
+
+# (st_dev, st_ino) of database files this process holds open through ``connect``,
+# with how many connections hold each. Reading such a file with ``open()`` would drop
+# the locks of those connections (see the module docstring).
+_held: dict[tuple[int, int], int] = {}
+_held_lock = threading.Lock()
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def held_in_process(path: Path) -> bool:
+    """True while a connection made by :func:`connect` in this process has ``path`` open."""
+    key = _file_key(path)
+    with _held_lock:
+        return key is not None and _held.get(key, 0) > 0
+
+
+class JournalConnection(sqlite3.Connection):
+    """A connection that tells the registry when it closes.
+
+    Made only by :func:`connect` (``factory=``); ``close`` is idempotent.
+    """
+
+    _held_key: tuple[int, int] | None = None
+
+    def close(self) -> None:
+        key, self._held_key = self._held_key, None
+        try:
+            super().close()
+        finally:
+            if key is not None:
+                with _held_lock:
+                    left = _held.get(key, 0) - 1
+                    if left > 0:
+                        _held[key] = left
+                    else:
+                        _held.pop(key, None)
+
+
+def check_file(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+    """Refuse a file that is not a usable reflect journal, without changing it.
+
+    The header is checked by plain reading; then SQLite opens the file with
+    ``mode=ro&immutable=1``, which creates no ``-wal``/``-shm`` files and
+    takes no locks, so a corrupt or foreign file is left exactly as it was.
+    A file with a ``-wal`` beside it is live (its main file is only complete
+    together with the WAL), so it is probed with plain ``mode=ro``. An
+    immutable read races with a writer that starts meanwhile, so a
+    "malformed" answer is confirmed with a locking read before the file is
+    called damaged.
+
+    A file this process already holds open is not read again: it was checked
+    when it was opened, and reading it now would drop the locks of the open
+    connections.
+    """
+    if held_in_process(path):
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except IsADirectoryError:
+        raise ReflectError(f"{path} is een map, geen dagboekbestand.") from None
+    except OSError as exc:
+        raise translate(exc, path) from None
+    if not header:
+        return  # an empty file is an empty journal (e.g. pre-created, then interrupted)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise ReflectError(corrupt_message(path, "geen SQLite-bestand"))
+    live = _is_live(path)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise ReflectError(corrupt_message(path, "ongeldige paginagrootte"))
+    pages = int.from_bytes(header[28:32], "big")
+    size_is_valid = header[92:96] == header[24:28]  # header's own "size is current" check
+    if not live and size_is_valid and path.stat().st_size < pages * page_size:
+        raise ReflectError(corrupt_message(path, "bestand is afgekapt"))
+    try:
+        version, names = _read_catalog(path, live, busy_timeout)
+    except sqlite3.DatabaseError as exc:
+        error: sqlite3.DatabaseError | None = exc
+        if not live and _is_live(path):
+            # A writer started after the -wal check: the immutable read raced with it.
+            live = True
+            try:
+                version, names = _read_catalog(path, True, busy_timeout)
+                error = None
+            except sqlite3.DatabaseError as again:
+                error = again
+        if error is not None:
+            text = str(error).lower()
+            if live and not ("malformed" in text or "not a database" in text):
+                return  # locked, read-only or needs recovery: the real open decides and says so
+            raise ReflectError(corrupt_message(path, str(error))) from None
+    from reflect_tui.core.journal import migrations
+
+    if (names or version) and "reflections" not in names:
+        raise ReflectError(corrupt_message(path, "onbekende database"))
+    migrations.check_version(version, path)
+
+
+def _is_live(path: Path) -> bool:
+    """A ``-wal`` or ``-journal`` beside the file: in use, or left by a crash."""
+    return any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
+
+
+def _read_catalog(path: Path, live: bool, busy_timeout: float) -> tuple[int, set[str]]:
+    """``user_version`` and table names, read without writing anything."""
+    flags = "mode=ro" if live else "mode=ro&immutable=1"
+    try:
+        probe = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=busy_timeout)
+    except sqlite3.Error as exc:
+        raise ReflectError(corrupt_message(path, str(exc))) from None
+    try:
+        version = int(probe.execute("PRAGMA user_version").fetchone()[0])
+        names = {r[0] for r in probe.execute("SELECT name FROM sqlite_master")}
+    finally:
+        probe.close()
+    return version, names
+
+
+def configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    """The settings every connection needs (they are per connection, not stored).
+
+    WAL plus ``synchronous=FULL``: a committed transaction survives a crash.
+    Normal locking mode, no ``nolock``/``immutable``: other processes (the
+    CLI beside the app) must see and respect this connection's locks.
+    """
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise ReflectError(
+            "het dagboek kan hier niet veilig worden bewaard (WAL-modus niet beschikbaar, "
+            "bijvoorbeeld op een netwerkschijf); kies een andere map met --data-dir."
+        )
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+
+
+def tighten_sidecars(path: Path) -> None:
+    """Make sure ``-wal`` and ``-shm`` are 0600 whatever the umask was."""
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        with contextlib.suppress(FileNotFoundError):
+            if side.stat().st_mode & 0o077:
+                side.chmod(0o600)
+
+
+def _apply_key(conn: sqlite3.Connection, key: bytes | None) -> None:
+    """Where encryption at rest plugs in (``PRAGMA key`` before anything is read)."""
+    if key is not None:
+        raise ReflectError("versleutelde dagboeken worden door deze versie nog niet ondersteund.")
+
+
+def connect(
+    path: Path,
+    *,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    key: bytes | None = None,
+) -> sqlite3.Connection:
+    """A configured connection to the live journal at ``path`` (created 0600 if missing).
+
+    The file is checked first (see :func:`check_file`); the connection may
+    be used from another thread (callers serialise access themselves) and
+    runs in autocommit mode, so callers say ``BEGIN IMMEDIATE`` themselves.
+    """
+    from reflect_tui.core.paths import create_private_file
+
+    path = Path(path)
+    if path.exists() or path.is_symlink():
+        check_file(path, busy_timeout)
+    else:
+        try:
+            create_private_file(path)
+        except FileExistsError:
+            check_file(path, busy_timeout)  # another process created it meanwhile
+        except OSError as exc:
+            raise translate(exc, path) from None
+    conn: JournalConnection | None = None
+    try:
+        conn = sqlite3.connect(
+            path,
+            timeout=busy_timeout,
+            isolation_level=None,
+            check_same_thread=False,
+            factory=JournalConnection,
+        )
+        key_id = _file_key(path)
+        if key_id is not None:
+            with _held_lock:
+                _held[key_id] = _held.get(key_id, 0) + 1
+            conn._held_key = key_id
+        _apply_key(conn, key)
+        configure(conn, busy_timeout)
+        tighten_sidecars(path)
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()
+        if isinstance(exc, sqlite3.Error | OSError):
+            raise translate(exc, path) from None
+        raise
+    return conn
+
+
+def connect_file(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A plain connection to a file that is not the live journal.
+
+    For backups, safety copies and rescued journals: default (rollback)
+    journal mode, autocommit, ``secure_delete`` on so erased rows leave no
+    trace. ``readonly`` opens with ``mode=ro`` and never creates the file.
+    """
+    if readonly:
+        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA secure_delete = ON")
+    return conn
