@@ -30,6 +30,7 @@ LABELS: dict[str, str] = {
     "tips": "tips",
     "learning_suggestions": "leersuggesties",
     "intervision_methods": "intervisiemethodes",
+    "sets": "vragensets",
 }
 
 

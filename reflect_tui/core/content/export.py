@@ -67,6 +67,7 @@ _CLASSES: dict[str, type] = {
     "tips": m.Tip,
     "learning_suggestions": m.LearningSuggestion,
     "intervision_methods": m.IntervisionMethod,
+    "sets": m.PromptSet,
 }
 
 

@@ -154,6 +154,7 @@ def build_content(merged: Merged, layers: Sequence[Layer]) -> Content:
         tips=items("tips"),
         learning_suggestions=items("learning_suggestions"),
         intervision_methods=items("intervision_methods"),
+        sets=items("sets"),
         version=digest.hexdigest()[:12],
         layers=tuple(layer.label for layer in layers),
     )

@@ -31,6 +31,7 @@ COLLECTIONS: tuple[str, ...] = (
     "tips",
     "learning_suggestions",
     "intervision_methods",
+    "sets",
 )
 
 TriggerKind = Literal[
@@ -212,6 +213,23 @@ class IntervisionMethod:
 
 
 @dataclass(frozen=True, slots=True)
+class PromptSet:
+    """A named set of questions a group can choose for one intervision session.
+
+    Why a collection of its own: a group (or its trainer) keeps the questions
+    it likes in its own content folder and picks one set per session, without
+    editing the methods. ``methods`` limits the set to some methods (empty:
+    any method); ``prompts`` are shown beside each round's own prompts.
+    """
+
+    id: str
+    name: str
+    description: str
+    prompts: tuple[str, ...]
+    methods: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     """The merged, validated content of all layers.
 
@@ -232,6 +250,7 @@ class Content:
     tips: tuple[Tip, ...]
     learning_suggestions: tuple[LearningSuggestion, ...]
     intervision_methods: tuple[IntervisionMethod, ...]
+    sets: tuple[PromptSet, ...] = ()
     version: str = "unknown"
     layers: tuple[str, ...] = ()
     _index: Mapping[str, Mapping[str, object]] = field(

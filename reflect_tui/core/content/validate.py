@@ -52,6 +52,7 @@ COLLECTION_LABELS: Mapping[str, str] = {
     "tips": "tip",
     "learning_suggestions": "leersuggestie",
     "intervision_methods": "intervisiemethode",
+    "sets": "vragenset",
 }
 
 # Which collection the ``ids`` of a learning-suggestion trigger refer to.
@@ -435,6 +436,14 @@ def _rounds(v: _FileValidator, node: Node, path: str) -> Any:
     return _INVALID if any(r is _INVALID for r in out) else tuple(out)
 
 
+def _prompt_texts(v: _FileValidator, node: Node, path: str) -> Any:
+    value = v.texts(node, path)
+    if value == ():
+        v.error(node, path, "een vragenset heeft minstens een vraag nodig")
+        return _INVALID
+    return value
+
+
 def _role(v: _FileValidator, node: Node, path: str) -> Any:
     value = v.text(node, path)
     if value is not _INVALID and value not in m.ROLES:
@@ -539,6 +548,14 @@ SPECS: Mapping[str, tuple[type, Mapping[str, _Field]]] = {
     "intervision_methods": (
         m.IntervisionMethod,
         {**_NAME_DESC, "source": _Field(_TEXT), "rounds": _Field(_rounds)},
+    ),
+    "sets": (
+        m.PromptSet,
+        {
+            **_NAME_DESC,
+            "prompts": _Field(_prompt_texts),
+            "methods": _Field(_refs("intervision_methods"), required=False, default=()),
+        },
     ),
 }
 _ALLOWED_KEYS: Mapping[str, tuple[str, ...]] = {
