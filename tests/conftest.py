@@ -19,6 +19,24 @@ for _name in list(os.environ):
 os.environ["COLUMNS"] = "120"
 
 
+_TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that starts the terminal UI with ``tui``.
+
+    Set here rather than by hand, so a new TUI test cannot be forgotten:
+    everything under ``tests/tui``, every ``test_tui_*.py`` and every test
+    that takes a snapshot. ``-m "not tui and not slow"`` is the quick loop.
+    """
+    tui = pytest.mark.tui
+    for item in items:
+        path = item.path
+        inside = path.is_relative_to(_TESTS / "tui")
+        if inside or path.name.startswith("test_tui") or "snap_compare" in item.fixturenames:
+            item.add_marker(tui)
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A private REFLECT_HOME per test; nothing leaks to the user's real folders."""

@@ -17,4 +17,6 @@ if TYPE_CHECKING:
 def run_tui(args: argparse.Namespace, ctx: CliContext) -> int:
     from reflect_tui.tui.launch import launch
 
-    return launch(ctx)
+    return launch(
+        ctx.locations, ctx.clock, content_dirs=ctx.content_dirs, env=ctx.env, stderr=ctx.stderr
+    )

@@ -23,7 +23,7 @@ import asyncio
 import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 DEFAULT_THEME = "textual-dark"
 DEBOUNCE_SECONDS = 0.5
 FLUSH_TIMEOUT = 5.0
+_T = TypeVar("_T")
 
 
 class ReflectApp(App[int]):
@@ -150,7 +151,7 @@ class ReflectApp(App[int]):
 
     # -- lifecycle ------------------------------------------------------------
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         # The home screen is the bottom of the stack, not pushed over Textual's
         # empty default screen: that one would be composed, laid out and
         # drawn first, delaying the home screen's first frame.
@@ -166,7 +167,7 @@ class ReflectApp(App[int]):
         for notice in notices:
             self.notify(notice, title=strings.NOTICE_TITLE, severity="warning", markup=False)
 
-    def _safe(self, call: Callable[[], Any]) -> Any:
+    def _safe(self, call: Callable[[], _T]) -> _T | None:
         """Run a store call on the UI thread; a ReflectError becomes a notice."""
         try:
             return call()
@@ -299,7 +300,7 @@ class ReflectApp(App[int]):
 
     # -- privacy: no screenshots ----------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Our own actions only; Textual's "Screenshot" would write journal text to disk."""
         yield SystemCommand(strings.CMD_NEW, strings.CMD_NEW_HELP, self.action_new_reflection)
         if self._safe(lambda: self.store.drafts(limit=1)):

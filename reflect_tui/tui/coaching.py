@@ -7,7 +7,6 @@ counted in the history); doing that once keeps them consistent.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from reflect_tui.core.errors import ReflectError
 
 if TYPE_CHECKING:
     from reflect_tui.core.clock import Clock
+    from reflect_tui.core.coach.learning import LearningMatch
     from reflect_tui.core.coach.tips import TipMatch
     from reflect_tui.core.content.model import Content
     from reflect_tui.core.journal.model import Reflection
@@ -48,7 +48,7 @@ def learning_for(
     store: JournalStore,
     clock: Clock,
     current: Reflection | None = None,
-) -> Sequence[object]:
+) -> list[LearningMatch]:
     """Learning suggestions from the recent journal (plus the draft being written)."""
     from reflect_tui.core.coach.learning import learning_suggestions
 

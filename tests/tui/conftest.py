@@ -12,7 +12,9 @@ from tui_helpers import CLOCK
 from reflect_tui.core.content.loader import load_builtin
 from reflect_tui.core.content.model import Content
 from reflect_tui.core.journal.store import JournalStore
+from reflect_tui.core.paths import Locations
 from reflect_tui.tui.app import ReflectApp
+from reflect_tui.tui.factory import BuiltApp, build_app
 
 
 @pytest.fixture(scope="session")
@@ -35,28 +37,22 @@ AppFactory = Callable[..., ReflectApp]
 
 @pytest.fixture
 def make_app(journal_path: Path, data_dir: Path, content: Content) -> Iterator[AppFactory]:
-    """Build a ReflectApp on the temp journal; stores are closed afterwards."""
-    stores: list[JournalStore] = []
-    apps: list[ReflectApp] = []
+    """Build a ReflectApp on the temp journal with the app's own factory
+    (``build_app``); what it holds open is closed afterwards."""
+    built: list[BuiltApp] = []
+    locations = Locations(data_dir=data_dir, config_dir=data_dir.parent / "config")
+    assert locations.journal_path == journal_path
 
     def factory(**kwargs: object) -> ReflectApp:
-        store = JournalStore.open(journal_path, CLOCK)
-        stores.append(store)
-        options: dict[str, object] = {
-            "exports_dir": data_dir / "exports",
-            "cursor_blink": False,
-            "debounce": 0.05,
-        }
+        options: dict[str, object] = {"cursor_blink": False, "debounce": 0.05}
         options.update(kwargs)
-        app = ReflectApp(store, content, CLOCK, **options)  # type: ignore[arg-type]
-        apps.append(app)
-        return app
+        one = build_app(locations, CLOCK, content=content, take_lock=False, **options)
+        built.append(one)
+        return one.app
 
     yield factory
-    for app in apps:
-        app.saver.close(timeout=2)
-    for store in stores:
-        store.close()
+    for one in built:
+        one.close(timeout=2)
 
 
 @pytest.fixture

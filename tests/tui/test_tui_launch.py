@@ -7,12 +7,14 @@ import io
 from pathlib import Path
 
 from reflect_tui.cli.context import CliContext
-from reflect_tui.tui.launch import launch
+from reflect_tui.cli.tui_cmd import run_tui
 
 
-def context(home: Path, stderr: io.StringIO) -> CliContext:
+def start(home: Path, stderr: io.StringIO) -> int:
+    """What ``reflect`` (no subcommand) does with REFLECT_HOME set to ``home``."""
     args = argparse.Namespace(data_dir=None, content=None)
-    return CliContext(args=args, env={"REFLECT_HOME": str(home)}, stderr=stderr)
+    ctx = CliContext(args=args, env={"REFLECT_HOME": str(home)}, stderr=stderr)
+    return run_tui(args, ctx)
 
 
 def test_corrupt_journal_is_one_line_on_stderr(tmp_path: Path) -> None:
@@ -20,7 +22,7 @@ def test_corrupt_journal_is_one_line_on_stderr(tmp_path: Path) -> None:
     home.mkdir(mode=0o700)
     (home / "journal.sqlite3").write_bytes(b"dit is geen database" * 100)
     err = io.StringIO()
-    assert launch(context(home, err)) == 1
+    assert start(home, err) == 1
     lines = err.getvalue().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("reflect: ")
@@ -41,14 +43,14 @@ def test_a_second_window_is_warned_that_the_journal_is_open(tmp_path: Path, monk
     monkeypatch.setattr(ReflectApp, "run", run)
     home = tmp_path / "home"
     err = io.StringIO()
-    assert launch(context(home, err)) == 0  # the first window: no warning
+    assert start(home, err) == 0  # the first window: no warning
     other = InstanceLock.acquire(home / "reflect.lock")  # another window is open
     assert other is not None
     try:
-        assert launch(context(home, err)) == 0
+        assert start(home, err) == 0
     finally:
         other.release()
     assert strings.ALREADY_OPEN not in seen[0]
     assert strings.ALREADY_OPEN in seen[1]
-    assert launch(context(home, err)) == 0  # closed again: no warning
+    assert start(home, err) == 0  # closed again: no warning
     assert strings.ALREADY_OPEN not in seen[2]

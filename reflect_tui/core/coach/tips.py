@@ -152,7 +152,7 @@ def recency_factor(shown_at: datetime | None, now: datetime) -> float:
     if shown_at is None:
         return 1.0
     age_days = max(0.0, (_as_utc(now) - _as_utc(shown_at)).total_seconds() / 86400.0)
-    return 1.0 - RECENT_PENALTY * 0.5 ** (age_days / RECENT_HALF_LIFE_DAYS)
+    return float(1.0 - RECENT_PENALTY * 0.5 ** (age_days / RECENT_HALF_LIFE_DAYS))
 
 
 def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:

@@ -225,7 +225,7 @@ class _FileValidator:
 
     def sequence(self, node: Node, path: str) -> list[Node] | None:
         if isinstance(node, SequenceNode) and node.tag == TAG_SEQ:
-            return node.value
+            return list(node.value)
         if isinstance(node, ScalarNode) and node.tag == TAG_NULL:
             return []
         self.error(node, path, f"hier hoort een lijst (- ... of [...]), {_describe(node)}")

@@ -74,7 +74,7 @@ class _ComposeLoader(_Loader):
                     if regexp.match(value):
                         if tag not in ALLOWED_TAGS:
                             self.odd_tags = True
-                        return tag
+                        return str(tag)
             return TAG_STR
         return TAG_SEQ if kind is SequenceNode else TAG_MAP
 

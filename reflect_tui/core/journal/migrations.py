@@ -272,7 +272,7 @@ def migrate(conn: sqlite3.Connection, path: Path, backups_dir: Path, stamp: str)
     the ``user_version`` bump, so a crash mid-migration leaves the database
     at a clean earlier version, never half-way.
     """
-    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    start = int(conn.execute("PRAGMA user_version").fetchone()[0])
     check_version(start, path)
     if start == CURRENT_VERSION:
         return start

@@ -21,6 +21,9 @@ from reflect_tui.tui.text import join, one_line, plain
 from reflect_tui.tui.widgets.light_button import LightButton
 
 if TYPE_CHECKING:
+    from textual.content import Content
+
+    from reflect_tui.core.coach.learning import LearningMatch
     from reflect_tui.core.journal.model import NextStep, ReflectionSummary
     from reflect_tui.tui.app import ReflectApp
 
@@ -28,7 +31,7 @@ RECENT_LIMIT = 10
 STEPS_LIMIT = 15
 
 
-def summary_row(summary: ReflectionSummary):  # -> Content
+def summary_row(summary: ReflectionSummary) -> Content:
     status = strings.STATUS_DRAFT if summary.status == "draft" else strings.STATUS_COMPLETE
     return join(
         plain(format_date(summary.occurred_on), "$text-muted"),
@@ -137,7 +140,7 @@ class HomeBody(VerticalScroll):
         self.recent: list[ReflectionSummary] = []
         self.steps: list[tuple[ReflectionSummary, int, NextStep]] = []
         self.more_steps = 0
-        self.learning: list = []
+        self.learning: list[LearningMatch] = []
         try:
             # The draft that "Verder met concept" (r) resumes is left out: the
             # draft line already shows it, and listing it twice reads as two
@@ -233,7 +236,7 @@ class HomeBody(VerticalScroll):
             yield Static(plain(strings.HOME_RECENT_HINT), classes="hint")
             yield OptionList(*(Option(summary_row(s), id=s.id) for s in self.recent), id="recent")
 
-    def _step_row(self, summary: ReflectionSummary, step: NextStep):  # -> Content
+    def _step_row(self, summary: ReflectionSummary, step: NextStep) -> Content:
         """One line per step, the date first: rows are cut (not wrapped) at 80
         columns, so what is late must come before the text that may be cut."""
         today = self.reflect_app.clock.today()

@@ -65,7 +65,7 @@ class PracticesView(StepView):
         return self.query_one("#practices", SelectionList)
 
     @on(SelectionList.SelectedChanged, "#practices")
-    def _changed(self, event: SelectionList.SelectedChanged) -> None:
+    def _changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         selected = list(event.selection_list.selected)
         if selected != self.flow.reflection.practices:
             self.flow.set_practices(selected)
@@ -73,7 +73,7 @@ class PracticesView(StepView):
         self._update_hint()
 
     @on(SelectionList.SelectionHighlighted, "#practices")
-    def _highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+    def _highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
         practice = self.services.content.practice(str(event.selection.value))
         self.query_one("#practice-description", Static).update(plain(practice.description))
 

@@ -51,8 +51,8 @@ class SummaryView(StepView):
         if learning:
             yield Static(plain(strings.SUMMARY_LEARNING), classes="section-title")
             for item in learning:
-                s = item.suggestion  # type: ignore[attr-defined]
-                yield TipCard(s.title, s.text, item.reasons, s.source)  # type: ignore[attr-defined]
+                s = item.suggestion
+                yield TipCard(s.title, s.text, item.reasons, s.source)
         yield Static(plain(strings.SUMMARY_REFLECTION), classes="section-title")
         yield Markdown(reflection_markdown(r, services.content), classes="reflection")
 

@@ -77,12 +77,12 @@ class ChecklistWithNote(Vertical):
         return self.query_one(SelectionList)
 
     @on(SelectionList.SelectedChanged)
-    def _selected(self, event: SelectionList.SelectedChanged) -> None:
+    def _selected(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
         self.post_message(self.Changed(self))
 
     @on(SelectionList.SelectionHighlighted)
-    def _highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+    def _highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
         event.stop()
         text = self._descriptions.get(str(event.selection.value), "")
         for label in self.query(".description").results(Static):
