@@ -16,8 +16,9 @@ from reflect_tui.core.coach.text import (
     fold,
     quote,
     tokenize,
-    word_forms,
+    word_key,
 )
+from reflect_tui.core.text_analysis import compound_splits
 
 
 def test_fold_casefolds_and_strips_diacritics() -> None:
@@ -33,7 +34,7 @@ def test_tokenize_keeps_offsets_into_original_text() -> None:
 
 
 def same_word(a: str, b: str) -> bool:
-    return bool(word_forms(fold(a)) & word_forms(fold(b)))
+    return word_key(fold(a)) == word_key(fold(b))
 
 
 @pytest.mark.parametrize(
@@ -50,8 +51,11 @@ def same_word(a: str, b: str) -> bool:
         ("boze", "boos"),
         ("straatje", "straat"),
         ("dingetjes", "ding"),
-        ("veiligheid", "veilig"),
         ("gewerkt", "werken"),
+        ("hielp", "helpen"),
+        ("geholpen", "helpt"),
+        ("toegezegd", "toezeggen"),
+        ("uren", "uur"),
         ("geluisterd", "luisteren"),
         ("hoorde", "horen"),
         ("processen", "proces"),
@@ -67,7 +71,9 @@ def test_inflections_match(word: str, keyword: str) -> None:
     ("word", "keyword"),
     [
         ("weten", "wet"),  # to know is not the law
-        ("niet", "niets"),  # function words are no base forms
+        ("verkeerde", "verkeer"),  # wrong is not traffic
+        ("geregeld", "regels"),  # arranged is not rules
+        ("sturen", "sturing"),  # sending is not management
         ("tuin", "tijd"),
         ("bos", "boom"),
     ],
@@ -96,9 +102,20 @@ def test_compounds_match_their_parts() -> None:
 
 
 def test_short_parts_do_not_make_compounds() -> None:
-    # "wethouder" must not match the keyword "wet" (parts shorter than 4 don't count).
-    index = KeywordIndex([("wet", "wet")])
-    assert index.search("De wethouder had haast.") == []
+    # "wethouder" must not match the keyword "wet": "houder" is a word, but
+    # the split must also be the only reading; a keyword is never a substring.
+    index = KeywordIndex([("uren", "uren"), ("agenda", "agenda")], lambda key, _w: key != "agenda")
+    assert index.search("Het verslag rondsturen naar iedereen.") == []
+    assert index.search("Het staat op de wijkagenda.") == []  # whole words only for this owner
+    assert [h.key for h in index.search("Twee uren vergaderen.")] == ["uren"]
+
+
+def test_compounds_split_only_at_real_boundaries() -> None:
+    assert ("rond", "sturen") in compound_splits("rondsturen")
+    assert all(rest != "uren" for _, rest in compound_splits("rondsturen"))
+    assert ("wijk", "agenda") in compound_splits("wijkagenda")
+    assert ("kap", "vergunning") in compound_splits("kapvergunning")
+    assert not any(first == "herin" for first, _ in compound_splits("herinrichting"))
 
 
 def test_whole_word_hit_and_phrase_keyword() -> None:
@@ -137,7 +154,7 @@ def test_emoji_and_huge_text_do_not_break_tokenising() -> None:
 
 def test_compound_part_must_contain_the_keyword_itself() -> None:
     index = KeywordIndex([("leren", "leren"), ("tuin", "tuin")])
-    assert index.search("Voordat het escaleert.") == []  # "leert" shares only a stem
+    assert index.search("Voordat het escaleert.") == []  # "leert" is no part of it
     assert [h.key for h in index.search("twee buurttuinen")] == ["tuin"]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from reflect_tui.core.coach.text import KeywordIndex, tokenize, word_forms
+from reflect_tui.core.coach.text import KeywordIndex, tokenize, word_key
 from reflect_tui.core.content.model import Content, Tip
 
 # Keys of the keyword index: (owner kind, id).
@@ -56,6 +56,21 @@ def _keyword_terms(content: Content) -> Iterator[tuple[KeywordKey, str]]:
             yield (TIP, tip.id), keyword
 
 
+MIN_FACTOR_PART = 8  # a barrier/help keyword this long may be the head of a compound
+
+
+def _may_be_part(key: KeywordKey, word: str) -> bool:
+    """Short barrier and help keywords are read from whole words only.
+
+    Why: inside a compound they change meaning ("bewonersbeheer" is not the
+    department beheer, a "transitievisie" is a plan, not a vision that guides
+    participation, an "omgevingsmanager" is no manager); long, specific ones
+    keep it ("vergunningsprocedure", "jeugdwethouder"). ``read_text`` never
+    reads a barrier or help from the first part of a compound.
+    """
+    return key[0] not in (BARRIER, HELP) or len(word) >= MIN_FACTOR_PART
+
+
 def tip_features(tip: Tip) -> frozenset[str]:
     """What makes two tips say the same thing: tags, keywords and title words."""
     features = {f"p:{p}" for p in tip.practices}
@@ -64,7 +79,7 @@ def tip_features(tip: Tip) -> frozenset[str]:
     for text in (*tip.keywords, tip.title):
         for token in tokenize(text):
             if len(token.text) >= 4:
-                features.add("w:" + min(word_forms(token.text), key=lambda f: (len(f), f)))
+                features.add("w:" + word_key(token.text))
     return frozenset(features)
 
 
@@ -91,7 +106,7 @@ def _affinity(content: Content) -> dict[tuple[str, str], dict[str, float]]:
 def build_index(content: Content) -> CoachIndex:
     """Build the derived data (uncached; use ``coach_index``)."""
     return CoachIndex(
-        keywords=KeywordIndex(_keyword_terms(content)),
+        keywords=KeywordIndex(_keyword_terms(content), may_be_part=_may_be_part),
         tip_features={tip.id: tip_features(tip) for tip in content.tips},
         affinity=_affinity(content),
     )

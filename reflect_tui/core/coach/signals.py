@@ -9,44 +9,70 @@ explained back to them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from reflect_tui.core.coach.idioms import idiom_positions
 from reflect_tui.core.coach.index import BARRIER, HELP, PRACTICE, TIP, coach_index
-from reflect_tui.core.coach.text import MODIFIER, Token, quote, tokenize, word_forms
+from reflect_tui.core.coach.text import MODIFIER, Token, quote, tokenize
 from reflect_tui.core.content.model import Content
 from reflect_tui.core.journal.model import Reflection
+from reflect_tui.core.text_analysis import word_key
 
 LOW_RATING = 2  # a principle rated at or below this counts as "low"
 
 # Words that, in the same sentence, turn a keyword shared by a barrier and a
 # help (e.g. "collega's") into a help: "dankzij mijn collega van groen".
-_POSITIVE_CUES = frozenset(
-    {
-        "hielp",
-        "hielpen",
-        "helpt",
-        "geholpen",
-        "dankzij",
-        "steun",
-        "steunde",
-        "steunden",
-        "gesteund",
-        "meegedacht",
-        "dacht",
-        "dachten",
-        "fijn",
-        "prettig",
-        "blij",
-        "top",
-        "gelukkig",
-    }
-)
-# Words just before a help keyword that mean the help was missing ("geen budget").
-_NEGATIONS = frozenset({"geen", "niet", "nooit", "zonder", "weinig", "gebrek", "onvoldoende"})
-_NEGATION_WINDOW = 3
+_POSITIVE_CUES = [
+    "hielp",
+    "helpen",
+    "geholpen",
+    "dankzij",
+    "steun",
+    "steunde",
+    "gesteund",
+    "meegedacht",
+    "meedenken",
+    "meedacht",
+    "fijn",
+    "prettig",
+    "blij",
+    "top",
+    "gelukkig",
+    "enthousiast",
+    "samen",
+]
+# Words near a help keyword that mean the help was missing or refused
+# ("geen budget", "team beheer weigert", "de wethouder steunde ons niet").
+_NEGATIONS = [
+    "geen",
+    "niet",
+    "nooit",
+    "zonder",
+    "weinig",
+    "gebrek",
+    "onvoldoende",
+    "weigeren",
+    "weigert",
+    "weigerde",
+    "ontbreken",
+    "ontbreekt",
+    "ontbrak",
+    "niemand",
+    "nergens",
+    "nauwelijks",
+    "amper",
+]
+_NEGATION_BEFORE = 5  # tokens before the keyword, within its clause
+_NEGATION_AFTER = 4  # tokens after it ("steunde ons helemaal niet")
 _SENTENCE_BREAKS = frozenset(".!?\n;")
+_CLAUSE_BREAKS = frozenset(".!?\n;,:")
+_CLAUSE_WORDS = frozenset({"maar", "terwijl", "hoewel", "alleen"})
+
+
+def _keys(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(word_key(w) for w in words)
 
 
 @dataclass(frozen=True)
@@ -99,12 +125,16 @@ class Evidence:
     """One place in the user's text that supports a conclusion.
 
     ``quote`` is a short, plain snippet of the user's own words (never
-    markup); ``keyword`` is the content keyword it matched.
+    markup); ``keyword`` is the content keyword it matched; ``word`` the
+    user's word itself (for --explain); ``part`` whether it was the whole
+    word or a part of a compound.
     """
 
     quote: str
     keyword: str
     start: int
+    word: str = ""
+    part: str = "whole"
 
 
 def _freeze(groups: dict[str, list[Evidence]]) -> Mapping[str, tuple[Evidence, ...]]:
@@ -113,46 +143,76 @@ def _freeze(groups: dict[str, list[Evidence]]) -> Mapping[str, tuple[Evidence, .
 
 @dataclass(frozen=True)
 class TextEvidence:
-    """What the free text implies, per id, with the words that imply it."""
+    """What the free text implies, per id, with the words that imply it.
+
+    ``absent_helps`` are helps the text names as missing or refused ("geen
+    budget", "team beheer weigert"): not a help, but worth knowing.
+    """
 
     practices: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
     barriers: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
     helps: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
     tips: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
+    absent_helps: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
 
 
-def _sentence_of(text: str, tokens: list[Token]) -> list[int]:
-    """Sentence number of each token, so cues only count within their sentence."""
+def _clauses(text: str, tokens: list[Token], breaks: frozenset[str]) -> list[int]:
+    """Sentence or clause number of each token, so cues only count within it."""
     numbers: list[int] = []
-    sentence = 0
+    number = 0
     previous_end = 0
     for token in tokens:
-        if any(ch in _SENTENCE_BREAKS for ch in text[previous_end : token.start]):
-            sentence += 1
-        numbers.append(sentence)
+        gap = text[previous_end : token.start]
+        if any(ch in breaks for ch in gap) or (
+            breaks is _CLAUSE_BREAKS and token.text in _CLAUSE_WORDS
+        ):
+            number += 1
+        numbers.append(number)
         previous_end = token.end
     return numbers
 
 
-def _has_cue(tokens: Iterable[Token], cues: frozenset[str]) -> bool:
-    return any(token.text in cues or word_forms(token.text) & cues for token in tokens)
+def _negated(
+    tokens: list[Token], clauses: list[int], first: int, last: int, negations: frozenset[str]
+) -> bool:
+    """A negation word within a few tokens of the match, in the same clause."""
+    clause = clauses[first]
+    lo = max(0, first - _NEGATION_BEFORE)
+    hi = min(len(tokens), last + 1 + _NEGATION_AFTER)
+    for index in (*range(lo, first), *range(last + 1, hi)):
+        if clauses[index] == clause and word_key(tokens[index].text) in negations:
+            return True
+    return False
 
 
 def read_text(content: Content, text: str) -> TextEvidence:
     """Find the practices, barriers, helps and tips the text points at.
 
-    A word that is both a barrier and a help keyword ("collega's",
-    "wethouder") counts as a help only with a positive cue in its sentence,
-    otherwise as a barrier; a help keyword right after a negation ("geen
-    budget") is not a help. Barriers and helps are never read from the
-    first part of a compound ("muurvast" is not about a wall).
+    Rules, each from a misreading seen on real text:
+    - words inside a known idiom ("van het kastje naar de muur") count for
+      nothing;
+    - barriers and helps match whole words only (the keyword index makes
+      sure); a tip or practice keyword may match a real compound part;
+    - a word that is both a barrier and a help keyword ("collega's") is a
+      help only with a positive cue in its sentence and no negation near it,
+      otherwise a barrier;
+    - a help keyword with a negation near it ("geen budget", "weigert") is
+      not a help: it goes to ``absent_helps``.
     """
     if not text.strip():
         return TextEvidence()
     tokens = tokenize(text)
     index = coach_index(content)
-    hits = list(index.keywords.iter_hits(tokens))
-    sentences = _sentence_of(text, tokens)
+    masked = idiom_positions(tokens)
+    hits = [
+        h
+        for h in index.keywords.iter_hits(tokens)
+        if not any(p in masked for p in range(h.position, h.last + 1))
+    ]
+    sentences = _clauses(text, tokens, _SENTENCE_BREAKS)
+    clauses = _clauses(text, tokens, _CLAUSE_BREAKS)
+    positive_cues = _keys(_POSITIVE_CUES)
+    negations = _keys(_NEGATIONS)
     barrier_spans = {h.start for h in hits if h.key[0] == BARRIER}
     help_spans = {h.start for h in hits if h.key[0] == HELP}
     groups: dict[str, dict[str, list[Evidence]]] = {
@@ -160,17 +220,16 @@ def read_text(content: Content, text: str) -> TextEvidence:
         BARRIER: {},
         HELP: {},
         TIP: {},
+        "absent": {},
     }
-    bounds: dict[int, tuple[int, int]] = {}
-    for position, number in enumerate(sentences):
-        first, _ = bounds.get(number, (position, position))
-        bounds[number] = (first, position + 1)
     positive: dict[int, bool] = {}
 
     def positive_sentence(number: int) -> bool:
         if number not in positive:
-            first, end = bounds[number]
-            positive[number] = _has_cue(tokens[first:end], _POSITIVE_CUES)
+            positive[number] = any(
+                sentences[i] == number and word_key(t.text) in positive_cues
+                for i, t in enumerate(tokens)
+            )
         return positive[number]
 
     seen_spans: set[tuple[object, int]] = set()
@@ -182,25 +241,35 @@ def read_text(content: Content, text: str) -> TextEvidence:
         # to a score, and a 100 KB answer must not make thousands of quotes.
         if (hit.key, hit.start) in seen_spans or (hit.key, word) in seen_words:
             continue
+        group = kind
         if kind in (BARRIER, HELP):
             if hit.part == MODIFIER:
-                continue  # "muurvast" is not about a wall
-            if hit.start in barrier_spans and hit.start in help_spans:
-                if (kind == HELP) != positive_sentence(sentences[hit.position]):
+                continue
+            shared = hit.start in barrier_spans and hit.start in help_spans
+            negated = _negated(tokens, clauses, hit.position, hit.last, negations)
+            if kind == HELP:
+                if negated:
+                    group = "absent"
+                elif shared and not positive_sentence(sentences[hit.position]):
                     continue
-            elif kind == HELP:
-                before = tokens[max(0, hit.position - _NEGATION_WINDOW) : hit.position]
-                if _has_cue(before, _NEGATIONS):
-                    continue
+            elif shared and positive_sentence(sentences[hit.position]) and not negated:
+                continue  # read as the help instead
         seen_spans.add((hit.key, hit.start))
         seen_words.add((hit.key, word))
-        evidence = Evidence(quote(text, hit.start, hit.end), hit.keyword, hit.start)
-        groups[kind].setdefault(item_id, []).append(evidence)
+        evidence = Evidence(
+            quote(text, hit.start, hit.end),
+            hit.keyword,
+            hit.start,
+            text[hit.start : hit.end],
+            hit.part,
+        )
+        groups[group].setdefault(item_id, []).append(evidence)
     return TextEvidence(
         practices=_freeze(groups[PRACTICE]),
         barriers=_freeze(groups[BARRIER]),
         helps=_freeze(groups[HELP]),
         tips=_freeze(groups[TIP]),
+        absent_helps=_freeze(groups["absent"]),
     )
 
 

@@ -1,65 +1,43 @@
-"""Dutch text handling for the coach: folding, word forms, compounds, keyword search.
+"""Keyword search for the coach: whole words, real compound parts, phrases, quotes.
 
-Why not a real stemmer: the coach only has to decide whether a user's word
-and a content keyword are "the same word" (``collega's`` / ``collega``,
-``straten`` / ``straat``, ``gewerkt`` / ``werken``, ``kapvergunning`` /
-``vergunning``). Instead of one canonical stem per word (which Dutch vowel
-and consonant alternations make brittle) each word gets a small set of
-plausible base forms; two words match when their sets meet. Short derived
-forms are dropped so that ``weten`` does not turn into the keyword ``wet``.
+Word identity (folding, lemma + stem keys, compound boundaries) lives in
+``reflect_tui.core.text_analysis`` so journal search uses the same rules;
+this module adds what only the coach needs: an index of every content
+keyword searchable in one pass, and short quotes of the user's words.
 
-Everything here is pure and deterministic; results for a token are cached
-per index because user texts repeat the same words.
+Matching rules (each a misreading seen on real text): a keyword matches a
+word with the same key (``bomen``/``boom``), never a substring
+(``rondsturen`` is not ``uren``); inside a compound only a part at a real
+boundary counts (``kap|vergunning``), and the caller decides per keyword
+whether it may match as a part at all (the coach lets barrier and help
+keywords do so only when long and specific: ``bewonersbeheer`` is not the
+department ``beheer``, but a ``vergunningsprocedure`` is a procedure).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Generic, TypeVar
 
-# Apostrophe look-alikes people type (smart quotes, accents, modifier letters).
-_APOSTROPHES = frozenset("'’‘`´ʼ′")
-_VOWELS = frozenset("aeiouy")
-# A word: letters/digits, optionally with one apostrophe part (collega's, zo'n).
-_TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
-# Endings of the apostrophe part that mark a plural or diminutive of the head.
-_APOSTROPHE_TAILS = frozenset({"s", "tje", "tjes", "je", "jes"})
-# Suffixes tried on every word, longest first within each family. Several
-# may apply; every result is a candidate base form.
-_SUFFIXES: tuple[str, ...] = (
-    "etjes",
-    "etje",
-    "tjes",
-    "pjes",
-    "kjes",
-    "tje",
-    "pje",
-    "kje",
-    "jes",
-    "je",
-    "heden",
-    "heid",
-    "ende",
-    "den",
-    "ten",
-    "ens",
-    "en",
-    "de",
-    "te",
-    "es",
-    "s",
-    "e",
-    "t",
-)
-# Suffixes after which an open syllable means a long vowel (bomen -> boom).
-_OPEN_SYLLABLE_SUFFIXES = frozenset({"en", "e", "ens", "es"})
-MIN_FORM = 4  # derived forms shorter than this are too ambiguous to match on
-MIN_COMPONENT = 4  # a compound part must be at least this long to count
-MIN_REST = 3  # ... and leave at least this much of the word as the other part
+from reflect_tui.core.text_analysis import Token, compound_splits, fold, tokenize, word_key
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "HEAD",
+    "MODIFIER",
+    "WHOLE",
+    "Hit",
+    "KeywordIndex",
+    "Token",
+    "fold",
+    "quote",
+    "tokenize",
+    "word_key",
+]
+
 _SENTENCE_END = frozenset(".!?;:\n")
 # Where in a token a keyword was found: the whole word, or the head (last
 # part: "kapvergunning" is a vergunning) or modifier (first part:
@@ -67,8 +45,7 @@ _SENTENCE_END = frozenset(".!?;:\n")
 WHOLE = "whole"
 HEAD = "head"
 MODIFIER = "modifier"
-# Function words never count as a base form of another word ("niets" is
-# not "niet"); they also end a quoted phrase.
+# Function words end a quoted phrase and are never keywords of their own.
 FUNCTION_WORDS = frozenset(
     [
         "aan",
@@ -160,108 +137,6 @@ _LINK_WORDS = frozenset({"van", "voor", "met", "bij", "uit", "over", "aan", "op"
 # Words in the original (unfolded) text, for quoting.
 _RAW_WORD_RE = re.compile(r"[^\W_]+(?:['’‘`´ʼ′][^\W_]+)?")
 
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch in _APOSTROPHES:
-        return "'"
-    decomposed = unicodedata.normalize("NFKD", ch.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def fold(text: str) -> str:
-    """Casefold, drop diacritics (é -> e, ë -> e) and unify apostrophes."""
-    return "".join(_fold_char(ch) for ch in text)
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a text: its folded form and where it sits in the original."""
-
-    text: str
-    start: int
-    end: int
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into folded words, keeping offsets into the original.
-
-    Offsets let the coach quote the user's own words back, unchanged.
-    """
-    if text.isascii():  # fast path: folding keeps every offset
-        folded = text.lower().replace("`", "'")
-        return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(folded)]
-    pieces = [_fold_char(ch) for ch in text]
-    folded = "".join(pieces)
-    if len(folded) == len(text):
-        return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(folded)]
-    # Some character folded to several (ß -> ss): map folded offsets back.
-    origin: list[int] = []
-    for index, piece in enumerate(pieces):
-        origin.extend([index] * len(piece))
-    origin.append(len(text))
-    tokens = []
-    for m in _TOKEN_RE.finditer(folded):
-        start = origin[m.start()]
-        end = origin[m.end() - 1] + 1 if m.end() > m.start() else start
-        tokens.append(Token(m.group(), start, end))
-    return tokens
-
-
-def _base_variants(stem: str, suffix: str) -> list[str]:
-    """Spelling repairs after cutting a suffix: bomm->bom, huiz->huis, bom->boom."""
-    variants = [stem]
-    if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
-        variants.append(stem[:-1])  # kappen -> kap, wetten -> wet
-    last = stem[-1]
-    if last in "vz":
-        stem = stem[:-1] + ("f" if last == "v" else "s")  # geven -> gef, huizen -> huis
-        variants.append(stem)
-    if (
-        suffix in _OPEN_SYLLABLE_SUFFIXES
-        and 3 <= len(stem) <= 6
-        and stem[-1] not in _VOWELS
-        and stem[-2] in "aeou"
-        and stem[-3] not in _VOWELS
-    ):
-        variants.append(stem[:-1] + stem[-2] + stem[-1])  # straten -> straat, bomen -> boom
-    return variants
-
-
-@lru_cache(maxsize=65536)
-def word_forms(word: str) -> frozenset[str]:
-    """Plausible base forms of one folded word, the word itself included.
-
-    ``collega's`` -> {collegas, collega}; ``bewoners`` -> {bewoners,
-    bewoner}; ``gehoord`` -> {gehoord, hoor}; ``straten`` -> {straten,
-    straat, ...}. Forms shorter than ``MIN_FORM`` are kept only when they
-    come from undoubling (``wetten`` -> ``wet``) or are the word itself.
-    """
-    forms: set[str] = set()
-    words = [word.replace("'", "")]
-    head, sep, tail = word.partition("'")
-    if sep and tail in _APOSTROPHE_TAILS and head:
-        words.append(head)
-    for whole in words:
-        forms.add(whole)
-        stems = [whole]
-        if whole.startswith("ge") and len(whole) >= 6 and whole[-1] in "dt":
-            stems.append(whole[2:-1])  # gewerkt -> werk, geluisterd -> luister
-            if len(whole) - 3 >= MIN_FORM:
-                forms.add(whole[2:-1])
-        for stem in stems:
-            for suffix in _SUFFIXES:
-                if not stem.endswith(suffix) or len(stem) - len(suffix) < 3:
-                    continue
-                cut = stem[: -len(suffix)]
-                for index, variant in enumerate(_base_variants(cut, suffix)):
-                    undoubled = index == 1 and cut[-1] == cut[-2]
-                    long_enough = len(variant) >= MIN_FORM or (undoubled and len(variant) >= 3)
-                    if long_enough and variant not in FUNCTION_WORDS:
-                        forms.add(variant)
-    return frozenset(forms)
-
-
 # Whatever the caller uses to tell keyword owners apart; generic so the
 # caller gets its own key type back from a hit (e.g. ``tuple[str, str]``).
 K = TypeVar("K", bound=Hashable)
@@ -277,59 +152,67 @@ class Hit(Generic[K]):
     end: int
     part: str = "whole"  # WHOLE word, or the HEAD / MODIFIER of a compound
     position: int = 0  # index of the (first) token in the tokenised text
+    last: int = 0  # index of the last token of the match (phrases span several)
 
 
 @dataclass(frozen=True, slots=True)
 class _Term(Generic[K]):
     key: K
     keyword: str
-    rest: tuple[frozenset[str], ...]  # forms of the 2nd, 3rd... word of a phrase
+    rest: tuple[str, ...]  # keys of the 2nd, 3rd... word of a phrase
+    parts: bool  # may match a part of a compound
+
+
+def _parts_of(token: str) -> list[tuple[str, str]]:
+    """(role, part) of a compound at real boundaries, one level into the rest."""
+    found: list[tuple[str, str]] = []
+    for first, rest in compound_splits(token):
+        found.append((MODIFIER, first))
+        found.append((HEAD, rest))
+        for _, deeper in compound_splits(rest):
+            found.append((HEAD, deeper))
+    return found
 
 
 class KeywordIndex(Generic[K]):
     """All keywords of a content, prepared once, searchable in one pass.
 
     ``key`` is whatever the caller uses to tell owners apart (e.g.
-    ``("barrier", "collegas")``). A single-word keyword also matches as a
-    component of a compound (``buurttuin`` contains ``tuin`` and
-    ``buurt``); a phrase keyword must appear word by word.
+    ``("barrier", "collegas")``). ``may_be_part(key, word)`` says whether a
+    single-word keyword may also match as a real part of a compound. A phrase keyword must appear
+    word by word (each word by its key).
     """
 
-    def __init__(self, terms: Iterable[tuple[K, str]]) -> None:
-        self._by_form: dict[str, list[_Term[K]]] = {}
-        # Single-word keywords by their own spelling: a compound part must
-        # contain the keyword itself ("buurttuinen" -> tuin), not merely share
-        # a derived form with it ("escaleert" is not "leren").
-        self._whole: dict[str, list[_Term[K]]] = {}
+    def __init__(
+        self,
+        terms: Iterable[tuple[K, str]],
+        may_be_part: Callable[[K, str], bool] = lambda _key, _word: True,
+    ) -> None:
+        self._by_key: dict[str, list[_Term[K]]] = {}
         seen: set[tuple[K, str]] = set()
         for key, keyword in terms:
             words = [t.text for t in tokenize(keyword)]
             if not words or (key, " ".join(words)) in seen:
                 continue
             seen.add((key, " ".join(words)))
-            term = _Term(key, keyword.strip(), tuple(word_forms(w) for w in words[1:]))
-            for form in word_forms(words[0]):
-                self._by_form.setdefault(form, []).append(term)
-            if len(words) == 1:
-                self._whole.setdefault(words[0].replace("'", ""), []).append(term)
+            keys = [word_key(w) for w in words]
+            parts = len(words) == 1 and may_be_part(key, words[0])
+            term = _Term(key, keyword.strip(), tuple(keys[1:]), parts)
+            self._by_key.setdefault(keys[0], []).append(term)
         self._token_cache: dict[str, tuple[tuple[_Term[K], str], ...]] = {}
 
     def _terms_for(self, token: str) -> tuple[tuple[_Term[K], str], ...]:
-        """Terms whose first word matches ``token`` directly or as a compound part."""
+        """Terms whose first word is ``token`` or a real part of it."""
         cached = self._token_cache.get(token)
         if cached is not None:
             return cached
         found: dict[int, tuple[_Term[K], str]] = {}
-        for form in word_forms(token):
-            for term in self._by_form.get(form, ()):
-                found.setdefault(id(term), (term, WHOLE))
-        plain = token.replace("'", "")
-        for cut in range(MIN_REST, len(plain) - MIN_REST + 1):
-            for part, role in ((plain[cut:], HEAD), (plain[:cut], MODIFIER)):
-                if len(part) < MIN_COMPONENT or len(plain) - len(part) < MIN_REST:
-                    continue
-                for form in word_forms(part):
-                    for term in self._whole.get(form, ()):
+        for term in self._by_key.get(word_key(token), ()):
+            found.setdefault(id(term), (term, WHOLE))
+        if len(token) >= 6:
+            for role, part in _parts_of(token):
+                for term in self._by_key.get(word_key(part), ()):
+                    if term.parts:
                         found.setdefault(id(term), (term, role))
         result = tuple(sorted(found.values(), key=lambda pair: (str(pair[0].key), pair[0].keyword)))
         if len(self._token_cache) < 100_000:
@@ -345,15 +228,17 @@ class KeywordIndex(Generic[K]):
         for position, token in enumerate(tokens):
             for term, part in self._terms_for(token.text):
                 end = token.end
+                last = position
                 if term.rest:
                     following = tokens[position + 1 : position + 1 + len(term.rest)]
                     if len(following) < len(term.rest) or any(
-                        not (word_forms(tok.text) & forms)
-                        for tok, forms in zip(following, term.rest, strict=True)
+                        word_key(tok.text) != key
+                        for tok, key in zip(following, term.rest, strict=True)
                     ):
                         continue
                     end = following[-1].end
-                yield Hit(term.key, term.keyword, token.start, end, part, position)
+                    last = position + len(term.rest)
+                yield Hit(term.key, term.keyword, token.start, end, part, position, last)
 
 
 def _clean(text: str) -> str:

@@ -1,0 +1,249 @@
+"""Dutch words for matching and search: folding, tokens, match keys, compound parts.
+
+One home for "are these the same Dutch word?", used by the coach (keywords
+against a user's text) and by journal search. Why these libraries (measured
+in ``benchmarks/stemmer_choice.py``):
+
+- ``simplemma``'s Dutch dictionary gives the lemma of irregular and
+  inflected forms (``hielp``/``geholpen`` -> ``helpen``, ``boze`` -> ``boos``,
+  ``kastje`` -> ``kast``) and, as a lexicon, tells real compound parts from
+  accidental ones (``rond|sturen`` is a split, ``rondst|uren`` is not);
+- the Snowball Dutch stemmer (``snowballstemmer``) then folds what is left
+  (``toezegging`` and ``toezeggen`` -> ``toezeg``), so the key is
+  ``stem(lemma(word))``, computed the same way for keywords and for text.
+
+Whole words match on their key. A compound matches a keyword only at a real
+part boundary: the first part must be a dictionary lemma (optionally with a
+linking ``s``/``e``/``en``), the rest a known word. The dictionary is read on
+first use (about half a second), never at import time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+__all__ = [
+    "Token",
+    "compound_splits",
+    "fold",
+    "is_known_word",
+    "sentence_numbers",
+    "text_keys",
+    "tokenize",
+    "warm_up",
+    "word_key",
+]
+
+# Apostrophe look-alikes people type (smart quotes, accents, modifier letters).
+_APOSTROPHES = frozenset("'’‘`´ʼ′")
+# A word: letters/digits, optionally with one apostrophe part (collega's, zo'n).
+_TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_APOSTROPHE_TAILS = frozenset({"s", "tje", "tjes", "je", "jes"})
+_LINKING = ("s", "en", "e")  # bewoner|s|avond, boek|en|kast, ...
+MIN_PART = 3  # compound parts shorter than this are never split off
+_SENTENCE_BREAKS = frozenset(".!?\n;")
+
+# Lemmas the dictionary gets wrong for our purpose, or words where lemma and
+# stem together merge two meanings. Kept tiny and explained: each one was a
+# misreading seen on real text.
+_KEY_OVERRIDES: dict[str, str] = {
+    "verkeerd": "verkeerd",  # wrong, not traffic (verkeer)
+    "verkeerde": "verkeerd",
+    "verkeerden": "verkeerd",
+    "sturing": "sturing",  # management; "stuur"/"sturen" is mostly sending
+    "aansturing": "aansturing",
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in _APOSTROPHES:
+        return "'"
+    decomposed = unicodedata.normalize("NFKD", ch.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Casefold, drop diacritics (é -> e, ë -> e) and unify apostrophes."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: its folded form and where it sits in the original."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into folded words, keeping offsets into the original.
+
+    Offsets let the coach quote the user's own words back, unchanged.
+    """
+    if text.isascii():  # fast path: folding keeps every offset
+        folded = text.lower().replace("`", "'")
+        return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(folded)]
+    pieces = [_fold_char(ch) for ch in text]
+    folded = "".join(pieces)
+    if len(folded) == len(text):
+        return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(folded)]
+    # Some character folded to several (ß -> ss): map folded offsets back.
+    origin: list[int] = []
+    for index, piece in enumerate(pieces):
+        origin.extend([index] * len(piece))
+    origin.append(len(text))
+    tokens = []
+    for m in _TOKEN_RE.finditer(folded):
+        start = origin[m.start()]
+        end = origin[m.end() - 1] + 1 if m.end() > m.start() else start
+        tokens.append(Token(m.group(), start, end))
+    return tokens
+
+
+class _Lexicon:
+    """simplemma's Dutch form -> lemma table and the Snowball stemmer, loaded once."""
+
+    def __init__(self) -> None:
+        import snowballstemmer  # type: ignore[import-untyped]
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        self.forms: Any = DefaultDictionaryFactory().get_dictionary("nl")
+        self.stemmer: Any = snowballstemmer.stemmer("dutch")
+
+    def lemma(self, word: str) -> str | None:
+        value = self.forms.get(word)
+        return str(value) if value is not None else None
+
+
+_lexicon: _Lexicon | None = None
+
+
+def _lex() -> _Lexicon:
+    global _lexicon
+    if _lexicon is None:
+        _lexicon = _Lexicon()
+    return _lexicon
+
+
+def warm_up() -> None:
+    """Load the dictionary now (e.g. in a worker) instead of on the first match."""
+    _lex()
+
+
+def _plain(word: str) -> str:
+    """collega's -> collega; zo'n -> zon (apostrophes out, plural/diminutive tail off)."""
+    head, sep, tail = word.partition("'")
+    if sep and tail in _APOSTROPHE_TAILS and head:
+        return head
+    return word.replace("'", "")
+
+
+@lru_cache(maxsize=131072)
+def word_key(word: str) -> str:
+    """The match key of one word: ``stem(lemma(word))``, folded first.
+
+    Two words are "the same word" for the coach and for search when their
+    keys are equal: ``bomen``/``boom``, ``collega's``/``collega``,
+    ``hielp``/``geholpen``/``helpen``, ``uren``/``uur``; but not
+    ``weten``/``wet`` or ``verkeerde``/``verkeer``.
+    """
+    folded = _plain(fold(word))
+    if not folded:
+        return ""
+    override = _KEY_OVERRIDES.get(folded)
+    if override is not None:
+        return override
+    lex = _lex()
+    lemma = lex.lemma(folded)
+    if lemma is None and len(folded) > 4 and folded.endswith("s"):
+        lemma = lex.lemma(folded[:-1])  # "collegas": a plural typed without apostrophe
+    lemma = lemma or folded
+    if "_" in lemma:  # simplemma marks separable prefixes (her_inrichting)
+        lemma = lemma.replace("_", "")
+    override = _KEY_OVERRIDES.get(lemma)
+    if override is not None:
+        return override
+    return str(lex.stemmer.stemWord(lemma))
+
+
+def text_keys(text: str) -> list[str]:
+    """The match key of every word in ``text``, in order (for search indexes)."""
+    return [word_key(token.text) for token in tokenize(text)]
+
+
+@lru_cache(maxsize=65536)
+def is_known_word(word: str) -> bool:
+    """Whether the Dutch dictionary knows this folded form."""
+    return _lex().forms.get(word) is not None
+
+
+@lru_cache(maxsize=65536)
+def _is_first_part(part: str) -> bool:
+    """A real first part of a compound: a lemma, or a lemma plus a linking letter(s).
+
+    ``wijk``, ``kap`` (lemma ``kappen`` starts with it), ``bewoners``
+    (``bewoner`` + s); not ``rondst`` (a verb form) or ``herin``.
+    """
+    if len(part) < MIN_PART:
+        return False
+    candidates = [part]
+    candidates += [part[: -len(s)] for s in _LINKING if part.endswith(s)]
+    lex = _lex()
+    for candidate in candidates:
+        if len(candidate) < MIN_PART:
+            continue
+        lemma = lex.lemma(candidate)
+        if lemma is not None and (lemma == candidate or lemma.startswith(candidate)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def compound_splits(word: str) -> tuple[tuple[str, str], ...]:
+    """Every (first part, rest) split of a folded word at a real part boundary.
+
+    ``rondsturen`` -> (("rond", "sturen"),); ``wijkagenda`` -> (("wijk",
+    "agenda"),); a dictionary word like ``muurvast`` can still split
+    (("muur", "vast")): callers decide whether a part may count.
+    """
+    plain = _plain(word)
+    splits = []
+    for cut in range(MIN_PART, len(plain) - MIN_PART + 1):
+        first, rest = plain[:cut], plain[cut:]
+        if _is_first_part(first) and (is_known_word(rest) or _is_compound(rest)):
+            splits.append((first, rest))
+    return tuple(splits)
+
+
+def _is_compound(word: str) -> bool:
+    """A rest that is itself a compound of known parts (buurt|moes|tuin)."""
+    return len(word) >= 2 * MIN_PART and any(
+        _is_first_part(word[:cut]) and is_known_word(word[cut:])
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1)
+    )
+
+
+def sentence_numbers(text: str, tokens: list[Token]) -> list[int]:
+    """Sentence number of each token (breaks: . ! ? ; and newlines)."""
+    numbers: list[int] = []
+    sentence = 0
+    previous_end = 0
+    for token in tokens:
+        if any(ch in _SENTENCE_BREAKS for ch in text[previous_end : token.start]):
+            sentence += 1
+        numbers.append(sentence)
+        previous_end = token.end
+    return numbers
+
+
+def iter_keys(tokens: list[Token]) -> Iterator[str]:
+    """Keys of already tokenised words."""
+    for token in tokens:
+        yield word_key(token.text)
