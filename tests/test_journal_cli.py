@@ -194,7 +194,8 @@ def test_delete_also_erases_app_exports_of_that_reflection(home: Path, capsys) -
     _seed(home, sample_reflection(A))
     exports = home / "exports"
     exports.mkdir()
-    (exports / "casus.md").write_text(f"# Casus\n\n- Id: `{A}`\n")
+    # What the app's export writer marks a file with (core/journal/exports.py).
+    (exports / "casus.md").write_text(f"# Casus\n\n<!-- reflect-id: {A} -->\n")
     (exports / "ander.md").write_text("# Iets anders\n")
     code, out, _ = _run(capsys, "delete", A[:6], "--yes")
     assert code == 0

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
-import re
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -23,6 +21,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal.interchange import dumps
+from reflect_tui.core.safe_text import clean_line, display_id
 
 if TYPE_CHECKING:
     from reflect_tui.cli.context import CliContext
@@ -36,7 +36,6 @@ HISTORY_DAYS = 90  # how far back "recently shown" tips are looked up
 MAX_TIPS = 50
 SUGGEST_LOOKBACK = 200  # reflections read for learning suggestions (at least every window)
 _WIDTH = 78
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -73,8 +72,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _clean(text: str) -> str:
-    """One terminal line of user or content text: no control or escape characters."""
-    return " ".join(_CONTROL.sub(" ", text).split())
+    """One terminal line (the shared sanitiser in ``core/safe_text``)."""
+    return clean_line(text)
 
 
 def _check_ids(given: Sequence[str], known: Sequence[str], what: str) -> list[str]:
@@ -188,7 +187,7 @@ def run_coach(args: argparse.Namespace, ctx: CliContext) -> int:
             "tips": [tip_json(m) for m in tips],
             "suggested_practices": [practice_json(content, s) for s in suggested],
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2), file=ctx.stdout)
+        print(dumps(payload), file=ctx.stdout)
     else:
         print(render_coach(content, tips, suggested), file=ctx.stdout)
     return 0
@@ -259,7 +258,7 @@ def render_coach(
         for suggestion in suggested[:3]:
             practice = content.by_id("practices").get(suggestion.id)
             name = getattr(practice, "name", suggestion.id)
-            lines.append(f"- {_clean(name)} ({suggestion.id})")
+            lines.append(f"- {_clean(name)} ({_clean(suggestion.id)})")
             for reason in suggestion.reasons[:3]:
                 lines.append(_wrap(reason, "    · "))
     return "\n".join(lines).rstrip()
@@ -290,7 +289,7 @@ def run_suggest(args: argparse.Namespace, ctx: CliContext) -> int:
             store.close()
     if args.json:
         print(
-            json.dumps([learning_json(m) for m in matches], ensure_ascii=False, indent=2),
+            dumps([learning_json(m) for m in matches]),
             file=ctx.stdout,
         )
     else:
@@ -330,7 +329,7 @@ def render_suggest(matches: Sequence[LearningMatch], has_journal: bool) -> str:
         lines.append("   Waarom nu:")
         for reason in match.reasons:
             lines.append(_wrap(reason, "   - "))
-        shown = ", ".join(rid[:8] for rid in match.reflection_ids[:6])
+        shown = ", ".join(display_id(rid[:8]) for rid in match.reflection_ids[:6])
         more = f" en {len(match.reflection_ids) - 6} meer" if len(match.reflection_ids) > 6 else ""
         lines.append(f"   Reflecties: {shown}{more}")
         lines.append("")

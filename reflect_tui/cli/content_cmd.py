@@ -9,9 +9,10 @@ Nothing here imports Textual, so these commands start fast.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from reflect_tui.core.safe_text import clean_line
 
 if TYPE_CHECKING:
     from reflect_tui.cli.context import CliContext
@@ -89,7 +90,9 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
     content = ctx.load_content()
     if args.json:
-        text = json.dumps(content_to_json(content), ensure_ascii=False, indent=2)
+        from reflect_tui.core.journal.interchange import dumps
+
+        text = dumps(content_to_json(content))
         print(text, file=ctx.stdout)
         return 0
     print(render_overview(content), file=ctx.stdout)
@@ -100,7 +103,7 @@ def render_overview(content: Content) -> str:
     """A plain-text overview: counts, then every item with its name or text."""
     lines = [
         f"Inhoud versie {content.version}",
-        f"Lagen: {', '.join(content.layers) or '(geen)'}",
+        f"Lagen: {clean_line(', '.join(content.layers)) or '(geen)'}",
         f"Totaal: {summary(content)}",
     ]
     for name, label in LABELS.items():
@@ -108,7 +111,7 @@ def render_overview(content: Content) -> str:
         lines.append("")
         lines.append(f"{label[:1].upper()}{label[1:]} ({len(items)})")
         for item in items:
-            lines.append(f"  {item.id}: {_describe(name, item)}")
+            lines.append(f"  {clean_line(item.id)}: {_describe(name, item)}")
     return "\n".join(lines)
 
 
@@ -128,7 +131,7 @@ def _describe(collection: str, item: object) -> str:
 
 
 def _one_line(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
+    text = clean_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

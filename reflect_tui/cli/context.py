@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from reflect_tui.core.clock import Clock, SystemClock
 from reflect_tui.core.paths import Locations, resolve_locations
+from reflect_tui.core.safe_text import clean_block
 
 if TYPE_CHECKING:
     import argparse
@@ -40,8 +41,8 @@ class CliContext:
         self.args = args
         self.env: Mapping[str, str] = dict(os.environ) if env is None else env
         self.clock: Clock = SystemClock() if clock is None else clock
-        self.stdout: TextIO = sys.stdout if stdout is None else stdout
-        self.stderr: TextIO = sys.stderr if stderr is None else stderr
+        self.stdout: TextIO = guard_terminal(sys.stdout if stdout is None else stdout)
+        self.stderr: TextIO = guard_terminal(sys.stderr if stderr is None else stderr)
 
     @property
     def locations(self) -> Locations:
@@ -54,7 +55,7 @@ class CliContext:
 
     def warn(self, message: str) -> None:
         """One line on stderr, prefixed so it is clear where it comes from."""
-        print(f"reflect: {message}", file=self.stderr)
+        print(f"reflect: {clean_block(message)}", file=self.stderr)
 
     def load_content(self) -> Content:
         """The merged content of all layers; skipped layers are warned about."""
@@ -64,3 +65,32 @@ class CliContext:
         for notice in result.notices:
             self.warn(notice)
         return result.content
+
+
+class TerminalGuard:
+    """A text stream that passes everything through ``clean_block`` first.
+
+    Why a wrapper on top of the cleaning each command does: the promise is
+    "no raw control character in any output on a terminal", and a guard at
+    the stream cannot be forgotten by the next command that prints a value.
+    Only terminals are guarded; files and pipes get the exact bytes.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(clean_block(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def guard_terminal(stream: TextIO) -> TextIO:
+    """``stream`` itself, or a ``TerminalGuard`` around it when it is a terminal."""
+    try:
+        tty = bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        tty = False
+    return cast("TextIO", TerminalGuard(stream)) if tty else stream

@@ -13,10 +13,11 @@ characters, so an answer containing ``\\x1b[2J`` cannot clear the screen.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from reflect_tui.core.safe_text import clean_block, clean_line, display_id
 
 if TYPE_CHECKING:
     from reflect_tui.cli.context import CliContext
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
     from reflect_tui.core.journal.store import JournalStore
 
 STATUS_NAMES = {"draft": "concept", "complete": "afgerond"}
-# Compiled on first use (``re`` caches it): most runs never print user text to a terminal.
-_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -71,17 +70,6 @@ def open_store(ctx: CliContext) -> JournalStore:
     return JournalStore.open(ctx.locations.journal_path, ctx.clock)
 
 
-def clean_line(text: str) -> str:
-    """User text for one terminal line: no control characters, no line breaks."""
-    return " ".join(re.sub(_CONTROL, " ", text).split())
-
-
-def clean_block(text: str) -> str:
-    """User text for the terminal, line breaks and tabs kept, escapes removed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(_CONTROL, "\ufffd", text)
-
-
 def _summary_json(s: ReflectionSummary) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -96,7 +84,7 @@ def _summary_json(s: ReflectionSummary) -> dict[str, Any]:
 def _row(s: ReflectionSummary) -> str:
     status = STATUS_NAMES.get(s.status, s.status)
     title = clean_line(s.title) or "(zonder titel)"
-    return f"{s.occurred_on.isoformat()}  {status:<8}  {s.id[:8]}  {title}"
+    return f"{s.occurred_on.isoformat()}  {status:<8}  {display_id(s.id[:8])}  {title}"
 
 
 def _write(ctx: CliContext, text: str) -> None:
@@ -182,7 +170,12 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    to_terminal = not (args.output and args.output != "-") and _is_tty(ctx.stdout)
+    from reflect_tui.core.journal.exports import check_export_target, with_markers
+
+    to_file = bool(args.output and args.output != "-")
+    # Refuse a FIFO, device or directory before reading the journal.
+    target = check_export_target(Path(args.output).expanduser()) if to_file else None
+    to_terminal = not to_file and _is_tty(ctx.stdout)
     with open_store(ctx) as store:
         if args.format == "json":
             text = store.export_json()
@@ -193,6 +186,8 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             reflections = store.all()
             count = len(reflections)
             text = render_journal(reflections, _namer(ctx) if reflections else None)
+            # The full ids, so ``delete`` recognises this file if it lands in the data folder.
+            text = with_markers(text, [r.id for r in reflections])
     if to_terminal:
         if args.format == "json":
             from reflect_tui.core.journal.interchange import escape_unsafe
@@ -200,27 +195,21 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             text = escape_unsafe(text)
         else:
             text = clean_block(text)
-    if args.output and args.output != "-":
-        _write_export(args.output, text)
+    if target is not None:
+        _write_export(target, text)
         print(f"{count} reflecties geëxporteerd naar {args.output}", file=ctx.stderr)
         return 0
-    _write(ctx, text)
+    from reflect_tui.core.output import write_stream_fully
+
+    write_stream_fully(ctx.stdout, text)
     return 0
 
 
-def _write_export(target: str, text: str) -> None:
+def _write_export(path: Path, text: str) -> None:
     """Write an export atomically as 0600: it holds the whole private journal."""
-    from pathlib import Path
-
-    from reflect_tui.core.errors import ReflectError
     from reflect_tui.core.journal.sqlite_errors import translate
     from reflect_tui.core.paths import write_private_file
 
-    path = Path(target).expanduser()
-    if path.is_dir():
-        raise ReflectError(f"{path} is een map; geef een bestandsnaam.")
-    if not path.parent.is_dir():
-        raise ReflectError(f"de map {path.parent} bestaat niet.")
     try:
         write_private_file(path, text.encode("utf-8"))
     except OSError as exc:
@@ -278,34 +267,12 @@ def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
                 _write(ctx, "Niet gewist.\n")
                 return 1
         store.delete(reflection_id)
-    _write(ctx, f"Reflectie {reflection_id} is gewist.\n")
-    for leftover in _exports_mentioning(ctx, reflection_id):
-        try:
-            Path(leftover).unlink()
-        except OSError as exc:
-            ctx.warn(
-                f"let op: kon de export {leftover} niet wissen ({exc.strerror}); wis die zelf."
-            )
-        else:
-            _write(ctx, f"Ook de export {leftover} is gewist.\n")
+    _write(ctx, f"Reflectie {display_id(reflection_id)} is gewist.\n")
+    from reflect_tui.core.journal.exports import erase_exports
+
+    done = erase_exports(ctx.locations, reflection_id)
+    for path in done.erased:
+        _write(ctx, f"Ook de export {clean_line(str(path))} is gewist.\n")
+    for path, exc in done.failed:
+        ctx.warn(f"let op: kon de export {path} niet wissen ({exc.strerror}); wis die zelf.")
     return 0
-
-
-def _exports_mentioning(ctx: CliContext, reflection_id: str) -> list[str]:
-    """Exports the app wrote into its private data folder that hold the reflection.
-
-    Deleting promises that the text is in no file under the data folder, so
-    these app-made copies go too; copies the user put elsewhere are theirs.
-    """
-    folder = ctx.locations.exports_dir
-    if not folder.is_dir():
-        return []
-    needle = reflection_id.encode()
-    found = []
-    for path in sorted(folder.iterdir()):
-        try:
-            if path.is_file() and needle in path.read_bytes():
-                found.append(str(path))
-        except OSError:
-            continue
-    return found

@@ -48,14 +48,44 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
         context.args = args
         return int(args.handler(args, context) or 0)
     except ReflectError as exc:
-        print(f"reflect: {exc.message}", file=sys.stderr if ctx is None else ctx.stderr)
+        from reflect_tui.core.safe_text import clean_block
+
+        print(
+            f"reflect: {clean_block(exc.message)}", file=sys.stderr if ctx is None else ctx.stderr
+        )
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        # Output that cannot be written (a full disk behind ``> file``, /dev/full):
+        # one line and a failure exit, never a traceback or a silent half file.
+        print(
+            f"reflect: schrijven of lezen mislukt ({exc.strerror or exc}); "
+            "de uitvoer is onvolledig.",
+            file=sys.stderr if ctx is None else ctx.stderr,
+        )
+        return 1
 
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as exc:
+        _silence_stdout()
+        print(f"reflect: schrijven mislukt ({exc.strerror or exc}).", file=sys.stderr)
+        code = code or 1
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's own flush at exit cannot fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -8,17 +8,17 @@ must not reach the terminal. Every piece of user text goes through
 
 from __future__ import annotations
 
-import re
-
 from textual.content import Content
 
-# C0 controls except tab and newline, DEL, and C1 controls (ESC included).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from reflect_tui.core.safe_text import strip_unsafe
 
 
 def clean(text: str) -> str:
-    """``text`` without control characters (tab and newline are kept)."""
-    return _CONTROL.sub("", text)
+    """``text`` without control, bidi or escape characters (tab and newline kept).
+
+    The same character set as the CLI's (``core/safe_text``): one sanitiser.
+    """
+    return strip_unsafe(text)
 
 
 def one_line(text: str, limit: int = 200) -> str:

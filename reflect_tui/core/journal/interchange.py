@@ -125,7 +125,10 @@ def dump_journal(reflections: Iterable[Reflection], terminal_safe: bool = False)
     return escape_unsafe(text) if terminal_safe else text
 
 
-_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What JSON leaves raw but a terminal must not get raw (see ``core/safe_text``).
+_UNSAFE_RE = re.compile(
+    "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]"
+)
 
 
 def escape_unsafe(text: str) -> str:

@@ -366,19 +366,38 @@ class JournalStore:
         return found[0]
 
     def resolve_id(self, prefix: str) -> str:
-        """The full id for a unique prefix (as typed after ``reflect show``)."""
-        key = prefix.strip().lower()
+        """The full id for an exact id or a unique prefix (as typed after ``reflect show``).
+
+        An exact id always wins, then a unique prefix as typed; only then is
+        case ignored (so ``ABC`` imported from elsewhere can be named, and
+        erased, exactly as ``reflect list`` shows it). Text that cannot be
+        UTF-8 (undecodable bytes on the command line) matches nothing.
+        """
+        from reflect_tui.core.safe_text import display_id, encodable
+
+        key = prefix.strip()
         if not key:
             raise ReflectError("geef het id (of het begin ervan) van een reflectie.")
+        shown = display_id(prefix)
+        if not encodable(key):
+            raise ReflectError(f"geen reflectie gevonden met id '{shown}'.")
         with self._guard() as conn:
+            if conn.execute("SELECT 1 FROM reflections WHERE id = ?", (key,)).fetchone():
+                return key
             rows = conn.execute(
                 "SELECT id FROM reflections WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
                 (key, key + "\U0010ffff"),
             ).fetchall()
+            if not rows:
+                rows = conn.execute(
+                    "SELECT id FROM reflections WHERE lower(substr(id, 1, ?)) = lower(?)"
+                    " ORDER BY id LIMIT 2",
+                    (len(key), key),
+                ).fetchall()
         if not rows:
-            raise ReflectError(f"geen reflectie gevonden met id {prefix!r}.")
+            raise ReflectError(f"geen reflectie gevonden met id '{shown}'.")
         if len(rows) > 1:
-            raise ReflectError(f"id {prefix!r} past bij meer dan één reflectie; geef meer tekens.")
+            raise ReflectError(f"id '{shown}' past bij meer dan één reflectie; geef meer tekens.")
         return str(rows[0][0])
 
     def list(

@@ -19,7 +19,6 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Header
 
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.paths import ensure_private_dir, write_private_file
 from reflect_tui.core.session.flow import PHASES, SessionFlow, Step
 from reflect_tui.tui import strings
 from reflect_tui.tui.render import reflection_markdown
@@ -35,8 +34,6 @@ from reflect_tui.tui.widgets.progress import StepProgress
 
 if TYPE_CHECKING:
     from reflect_tui.tui.app import ReflectApp
-
-EXPORT_ID_COMMENT = "\n<!-- reflect-id: {id} -->\n"
 
 VIEWS: dict[str, type[StepView]] = {
     "intake": IntakeView,
@@ -211,20 +208,18 @@ class SessionScreen(Screen[None]):
         return saved
 
     def action_export(self) -> None:
+        from reflect_tui.core.journal.exports import write_reflection_export
+
         r = self.flow.reflection
         exports = self.services.exports_dir
         if exports is None:
             return
-        name = f"{r.occurred_on.isoformat()}-reflectie-{r.id[:8]}.md"
         try:
-            ensure_private_dir(exports)
-            path = exports / name
-            # The file shows the short id; the full one sits in a comment
-            # (invisible when rendered) so ``reflect delete`` finds and erases
-            # this copy too.
+            # The file shows the short id; the full one sits in a marker
+            # comment (invisible when rendered) so ``reflect delete`` finds
+            # and erases this copy too (``core/journal/exports``).
             text = reflection_markdown(r, self.services.content)
-            text += EXPORT_ID_COMMENT.format(id=r.id)
-            write_private_file(path, text.encode("utf-8"))
+            path = write_reflection_export(exports, r.id, r.occurred_on, text)
         except (OSError, ReflectError) as exc:
             self.notify(strings.EXPORT_FAILED.format(error=exc), severity="error", markup=False)
             return

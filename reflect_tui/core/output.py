@@ -1,0 +1,68 @@
+"""Writing a whole text to standard output, or failing loudly.
+
+Why: ``reflect export > backup.json`` on a nearly full disk once wrote
+40 KB of 94 KB, invalid JSON, and exited 0. A ``write()`` may write less than
+asked (a short write) and a full disk fails only on a later call; both must
+end in a clear error and a non-zero exit, never in a silent half file. So the
+bytes go to the file descriptor in a loop that checks every count, and any
+``OSError`` becomes one Dutch line.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+from typing import TextIO
+
+from reflect_tui.core.errors import ReflectError
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd``; a write that makes no progress is an error."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
+
+
+def write_stream_fully(stream: TextIO, text: str, what: str = "de uitvoer") -> None:
+    """Write ``text`` to ``stream`` completely, or raise ``ReflectError``.
+
+    A terminal (or a stream without a file descriptor, as in tests) gets
+    ordinary text writes, so the terminal guard still cleans them; a file
+    or pipe gets the encoded bytes through ``write_all``.
+    """
+    try:
+        fd = _plain_fd(stream)
+        if fd is None:
+            stream.write(text)
+            stream.flush()
+            return
+        stream.flush()
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        write_all(fd, text.encode(encoding))
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError:
+        raise ReflectError(
+            f"{what} kan deze tekens niet weergeven (tekenset {encoding}); "
+            "schrijf naar een bestand met -o."
+        ) from None
+    except OSError as exc:
+        raise ReflectError(
+            f"schrijven naar {what} is mislukt ({exc.strerror or exc}); "
+            "wat er staat is onvolledig, gebruik het niet."
+        ) from None
+
+
+def _plain_fd(stream: TextIO) -> int | None:
+    """The descriptor behind ``stream`` when it is a file or pipe (not a terminal)."""
+    try:
+        if stream.isatty():
+            return None
+        return stream.fileno()
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return None

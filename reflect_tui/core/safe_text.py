@@ -1,0 +1,67 @@
+"""The one sanitiser for every string that reaches a terminal, ids included.
+
+Why one home: journal text, imported ids, content written by an
+organisation and file names can all hold escape codes (``\\x1b[2J`` clears
+the screen, ``\\x1b]0;...\\x07`` retitles the window), bidi overrides
+(U+202E turns text around, hiding what it says) or lone surrogates (which
+make printing itself fail). The CLI and the TUI both call these functions,
+so a character that is unsafe in one front end is unsafe in the other.
+
+Tab and newline are kept by ``clean_block``; every other C0 control, DEL,
+the C1 range, the Unicode line/paragraph separators, the bidi embeddings,
+overrides and isolates, and lone surrogates are replaced.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 except tab/newline, DEL and C1, line/paragraph separators, bidi
+# embeddings/overrides/isolates, and lone surrogates (from undecodable argv bytes).
+UNSAFE_CHARS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f"
+    "\u061c\ud800-\udfff"
+)
+_UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
+_UNSAFE_OR_BREAK = re.compile(f"[{UNSAFE_CHARS}\t\n]")
+REPLACEMENT = "\ufffd"
+
+
+def clean_block(text: str) -> str:
+    """Text for the terminal with line breaks and tabs kept, anything unsafe replaced.
+
+    ``\\r\\n`` and a lone ``\\r`` become ``\\n`` first: a carriage return on its
+    own would let later text overwrite what came before it on the screen.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE.sub(REPLACEMENT, text)
+
+
+def clean_line(text: str) -> str:
+    """Text for one terminal line: unsafe characters and line breaks become spaces."""
+    return " ".join(_UNSAFE_OR_BREAK.sub(" ", text.replace("\r", " ")).split())
+
+
+def strip_unsafe(text: str) -> str:
+    """Like ``clean_block`` but dropping the characters (for widgets that show text)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE.sub("", text)
+
+
+def has_unsafe(text: str) -> bool:
+    """True when ``text`` holds anything ``clean_block`` would replace (or a ``\\r``)."""
+    return "\r" in text or _UNSAFE.search(text) is not None
+
+
+def display_id(reflection_id: str) -> str:
+    """An id as it may be shown: one line, nothing unsafe, never empty."""
+    return clean_line(reflection_id) or REPLACEMENT
+
+
+def encodable(text: str) -> bool:
+    """Can ``text`` be stored or printed as UTF-8 (no lone surrogates)?"""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
