@@ -1,4 +1,4 @@
-"""``reflect content check|show``: the trainer's tools for the YAML content.
+"""``reflect content check|show|init|coverage|schema``: the trainer's tools for the YAML content.
 
 Why ``check`` stacks a given folder or file on the built-in content: a
 trainer's ``tips.yaml`` refers to practices defined in the built-in
@@ -52,6 +52,35 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show = actions.add_parser("show", help="toon de samengevoegde inhoud")
     show.add_argument("--json", action="store_true", help="als JSON (machineleesbaar)")
     show.set_defaults(handler=run_show)
+    init = actions.add_parser(
+        "init",
+        help="begin een organisatielaag met voorbeelden",
+        description=(
+            "Maak een map met voorbeeldbestanden (een tip, een vraag, een intervisiemethode, "
+            "een vervangen en een uitgezette ingebouwde tip), met uitleg in het commentaar."
+        ),
+    )
+    init.add_argument("dir", metavar="MAP", help="de nieuwe inhoudsmap")
+    init.set_defaults(handler=run_init)
+    cover = actions.add_parser(
+        "coverage",
+        help="wat de inhoud dekt en waar hij dun is",
+        description=(
+            "Vragen per werkpraktijk en LSD-stap, tips per praktijk, hindernis, hulpbron en "
+            "soort casus; tips die de coach nooit in de top 5 zet; gedeelde trefwoorden; "
+            "bijna-dubbele teksten. Een opgegeven map komt bovenop de ingebouwde inhoud."
+        ),
+    )
+    cover.add_argument("paths", nargs="*", metavar="PAD", help="inhoudsmap of .yaml-bestand")
+    cover.add_argument("--json", action="store_true", help="als JSON (machineleesbaar)")
+    cover.set_defaults(handler=run_coverage)
+    schema = actions.add_parser(
+        "schema",
+        help="JSON Schema van de inhoudsbestanden, voor je editor",
+        description="Schrijf een JSON Schema waarmee editors YAML-inhoud aanvullen en controleren.",
+    )
+    schema.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    schema.set_defaults(handler=run_schema)
 
 
 def summary(content: Content) -> str:
@@ -99,6 +128,77 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Write the example layer, then say how to check and use it."""
+    from reflect_tui.core.content.scaffold import init_layer
+
+    target = Path(args.dir).expanduser()
+    written = init_layer(target)
+    for path in written:
+        print(f"geschreven: {path}", file=ctx.stdout)
+    print(
+        f"Controleer met: reflect content check {target}\n"
+        f"Probeer uit met: reflect --content {target}",
+        file=ctx.stdout,
+    )
+    return 0
+
+
+def _stack(args: argparse.Namespace, ctx: CliContext) -> Content:
+    """The content to report on: given paths on the built-in layer, else all layers.
+
+    Broken content is refused with the check's own errors: a coverage map of
+    content the app would skip would mislead the trainer.
+    """
+    from reflect_tui.core.content.loader import check_layers
+    from reflect_tui.core.errors import ReflectError
+    from reflect_tui.core.paths import content_layer_dirs
+
+    if args.paths:
+        paths = [Path(p).expanduser() for p in args.paths]
+    else:
+        paths = content_layer_dirs(ctx.locations, ctx.content_dirs, ctx.env)
+    result = check_layers(paths)
+    if result.errors:
+        for error in result.errors:
+            print(error, file=ctx.stderr)
+        raise ReflectError("de inhoud heeft fouten; los ze eerst op (zie hierboven)")
+    return result.content
+
+
+def run_coverage(args: argparse.Namespace, ctx: CliContext) -> int:
+    """The coverage map as Rich tables, or as JSON."""
+    from reflect_tui.core.content.coverage import coverage
+
+    report = coverage(_stack(args, ctx))
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=ctx.stdout)
+        return 0
+    from reflect_tui.cli.coverage_view import print_coverage
+
+    print_coverage(report, ctx.stdout)
+    return 0
+
+
+def run_schema(args: argparse.Namespace, ctx: CliContext) -> int:
+    """The JSON Schema, with the ids of the current content as suggestions."""
+    from reflect_tui.core.content.schema import content_schema
+
+    text = json.dumps(content_schema(ctx.load_content()), ensure_ascii=False, indent=2)
+    if not args.output:
+        print(text, file=ctx.stdout)
+        return 0
+    from reflect_tui.core.errors import ReflectError
+
+    target = Path(args.output).expanduser()
+    try:
+        target.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ReflectError(f"kan {target} niet schrijven: {exc.strerror or exc}") from exc
+    print(f"geschreven: {target}", file=ctx.stdout)
+    return 0
+
+
 def render_overview(content: Content) -> str:
     """A plain-text overview: counts, then every item with its name or text."""
     lines = [
@@ -135,4 +235,13 @@ def _one_line(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-__all__ = ["register", "render_overview", "run_check", "run_show", "summary"]
+__all__ = [
+    "register",
+    "render_overview",
+    "run_check",
+    "run_coverage",
+    "run_init",
+    "run_schema",
+    "run_show",
+    "summary",
+]

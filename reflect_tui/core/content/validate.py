@@ -293,21 +293,34 @@ def _describe(node: Node) -> str:
 Reader = Callable[[_FileValidator, Node, str], Any]
 
 
+class RefsReader:
+    """Reads a list of ids in ``collection``; ``at_least_one`` refuses an empty list.
+
+    A class rather than a closure so the JSON Schema (``schema.py``) can read
+    which collection a field points at from the same spec the validator runs.
+    """
+
+    __slots__ = ("at_least_one", "collection")
+
+    def __init__(self, collection: str, at_least_one: bool = False) -> None:
+        self.collection = collection
+        self.at_least_one = at_least_one
+
+    def __call__(self, v: _FileValidator, node: Node, path: str) -> Any:
+        value = v.refs_list(node, path, self.collection)
+        if self.at_least_one and value == ():
+            v.error(node, path, f"noem minstens een {COLLECTION_LABELS[self.collection]}")
+            return _INVALID
+        return value
+
+
 def _refs(collection: str) -> Reader:
-    return lambda v, node, path: v.refs_list(node, path, collection)
+    return RefsReader(collection)
 
 
 def _refs_required(collection: str) -> Reader:
     """At least one id (an activity serves at least one practice)."""
-
-    def read(v: _FileValidator, node: Node, path: str) -> Any:
-        value = v.refs_list(node, path, collection)
-        if value == ():
-            v.error(node, path, f"noem minstens een {COLLECTION_LABELS[collection]}")
-            return _INVALID
-        return value
-
-    return read
+    return RefsReader(collection, at_least_one=True)
 
 
 def _positive(v: _FileValidator, node: Node, path: str) -> Any:
@@ -321,6 +334,15 @@ def _non_negative(v: _FileValidator, node: Node, path: str) -> Any:
 def _rating(v: _FileValidator, node: Node, path: str) -> Any:
     return v.integer(node, path, minimum=1, maximum=5)
 
+
+# The number fields of a trigger (``kind`` and ``ids`` are read on their own).
+TRIGGER_READERS: Mapping[str, Reader] = {
+    "min_count": _positive,
+    "window": _positive,
+    "max_rating": _rating,
+    "days": _non_negative,
+}
+TRIGGER_KEYS: tuple[str, ...] = ("kind", "ids", *TRIGGER_READERS)
 
 _TEXT: Reader = _FileValidator.text
 _OPT_TEXT: Reader = _FileValidator.opt_text
@@ -370,7 +392,7 @@ def _anchors(v: _FileValidator, node: Node, path: str) -> Any:
 
 
 def _trigger(v: _FileValidator, node: Node, path: str) -> Any:
-    allowed = ("kind", "ids", "min_count", "window", "max_rating", "days")
+    allowed = TRIGGER_KEYS
     fields = v.mapping(
         node, path, allowed, what="hier hoort een trigger (kind: ..., min_count: ...)"
     )
@@ -389,12 +411,7 @@ def _trigger(v: _FileValidator, node: Node, path: str) -> Any:
         return _INVALID
     values: dict[str, Any] = {"kind": kind}
     target = TRIGGER_ID_COLLECTION[kind]
-    readers: dict[str, Reader] = {
-        "min_count": _positive,
-        "window": _positive,
-        "max_rating": _rating,
-        "days": _non_negative,
-    }
+    readers = TRIGGER_READERS
     ok = True
     for key, (_, value_node) in fields.items():
         sub = f"{path}.{key}"

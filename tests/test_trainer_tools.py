@@ -1,0 +1,179 @@
+"""Trainer tools (issue 15): content init, schema and coverage, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from reflect_tui.cli.main import main
+from reflect_tui.core.content.coverage import coverage
+from reflect_tui.core.content.loader import check_layers, load_builtin
+from reflect_tui.core.content.schema import content_schema
+from reflect_tui.core.paths import builtin_content_dir
+
+
+def _as_json(path: Path) -> object:
+    """A YAML file as an editor's JSON view of it (mapping keys become strings)."""
+    return json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8"))))
+
+
+def test_init_writes_a_layer_that_passes_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "org"
+    assert main(["content", "init", str(target)]) == 0
+    names = sorted(p.name for p in target.iterdir())
+    assert names == ["intervision.yaml", "prompts.yaml", "tips.yaml"]
+    capsys.readouterr()
+    assert main(["content", "check", str(target)]) == 0
+    assert capsys.readouterr().out.startswith("OK: inhoud is geldig")
+    content = check_layers([target]).content
+    tip_ids = {t.id for t in content.tips}
+    builtin_ids = {t.id for t in load_builtin().tips}
+    # The examples do what their comments say: add, replace, switch off.
+    assert "voorbeeld-bel-de-wijkregisseur" in tip_ids
+    assert "maak-er-een-feest-van" in builtin_ids and "maak-er-een-feest-van" not in tip_ids
+    replaced = content.tip("doe-wat-je-belooft")
+    assert replaced.title != load_builtin().tip("doe-wat-je-belooft").title
+    assert "voorbeeld-korte-casusronde" in {m.id for m in content.intervision_methods}
+
+
+def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "org"
+    target.mkdir()
+    (target / "tips.yaml").write_text("tips: []\n", encoding="utf-8")
+    assert main(["content", "init", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "tips.yaml" in err and "niets geschreven" in err
+    assert (target / "tips.yaml").read_text(encoding="utf-8") == "tips: []\n"
+    assert not (target / "prompts.yaml").exists()
+
+
+def test_schema_is_valid_and_accepts_builtin_and_template(tmp_path: Path) -> None:
+    schema = content_schema(load_builtin())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    files = sorted(builtin_content_dir().glob("*.yaml"))
+    main(["content", "init", str(tmp_path / "org")])
+    files += sorted((tmp_path / "org").glob("*.yaml"))
+    for path in files:
+        errors = [e.message for e in validator.iter_errors(_as_json(path))]
+        assert errors == [], path
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"tipz": []},  # unknown collection
+        {"tips": [{"id": "x", "title": "t", "text": "t"}]},  # source missing
+        {"tips": [{"id": "Hoofdletter", "disabled": True}]},  # bad id
+        {"tips": [{"id": "x", "title": "t", "text": "t", "source": "s", "kleur": "rood"}]},
+        {"prompts": [{"id": "p", "step": "nadenken", "text": "?"}]},  # unknown step
+        {
+            "learning_suggestions": [
+                {"id": "l", "title": "t", "text": "t", "source": "s", "trigger": {"kind": "ooit"}}
+            ]
+        },
+        {
+            "principles": [
+                {
+                    "id": "p",
+                    "name": "n",
+                    "description": "d",
+                    "question": "q",
+                    "anchors": {"1": "a", "2": "b"},
+                }
+            ]
+        },  # anchors 3-5 missing
+    ],
+)
+def test_schema_refuses_what_the_validator_refuses(document: dict[str, object]) -> None:
+    validator = jsonschema.Draft202012Validator(content_schema(load_builtin()))
+    assert list(validator.iter_errors(document))
+
+
+def test_schema_command_writes_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "content.schema.json"
+    assert main(["content", "schema", "-o", str(target)]) == 0
+    schema = json.loads(target.read_text(encoding="utf-8"))
+    assert "doe-wat-je-belooft" in json.dumps(schema["properties"]["tips"])
+
+
+def test_coverage_of_builtin_content() -> None:
+    report = coverage(load_builtin())
+    assert set(report.prompts_by_practice_step) == {p.id for p in load_builtin().practices}
+    assert all(n > 0 for steps in report.prompts_by_practice_step.values() for n in steps.values())
+    # A known near-duplicate pair of the built-in prompts (issue 11) is found.
+    pairs = {(d.first, d.second) for d in report.near_duplicates}
+    assert ("intake-belangen-1", "situatie-samenvatten-3") in pairs or not {
+        "intake-belangen-1",
+        "situatie-samenvatten-3",
+    } <= {p.id for p in load_builtin().prompts}
+    assert "collega's" in report.shared_keywords
+
+
+def test_coverage_finds_gaps_duplicates_and_unreachable_tips(tmp_path: Path) -> None:
+    layer = tmp_path / "org"
+    layer.mkdir()
+    (layer / "tips.yaml").write_text(
+        """\
+tips:
+  - id: dubbel-een
+    title: "Bel de bewoner terug binnen een week"
+    text: "Bel de bewoner terug binnen een week, ook als je nog geen antwoord hebt."
+    source: "Eigen"
+    practices: [relaties]
+    keywords: [terugbellen, terugbelverzoek, wachttijd]
+  - id: dubbel-twee
+    title: "Bel de bewoner terug binnen een week"
+    text: "Bel de bewoner binnen een week terug, ook als je nog geen antwoord hebt."
+    source: "Eigen"
+    practices: [relaties]
+  - id: zonder-haakjes
+    title: "Een tip zonder trefwoorden of labels"
+    text: "Niets verbindt deze tip aan een casus, dus de coach kan hem nooit kiezen."
+    source: "Eigen"
+""",
+        encoding="utf-8",
+    )
+    (layer / "prompts.yaml").write_text(
+        """\
+prompts:
+  - id: na-de-avond
+    practice: situatie
+    step: luisteren
+    text: "Wie zei er iets op de bewonersavond dat je verraste?"
+""",
+        encoding="utf-8",
+    )
+    content = check_layers([layer]).content
+    report = coverage(content)
+    assert ("dubbel-een", "dubbel-twee") in {(d.first, d.second) for d in report.near_duplicates}
+    assert "na-de-avond" in report.event_prompts_without_kinds
+    assert "zonder-haakjes" in report.unreachable_tips
+    assert "dubbel-een" not in report.unreachable_tips  # its own words put it on top
+
+
+def test_coverage_json_and_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["content", "coverage", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"prompts_by_practice_step", "unreachable_tips", "near_duplicates"} <= set(data)
+    assert main(["content", "coverage"]) == 0
+    out = capsys.readouterr().out
+    assert "Vragen per werkpraktijk en LSD-stap" in out
+    assert "Tips die de coach nooit in de top 5 zet" in out
+
+
+def test_coverage_refuses_broken_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    layer = tmp_path / "kapot"
+    layer.mkdir()
+    (layer / "tips.yaml").write_text("tips:\n  - id: x\n    title: [\n", encoding="utf-8")
+    assert main(["content", "coverage", str(layer)]) == 1
+    err = capsys.readouterr().err
+    assert "tips.yaml:" in err and "Traceback" not in err
