@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from reflect_tui.cli.main import main
-from reflect_tui.core.content.coverage import coverage
 from reflect_tui.core.content.loader import check_layers, load_builtin
 from reflect_tui.core.content.schema import content_schema
 from reflect_tui.core.paths import builtin_content_dir
+from reflect_tui.core.trainer.coverage import coverage
 
 
 def _as_json(path: Path) -> object:

@@ -168,7 +168,7 @@ def _stack(args: argparse.Namespace, ctx: CliContext) -> Content:
 
 def run_coverage(args: argparse.Namespace, ctx: CliContext) -> int:
     """The coverage map as Rich tables, or as JSON."""
-    from reflect_tui.core.content.coverage import coverage
+    from reflect_tui.core.trainer.coverage import coverage
 
     report = coverage(_stack(args, ctx))
     if args.json:

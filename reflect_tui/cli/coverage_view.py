@@ -14,9 +14,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from reflect_tui.core.content.coverage import CoverageReport
 from reflect_tui.core.content.errors import printable
 from reflect_tui.core.content.model import LSD_STEP_IDS
+from reflect_tui.core.trainer.coverage import CoverageReport
 
 
 def _cell(value: object) -> Text:
