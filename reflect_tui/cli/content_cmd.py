@@ -9,6 +9,7 @@ Nothing here imports Textual, so these commands start fast.
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
