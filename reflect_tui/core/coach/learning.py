@@ -20,6 +20,7 @@ from typing import NamedTuple
 from reflect_tui.core.coach import reasons
 from reflect_tui.core.content.model import Content, LearningSuggestion, Trigger
 from reflect_tui.core.journal.model import Reflection
+from reflect_tui.core.journal.summary import OVERDUE_SHOWN, Overdue
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,10 @@ class LearningMatch:
 
 Found = tuple[list[str], list[str]] | None  # (reasons, reflection ids) or None
 
-OverdueSteps = Callable[[date], Sequence[tuple[str, date]]]
-"""(reflection id, due date) of open steps in completed reflections due before
-a date, newest case first: ``JournalStore.overdue_next_steps``, or
-``overdue_in`` over reflections already in memory."""
+OverdueSteps = Callable[[date], Overdue]
+"""Open steps of completed reflections due before a date, counted, with the few
+most urgent (``journal.summary.Overdue``): ``JournalStore.overdue_next_steps``
+(the whole journal, from an index), or ``overdue_in`` over reflections in memory."""
 
 
 class History(NamedTuple):
@@ -55,13 +56,18 @@ class History(NamedTuple):
 def overdue_in(done: Sequence[Reflection]) -> OverdueSteps:
     """An ``OverdueSteps`` over completed reflections in memory, newest first."""
 
-    def steps(due_before: date) -> list[tuple[str, date]]:
-        return [
-            (r.id, step.due)
-            for r in done
+    def steps(due_before: date) -> Overdue:
+        found = [
+            (step.due, n, r.id)
+            for n, r in enumerate(done)
             for step in r.next_steps
-            if not step.done and step.due is not None and step.due < due_before
+            if not step.done and step.text and step.due is not None and step.due < due_before
         ]
+        if not found:
+            return Overdue(0, None, ())
+        urgent = sorted(found)[:OVERDUE_SHOWN]
+        urgent.sort(key=lambda item: item[1])  # back to newest case first
+        return Overdue(len(found), min(f[0] for f in found), tuple((r, d) for d, _, r in urgent))
 
     return steps
 
@@ -126,10 +132,10 @@ def _principle_low(content: Content, history: History, trigger: Trigger, today: 
 
 def _next_steps_overdue(content: Content, history: History, trigger: Trigger, today: date) -> Found:
     overdue = history.overdue_steps(today - timedelta(days=trigger.days))
-    if not overdue or len(overdue) < max(trigger.min_count, 1):
+    if overdue.oldest is None or overdue.total < max(trigger.min_count, 1):
         return None
-    oldest = max((today - due).days for _, due in overdue)
-    return [reasons.next_steps_overdue(len(overdue), oldest)], [rid for rid, _ in overdue]
+    oldest = (today - overdue.oldest).days
+    return [reasons.next_steps_overdue(overdue.total, oldest)], [rid for rid, _ in overdue.urgent]
 
 
 def _step_skipped(content: Content, history: History, trigger: Trigger, today: date) -> Found:

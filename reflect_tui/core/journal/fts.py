@@ -3,77 +3,65 @@
 Why one index row per reflection (keyed by ``reflections.seq``): a search
 for several words must match a reflection whose words are spread over its
 title, answers and notes, which per-answer rows could not do. The row is
-rebuilt inside the same transaction as every change, so search is never
+changed inside the same transaction as every change, so search is never
 out of date and a crash never leaves the index behind the data.
 
-The FTS table is *contentful* on purpose: deleting from it really removes
-the text (and ``optimize`` then drops it from the index segments), which a
-contentless or external-content table would make easy to get wrong.
+Why external content (schema 3): a contentful FTS table keeps a second full
+copy of every text, more than a third of the file. Now the index stores
+only its terms and reads the text, for snippets, from the view
+``reflection_fts_source`` (see ``migrations.V3_FTS_SOURCE``). The price is
+a rule every writer must keep: an external-content index forgets a row only
+when told the exact text it indexed, so ``forget`` runs BEFORE the tables
+change and ``index`` after. ``erase`` and ``optimize`` then make sure a
+deleted reflection's words are in no index segment.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
-from reflect_tui.core.journal.summary import TEXT_FIELDS
-
-# Indexed text besides the title (which FTS keeps in its own column).
-_SCALARS = tuple(f for f in TEXT_FIELDS if f not in ("title", "content_version"))
+_SOURCE = "SELECT seq, title, body FROM reflection_fts_source"
 
 
-def body_text(conn: sqlite3.Connection, reflection_id: str) -> tuple[str, str]:
-    """The (title, body) that make a reflection findable."""
-    row = conn.execute(
-        f"SELECT title, tags, {', '.join(_SCALARS)} FROM reflections WHERE id = ?",
-        (reflection_id,),
-    ).fetchone()
-    if row is None:
-        return "", ""
-    import json
-
-    parts: list[str] = [p for p in row[2:] if p]
-    tags = json.loads(row[1] or "[]")
-    parts.extend(str(t) for t in tags)
-    parts.extend(
-        t
-        for (t,) in conn.execute(
-            "SELECT text FROM answers WHERE reflection_id = ? ORDER BY position", (reflection_id,)
-        )
-        if t
-    )
-    parts.extend(
-        t
-        for (t,) in conn.execute(
-            "SELECT note FROM principle_ratings WHERE reflection_id = ? ORDER BY position",
-            (reflection_id,),
-        )
-        if t
-    )
-    parts.extend(
-        t
-        for (t,) in conn.execute(
-            "SELECT text FROM next_steps WHERE reflection_id = ? ORDER BY position",
-            (reflection_id,),
-        )
-        if t
-    )
-    return row[0] or "", "\n".join(parts)
-
-
-def refresh_fts(conn: sqlite3.Connection, seq: int, reflection_id: str, new: bool = False) -> None:
-    """Replace the index row of one reflection (call inside the write transaction)."""
-    if not new:
-        conn.execute("DELETE FROM reflection_fts WHERE rowid = ?", (seq,))
-    title, body = body_text(conn, reflection_id)
+def forget(conn: sqlite3.Connection, seq: int) -> None:
+    """Take one reflection out of the index (call before its rows change)."""
     conn.execute(
-        "INSERT INTO reflection_fts (rowid, title, body) VALUES (?, ?, ?)", (seq, title, body)
+        "INSERT INTO reflection_fts (reflection_fts, rowid, title, body)"
+        f" SELECT 'delete', seq, title, body FROM ({_SOURCE} WHERE seq = ?)",
+        (seq,),
     )
 
 
-def remove_fts(conn: sqlite3.Connection, seq: int) -> None:
-    conn.execute("DELETE FROM reflection_fts WHERE rowid = ?", (seq,))
+def index(conn: sqlite3.Connection, seq: int) -> None:
+    """Add one reflection to the index (call after its rows are written)."""
+    conn.execute(
+        f"INSERT INTO reflection_fts (rowid, title, body) {_SOURCE} WHERE seq = ?",
+        (seq,),
+    )
+
+
+def index_many(conn: sqlite3.Connection, seqs: Sequence[int]) -> None:
+    """Add several reflections in one statement (bulk import)."""
+    for start in range(0, len(seqs), 500):
+        chunk = seqs[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(
+            f"INSERT INTO reflection_fts (rowid, title, body) {_SOURCE} WHERE seq IN ({marks})",
+            list(chunk),
+        )
 
 
 def optimize_fts(conn: sqlite3.Connection) -> None:
-    """Merge the index segments so deleted text no longer sits in old ones."""
+    """Merge the index segments so deleted terms no longer sit in old ones."""
     conn.execute("INSERT INTO reflection_fts (reflection_fts) VALUES ('optimize')")
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Build the index again from the tables.
+
+    FTS5's own ``'rebuild'`` fails on a view as content table (SQLite 3.40),
+    so the index is emptied and filled with one ``INSERT … SELECT``.
+    """
+    conn.execute("INSERT INTO reflection_fts (reflection_fts) VALUES ('delete-all')")
+    conn.execute(f"INSERT INTO reflection_fts (rowid, title, body) {_SOURCE}")

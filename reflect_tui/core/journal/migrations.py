@@ -12,6 +12,12 @@ Version 2 normalises answers, principle ratings and next steps into their
 own tables (so saving one answer touches one small row), adds the intake
 and closing fields, the tips-shown history, and rebuilds the full-text
 index with ``remove_diacritics 2``.
+Version 3 makes the file lean for big journals: the full-text index becomes
+external-content (its text is read from the tables through the view
+``reflection_fts_source`` instead of being stored a second time), the
+redundant ``answers_by_step`` index goes, open next steps get a partial
+index, and ``journal_counts`` keeps the number of reflections and of open
+next steps up to date with triggers, so the home screen never counts rows.
 """
 
 from __future__ import annotations
@@ -204,14 +210,110 @@ def _step_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX reflections_by_updated ON reflections (status, updated_at DESC)")
     for statement in _statements(V2_FTS):
         conn.execute(statement)
-    from reflect_tui.core.journal.fts import refresh_fts
-
     for seq, rid in conn.execute("SELECT seq, id FROM reflections").fetchall():
-        refresh_fts(conn, seq, rid, new=True)
+        title, body = _v2_body(conn, rid)
+        conn.execute(
+            "INSERT INTO reflection_fts (rowid, title, body) VALUES (?, ?, ?)", (seq, title, body)
+        )
+
+
+def _v2_body(conn: sqlite3.Connection, rid: str) -> tuple[str, str]:
+    """The (title, body) version 2 indexed for one reflection (frozen copy)."""
+    import json
+
+    scalars = "who, what_happened, barrier_note, help_note, insight, involve, notes"
+    row = conn.execute(f"SELECT title, tags, {scalars} FROM reflections WHERE id = ?", (rid,))
+    title, tags, *texts = row.fetchone()
+    parts: list[str] = [p for p in texts if p]
+    parts.extend(str(t) for t in json.loads(tags or "[]"))
+    for table, column in (
+        ("answers", "text"),
+        ("principle_ratings", "note"),
+        ("next_steps", "text"),
+    ):
+        parts.extend(
+            t
+            for (t,) in conn.execute(
+                f"SELECT {column} FROM {table} WHERE reflection_id = ? ORDER BY position", (rid,)
+            )
+            if t
+        )
+    return title or "", "\n".join(parts)
+
+
+# --- version 3: external-content search index, counters, leaner indexes -----------------
+
+# What the search index reads: one row per reflection, its title and the rest
+# of its text in a fixed order (the order only has to be the same every time:
+# the index is told exactly these values when a row is added or forgotten).
+V3_FTS_SOURCE = """
+CREATE VIEW reflection_fts_source (seq, title, body) AS
+SELECT r.seq, r.title, coalesce((
+    SELECT group_concat(part, char(10)) FROM (
+        SELECT 0 AS k, 0 AS p, r.who AS part
+        UNION ALL SELECT 1, 0, r.what_happened
+        UNION ALL SELECT 2, 0, r.barrier_note
+        UNION ALL SELECT 3, 0, r.help_note
+        UNION ALL SELECT 4, 0, r.insight
+        UNION ALL SELECT 5, 0, r.involve
+        UNION ALL SELECT 6, 0, r.notes
+        UNION ALL SELECT 7, CAST(j.key AS INTEGER), CAST(j.value AS TEXT) FROM json_each(r.tags) j
+        UNION ALL SELECT 8, a.position, a.text FROM answers a WHERE a.reflection_id = r.id
+        UNION ALL SELECT 9, pr.position, pr.note FROM principle_ratings pr
+            WHERE pr.reflection_id = r.id
+        UNION ALL SELECT 10, n.position, n.text FROM next_steps n WHERE n.reflection_id = r.id
+        ORDER BY 1, 2
+    ) WHERE part != ''
+), '') FROM reflections r
+"""
+
+V3_DDL = """
+CREATE VIRTUAL TABLE reflection_fts USING fts5 (
+    title, body, content = 'reflection_fts_source', content_rowid = 'seq',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
+DROP INDEX answers_by_step;
+DROP INDEX next_steps_open;
+CREATE INDEX next_steps_open ON next_steps (due) WHERE done = 0 AND text != '';
+CREATE TABLE journal_counts (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO journal_counts VALUES ('reflections', (SELECT count(*) FROM reflections));
+INSERT INTO journal_counts VALUES (
+    'open_steps', (SELECT count(*) FROM next_steps WHERE done = 0 AND text != '')
+);
+CREATE TRIGGER count_reflection_added AFTER INSERT ON reflections BEGIN
+    UPDATE journal_counts SET value = value + 1 WHERE name = 'reflections';
+END;
+CREATE TRIGGER count_reflection_removed AFTER DELETE ON reflections BEGIN
+    UPDATE journal_counts SET value = value - 1 WHERE name = 'reflections';
+END;
+CREATE TRIGGER count_step_added AFTER INSERT ON next_steps
+WHEN NEW.done = 0 AND NEW.text != '' BEGIN
+    UPDATE journal_counts SET value = value + 1 WHERE name = 'open_steps';
+END;
+CREATE TRIGGER count_step_removed AFTER DELETE ON next_steps
+WHEN OLD.done = 0 AND OLD.text != '' BEGIN
+    UPDATE journal_counts SET value = value - 1 WHERE name = 'open_steps';
+END;
+CREATE TRIGGER count_step_changed AFTER UPDATE OF done, text ON next_steps
+WHEN (OLD.done = 0 AND OLD.text != '') != (NEW.done = 0 AND NEW.text != '') BEGIN
+    UPDATE journal_counts SET value = value + (CASE WHEN NEW.done = 0 AND NEW.text != ''
+        THEN 1 ELSE -1 END) WHERE name = 'open_steps';
+END;
+INSERT INTO reflection_fts (rowid, title, body) SELECT seq, title, body FROM reflection_fts_source;
+"""
+
+
+def _step_2_to_3(conn: sqlite3.Connection) -> None:
+    # secure_delete is on for every connection (store.configure), so the pages
+    # of the dropped contentful index (a second copy of all text) are zeroed.
+    conn.execute("DROP TABLE reflection_fts")
+    conn.execute(V3_FTS_SOURCE)
+    for statement in _triggers_apart(V3_DDL):
+        conn.execute(statement)
 
 
 Step = Callable[[sqlite3.Connection], None]
-STEPS: tuple[Step, ...] = (_step_0_to_1, _step_1_to_2)
+STEPS: tuple[Step, ...] = (_step_0_to_1, _step_1_to_2, _step_2_to_3)
 CURRENT_VERSION = len(STEPS)
 
 
@@ -222,6 +324,24 @@ def _statements(script: str) -> list[str]:
     break "each step in one transaction"; so statements run one by one.
     """
     return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _triggers_apart(script: str) -> list[str]:
+    """Like ``_statements``, but a trigger body's inner ';' stays with its trigger."""
+    out: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece
+        text = pending.strip()
+        if not text:
+            pending = ""
+            continue
+        if text.upper().startswith("CREATE TRIGGER") and not text.upper().endswith("END"):
+            pending += ";"
+            continue
+        out.append(text)
+        pending = ""
+    return out
 
 
 def check_version(version: int, path: Path) -> None:

@@ -79,16 +79,31 @@ def write_reflection(conn: sqlite3.Connection, r: Reflection) -> None:
         r.notes,
         r.content_version,
     )
-    conn.execute(UPSERT_SQL, values)
-    seq = conn.execute("SELECT seq FROM reflections WHERE id = ?", (r.id,)).fetchone()[0]
-    replace_answers(conn, r.id, r.answers)
-    replace_principles(conn, r.id, r.principles)
-    replace_next_steps(conn, r.id, r.next_steps)
-    fts.refresh_fts(conn, seq, r.id)
+    found = conn.execute("SELECT seq FROM reflections WHERE id = ?", (r.id,)).fetchone()
+    if found is not None:
+        fts.forget(conn, found[0])  # before the rows change: see fts.py
+    cursor = conn.execute(UPSERT_SQL, values)
+    seq = int(found[0] if found is not None else cursor.lastrowid or 0)
+    replace_children(conn, r, fresh=found is None)
+    fts.index(conn, seq)
+
+
+def replace_children(conn: sqlite3.Connection, r: Reflection, fresh: bool = False) -> None:
+    """Write answers, ratings and next steps (``fresh``: none exist yet, skip the deletes)."""
+    if not fresh:
+        for table in ("answers", "principle_ratings", "next_steps"):
+            conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (r.id,))
+    _insert_answers(conn, r.id, r.answers)
+    _insert_principles(conn, r.id, r.principles)
+    _insert_next_steps(conn, r.id, r.next_steps)
 
 
 def replace_answers(conn: sqlite3.Connection, rid: str, answers: Sequence[Answer]) -> None:
     conn.execute("DELETE FROM answers WHERE reflection_id = ?", (rid,))
+    _insert_answers(conn, rid, answers)
+
+
+def _insert_answers(conn: sqlite3.Connection, rid: str, answers: Sequence[Answer]) -> None:
     conn.executemany(
         "INSERT INTO answers (reflection_id, position, practice, step, prompt, text, prompt_id)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -103,6 +118,12 @@ def replace_principles(
     conn: sqlite3.Connection, rid: str, principles: Sequence[PrincipleRating]
 ) -> None:
     conn.execute("DELETE FROM principle_ratings WHERE reflection_id = ?", (rid,))
+    _insert_principles(conn, rid, principles)
+
+
+def _insert_principles(
+    conn: sqlite3.Connection, rid: str, principles: Sequence[PrincipleRating]
+) -> None:
     conn.executemany(
         "INSERT INTO principle_ratings (reflection_id, position, principle, rating, note)"
         " VALUES (?, ?, ?, ?, ?)",
@@ -112,6 +133,10 @@ def replace_principles(
 
 def replace_next_steps(conn: sqlite3.Connection, rid: str, steps: Sequence[NextStep]) -> None:
     conn.execute("DELETE FROM next_steps WHERE reflection_id = ?", (rid,))
+    _insert_next_steps(conn, rid, steps)
+
+
+def _insert_next_steps(conn: sqlite3.Connection, rid: str, steps: Sequence[NextStep]) -> None:
     conn.executemany(
         "INSERT INTO next_steps (reflection_id, position, text, due, done) VALUES (?, ?, ?, ?, ?)",
         [

@@ -34,8 +34,10 @@ from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect
 from reflect_tui.core.journal.sqlite_errors import translate
 from reflect_tui.core.journal.summary import (
     ID_LIST_FIELDS,
+    OVERDUE_SHOWN,
     STATUSES,
     TEXT_FIELDS,
+    Overdue,
     ReflectionSummary,
     Status,
 )
@@ -195,6 +197,7 @@ class JournalStore:
         """Save one answer (matched on practice and step) in one small transaction."""
         with self._write() as conn:
             seq = self._seq(conn, reflection_id)
+            fts.forget(conn, seq)
             row = conn.execute(
                 "SELECT position FROM answers WHERE reflection_id = ? AND practice = ?"
                 " AND step = ? ORDER BY position LIMIT 1",
@@ -222,7 +225,7 @@ class JournalStore:
                     ),
                 )
             self._touch(conn, reflection_id)
-            fts.refresh_fts(conn, seq, reflection_id)
+            fts.index(conn, seq)
 
     def update_fields(self, reflection_id: str, **fields: Any) -> None:
         """Change some fields of one reflection in one transaction.
@@ -239,6 +242,7 @@ class JournalStore:
             raise ValueError(f"status must be one of {STATUSES}")
         with self._write() as conn:
             seq = self._seq(conn, reflection_id)
+            fts.forget(conn, seq)
             columns: dict[str, Any] = {}
             for name, value in fields.items():
                 if name in _TEXT_FIELDS:
@@ -262,7 +266,7 @@ class JournalStore:
             if "next_steps" in fields:
                 records.replace_next_steps(conn, reflection_id, fields["next_steps"])
             self._touch(conn, reflection_id)
-            fts.refresh_fts(conn, seq, reflection_id)
+            fts.index(conn, seq)
 
     def set_status(self, reflection_id: str, status: Status) -> None:
         self.update_fields(reflection_id, status=status)
@@ -298,7 +302,7 @@ class JournalStore:
         """
         with self._write() as conn:
             seq = self._seq(conn, reflection_id)
-            fts.remove_fts(conn, seq)
+            fts.forget(conn, seq)
             conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
         with self._write() as conn:
             fts.optimize_fts(conn)
@@ -519,28 +523,43 @@ class JournalStore:
             for row in rows
         ]
 
-    def overdue_next_steps(self, due_before: date) -> builtins.list[tuple[str, date]]:
-        """(reflection id, due date) of open steps in completed reflections due
-        before ``due_before``, newest case first: what the "overdue next steps"
-        learning trigger needs from the whole journal, however old, without
-        loading any reflection."""
+    def overdue_next_steps(self, due_before: date, shown: int = OVERDUE_SHOWN) -> Overdue:
+        """Open steps of completed reflections due before ``due_before``, in the
+        whole journal however old: their number, the oldest date and the
+        ``shown`` most urgent (see ``Overdue``). Both queries walk the partial
+        index of open steps (``next_steps_open``, schema 3) over the overdue
+        range only; nothing is sorted but the few rows shown."""
+        where = (
+            " FROM next_steps n JOIN reflections r ON r.id = n.reflection_id"
+            " WHERE n.done = 0 AND n.text != '' AND n.due < ? AND r.status = 'complete'"
+        )
+        before = codec.date_to_db(due_before)
         with self._guard() as conn:
+            count, oldest = conn.execute(
+                f"SELECT count(*), min(n.due){where}", (before,)
+            ).fetchone()
             rows = conn.execute(
-                "SELECT r.id, n.due FROM next_steps n JOIN reflections r ON r.id = n.reflection_id"
-                " WHERE n.done = 0 AND n.due IS NOT NULL AND n.due < ? AND r.status = 'complete'"
-                " ORDER BY r.occurred_on DESC, r.created_at DESC, r.id DESC, n.position",
-                (codec.date_to_db(due_before),),
+                f"SELECT r.id, n.due, r.occurred_on, r.created_at, n.position{where}"
+                " ORDER BY n.due, r.occurred_on DESC, r.created_at DESC, r.id DESC, n.position"
+                " LIMIT ?",
+                (before, max(0, int(shown))),
             ).fetchall()
-        return [(rid, date.fromisoformat(due)) for rid, due in rows]
+        rows.sort(key=lambda row: (row[2], row[3], row[0], -row[4]), reverse=True)
+        return Overdue(
+            int(count),
+            codec.date_from_db(oldest),
+            tuple((rid, date.fromisoformat(due)) for rid, due, *_ in rows),
+        )
 
     def count_open_next_steps(self) -> int:
         """How many next steps ``open_next_steps`` would return without a limit."""
+        return self._counter("open_steps")
+
+    def _counter(self, name: str) -> int:
+        """A count kept up to date by triggers (``journal_counts``, schema 3): O(1)."""
         with self._guard() as conn:
-            # No join: every step belongs to a reflection (ON DELETE CASCADE).
-            row = conn.execute(
-                "SELECT count(*) FROM next_steps WHERE done = 0 AND text != ''"
-            ).fetchone()
-        return int(row[0])
+            row = conn.execute("SELECT value FROM journal_counts WHERE name = ?", (name,))
+            return int(row.fetchone()[0])
 
     def tips_shown_since(
         self, since: datetime, *, exclude_reflection: str | None = None
@@ -561,8 +580,7 @@ class JournalStore:
         return {tip: codec.ts_from_db(at) for tip, at in rows}
 
     def count(self) -> int:
-        with self._guard() as conn:
-            return int(conn.execute("SELECT count(*) FROM reflections").fetchone()[0])
+        return self._counter("reflections")
 
 
 # --- row <-> model ---------------------------------------------------------------------

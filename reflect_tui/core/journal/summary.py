@@ -40,3 +40,21 @@ class ReflectionSummary(NamedTuple):
     status: Status
     case_kind: str | None
     updated_at: datetime
+
+
+class Overdue(NamedTuple):
+    """Open next steps past their date: how many, the oldest date, and the few most urgent.
+
+    Why not the list of all of them: a journal of years holds thousands of
+    forgotten steps, and the home screen and the coach need only a count,
+    the oldest date and a handful of reflections to point at.
+    ``urgent`` holds (reflection id, due date) of at most ``OVERDUE_SHOWN``
+    steps with the oldest dates, ordered newest case first.
+    """
+
+    total: int
+    oldest: date | None
+    urgent: tuple[tuple[str, date], ...]
+
+
+OVERDUE_SHOWN = 10

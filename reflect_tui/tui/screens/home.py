@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from textual.content import Content
 
     from reflect_tui.core.coach.learning import LearningMatch
+    from reflect_tui.core.content.model import Content as ContentModel
     from reflect_tui.core.journal.model import NextStep, ReflectionSummary
     from reflect_tui.tui.app import ReflectApp
 
@@ -118,6 +119,7 @@ class HomeBody(VerticalScroll):
     """
 
     filled = False
+    _generation = 0  # bumped by every compose: a late worker result is dropped
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -131,8 +133,14 @@ class HomeBody(VerticalScroll):
         except ReflectError as exc:
             self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
 
-    def _load_sections(self) -> None:
-        """Read the lists below the buttons; a journal problem becomes a notice."""
+    def _load_sections(self, content: ContentModel | None = None) -> None:
+        """Read the lists below the buttons; a journal problem becomes a notice.
+
+        Every query is bounded (counts come from ``journal_counts``, lists
+        have limits, overdue steps are counted from an index), so this is
+        cheap at any journal size; the first showing still runs it in a
+        thread worker so not even a slow disk holds up a keystroke.
+        """
         from reflect_tui.tui.coaching import learning_for
 
         store = self.reflect_app.store
@@ -156,11 +164,14 @@ class HomeBody(VerticalScroll):
                 if len(self.steps) == STEPS_LIMIT:
                     self.more_steps = max(0, store.count_open_next_steps() - STEPS_LIMIT)
             app = self.reflect_app
-            self.learning = list(learning_for(app.content, store, app.clock))
+            content = app.content if content is None else content
+            self.learning = list(learning_for(content, store, app.clock))
         except ReflectError as exc:
+            # notify posts a message, which Textual allows from any thread.
             self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
 
     def compose(self) -> ComposeResult:
+        self._generation += 1
         self._load_head()
         yield Static(plain(strings.HOME_HEADING, "bold"), id="heading")
         with Horizontal(classes="buttons"):
@@ -191,11 +202,27 @@ class HomeBody(VerticalScroll):
             self.call_after_refresh(self._fill)
 
     def _fill(self) -> None:
-        """The second step of the first showing: add the lists below the buttons."""
+        """The second step of the first showing: read the lists in a worker thread."""
         if self.filled:
             return
         self.filled = True
-        self._load_sections()
+        # Content is resolved here, on the UI thread: a loader may post notices.
+        content = self.reflect_app.content
+        generation = self._generation
+        self.run_worker(
+            lambda: self._read_in_thread(content, generation),
+            thread=True,
+            group="home-lists",
+            exit_on_error=False,
+        )
+
+    def _read_in_thread(self, content: ContentModel, generation: int) -> None:
+        self._load_sections(content)
+        self.app.call_from_thread(self._show_sections, generation)
+
+    def _show_sections(self, generation: int) -> None:
+        if not self.is_attached or generation != self._generation:
+            return  # the body was recomposed meanwhile and already shows fresh lists
         widgets = list(self._sections())
         if widgets:
             self.mount_all(widgets)

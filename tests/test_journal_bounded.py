@@ -1,0 +1,68 @@
+"""Home screen, suggest and coach queries stay bounded: counts from counters, few rows read."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from journal_fixtures.helpers import open_store, sample_reflection
+
+from reflect_tui.core.coach.learning import overdue_in
+from reflect_tui.core.journal.model import NextStep
+from reflect_tui.core.journal.summary import OVERDUE_SHOWN
+
+TODAY = date(2026, 3, 1)
+
+
+def _journal(n: int) -> list:  # type: ignore[type-arg]
+    out = []
+    for i in range(n):
+        r = sample_reflection(f"r-{i:04d}", occurred_on=TODAY - timedelta(days=i))
+        r.next_steps = [
+            NextStep(f"stap {i}", TODAY - timedelta(days=(i * 7) % 50 + 1)),  # overdue
+            NextStep(f"later {i}", TODAY + timedelta(days=3)),
+            NextStep("", TODAY - timedelta(days=400)),  # empty: not a step
+            NextStep("af", TODAY - timedelta(days=300), done=True),
+        ]
+        if i % 5 == 0:
+            r.status = "draft"  # drafts' steps are not overdue for the coach
+        out.append(r)
+    return out
+
+
+def test_overdue_is_a_count_the_oldest_date_and_the_few_most_urgent(tmp_path: Path) -> None:
+    journal = _journal(60)
+    with open_store(tmp_path) as store:
+        store.import_reflections(journal)
+        got = store.overdue_next_steps(TODAY)
+    done = [r for r in journal if r.status == "complete"]
+    assert got.total == len(done)
+    assert got.oldest == min(r.next_steps[0].due for r in done)
+    assert len(got.urgent) == OVERDUE_SHOWN
+    # The most urgent are the oldest dates, shown newest case first.
+    cutoff = sorted(r.next_steps[0].due for r in done)[OVERDUE_SHOWN - 1]
+    assert all(due <= cutoff for _, due in got.urgent)
+    positions = [next(i for i, r in enumerate(journal) if r.id == rid) for rid, _ in got.urgent]
+    assert positions == sorted(positions)
+    # The in-memory source gives the same answer for the same reflections.
+    newest_first = sorted(done, key=lambda r: r.occurred_on, reverse=True)
+    assert overdue_in(newest_first)(TODAY) == got
+
+
+def test_counters_follow_every_write_path(tmp_path: Path) -> None:
+    with open_store(tmp_path) as store:
+        store.import_reflections(_journal(12))
+        assert store.count() == 12
+        assert store.count_open_next_steps() == 24
+        store.set_next_step_done("r-0001", 0, True)
+        store.update_fields("r-0002", next_steps=[NextStep("een")])
+        store.delete("r-0003")  # children go by cascade
+        draft = store.create_draft("nieuw")
+        store.update_fields(draft.id, next_steps=[NextStep("x"), NextStep("y", done=True)])
+        store.update_fields(draft.id, next_steps=[NextStep("x"), NextStep("")])
+        assert store.count() == 12
+        real = store._conn.execute("SELECT count(*) FROM next_steps WHERE done = 0 AND text != ''")
+        assert store.count_open_next_steps() == real.fetchone()[0] == 24 - 1 - 1 - 2 + 1
+        assert (
+            store.count() == store._conn.execute("SELECT count(*) FROM reflections").fetchone()[0]
+        )
