@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reflect_tui.cli import filters
 from reflect_tui.core.safe_text import clean_block, clean_line, display_id
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("list", help="toon de reflecties, nieuwste eerst")
     p.add_argument("-n", type=int, metavar="N", help="hoogstens N reflecties")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON-lijst")
+    filters.add_filter_args(p)
     p.set_defaults(handler=run_list)
 
     p = sub.add_parser("show", help="toon één reflectie")
@@ -43,6 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("query", metavar="QUERY", nargs="+", help="zoekwoorden (alle moeten voorkomen)")
     p.add_argument("-n", type=int, default=50, metavar="N", help="hoogstens N resultaten")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON-lijst")
+    filters.add_filter_args(p)
     p.set_defaults(handler=run_search)
 
     p = sub.add_parser("export", help="exporteer het hele dagboek")
@@ -107,12 +110,20 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         from reflect_tui.core.errors import ReflectError
 
         raise ReflectError("-n moet 0 of groter zijn.", exit_code=2)
+    query = filters.query_from_args(args, ctx.clock.today())
     with open_store(ctx) as store:
-        rows = store.list(limit=args.n)
+        if query.is_filtered:
+            from reflect_tui.core.journal.query import find
+
+            rows = find(store, query, limit=args.n)
+        else:
+            rows = store.list(limit=args.n)
     if args.json:
         from reflect_tui.core.journal.interchange import dumps
 
         _write(ctx, dumps([_summary_json(s) for s in rows]) + "\n")
+    elif not rows and args.n != 0 and query.is_filtered:
+        _write(ctx, "Geen reflecties gevonden met deze filters.\n")
     elif not rows and args.n != 0:
         _write(ctx, "Je dagboek is nog leeg. Start 'reflect' om een reflectie te beginnen.\n")
     else:
@@ -148,9 +159,9 @@ def _namer(ctx: CliContext) -> Any:
 
 
 def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
-    query = " ".join(args.query)
+    query = filters.query_from_args(args, ctx.clock.today(), " ".join(args.query))
     with open_store(ctx) as store:
-        hits = store.search_hits(query, limit=max(0, args.n))
+        hits = store.search_hits(query.text, limit=max(0, args.n), filters=query)
     if args.json:
         from reflect_tui.core.journal.interchange import dumps
 

@@ -23,7 +23,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reflect_tui.cli import argparse_nl, coach_cmd, content_cmd, journal_cmd, share_cmd
+    from reflect_tui.cli import (
+        argparse_nl,
+        coach_cmd,
+        content_cmd,
+        journal_cmd,
+        share_cmd,
+        stats_cmd,
+    )
 
     argparse_nl.install()
 
@@ -47,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="extra inhoudsmap, bovenop de andere lagen (mag vaker)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (content_cmd, journal_cmd, coach_cmd, share_cmd):
+    for module in (content_cmd, journal_cmd, coach_cmd, share_cmd, stats_cmd):
         module.register(sub)
     parser.set_defaults(handler=tui_cmd.run_tui)
     return parser

@@ -44,6 +44,7 @@ from reflect_tui.core.journal.summary import (
 
 if TYPE_CHECKING:
     from reflect_tui.core.journal.model import Answer, NextStep, Reflection
+    from reflect_tui.core.journal.query import JournalQuery
     from reflect_tui.core.journal.search import SearchHit
 
 
@@ -470,20 +471,32 @@ class JournalStore:
     def search(self, query: str, limit: int = 50) -> builtins.list[ReflectionSummary]:
         return [hit.summary for hit in self.search_hits(query, limit)]
 
-    def search_hits(self, query: str, limit: int = 50) -> builtins.list[SearchHit]:
-        """Best matches first, each with a short excerpt (``search.SearchHit``)."""
+    def search_hits(
+        self, query: str, limit: int = 50, *, filters: JournalQuery | None = None
+    ) -> builtins.list[SearchHit]:
+        """Best matches first, each with a short excerpt (``search.SearchHit``).
+
+        ``filters`` narrows the hits with a ``journal/query.py`` query's
+        filters (its own search words are not used: ``query`` is).
+        """
         from reflect_tui.core.journal.search import SearchHit, match_expression
 
         expression = match_expression(query)
         if expression is None:
             return []
+        condition: tuple[str, builtins.list[Any]] | None = ("1", [])
+        if filters is not None:
+            condition = filters.replace(text="").where()
+        if condition is None:
+            return []
+        where, params = condition
         with self._guard() as conn:
             rows = conn.execute(
                 f"SELECT {_SUMMARY_COLS}, snippet(reflection_fts, -1, '', '', '…', 12)"
                 " FROM reflection_fts JOIN reflections r ON r.seq = reflection_fts.rowid"
-                " WHERE reflection_fts MATCH ? ORDER BY bm25(reflection_fts, 4.0, 1.0)"
-                " LIMIT ?",
-                (expression, max(0, int(limit))),
+                f" WHERE reflection_fts MATCH ? AND {where}"
+                " ORDER BY bm25(reflection_fts, 4.0, 1.0) LIMIT ?",
+                (expression, *params, max(0, int(limit))),
             ).fetchall()
         return [SearchHit(_summary(row[:6]), row[6] or "") for row in rows]
 
@@ -582,11 +595,26 @@ class JournalStore:
     def count(self) -> int:
         return self._counter("reflections")
 
+    def read_rows(self, sql: str, params: Sequence[Any] = ()) -> builtins.list[tuple[Any, ...]]:
+        """Rows of one read-only SELECT built by a core query module.
+
+        Why a generic seam: ``journal/query.py`` (filters, paging) and
+        ``insights.py`` (counts over time) build their own SQL from one
+        definition each; they read through here so the store keeps owning the
+        connection, its lock and its error translation. Never for writing.
+        """
+        if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            raise ValueError("read_rows only runs SELECT statements")
+        with self._guard() as conn:
+            return conn.execute(sql, tuple(params)).fetchall()
+
 
 # --- row <-> model ---------------------------------------------------------------------
 
 
 def _summary(row: Sequence[Any]) -> ReflectionSummary:
+    """A summary from the six summary columns (id, title, occurred_on, status, case_kind,
+    updated_at), as every summary query selects them."""
     return ReflectionSummary(
         id=row[0],
         title=row[1],
@@ -595,3 +623,7 @@ def _summary(row: Sequence[Any]) -> ReflectionSummary:
         case_kind=row[4],
         updated_at=codec.ts_from_db(row[5]),
     )
+
+
+# For core query modules that select the same six columns (``journal/query.py``).
+summary_from_row = _summary

@@ -1,0 +1,125 @@
+"""``reflect stats``: the insights screen's numbers, on the terminal or as JSON.
+
+Why it calls ``core.insights.compute``: the screen and this command must
+print the same numbers for the same journal; only the layout differs here.
+Display names come from the content when it loads, otherwise the ids show.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from reflect_tui.cli import filters
+
+if TYPE_CHECKING:
+    from reflect_tui.cli.context import CliContext
+    from reflect_tui.core.insights import Count, Insights
+
+ARROWS = {"up": "↑ meer", "down": "↓ minder", "flat": "→ gelijk", "": ""}
+RATING_ARROWS = {"up": "↑ hoger", "down": "↓ lager", "flat": "→ gelijk", "": ""}
+STEP_NAMES = {"luisteren": "luisteren", "samenvatten": "samenvatten", "doorvragen": "doorvragen"}
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("stats", help="inzichten: praktijken, principes, wat hindert en helpt")
+    p.add_argument("--since", metavar="DATUM", help="alleen reflecties vanaf deze datum")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.set_defaults(handler=run_stats)
+
+
+def run_stats(args: argparse.Namespace, ctx: CliContext) -> int:
+    from reflect_tui.cli.journal_cmd import open_store
+    from reflect_tui.core.insights import compute
+
+    today = ctx.clock.today()
+    since = filters.parse_day(args.since, "--since", today)
+    with open_store(ctx) as store:
+        result = compute(store, today, since=since)
+    if args.json:
+        from reflect_tui.core.journal.interchange import dumps
+
+        ctx.stdout.write(dumps(result.to_json()) + "\n")
+        return 0
+    ctx.stdout.write(render(result, _names(ctx) if result.total else None))
+    ctx.stdout.flush()
+    return 0
+
+
+def _names(ctx: CliContext) -> Any:
+    from reflect_tui.core.errors import ReflectError
+
+    try:
+        return ctx.load_content()
+    except (ReflectError, OSError) as exc:
+        ctx.warn(f"inhoud niet geladen, ids worden getoond ({exc})")
+        return None
+
+
+def render(result: Insights, content: Any) -> str:
+    """The insights as plain text lines (Dutch), the same numbers as the screen."""
+    from reflect_tui.core.dates import format_date
+    from reflect_tui.core.insights import RECENT_DAYS, own_table
+
+    def name(collection: str, item_id: str) -> str:
+        if content is None:
+            return item_id
+        item = content.by_id(collection).get(item_id)
+        return str(getattr(item, "name", item_id)) if item is not None else item_id
+
+    if not result.total:
+        return "Nog geen afgeronde reflecties om inzichten uit te halen.\n"
+    since = f" vanaf {format_date(result.since)}" if result.since else ""
+    out = [
+        f"Inzichten over {result.total} afgeronde reflecties{since}"
+        f" (laatste {RECENT_DAYS} dagen: {result.recent_total}, daarvoor: {result.before_total})",
+        "",
+        "Gekozen werkpraktijken",
+    ]
+    out += _count_lines(result.practices, lambda i: name("practices", i))
+    out += ["", "Soort casus"]
+    out += _count_lines(result.case_kinds, lambda i: name("case_kinds", i))
+    for title, collection, counts in (
+        ("Wat hindert jou (jouw volgorde, met die van het essay)", "barriers", result.barriers),
+        ("Wat helpt jou (jouw volgorde, met die van het essay)", "helps", result.helps),
+    ):
+        out += ["", title]
+        factors = list(getattr(content, collection, ())) if content is not None else []
+        if factors:
+            for row in own_table(counts, factors):
+                rank = f"{row.own_rank}." if row.own_rank else "-"
+                out.append(
+                    f"  {rank:>3} {name(collection, row.factor_id):<40} {row.count:>6}"
+                    f"  essay {row.essay_rank}  {ARROWS[row.trend]}".rstrip()
+                )
+        else:
+            out += _count_lines(counts, lambda i: i)
+    out += ["", "Zelfbeoordeling per principe (gemiddeld, 1-5)"]
+    for series in result.ratings:
+        mean = f"{series.mean:.1f}" if series.mean is not None else "-"
+        out.append(
+            f"  {name('principles', series.principle):<30} {mean:>4}"
+            f"  {RATING_ARROWS[series.trend]}".rstrip()
+        )
+    out += ["", "Overgeslagen LSD-stappen (leeg gelaten als de praktijk gekozen was)"]
+    for skip in result.skips:
+        if skip.chosen:
+            share = round(100 * skip.skipped / skip.chosen)
+            practice = name("practices", skip.practice)
+            step = STEP_NAMES.get(skip.step, skip.step)
+            out.append(
+                f"  {practice:<42} {step:<12} {skip.skipped:>6} van {skip.chosen} ({share}%)"
+            )
+    steps = result.next_steps
+    out += [
+        "",
+        f"Vervolgstappen: {steps.done} gedaan, {steps.open} open, {steps.overdue} te laat,"
+        f" {steps.undated} zonder datum",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _count_lines(counts: tuple[Count, ...], label: Any) -> list[str]:
+    if not counts:
+        return ["  (geen)"]
+    return [f"  {label(c.key):<44} {c.count:>6}  {ARROWS[c.trend]}".rstrip() for c in counts]

@@ -1,0 +1,472 @@
+"""Insights over time: what the journal says about one's practice.
+
+Why in core: the insights screen and ``reflect stats`` print the same
+numbers, so both call ``compute`` and only format its result. Every number
+is computed in SQL over the rows that a ``JournalQuery`` scope selects (by
+default: finished reflections), so 50,000 reflections take a few hundred
+milliseconds and never load a whole reflection.
+
+Every number can be opened to the reflections behind it: each count carries
+a ``Drill`` (what was counted), and ``drill_query`` turns it into a
+``JournalQuery`` for the journal screen or ``reflect list``.
+
+No streaks on purpose: reflecting is not a habit to be pushed; the calendar
+shows when you reflected, never how many days in a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from reflect_tui.core.content.model import LSD_STEP_IDS
+from reflect_tui.core.journal.query import JournalQuery
+
+if TYPE_CHECKING:
+    from reflect_tui.core.content.model import Factor
+    from reflect_tui.core.journal.store import JournalStore
+
+RECENT_DAYS = 90
+"""Trend arrows compare the last ``RECENT_DAYS`` days with everything before."""
+SHARE_STEP = 0.10  # a factor's share of reflections must move this much to get an arrow
+RATING_STEP = 0.5  # a principle's mean rating must move this much to get an arrow
+WINDOWS: dict[str, int] = {"week": 1, "month": 5, "quarter": 13, "year": 53}
+"""Calendar windows, in weeks (always whole weeks, Monday first, ending this week)."""
+
+UP, DOWN, FLAT = "up", "down", "flat"
+
+DEFAULT_SCOPE = JournalQuery(status="complete")
+
+
+class Drill(NamedTuple):
+    """What a number counted, so it can be opened to its reflections.
+
+    ``kind`` is one of: practices, case_kinds, barriers, helps (``key`` is
+    the id), day (``key`` is an ISO date), days (``key`` is ``FROM..TO``),
+    month (``key`` is ``YYYY-MM``), skipped (``key`` is ``practice/step``),
+    steps (``key`` is done, open, overdue or undated), all.
+    """
+
+    kind: str
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many reflections in scope have one item, overall and recent vs before."""
+
+    key: str
+    count: int
+    recent: int
+    before: int
+    trend: str  # UP, DOWN, FLAT, or "" when there is too little to compare
+    drill: Drill
+
+
+@dataclass(frozen=True)
+class RatingSeries:
+    """One principle's self-rating over time: mean per month, and its trend."""
+
+    principle: str
+    months: tuple[tuple[str, float, int], ...]  # (YYYY-MM, mean, number of ratings)
+    mean: float | None
+    recent_mean: float | None
+    before_mean: float | None
+    trend: str
+
+
+@dataclass(frozen=True)
+class StepSkips:
+    """How often an LSD step was left empty when its practice was chosen."""
+
+    practice: str
+    step: str
+    skipped: int
+    chosen: int
+    drill: Drill
+
+
+@dataclass(frozen=True)
+class NextStepCounts:
+    """Next steps of the reflections in scope, by state (on ``today``)."""
+
+    done: int
+    open: int  # not done, due today or later
+    overdue: int  # not done, due before today
+    undated: int  # not done, no due date
+
+
+@dataclass(frozen=True)
+class Insights:
+    """Everything the insights screen shows and ``reflect stats`` prints."""
+
+    today: date
+    since: date | None
+    total: int
+    recent_total: int
+    before_total: int
+    practices: tuple[Count, ...]
+    case_kinds: tuple[Count, ...]
+    barriers: tuple[Count, ...]
+    helps: tuple[Count, ...]
+    ratings: tuple[RatingSeries, ...]
+    skips: tuple[StepSkips, ...]
+    next_steps: NextStepCounts
+    days: Mapping[date, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON face of the insights (``reflect stats --json``)."""
+
+        def counts(items: Iterable[Count]) -> list[dict[str, Any]]:
+            return [
+                {
+                    "id": c.key,
+                    "count": c.count,
+                    "recent": c.recent,
+                    "before": c.before,
+                    "trend": c.trend,
+                }
+                for c in items
+            ]
+
+        return {
+            "today": self.today.isoformat(),
+            "since": self.since.isoformat() if self.since else None,
+            "recent_days": RECENT_DAYS,
+            "total": self.total,
+            "recent_total": self.recent_total,
+            "before_total": self.before_total,
+            "practices": counts(self.practices),
+            "case_kinds": counts(self.case_kinds),
+            "barriers": counts(self.barriers),
+            "helps": counts(self.helps),
+            "ratings": [
+                {
+                    "id": r.principle,
+                    "mean": _round(r.mean),
+                    "recent_mean": _round(r.recent_mean),
+                    "before_mean": _round(r.before_mean),
+                    "trend": r.trend,
+                    "months": [{"month": m, "mean": _round(v), "n": n} for m, v, n in r.months],
+                }
+                for r in self.ratings
+            ],
+            "skipped_steps": [
+                {"practice": s.practice, "step": s.step, "skipped": s.skipped, "chosen": s.chosen}
+                for s in self.skips
+            ],
+            "next_steps": {
+                "done": self.next_steps.done,
+                "open": self.next_steps.open,
+                "overdue": self.next_steps.overdue,
+                "undated": self.next_steps.undated,
+            },
+            "days": {d.isoformat(): n for d, n in sorted(self.days.items())},
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def scope_for(since: date | None = None, base: JournalQuery = DEFAULT_SCOPE) -> JournalQuery:
+    """The reflections the insights count: finished ones, from ``since`` on."""
+    return base.replace(since=since) if since else base
+
+
+def share_trend(recent: int, recent_total: int, before: int, before_total: int) -> str:
+    """UP/DOWN/FLAT when a share moved by ``SHARE_STEP``; "" without both periods."""
+    if recent_total == 0 or before_total == 0:
+        return ""
+    delta = recent / recent_total - before / before_total
+    if delta >= SHARE_STEP:
+        return UP
+    if delta <= -SHARE_STEP:
+        return DOWN
+    return FLAT
+
+
+def mean_trend(recent: float | None, before: float | None) -> str:
+    if recent is None or before is None:
+        return ""
+    if recent - before >= RATING_STEP:
+        return UP
+    if before - recent >= RATING_STEP:
+        return DOWN
+    return FLAT
+
+
+def compute(
+    store: JournalStore, today: date, since: date | None = None, scope: JournalQuery | None = None
+) -> Insights:
+    """All insights for the reflections in ``scope`` (default: finished ones from ``since``)."""
+    query = scope if scope is not None else scope_for(since)
+    condition = query.where()
+    cut = (today - timedelta(days=RECENT_DAYS)).isoformat()
+    if condition is None:
+        return Insights(today, since, 0, 0, 0, (), (), (), (), (), (), NextStepCounts(0, 0, 0, 0))
+    where, params = condition
+    read = store.read_rows
+
+    # One scan of the reflection rows; the id lists are grouped by their raw
+    # JSON text first (a journal has few distinct combinations), so each
+    # distinct list is parsed once instead of once per reflection.
+    import json
+    from collections import Counter
+
+    rows = Counter(
+        read(
+            "SELECT r.occurred_on, r.case_kind, r.practices, r.barriers, r.helps"
+            f" FROM reflections r WHERE {where}",
+            params,
+        )
+    )
+    days: dict[date, int] = {}
+    recent_total = before_total = 0
+    tallies: dict[str, dict[str, list[int]]] = {
+        "case_kinds": {},
+        "practices": {},
+        "barriers": {},
+        "helps": {},
+    }
+    grouped: dict[tuple[str, int, str], int] = Counter()
+    for (day, kind, practices, barriers, helps), n in rows.items():
+        is_recent = day >= cut
+        if is_recent:
+            recent_total += n
+        else:
+            before_total += n
+        moment = date.fromisoformat(day)
+        days[moment] = days.get(moment, 0) + n
+        slot = 0 if is_recent else 1
+        if kind:
+            tallies["case_kinds"].setdefault(kind, [0, 0])[slot] += n
+        grouped["practices", slot, practices] += n
+        grouped["barriers", slot, barriers] += n
+        grouped["helps", slot, helps] += n
+    for (column, slot, raw), n in grouped.items():
+        try:
+            ids = json.loads(raw or "[]")
+        except ValueError:
+            continue
+        for item in dict.fromkeys(ids if isinstance(ids, list) else []):
+            tallies[column].setdefault(str(item), [0, 0])[slot] += n
+
+    def counted(kind: str) -> tuple[Count, ...]:
+        items = [
+            Count(
+                key,
+                recent + before,
+                recent,
+                before,
+                share_trend(recent, recent_total, before, before_total),
+                Drill(kind, key),
+            )
+            for key, (recent, before) in tallies[kind].items()
+        ]
+        return tuple(sorted(items, key=lambda c: (-c.count, c.key)))
+
+    return Insights(
+        today=today,
+        since=since,
+        total=recent_total + before_total,
+        recent_total=recent_total,
+        before_total=before_total,
+        practices=counted("practices"),
+        case_kinds=counted("case_kinds"),
+        barriers=counted("barriers"),
+        helps=counted("helps"),
+        ratings=_ratings(read, where, params, cut),
+        skips=_skips(read, where, params, tallies["practices"]),
+        next_steps=_next_steps(read, where, params, today),
+        days=days,
+    )
+
+
+def _ratings(read: Any, where: str, params: list[Any], cut: str) -> tuple[RatingSeries, ...]:
+    rows = read(
+        "SELECT p.principle, substr(r.occurred_on, 1, 7), r.occurred_on >= ?, sum(p.rating),"
+        " count(p.rating) FROM reflections r CROSS JOIN principle_ratings p"
+        " ON p.reflection_id = r.id"
+        f" WHERE {where} AND p.rating IS NOT NULL GROUP BY 1, 2, 3",
+        [cut, *params],
+    )
+    per: dict[str, dict[str, list[int]]] = {}
+    periods: dict[str, list[int]] = {}
+    for principle, month, is_recent, total, n in rows:
+        cell = per.setdefault(principle, {}).setdefault(month, [0, 0])
+        cell[0] += int(total)
+        cell[1] += int(n)
+        period = periods.setdefault(principle, [0, 0, 0, 0])
+        offset = 0 if is_recent else 2
+        period[offset] += int(total)
+        period[offset + 1] += int(n)
+    series = []
+    for principle in sorted(per):
+        months = tuple((m, s / n, n) for m, (s, n) in sorted(per[principle].items()))
+        rs, rn, bs, bn = periods[principle]
+        recent = rs / rn if rn else None
+        before = bs / bn if bn else None
+        mean = (rs + bs) / (rn + bn) if rn + bn else None
+        series.append(
+            RatingSeries(principle, months, mean, recent, before, mean_trend(recent, before))
+        )
+    return tuple(series)
+
+
+# An answer counts for a step when it has text and its practice is (still) chosen.
+_ANSWERED = "trim(a.text) != '' AND instr(r.practices, '\"' || a.practice || '\"') > 0"
+
+
+def _skips(
+    read: Any, where: str, params: list[Any], chosen: Mapping[str, list[int]]
+) -> tuple[StepSkips, ...]:
+    """Skipped = chosen minus answered: the reflection is the outer loop and
+    its answers are found by their primary key, one seek per reflection."""
+    answered: dict[tuple[str, str], int] = {}
+    for practice, step, n in read(
+        "SELECT a.practice, a.step, count(DISTINCT r.seq) FROM reflections r CROSS JOIN answers a"
+        f" ON a.reflection_id = r.id WHERE {where} AND {_ANSWERED} GROUP BY 1, 2",
+        params,
+    ):
+        answered[practice, step] = int(n)
+    items = []
+    for practice in sorted(chosen):
+        times = sum(chosen[practice])
+        for step in LSD_STEP_IDS:
+            skipped = max(0, times - answered.get((practice, step), 0))
+            items.append(
+                StepSkips(practice, step, skipped, times, Drill("skipped", f"{practice}/{step}"))
+            )
+    return tuple(items)
+
+
+def _next_steps(read: Any, where: str, params: list[Any], today: date) -> NextStepCounts:
+    day = today.isoformat()
+    row = read(
+        "SELECT coalesce(sum(n.done), 0),"
+        " coalesce(sum(n.done = 0 AND n.due >= ?), 0),"
+        " coalesce(sum(n.done = 0 AND n.due < ?), 0),"
+        " coalesce(sum(n.done = 0 AND n.due IS NULL), 0)"
+        " FROM reflections r CROSS JOIN next_steps n ON n.reflection_id = r.id"
+        f" WHERE {where} AND trim(n.text) != ''",
+        [day, day, *params],
+    )[0]
+    return NextStepCounts(*(int(v) for v in row))
+
+
+# --- from a number to its reflections -----------------------------------------------------
+
+
+def drill_query(
+    store: JournalStore, scope: JournalQuery, drill: Drill, today: date
+) -> JournalQuery:
+    """The query that lists the reflections behind one number of ``compute``."""
+    kind, key = drill
+    if kind in ("practices", "case_kinds", "barriers", "helps"):
+        return scope.replace(**{kind: (key,)})
+    if kind == "day":
+        day = date.fromisoformat(key)
+        return _narrow(scope, day, day)
+    if kind == "days":
+        first, _, last = key.partition("..")
+        return _narrow(scope, date.fromisoformat(first), date.fromisoformat(last))
+    if kind == "month":
+        start = date.fromisoformat(f"{key}-01")
+        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return _narrow(scope, start, end)
+    if kind in ("skipped", "steps"):
+        return scope.replace(ids=tuple(_ids_behind(store, scope, drill, today)))
+    return scope
+
+
+def _narrow(scope: JournalQuery, first: date, last: date) -> JournalQuery:
+    since = max(first, scope.since) if scope.since else first
+    until = min(last, scope.until) if scope.until else last
+    return scope.replace(since=since, until=until)
+
+
+def _ids_behind(store: JournalStore, scope: JournalQuery, drill: Drill, today: date) -> list[str]:
+    condition = scope.where()
+    if condition is None:
+        return []
+    where, params = condition
+    if drill.kind == "skipped":
+        practice, _, step = drill.key.partition("/")
+        chosen = "EXISTS (SELECT 1 FROM json_each(r.practices) WHERE value = ?)"
+        answered = (
+            "EXISTS (SELECT 1 FROM answers a WHERE a.reflection_id = r.id AND a.practice = ?"
+            f" AND a.step = ? AND {_ANSWERED})"
+        )
+        sql = f"SELECT r.id FROM reflections r WHERE {where} AND {chosen} AND NOT {answered}"
+        return [row[0] for row in store.read_rows(sql, [*params, practice, practice, step])]
+    tests = {
+        "done": ("n.done = 1", []),
+        "open": ("n.done = 0 AND n.due >= ?", [today.isoformat()]),
+        "overdue": ("n.done = 0 AND n.due < ?", [today.isoformat()]),
+        "undated": ("n.done = 0 AND n.due IS NULL", []),
+    }
+    test, extra = tests.get(drill.key, tests["open"])
+    sql = (
+        "SELECT DISTINCT r.id FROM reflections r JOIN next_steps n ON n.reflection_id = r.id"
+        f" WHERE {where} AND trim(n.text) != '' AND {test}"
+    )
+    return [row[0] for row in store.read_rows(sql, [*params, *extra])]
+
+
+# --- presentation helpers without UI ---------------------------------------------------
+
+
+class TableRow(NamedTuple):
+    """One factor in "your own table" beside the essay's table."""
+
+    factor_id: str
+    own_rank: int | None  # None: never ticked
+    count: int
+    essay_rank: int
+    trend: str
+
+
+def own_table(counts: Sequence[Count], factors: Sequence[Factor]) -> list[TableRow]:
+    """Factors ranked by how often *you* ticked them, each with the essay's rank.
+
+    Factors never ticked come last, in the essay's order; ticked ids that
+    the content no longer knows are left out (they have no essay rank).
+    """
+    by_id = {c.key: c for c in counts}
+    ranked = sorted(
+        (f for f in factors if f.id in by_id), key=lambda f: (-by_id[f.id].count, f.rank)
+    )
+    rows = [
+        TableRow(f.id, i, by_id[f.id].count, f.rank, by_id[f.id].trend)
+        for i, f in enumerate(ranked, start=1)
+    ]
+    rows += [
+        TableRow(f.id, None, 0, f.rank, "")
+        for f in sorted(factors, key=lambda f: f.rank)
+        if f.id not in by_id
+    ]
+    return rows
+
+
+class CalendarCell(NamedTuple):
+    day: date
+    count: int
+    in_window: bool  # False for days after today (the grid is whole weeks)
+
+
+def calendar(days: Mapping[date, int], window: str, today: date) -> list[list[CalendarCell]]:
+    """Whole weeks (Monday first) ending with this week: ``WINDOWS[window]`` of them."""
+    weeks = WINDOWS.get(window, WINDOWS["quarter"])
+    monday = today - timedelta(days=today.weekday())
+    start = monday - timedelta(weeks=weeks - 1)
+    grid = []
+    for w in range(weeks):
+        week = []
+        for d in range(7):
+            day = start + timedelta(weeks=w, days=d)
+            week.append(CalendarCell(day, days.get(day, 0), day <= today))
+        grid.append(week)
+    return grid

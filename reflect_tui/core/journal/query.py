@@ -1,0 +1,188 @@
+"""A query over the journal: search words, filters, sort order and paging.
+
+Why one object: the journal screen, ``reflect list`` / ``reflect search``
+and the insights' "show me the reflections behind this number" all ask the
+same question ("which reflections match?"), so they share one definition of
+each filter and one SQL translation of it, here.
+
+Filters combine with AND across kinds and OR within a kind: practice
+``situatie`` or ``relaties``, and barrier ``politiek``, and since 1 March.
+Search words go through ``search.match_expression`` (the same analysis as
+``reflect search``): every word must occur, as itself or as its Dutch stem,
+with prefixes, diacritics folded.
+
+Speed on a big journal: newest-first pages walk the date index and check
+each row against the filters, stopping after one page; the words are
+matched once, as a set of index row numbers (``+seq IN (SELECT rowid ...)``;
+the ``+`` keeps SQLite from driving the query from that set, which would
+make it sort every match of a common word before taking one page). Counting all
+matches scans more and is a separate call (``count``), for a background
+worker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from reflect_tui.core.journal.summary import ReflectionSummary
+
+if TYPE_CHECKING:
+    from reflect_tui.core.journal.store import JournalStore
+
+Sort = Literal["newest", "oldest"]
+SORTS: tuple[str, ...] = ("newest", "oldest")
+PAGE_SIZE = 200
+
+# The id-list columns a filter can test, by filter name.
+LIST_FILTERS: dict[str, str] = {
+    "practices": "practices",
+    "barriers": "barriers",
+    "helps": "helps",
+    "tags": "tags",
+}
+
+_SUMMARY_COLS = "r.id, r.title, r.occurred_on, r.status, r.case_kind, r.updated_at"
+_ORDER = {
+    "newest": "r.occurred_on DESC, r.created_at DESC, r.id DESC",
+    "oldest": "r.occurred_on, r.created_at, r.id",
+}
+
+
+@dataclass(frozen=True)
+class JournalQuery:
+    """Which reflections to show and in what order (immutable; use ``replace``)."""
+
+    text: str = ""
+    practices: tuple[str, ...] = ()
+    case_kinds: tuple[str, ...] = ()
+    barriers: tuple[str, ...] = ()
+    helps: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    status: str | None = None
+    since: date | None = None
+    until: date | None = None
+    ids: tuple[str, ...] | None = None  # "the reflections behind this number"
+    sort: Sort = "newest"
+
+    def replace(self, **changes: Any) -> JournalQuery:
+        """A copy with some fields changed (lists given as any sequence)."""
+        for name in ("practices", "case_kinds", "barriers", "helps", "tags"):
+            if name in changes and changes[name] is not None:
+                changes[name] = tuple(changes[name])
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def is_filtered(self) -> bool:
+        """True when anything narrows the journal (words or a filter)."""
+        return bool(
+            self.text.strip()
+            or self.practices
+            or self.case_kinds
+            or self.barriers
+            or self.helps
+            or self.tags
+            or self.status
+            or self.since
+            or self.until
+            or self.ids is not None
+        )
+
+    def where(self) -> tuple[str, list[Any]] | None:
+        """The SQL condition on ``reflections r`` and its parameters.
+
+        None means "nothing can match" (search words that hold no letters
+        are ignored; an empty ``ids`` list matches nothing).
+        """
+        from reflect_tui.core.journal.search import match_expression
+
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.ids is not None:
+            if not self.ids:
+                return None
+            clauses.append(f"r.id IN ({', '.join('?' * len(self.ids))})")
+            params.extend(self.ids)
+        expression = match_expression(self.text)
+        if expression is not None:
+            clauses.append(
+                "+r.seq IN (SELECT rowid FROM reflection_fts WHERE reflection_fts MATCH ?)"
+            )
+            params.append(expression)
+        for name, column in LIST_FILTERS.items():
+            values: Sequence[str] = getattr(self, name)
+            if values:
+                marks = ", ".join("?" * len(values))
+                clauses.append(
+                    f"EXISTS (SELECT 1 FROM json_each(r.{column}) WHERE value IN ({marks}))"
+                )
+                params.extend(values)
+        if self.case_kinds:
+            clauses.append(f"r.case_kind IN ({', '.join('?' * len(self.case_kinds))})")
+            params.extend(self.case_kinds)
+        if self.status:
+            clauses.append("r.status = ?")
+            params.append(self.status)
+        if self.since:
+            clauses.append("r.occurred_on >= ?")
+            params.append(self.since.isoformat())
+        if self.until:
+            clauses.append("r.occurred_on <= ?")
+            params.append(self.until.isoformat())
+        return (" AND ".join(clauses) or "1", params)
+
+    def page_sql(self, limit: int | None, offset: int = 0) -> tuple[str, list[Any]] | None:
+        """SELECT of summary rows for one page, all rows for ``limit=None``
+        (None: nothing can match)."""
+        condition = self.where()
+        if condition is None:
+            return None
+        sql, params = condition
+        order = _ORDER.get(self.sort, _ORDER["newest"])
+        return (
+            f"SELECT {_SUMMARY_COLS} FROM reflections r WHERE {sql}"
+            f" ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, -1 if limit is None else max(0, int(limit)), max(0, int(offset))],
+        )
+
+    def ids_sql(self) -> tuple[str, list[Any]] | None:
+        """SELECT of the ids of every match (for aggregates and bulk export)."""
+        condition = self.where()
+        if condition is None:
+            return None
+        sql, params = condition
+        order = _ORDER.get(self.sort, _ORDER["newest"])
+        return f"SELECT r.id FROM reflections r WHERE {sql} ORDER BY {order}", params
+
+
+def find(
+    store: JournalStore, query: JournalQuery, limit: int | None = PAGE_SIZE, offset: int = 0
+) -> list[ReflectionSummary]:
+    """One page of matching summaries, in the query's order (``limit=None``: all)."""
+    from reflect_tui.core.journal.store import summary_from_row
+
+    built = query.page_sql(limit, offset)
+    if built is None:
+        return []
+    return [summary_from_row(row) for row in store.read_rows(*built)]
+
+
+def count(store: JournalStore, query: JournalQuery) -> int:
+    """How many reflections match (scans more than ``find``: call it off the UI thread)."""
+    condition = query.where()
+    if condition is None:
+        return 0
+    sql, params = condition
+    rows = store.read_rows(f"SELECT count(*) FROM reflections r WHERE {sql}", params)
+    return int(rows[0][0])
+
+
+def matching_ids(store: JournalStore, query: JournalQuery) -> list[str]:
+    """Every matching id, in the query's order (export of a filtered set)."""
+    built = query.ids_sql()
+    if built is None:
+        return []
+    return [str(row[0]) for row in store.read_rows(*built)]

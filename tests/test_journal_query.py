@@ -1,0 +1,89 @@
+"""The journal query (filters, sort, paging) and the stemmed search behind it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from journal_fixtures.helpers import open_store
+from journal_fixtures.lookback import lookback_reflections, rid
+
+from reflect_tui.core.journal.query import JournalQuery, count, find, matching_ids
+from reflect_tui.core.journal.search import match_expression, word_alternatives
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with open_store(tmp_path) as s:
+        s.import_reflections(lookback_reflections())
+        yield s
+
+
+def _ids(store, **filters) -> list[int]:
+    found = find(store, JournalQuery(**filters))
+    return [int(s.id[:8], 16) for s in found]
+
+
+def test_newest_first_and_oldest_first(store) -> None:
+    assert _ids(store) == [8, 7, 6, 5, 4, 3, 2, 1]
+    assert _ids(store, sort="oldest") == [1, 2, 3, 4, 5, 6, 7, 8]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"practices": ("situatie",)}, [6, 4, 1]),
+        ({"practices": ("situatie", "praktisch")}, [7, 6, 4, 2, 1]),  # any of one kind
+        ({"case_kinds": ("klacht",)}, [8, 5, 1]),
+        ({"barriers": ("politiek",)}, [6, 4, 1]),
+        ({"helps": ("collegas",)}, [2]),
+        ({"tags": ("bomen",)}, [6, 4]),
+        ({"status": "draft"}, [8, 3]),
+        ({"since": date(2026, 1, 1)}, [8, 7, 6, 5]),
+        ({"until": date(2025, 9, 15)}, [2, 1]),
+        ({"since": date(2025, 9, 1), "until": date(2025, 12, 31)}, [4, 3, 2]),
+        # kinds combine with AND
+        ({"practices": ("situatie",), "barriers": ("politiek",), "tags": ("bomen",)}, [6, 4]),
+        ({"practices": ("situatie",), "status": "draft"}, []),
+        ({"ids": (rid(2), rid(5))}, [5, 2]),
+        ({"ids": ()}, []),
+    ],
+)
+def test_each_filter_and_their_combination(store, filters, expected) -> None:
+    assert _ids(store, **filters) == expected
+    assert count(store, JournalQuery(**filters)) == len(expected)
+
+
+def test_paging(store) -> None:
+    query = JournalQuery()
+    first = find(store, query, limit=3)
+    second = find(store, query, limit=3, offset=3)
+    assert [s.id for s in first + second] == matching_ids(store, query)[:6]
+
+
+def test_search_finds_other_forms_by_stem(store) -> None:
+    pytest.importorskip("reflect_tui.core.text_analysis")  # the shared stemmer (coach)
+    # "bomen" is written in reflection 6 (and a tag of 4 and 6), "boom" only in 4
+    assert _ids(store, text="boom") == [6, 4]
+    assert _ids(store, text="bomen") == [6, 4]
+
+
+def test_search_folds_diacritics_and_matches_prefixes(store) -> None:
+    assert _ids(store, text="cafe") == [2]  # café
+    assert _ids(store, text="CAFÉ") == [2]
+    assert _ids(store, text="vergaderin") == [7]  # prefix while typing
+    assert _ids(store, text="feest vergadering") == [7]  # every word must occur
+    assert _ids(store, text="boom", status="draft") == []
+
+
+def test_search_ignores_query_syntax_and_one_letter_words() -> None:
+    assert match_expression('kap" OR x') == '"kap"* AND "or"*'
+    assert match_expression("!!!") is None
+    assert match_expression("a") is None
+    assert word_alternatives("Café")[0] == "café"  # the tokenizer folds it on both sides
+
+
+@pytest.mark.parametrize("text", ['"', "NEAR(", "a*b", "col:x", "^", "-", "😀", "\x00"])
+def test_search_never_raises_on_fts_syntax(store, text: str) -> None:
+    assert isinstance(find(store, JournalQuery(text=text)), list)

@@ -1,0 +1,101 @@
+"""``reflect list`` filters, ``reflect search`` with filters and ``reflect stats``:
+the same answers as the core query and insights (which the screens use)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from journal_fixtures.helpers import CLOCK, open_store
+from journal_fixtures.lookback import lookback_reflections
+
+from reflect_tui.cli.context import CliContext
+from reflect_tui.cli.main import main
+from reflect_tui.cli.parser import build_parser
+from reflect_tui.core.insights import compute
+from reflect_tui.core.journal.query import JournalQuery, matching_ids
+
+
+@pytest.fixture
+def home(isolated_home: Path) -> Path:
+    with open_store(isolated_home) as store:
+        store.import_reflections(lookback_reflections())
+    return isolated_home
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    args = build_parser().parse_args(list(argv))
+    code = main(list(argv), CliContext(args, clock=CLOCK))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+CASES = [
+    (["--practice", "situatie"], JournalQuery(practices=("situatie",))),
+    (
+        ["--practice", "situatie", "--practice", "praktisch"],
+        JournalQuery(practices=("situatie", "praktisch")),
+    ),
+    (["--kind", "klacht"], JournalQuery(case_kinds=("klacht",))),
+    (["--barrier", "politiek"], JournalQuery(barriers=("politiek",))),
+    (["--help-factor", "collegas"], JournalQuery(helps=("collegas",))),
+    (["--tag", "bomen"], JournalQuery(tags=("bomen",))),
+    (["--status", "concept"], JournalQuery(status="draft")),
+    (["--since", "1-1-2026"], JournalQuery(since=date(2026, 1, 1))),
+    (["--until", "2025-09-15"], JournalQuery(until=date(2025, 9, 15))),
+    (
+        ["--practice", "situatie", "--barrier", "politiek", "--since", "1-12-2025"],
+        JournalQuery(practices=("situatie",), barriers=("politiek",), since=date(2025, 12, 1)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("argv", "query"), CASES)
+def test_list_filters_agree_with_the_core_query(home: Path, capsys, argv, query) -> None:
+    code, out, _ = _run(capsys, "list", "--json", *argv)
+    assert code == 0
+    with open_store(home) as store:
+        expected = matching_ids(store, query)
+    assert [item["id"] for item in json.loads(out)] == expected
+    assert expected  # every case selects something
+
+
+def test_list_with_filters_that_match_nothing(home: Path, capsys) -> None:
+    code, out, _ = _run(capsys, "list", "--tag", "bestaat-niet")
+    assert code == 0 and "Geen reflecties gevonden" in out
+
+
+def test_bad_date_is_one_dutch_line(home: Path, capsys) -> None:
+    code, _, err = _run(capsys, "list", "--since", "gisteren")
+    assert code == 2 and "geen datum" in err and "Traceback" not in err
+
+
+def test_search_takes_the_same_filters(home: Path, capsys) -> None:
+    code, out, _ = _run(capsys, "search", "--json", "straat")
+    assert code == 0 and {i["title"] for i in json.loads(out)} >= {"Project groene straat"}
+    code, out, _ = _run(capsys, "search", "--json", "straat", "--status", "concept")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_stats_json_is_the_insights_of_the_core(home: Path, capsys) -> None:
+    code, out, _ = _run(capsys, "stats", "--json")
+    assert code == 0
+    with open_store(home) as store:
+        expected = compute(store, CLOCK.today()).to_json()
+    assert json.loads(out) == json.loads(json.dumps(expected))
+    code, out, _ = _run(capsys, "stats", "--json", "--since", "1-1-2026")
+    assert json.loads(out)["total"] == 3
+
+
+def test_stats_text_names_practices_and_the_essay_rank(home: Path, capsys) -> None:
+    code, out, _ = _run(capsys, "stats")
+    assert code == 0
+    assert "De situatie in kaart brengen" in out and "essay" in out
+    assert "Vervolgstappen: 3 gedaan, 1 open, 2 te laat" in out
+
+
+def test_stats_on_an_empty_journal(isolated_home: Path, capsys) -> None:
+    code, out, _ = _run(capsys, "stats")
+    assert code == 0 and "Nog geen afgeronde reflecties" in out
