@@ -103,7 +103,7 @@ def test_own_table_beside_the_essay(store) -> None:
     content = load_builtin()
     rows = own_table(compute(store, TODAY).barriers, content.barriers)
     assert [r.factor_id for r in rows[:2]] == ["politiek", "collegas"]  # 3 and 1... by count
-    assert rows[0].own_rank == 1 and rows[0].count == 3
+    assert rows[0].own_rank == 1 and rows[0].times == 3
     essay_rank = {b.id: b.rank for b in content.barriers}
     assert all(r.essay_rank == essay_rank[r.factor_id] for r in rows)
     assert len(rows) == len(content.barriers)
@@ -118,7 +118,7 @@ def test_calendar_whole_weeks_and_no_streaks() -> None:
         assert len(grid) == weeks and all(len(w) == 7 for w in grid)
         assert grid[-1][0].day.weekday() == 0 and grid[-1][-1].day >= TODAY
     quarter = calendar(days, "quarter", TODAY)
-    cells = {c.day: c.count for week in quarter for c in week}
+    cells = {c.day: c.reflections for week in quarter for c in week}
     assert cells[date(2026, 2, 27)] == 2 and cells[date(2026, 1, 8)] == 1
     assert not any("streak" in name for name in dir(insights))
 

@@ -63,7 +63,6 @@ def test_paging(store) -> None:
 
 
 def test_search_finds_other_forms_by_stem(store) -> None:
-    pytest.importorskip("reflect_tui.core.text_analysis")  # the shared stemmer (coach)
     # "bomen" is written in reflection 6 (and a tag of 4 and 6), "boom" only in 4
     assert _ids(store, text="boom") == [6, 4]
     assert _ids(store, text="bomen") == [6, 4]

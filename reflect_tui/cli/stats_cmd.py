@@ -89,7 +89,7 @@ def render(result: Insights, content: Any) -> str:
             for row in own_table(counts, factors):
                 rank = f"{row.own_rank}." if row.own_rank else "-"
                 out.append(
-                    f"  {rank:>3} {name(collection, row.factor_id):<40} {row.count:>6}"
+                    f"  {rank:>3} {name(collection, row.factor_id):<40} {row.times:>6}"
                     f"  essay {row.essay_rank}  {ARROWS[row.trend]}".rstrip()
                 )
         else:

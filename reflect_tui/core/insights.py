@@ -424,7 +424,7 @@ class TableRow(NamedTuple):
 
     factor_id: str
     own_rank: int | None  # None: never ticked
-    count: int
+    times: int
     essay_rank: int
     trend: str
 
@@ -453,7 +453,7 @@ def own_table(counts: Sequence[Count], factors: Sequence[Factor]) -> list[TableR
 
 class CalendarCell(NamedTuple):
     day: date
-    count: int
+    reflections: int
     in_window: bool  # False for days after today (the grid is whole weeks)
 
 

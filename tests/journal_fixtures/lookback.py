@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from journal_fixtures.helpers import sample_reflection
-
 from reflect_tui.core.journal.model import Answer, NextStep, PrincipleRating, Reflection
 
 

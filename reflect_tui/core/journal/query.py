@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from reflect_tui.core.journal.search import Terms
 from reflect_tui.core.journal.summary import ReflectionSummary
 
 if TYPE_CHECKING:
@@ -91,11 +92,12 @@ class JournalQuery:
             or self.ids is not None
         )
 
-    def where(self) -> tuple[str, list[Any]] | None:
+    def where(self, terms: Terms | None = None) -> tuple[str, list[Any]] | None:
         """The SQL condition on ``reflections r`` and its parameters.
 
         None means "nothing can match" (search words that hold no letters
-        are ignored; an empty ``ids`` list matches nothing).
+        are ignored; an empty ``ids`` list matches nothing). ``terms`` (the
+        store's ``index_terms``) lets a word find its other forms.
         """
         from reflect_tui.core.journal.search import match_expression
 
@@ -106,7 +108,7 @@ class JournalQuery:
                 return None
             clauses.append(f"r.id IN ({', '.join('?' * len(self.ids))})")
             params.extend(self.ids)
-        expression = match_expression(self.text)
+        expression = match_expression(self.text, terms)
         if expression is not None:
             clauses.append(
                 "+r.seq IN (SELECT rowid FROM reflection_fts WHERE reflection_fts MATCH ?)"
@@ -134,10 +136,12 @@ class JournalQuery:
             params.append(self.until.isoformat())
         return (" AND ".join(clauses) or "1", params)
 
-    def page_sql(self, limit: int | None, offset: int = 0) -> tuple[str, list[Any]] | None:
+    def page_sql(
+        self, limit: int | None, offset: int = 0, terms: Terms | None = None
+    ) -> tuple[str, list[Any]] | None:
         """SELECT of summary rows for one page, all rows for ``limit=None``
         (None: nothing can match)."""
-        condition = self.where()
+        condition = self.where(terms)
         if condition is None:
             return None
         sql, params = condition
@@ -148,9 +152,9 @@ class JournalQuery:
             [*params, -1 if limit is None else max(0, int(limit)), max(0, int(offset))],
         )
 
-    def ids_sql(self) -> tuple[str, list[Any]] | None:
+    def ids_sql(self, terms: Terms | None = None) -> tuple[str, list[Any]] | None:
         """SELECT of the ids of every match (for aggregates and bulk export)."""
-        condition = self.where()
+        condition = self.where(terms)
         if condition is None:
             return None
         sql, params = condition
@@ -164,7 +168,7 @@ def find(
     """One page of matching summaries, in the query's order (``limit=None``: all)."""
     from reflect_tui.core.journal.store import summary_from_row
 
-    built = query.page_sql(limit, offset)
+    built = query.page_sql(limit, offset, store.index_terms)
     if built is None:
         return []
     return [summary_from_row(row) for row in store.read_rows(*built)]
@@ -172,7 +176,7 @@ def find(
 
 def count(store: JournalStore, query: JournalQuery) -> int:
     """How many reflections match (scans more than ``find``: call it off the UI thread)."""
-    condition = query.where()
+    condition = query.where(store.index_terms)
     if condition is None:
         return 0
     sql, params = condition
@@ -182,7 +186,7 @@ def count(store: JournalStore, query: JournalQuery) -> int:
 
 def matching_ids(store: JournalStore, query: JournalQuery) -> list[str]:
     """Every matching id, in the query's order (export of a filtered set)."""
-    built = query.ids_sql()
+    built = query.ids_sql(store.index_terms)
     if built is None:
         return []
     return [str(row[0]) for row in store.read_rows(*built)]

@@ -4,18 +4,21 @@ Why not pass the text through: FTS5 has its own query language (``AND``,
 ``NEAR``, ``"``, ``*``, ``col:``), so ``reflect search 'wat?'`` or a stray
 quote would be a syntax error. Every word is quoted, and words are ANDed.
 
-Why stems as prefixes: the index keeps words as written (``unicode61
-remove_diacritics 2``, so ``cafe`` finds ``café`` on both sides), while a
-user types any form of a word. Each word is looked up as itself *or* as its
-Dutch stem, both as prefixes: ``boom`` -> ``"boom"* OR "bom"*``, which finds
-``bomen``, and results appear while the last word is still being typed.
-The stem comes from the coach's stemmer, so the app's search, ``reflect
+Why other forms are looked up in the index: the index keeps words as
+written (``unicode61 remove_diacritics 2``, so ``cafe`` finds ``café`` on
+both sides), while a user types any form of a word, and a Dutch stem is not
+always a prefix of the other forms (``boom`` and ``bomen`` share the key
+``boom``). So each word is searched as itself and its key, both as
+prefixes (results appear while the last word is still being typed), *or* as
+any indexed word with the same key (``"boom"* OR "bomen"*``). The key is
+``text_analysis.word_key``, the coach's, so the app's search, ``reflect
 search`` and the coach agree on what counts as the same word.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reflect_tui.core.journal.summary import ReflectionSummary
@@ -29,26 +32,41 @@ MIN_STEM = 3  # a shorter stem as a prefix would match half the journal
 
 def _stem(word: str) -> str:
     """The Dutch match key of one word (``text_analysis.word_key``, shared with the coach)."""
-    try:  # landing in parallel with this module; until then the word itself
-        from reflect_tui.core.text_analysis import word_key  # type: ignore[import-not-found]
-    except ImportError:
-        return word.lower()
-    return str(word_key(word))
+    from reflect_tui.core.text_analysis import word_key
+
+    return word_key(word)
 
 
-def word_alternatives(word: str) -> tuple[str, ...]:
-    """The forms one typed word is searched as (each as a prefix): itself and its stem."""
+Terms = Callable[[str], Sequence[str]]
+"""``terms(prefix)``: the words in the search index that start with ``prefix``."""
+MAX_FORMS = 40  # other forms of one word taken from the index
+
+
+def word_alternatives(word: str, terms: Terms | None = None) -> tuple[str, ...]:
+    """The forms one typed word is searched as, each as a prefix.
+
+    The word itself, its match key (``vergadering`` -> ``vergader``) and,
+    given the index's words (``terms``), every indexed word with the same
+    key that those prefixes miss (``boom`` -> ``bomen``).
+    """
     head = re.split(r"['’]", word, maxsplit=1)[0]
     forms = [head.lower()]
-    stem = _stem(word)
-    if len(stem) >= MIN_STEM and stem.isalnum():
-        forms.append(stem)
+    key = _stem(word)
+    if len(key) >= MIN_STEM and key.isalnum():
+        forms.append(key)
+        if terms is not None:
+            extra = [
+                term
+                for term in terms(key[:2])
+                if not any(term.startswith(f) for f in forms) and _stem(term) == key
+            ]
+            forms.extend(extra[:MAX_FORMS])
     # A form that another form is a prefix of adds nothing to a prefix query.
     kept = [f for f in forms if not any(o != f and f.startswith(o) for o in forms)]
     return tuple(dict.fromkeys(kept))
 
 
-def match_expression(query: str) -> str | None:
+def match_expression(query: str, terms: Terms | None = None) -> str | None:
     """The FTS5 MATCH string for ``query``, or None when it has no words.
 
     One-letter words are left out: as a prefix they match nearly every
@@ -57,12 +75,12 @@ def match_expression(query: str) -> str | None:
     words = [w for w in _WORD.findall(query) if len(w) >= MIN_WORD]
     if not words:
         return None
-    terms = []
+    parts = []
     for word in words:
-        forms = word_alternatives(word)
+        forms = word_alternatives(word, terms)
         quoted = " OR ".join(f'"{f}"*' for f in forms)
-        terms.append(f"({quoted})" if len(forms) > 1 else quoted)
-    return " AND ".join(terms)
+        parts.append(f"({quoted})" if len(forms) > 1 else quoted)
+    return " AND ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)

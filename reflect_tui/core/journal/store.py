@@ -74,6 +74,7 @@ class JournalStore:
         self._clock = clock
         self._backups_dir = backups_dir
         self._lock = threading.RLock()
+        self._vocab_ready = False
 
     # --- opening and closing -------------------------------------------------------------
 
@@ -481,7 +482,7 @@ class JournalStore:
         """
         from reflect_tui.core.journal.search import SearchHit, match_expression
 
-        expression = match_expression(query)
+        expression = match_expression(query, self.index_terms)
         if expression is None:
             return []
         condition: tuple[str, builtins.list[Any]] | None = ("1", [])
@@ -594,6 +595,27 @@ class JournalStore:
 
     def count(self) -> int:
         return self._counter("reflections")
+
+    def index_terms(self, prefix: str, limit: int = 5000) -> builtins.list[str]:
+        """Words in the search index that start with ``prefix`` (as the tokenizer
+        stored them: lower case, diacritics folded), for finding other forms of a
+        searched word. Read through a per-connection ``fts5vocab`` table in
+        ``temp`` (nothing is written to the journal file)."""
+        if not prefix:
+            return []
+        high = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        with self._guard() as conn:
+            if not self._vocab_ready:
+                conn.execute(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.reflection_vocab"
+                    " USING fts5vocab(main, reflection_fts, row)"
+                )
+                self._vocab_ready = True
+            rows = conn.execute(
+                "SELECT term FROM temp.reflection_vocab WHERE term >= ? AND term < ? LIMIT ?",
+                (prefix, high, int(limit)),
+            ).fetchall()
+        return [str(row[0]) for row in rows]
 
     def read_rows(self, sql: str, params: Sequence[Any] = ()) -> builtins.list[tuple[Any, ...]]:
         """Rows of one read-only SELECT built by a core query module.
