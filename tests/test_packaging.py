@@ -41,3 +41,5 @@ def test_wheel_contains_builtin_content(tmp_path: Path) -> None:
     assert any(n.endswith("entry_points.txt") for n in names)
     tcss = {str(p.relative_to(ROOT)) for p in (ROOT / "reflect_tui").rglob("*.tcss")}
     assert tcss <= names
+    # The pseudonymiser's word list is read at run time from the package.
+    assert "reflect_tui/core/privacy/dutch_words.txt" in names

@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         argparse_nl,
         coach_cmd,
         content_cmd,
+        intervision_cmd,
         journal_cmd,
         share_cmd,
         stats_cmd,
@@ -54,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="extra inhoudsmap, bovenop de andere lagen (mag vaker)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (content_cmd, journal_cmd, coach_cmd, share_cmd, stats_cmd):
+    for module in (content_cmd, journal_cmd, coach_cmd, share_cmd, stats_cmd, intervision_cmd):
         module.register(sub)
     parser.set_defaults(handler=tui_cmd.run_tui)
     return parser

@@ -1,0 +1,374 @@
+"""Find personal data in Dutch free text: names, addresses, numbers, dates of birth.
+
+Why rules and lists instead of a language model: this runs offline, in a few
+milliseconds, on texts of a few lines, and a group must be able to see why
+something was flagged. The order matters: e-mail addresses, phone numbers,
+BSNs, postcodes, addresses and dates are found first (their patterns are
+exact), and a name is only looked for in the text that is left, so
+"Kerkstraat" in "Kerkstraat 14" is an address, not a person.
+
+A miss costs privacy and a false alarm costs a click, so when in doubt a
+capitalised word in the middle of a sentence is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from reflect_tui.core.privacy.names import (
+    FIRST_NAMES,
+    NOT_NAMES,
+    OFFICES,
+    PARTICLES,
+    ROLE_WORDS,
+    SURNAMES,
+)
+
+# The kinds, in the order reports list them.
+KINDS: tuple[str, ...] = ("naam", "adres", "postcode", "telefoon", "email", "bsn", "geboortedatum")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One piece of personal data: where it is, what kind, and the role word before a name.
+
+    ``role`` is the role or title that introduces a name ("wethouder",
+    "bewoner", "mevrouw"), lowercase; ``role_start`` is where that word (and
+    its article) starts, so a replacement can swallow it.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+    role_start: int | None = None
+
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[\d()]|[ .-]{1,3}(?=[\d(])){7,20}(?!\w)")
+BSN_CANDIDATE = re.compile(r"(?<![\w.,-])\d{3}([ .]?)\d{3}\1\d{3}(?![\w-]|[.,]\d)")
+POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])")
+STREET = re.compile(
+    r"(?<![\w-])([A-Z][a-zà-ÿ'’.-]+)\s(\d{1,5}(?:\s?[a-zA-Z](?![\w])|-\d{1,3}(?!\d))?)(?![\d])"
+)
+STREET_SUFFIXES: tuple[str, ...] = (
+    "straat",
+    "laan",
+    "weg",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dijk",
+    "hof",
+    "park",
+    "steeg",
+    "pad",
+    "dreef",
+    "baan",
+    "markt",
+    "wal",
+    "plantsoen",
+    "erf",
+    "veld",
+    "haven",
+    "dam",
+    "ring",
+    "allee",
+    "boulevard",
+    "vaart",
+    "akker",
+    "weide",
+    "hoeve",
+    "oord",
+    "kamp",
+    "brink",
+)
+MONTHS: tuple[str, ...] = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_MONTH_RE = "|".join(MONTHS) + r"|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+DATE = re.compile(
+    r"(?<![\w-])(?:\d{1,2}[-/.]\d{1,2}[-/.](?P<y1>\d{4})"
+    rf"|\d{{1,2}}\s(?:{_MONTH_RE})\.?\s(?P<y2>\d{{4}}))(?![\w-])",
+    re.IGNORECASE,
+)
+BIRTH_CUE = re.compile(
+    r"(geboren|geb\.|geboortedatum|geb\.datum|verjaardag|jarig)\W*(op\s)?$", re.I
+)
+# A full date this long ago is, in a case text, almost always someone's birthday.
+OLD_YEAR = 2008
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+SENTENCE_END = re.compile(r"[.!?:;\"“”‘(\[\n•*#>-]\s*$")
+
+
+@cache
+def dutch_words() -> frozenset[str]:
+    """Lowercase Dutch words (derived list, see ``scripts/derive_dutch_words.py``)."""
+    text = resources.files(__package__).joinpath("dutch_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+def find(text: str) -> list[Finding]:
+    """Every finding in ``text``, in reading order, never overlapping."""
+    taken: list[Finding] = []
+    for finder in (_emails, _phones, _bsns, _postcodes, _addresses, _birth_dates):
+        for found in finder(text):
+            if not _overlaps(found, taken):
+                taken.append(found)
+    for found in _names(text, taken):
+        taken.append(found)
+    return sorted(taken, key=lambda f: f.start)
+
+
+def elfproef(digits: str) -> bool:
+    """The BSN 11-test: weights 9..2 on the first eight digits, -1 on the last."""
+    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
+    return (total - int(digits[8])) % 11 == 0
+
+
+def _overlaps(found: Finding, taken: list[Finding]) -> bool:
+    return any(found.start < t.end and t.start < found.end for t in taken)
+
+
+def _emails(text: str) -> Iterator[Finding]:
+    for match in EMAIL.finditer(text):
+        yield Finding("email", match.start(), match.end(), match.group())
+
+
+def _phones(text: str) -> Iterator[Finding]:
+    for match in PHONE_CANDIDATE.finditer(text):
+        raw = match.group().rstrip(" .-")
+        national = _national_number(raw)
+        if national and len(national) == 10 and national[0] == "0" and national[1] != "0":
+            yield Finding("telefoon", match.start(), match.start() + len(raw), raw)
+
+
+def _national_number(raw: str) -> str:
+    """The number as dialled inside the Netherlands: ``+31 (0)6 ...`` becomes ``06...``."""
+    raw = raw.replace("(0)", "")
+    digits = re.sub(r"\D", "", raw)
+    if raw.startswith("+31"):
+        return "0" + digits[2:]
+    if raw.startswith("0031"):
+        return "0" + digits[4:]
+    if raw.startswith(("+", "00")):
+        return ""
+    return digits
+
+
+def _bsns(text: str) -> Iterator[Finding]:
+    for match in BSN_CANDIDATE.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if elfproef(digits):
+            yield Finding("bsn", match.start(), match.end(), match.group())
+
+
+def _postcodes(text: str) -> Iterator[Finding]:
+    for match in POSTCODE.finditer(text):
+        yield Finding("postcode", match.start(), match.end(), match.group())
+
+
+def _addresses(text: str) -> Iterator[Finding]:
+    for match in STREET.finditer(text):
+        street = match.group(1).lower()
+        if street.endswith(STREET_SUFFIXES) and len(street) > 4:
+            yield Finding("adres", match.start(), match.end(), match.group())
+
+
+def _birth_dates(text: str) -> Iterator[Finding]:
+    for match in DATE.finditer(text):
+        year = int(match.group("y1") or match.group("y2"))
+        cue = BIRTH_CUE.search(text[max(0, match.start() - 30) : match.start()])
+        if cue or 1900 <= year <= OLD_YEAR:
+            yield Finding("geboortedatum", match.start(), match.end(), match.group())
+
+
+# -- names ---------------------------------------------------------------------
+
+
+def _is_capitalised(word: str) -> bool:
+    """Capital first letter, not an acronym ("GGD") nor built on one ("BSN-achtig")."""
+    head = re.split(r"[-'’]", word, maxsplit=1)[0]
+    return word[:1].isupper() and not head.isupper()
+
+
+def _street_word(low: str) -> bool:
+    """A street name ("Kerkstraat"), but not the bare suffix ("Dijk" is a surname)."""
+    return low.endswith(STREET_SUFFIXES) and low not in STREET_SUFFIXES
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    return start == 0 or not text[:start].strip() or bool(SENTENCE_END.search(before))
+
+
+def _name_like(word: str, sentence_start: bool) -> bool:
+    """Could this capitalised word be (part of) a person's name?"""
+    low = word.lower().strip("'’-")
+    if low in NOT_NAMES or (_street_word(low) and low not in SURNAMES):
+        return False
+    listed = low in FIRST_NAMES or low in SURNAMES
+    is_word = low in dutch_words() or _is_word_form(low)
+    if sentence_start:
+        return listed and not is_word
+    return listed or not is_word
+
+
+def _is_word_form(low: str) -> bool:
+    """Plural, diminutive or compound forms of a known word count as Dutch too."""
+    words = dutch_words()
+    if low.endswith("'s") and low[:-2] in words:
+        return False  # a genitive of a name ("Jans") is still a name
+    for suffix in ("en", "s", "jes", "tje", "je", "e", "er", "ers"):
+        if low.endswith(suffix) and low[: -len(suffix)] in words and len(low) - len(suffix) > 3:
+            return True
+    if "-" in low:
+        return all(part in words for part in low.split("-") if part)
+    # A compound of two known words ("buurtpreventie", "klankbordgroep").
+    for cut in range(4, len(low) - 3):
+        head, tail = low[:cut], low[cut:]
+        if head in words and (tail in words or tail.lstrip("s") in words):
+            return True
+    return False
+
+
+def _names(text: str, taken: list[Finding]) -> Iterator[Finding]:
+    tokens = [
+        m for m in WORD.finditer(text) if not _overlaps(Finding("", m.start(), m.end(), ""), taken)
+    ]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        word = token.group()
+        start_of_sentence = _at_sentence_start(text, token.start())
+        low = word.lower()
+        end_index = -1
+        if _is_capitalised(word) and low in PARTICLES:
+            # "Van Dijk", "De Boer", "El Amrani": a capitalised particle opens a surname.
+            end_index = _surname_after_particles(text, tokens, i, start_of_sentence)
+        elif _is_capitalised(word) and _name_like(word, start_of_sentence):
+            end_index = _extend_name(text, tokens, i)
+        elif _is_capitalised(word) and start_of_sentence and i + 1 < len(tokens):
+            # A sentence-initial word is a name only with a listed name behind it ("Noor Bos").
+            nxt = tokens[i + 1].group()
+            if (
+                low in FIRST_NAMES
+                and _adjacent(text, token, tokens[i + 1])
+                and _is_capitalised(nxt)
+                and _name_like(nxt, False)
+            ):
+                end_index = _extend_name(text, tokens, i)
+        if end_index < 0:
+            i += 1
+            continue
+        start, end = token.start(), tokens[end_index].end()
+        role, role_start = _role_before(text, tokens, i)
+        yield Finding("naam", start, end, text[start:end], role, role_start)
+        i = end_index + 1
+
+
+def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """Only spaces between two tokens (no comma, no line break)."""
+    gap = text[a.end() : b.start()]
+    return bool(gap) and gap.strip(" ") == "" and len(gap) <= 2
+
+
+def _extend_name(text: str, tokens: list[re.Match[str]], i: int) -> int:
+    """The index of the last token of the name that starts at ``i``."""
+    end = i
+    used_particles = False
+    j = i + 1
+    while j < len(tokens) and _adjacent(text, tokens[j - 1], tokens[j]):
+        word = tokens[j].group()
+        if _is_capitalised(word) and word.lower() in PARTICLES:
+            found = _surname_after_particles(text, tokens, j, False)
+            return found if found >= 0 else end
+        if _is_capitalised(word):
+            low = word.lower()
+            if low in NOT_NAMES or _street_word(low):
+                break
+            end = j
+            j += 1
+            continue
+        if word in PARTICLES and not used_particles:
+            k = j
+            while k < len(tokens) and tokens[k].group() in PARTICLES:
+                k += 1
+            if (
+                k < len(tokens)
+                and _adjacent(text, tokens[k - 1], tokens[k])
+                and _is_capitalised(tokens[k].group())
+            ):
+                used_particles = True
+                end = k
+                j = k + 1
+                continue
+        break
+    return end
+
+
+def _surname_after_particles(
+    text: str, tokens: list[re.Match[str]], i: int, sentence_start: bool
+) -> int:
+    """``Van der Meer``: particles, then one capitalised word; -1 if not a surname."""
+    k = i + 1
+    while (
+        k < len(tokens)
+        and tokens[k].group().lower() in PARTICLES
+        and _adjacent(text, tokens[k - 1], tokens[k])
+    ):
+        k += 1
+    if k >= len(tokens) or not _adjacent(text, tokens[k - 1], tokens[k]):
+        return -1
+    word = tokens[k].group()
+    if not _is_capitalised(word):
+        return -1
+    low = word.lower()
+    if low in NOT_NAMES or _street_word(low):
+        return -1
+    if sentence_start and not (low in SURNAMES or not _known(low)):
+        return -1
+    return k
+
+
+def _known(low: str) -> bool:
+    return low in dutch_words() or _is_word_form(low)
+
+
+def _role_before(text: str, tokens: list[re.Match[str]], i: int) -> tuple[str | None, int | None]:
+    """The role word right before a name ("wethouder", "collega"), with its article."""
+    if i == 0 or not _adjacent(text, tokens[i - 1], tokens[i]):
+        return None, None
+    previous = tokens[i - 1]
+    role = previous.group().lower().rstrip(".")
+    if role not in OFFICES and role not in ROLE_WORDS:
+        return None, None
+    start = previous.start()
+    if role == "heer" and i >= 2 and tokens[i - 2].group().lower() == "de":
+        return "meneer", tokens[i - 2].start()
+    if (
+        i >= 2
+        and tokens[i - 2].group().lower() == "de"
+        and _adjacent(text, tokens[i - 2], previous)
+    ):
+        start = tokens[i - 2].start()
+    return role, start

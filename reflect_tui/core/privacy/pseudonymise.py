@@ -1,0 +1,128 @@
+"""Replace personal data by roles and placeholders, and say what kinds were replaced.
+
+Why a class with state: a group summary is many small texts (questions,
+lessons, steps); the same person must get the same letter in all of them
+("bewoner A" stays bewoner A), so one ``Pseudonymiser`` serves a whole
+document. The replaced values are never kept in the report: it counts
+kinds, so a group can show the report without showing what was hidden.
+
+The TUI shows the proposals for review (untick a false alarm); the CLI
+``reflect anonimiseer`` applies them all. Both call ``propose`` and
+``apply`` here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from reflect_tui.core.privacy.detect import KINDS, Finding, find
+from reflect_tui.core.privacy.names import OFFICES
+
+# What a finding of each kind becomes (names are handled by role, below).
+PLACEHOLDERS: Mapping[str, str] = {
+    "adres": "[adres]",
+    "postcode": "[postcode]",
+    "telefoon": "[telefoonnummer]",
+    "email": "[e-mailadres]",
+    "bsn": "[BSN]",
+    "geboortedatum": "[geboortedatum]",
+}
+# A name without a role word before it.
+PERSON = "persoon"
+# Titles are not roles: "mevrouw Jansen" becomes "mevrouw A".
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One finding with the text that would replace it (``start``..``end`` of the source)."""
+
+    finding: Finding
+    start: int
+    end: int
+    replacement: str
+
+    @property
+    def kind(self) -> str:
+        return self.finding.kind
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The pseudonymised text and how many findings of each kind were replaced."""
+
+    text: str
+    counts: Mapping[str, int]
+
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds that were replaced, in the fixed order of ``KINDS``."""
+        return tuple(k for k in KINDS if self.counts.get(k))
+
+
+@dataclass
+class Pseudonymiser:
+    """Proposes and applies replacements; one instance per document keeps letters stable."""
+
+    _letters: dict[tuple[str, str], str] = field(default_factory=dict)
+    _used: Counter[str] = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def propose(self, text: str) -> list[Proposal]:
+        """A replacement for every finding in ``text``, in reading order."""
+        return [self._proposal(text, f) for f in find(text)]
+
+    def apply(self, text: str, proposals: Iterable[Proposal]) -> str:
+        """``text`` with the chosen proposals replaced (the rest left as they are)."""
+        out: list[str] = []
+        pos = 0
+        for p in sorted(proposals, key=lambda p: p.start):
+            if p.start < pos:
+                continue  # overlapping proposals: the first one wins
+            out.append(text[pos : p.start])
+            out.append(p.replacement)
+            pos = p.end
+            self.counts[p.kind] += 1
+        out.append(text[pos:])
+        return "".join(out)
+
+    def run(self, text: str) -> str:
+        """Propose and apply everything: the default, private, choice."""
+        return self.apply(text, self.propose(text))
+
+    def result(self, text: str) -> Result:
+        """The whole document at once, with counts of this call only."""
+        before = Counter(self.counts)
+        new = self.run(text)
+        return Result(new, dict(self.counts - before))
+
+    def _proposal(self, text: str, finding: Finding) -> Proposal:
+        if finding.kind != "naam":
+            return Proposal(finding, finding.start, finding.end, PLACEHOLDERS[finding.kind])
+        role = finding.role
+        start = finding.role_start if finding.role_start is not None else finding.start
+        if role in OFFICES:
+            replacement = f"de {role}"
+        else:
+            label = PERSON if role is None else role
+            replacement = f"{label} {self._letter(label, finding.text)}"
+        opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:\n"
+        if opens_sentence or (finding.role_start is not None and text[start].isupper()):
+            replacement = replacement[:1].upper() + replacement[1:]
+        return Proposal(finding, start, finding.end, replacement)
+
+    def _letter(self, label: str, name: str) -> str:
+        """The same letter for the same name in the same role, a new one otherwise."""
+        key = (label, " ".join(name.lower().split()))
+        if key not in self._letters:
+            n = self._used[label]
+            self._used[label] += 1
+            letter = _LETTERS[n % 26] + ("" if n < 26 else str(n // 26 + 1))
+            self._letters[key] = letter
+        return self._letters[key]
+
+
+def pseudonymise(text: str) -> Result:
+    """Every finding in ``text`` replaced: what ``reflect anonimiseer`` prints."""
+    return Pseudonymiser().result(text)

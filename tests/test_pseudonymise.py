@@ -1,0 +1,146 @@
+"""The pseudonymiser: what it finds, what it puts in its place, what it reports."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from reflect_tui.cli.context import CliContext
+from reflect_tui.cli.main import main
+from reflect_tui.core.privacy.detect import elfproef, find
+from reflect_tui.core.privacy.pseudonymise import Pseudonymiser, pseudonymise
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, f.text) for f in find(text)]
+
+
+@pytest.mark.parametrize(
+    ("digits", "valid"),
+    [("111222333", True), ("123456782", True), ("123456789", False), ("000000000", False)],
+)
+def test_elfproef(digits: str, valid: bool) -> None:
+    assert elfproef(digits) is valid
+
+
+def test_bsn_needs_the_eleven_test_and_may_have_separators() -> None:
+    assert kinds("nummer 111222333 en 111.222.333 en 111 222 333") == [
+        ("bsn", "111222333"),
+        ("bsn", "111.222.333"),
+        ("bsn", "111 222 333"),
+    ]
+    assert kinds("dossier 123456789 is dicht") == []
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "06-12345678",
+        "06 1234 5678",
+        "0612345678",
+        "+31 6 12345678",
+        "+31 (0)20 123 4567",
+        "0031 20 1234567",
+        "010-1234567",
+    ],
+)
+def test_dutch_phone_numbers(phone: str) -> None:
+    assert kinds(f"bel {phone} vandaag") == [("telefoon", phone)]
+
+
+def test_short_numbers_and_dates_are_not_phones() -> None:
+    assert kinds("bel 14 020 of kom op 12-03-2025 langs") == []
+
+
+def test_postcodes_skip_the_forbidden_letter_pairs_and_lowercase() -> None:
+    assert kinds("post naar 1234 AB en 5678CD") == [("postcode", "1234 AB"), ("postcode", "5678CD")]
+    assert kinds("in 2024 en 1999 SS was het anders") == []
+
+
+def test_street_and_number_is_an_address_not_a_name() -> None:
+    assert kinds("hij woont aan de Lange Voorhout 4 en de Eikenlaan 17b") == [
+        ("adres", "Eikenlaan 17b")
+    ]
+
+
+def test_a_date_is_a_birth_date_with_a_cue_or_an_old_year() -> None:
+    found = kinds("geboren op 4 mei 2015; op 4 mei 2026 overleg; sinds 01-02-1970 hier")
+    assert found == [("geboortedatum", "4 mei 2015"), ("geboortedatum", "01-02-1970")]
+
+
+def test_names_mid_sentence_listed_and_unknown_words() -> None:
+    found = kinds(
+        "Gisteren sprak ik met Wilhelmina Oosterbroek en Gemeente Zuid, daarna met Jansen."
+    )
+    assert ("naam", "Wilhelmina Oosterbroek") in found
+    assert ("naam", "Jansen") in found
+    assert all(text != "Gemeente" and text != "Gisteren" for _, text in found)
+
+
+def test_sentence_start_word_is_a_name_only_when_listed() -> None:
+    assert kinds("Vandaag kwam Henk.") == [("naam", "Henk")]
+    assert kinds("Henk kwam vandaag.") == [("naam", "Henk")]
+    assert kinds("Daarom kwam niemand.") == []
+
+
+def test_roles_become_replacements_and_letters_stay_stable() -> None:
+    p = Pseudonymiser()
+    first = p.run("Bewoner Kees Mulder belde. Wethouder Van Dijk belde terug.")
+    second = p.run("Later belde bewoner Kees Mulder weer, en bewoner Ayse Kaya ook.")
+    assert first == "Bewoner A belde. De wethouder belde terug."
+    assert second == "Later belde bewoner A weer, en bewoner B ook."
+    assert p.counts["naam"] == 4
+
+
+def test_report_counts_kinds_never_values() -> None:
+    result = pseudonymise("Mail Fatima op f.x@example.nl, ze woont op de Dorpsstraat 1.")
+    assert result.text == "Mail persoon A op [e-mailadres], ze woont op de [adres]."
+    assert dict(result.counts) == {"naam": 1, "email": 1, "adres": 1}
+    assert result.kinds() == ("naam", "adres", "email")
+
+
+def test_text_without_personal_data_is_left_alone() -> None:
+    text = "De bewoners willen een moestuin; de gemeente denkt mee. 🌱 [bold]niet vet[/bold]"
+    assert pseudonymise(text).text == text
+
+
+def run_cli(argv: list[str], tmp_path: Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    ctx = CliContext(args=None, env={"REFLECT_HOME": str(tmp_path)}, stdout=out, stderr=err)  # type: ignore[arg-type]
+    code = main(argv, ctx)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_prints_text_then_kinds(tmp_path: Path) -> None:
+    source = tmp_path / "casus.txt"
+    source.write_text("Mevrouw Jansen belde vanaf 06-12345678.\x1b[31m\n", encoding="utf-8")
+    code, out, err = run_cli(["anonimiseer", str(source)], tmp_path)
+    assert code == 0
+    assert out == "Mevrouw A belde vanaf [telefoonnummer].[31m\n"
+    assert "Vervangen: 1 naam, 1 telefoonnummer." in err
+    assert "Jansen" not in err and "06-" not in err
+
+
+def test_cli_reads_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = io.TextIOWrapper(io.BytesIO(b"Geen gegevens hier."), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", fake)
+    code, out, err = run_cli(["anonimiseer", "-"], tmp_path)
+    assert (code, out) == (0, "Geen gegevens hier.\n")
+    assert "Niets vervangen" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [("weg.txt", None, "niet gevonden"), ("bin.txt", b"\xff\xfe\x00x", "geen tekst in UTF-8")],
+)
+def test_cli_errors_are_one_line(
+    tmp_path: Path, name: str, data: bytes | None, message: str
+) -> None:
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    code, out, err = run_cli(["anonimiseer", str(path)], tmp_path)
+    assert code == 1 and out == ""
+    assert message in err and err.count("\n") == 1
