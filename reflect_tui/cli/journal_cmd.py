@@ -21,6 +21,8 @@ from reflect_tui.cli import filters
 from reflect_tui.core.safe_text import clean_block, clean_line, display_id
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from reflect_tui.cli.context import CliContext
     from reflect_tui.core.journal.model import ReflectionSummary
     from reflect_tui.core.journal.store import JournalStore
@@ -187,25 +189,18 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     # Refuse a FIFO, device or directory before reading the journal.
     target = check_export_target(Path(args.output).expanduser()) if to_file else None
     to_terminal = not to_file and _is_tty(ctx.stdout)
+    if args.format == "json":
+        return _export_json(ctx, target, to_terminal, args.output)
     with open_store(ctx) as store:
-        if args.format == "json":
-            text = store.export_json()
-            count = text.count("\n    {")
-        else:
-            from reflect_tui.core.journal.markdown import render_journal
+        from reflect_tui.core.journal.markdown import render_journal
 
-            reflections = store.all()
-            count = len(reflections)
-            text = render_journal(reflections, _namer(ctx) if reflections else None)
-            # The full ids, so ``delete`` recognises this file if it lands in the data folder.
-            text = with_markers(text, [r.id for r in reflections])
+        reflections = store.all()
+        count = len(reflections)
+        text = render_journal(reflections, _namer(ctx) if reflections else None)
+        # The full ids, so ``delete`` recognises this file if it lands in the data folder.
+        text = with_markers(text, [r.id for r in reflections])
     if to_terminal:
-        if args.format == "json":
-            from reflect_tui.core.journal.interchange import escape_unsafe
-
-            text = escape_unsafe(text)
-        else:
-            text = clean_block(text)
+        text = clean_block(text)
     if target is not None:
         _write_export(target, text)
         print(f"{count} reflecties geëxporteerd naar {args.output}", file=ctx.stderr)
@@ -213,6 +208,36 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from reflect_tui.core.output import write_stream_fully
 
     write_stream_fully(ctx.stdout, text)
+    return 0
+
+
+def _export_json(ctx: CliContext, target: Path | None, to_terminal: bool, output: str) -> int:
+    """The JSON export, streamed from the rows to the file or stdout (flat memory)."""
+    from reflect_tui.core.journal.sqlite_errors import translate
+
+    counted: list[int] = []
+    with open_store(ctx) as store:
+        source = store.export_json_chunks(counted)
+        chunks: Iterator[str] = source
+        if to_terminal:
+            from reflect_tui.core.journal.interchange import escape_unsafe
+
+            chunks = (escape_unsafe(chunk) for chunk in source)
+        try:
+            if target is None:
+                from reflect_tui.core.output import write_chunks_fully
+
+                write_chunks_fully(ctx.stdout, chunks)
+                return 0
+            from reflect_tui.core.paths import write_private_chunks
+
+            try:
+                write_private_chunks(target, (chunk.encode("utf-8") for chunk in chunks))
+            except OSError as exc:
+                raise translate(exc, target) from None
+        finally:
+            source.close()  # ends the read transaction before the store closes, even on error
+    print(f"{sum(counted)} reflecties geëxporteerd naar {output}", file=ctx.stderr)
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+from collections.abc import Iterable
 from typing import TextIO
 
 from reflect_tui.core.errors import ReflectError
@@ -35,15 +36,22 @@ def write_stream_fully(stream: TextIO, text: str, what: str = "de uitvoer") -> N
     ordinary text writes, so the terminal guard still cleans them; a file
     or pipe gets the encoded bytes through ``write_all``.
     """
+    write_chunks_fully(stream, (text,), what)
+
+
+def write_chunks_fully(stream: TextIO, chunks: Iterable[str], what: str = "de uitvoer") -> None:
+    """``write_stream_fully`` for text that arrives in pieces (a streamed export)."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         fd = _plain_fd(stream)
         if fd is None:
-            stream.write(text)
+            for text in chunks:
+                stream.write(text)
             stream.flush()
             return
         stream.flush()
-        encoding = getattr(stream, "encoding", None) or "utf-8"
-        write_all(fd, text.encode(encoding))
+        for text in chunks:
+            write_all(fd, text.encode(encoding))
     except BrokenPipeError:
         raise
     except UnicodeEncodeError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -169,14 +169,24 @@ def write_private_file(path: Path, data: bytes) -> None:
     Writes a temp file beside it, fsyncs, then renames: a crash or a full
     disk leaves either the old file or the new one, never half of one.
     """
+    write_private_chunks(path, (data,))
+
+
+def write_private_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """``write_private_file`` for data that arrives in pieces (a streamed export).
+
+    Same promise: temp file 0600 beside the target, fsync, rename; an error
+    in the middle (a full disk, a failing producer) removes the temp file.
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
     try:
         os.fchmod(fd, PRIVATE_FILE_MODE)
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for data in chunks:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
         os.fsync(fd)
     except BaseException:
         os.close(fd)

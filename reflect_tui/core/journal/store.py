@@ -460,12 +460,20 @@ class JournalStore:
 
     def export_json(self) -> str:
         """The interchange document of the whole journal, straight from the rows (fast)."""
-        from reflect_tui.core.journal.fast_export import journal_json
+        return "".join(self.export_json_chunks())
+
+    def export_json_chunks(self, counted: builtins.list[int] | None = None) -> Iterator[str]:
+        """The same document in pieces, for writing with flat memory (``fast_export``).
+
+        The store stays locked and one read transaction stays open while the
+        caller consumes the pieces, so the export is one consistent snapshot.
+        """
+        from reflect_tui.core.journal.fast_export import journal_chunks
 
         with self._guard() as conn:
-            conn.execute("BEGIN")  # one consistent snapshot across the four queries
+            conn.execute("BEGIN")  # one consistent snapshot across all queries
             try:
-                return journal_json(conn)
+                yield from journal_chunks(conn, counted)
             finally:
                 conn.execute("COMMIT")
 

@@ -1,0 +1,71 @@
+"""The JSON export is streamed (flat memory) and byte-identical to what the release wrote."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from journal_fixtures.helpers import FIXTURES, open_store, reflections
+
+from reflect_tui.core.journal import fast_export
+from reflect_tui.core.journal.interchange import dump_journal
+
+# Written by the release with schema 2 (main at 6d642ce) from v2_journal.sqlite3:
+# `reflect --data-dir DIR export --format json > v2_export.json`.
+RELEASE_EXPORT = FIXTURES / "v2_export.json"
+
+
+def _migrated_v2(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    shutil.copy(FIXTURES / "v2_journal.sqlite3", data / "journal.sqlite3")
+    return data
+
+
+def test_export_of_a_migrated_journal_is_byte_identical_to_the_release(tmp_path: Path) -> None:
+    data = _migrated_v2(tmp_path)
+    target = tmp_path / "out.json"
+    command = [sys.executable, "-m", "reflect_tui", "--data-dir", str(data), "export"]
+    to_file = subprocess.run([*command, "-o", str(target)], capture_output=True, check=True)
+    assert target.read_bytes() == RELEASE_EXPORT.read_bytes()
+    assert b"3 reflecties" in to_file.stderr
+    to_pipe = subprocess.run(command, capture_output=True, check=True)
+    assert to_pipe.stdout == RELEASE_EXPORT.read_bytes()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.lists(reflections, max_size=9, unique_by=lambda r: r.id))
+def test_streamed_pieces_equal_the_interchange_definition_across_batches(items) -> None:  # type: ignore[no-untyped-def]
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp)) as store:
+        store.import_reflections(items)
+        counted: list[int] = []
+        old, fast_export.BATCH = fast_export.BATCH, 2  # several batches from a few items
+        try:
+            pieces = list(store.export_json_chunks(counted))
+        finally:
+            fast_export.BATCH = old
+        assert "".join(pieces) == dump_journal(store.all())
+        assert counted == [len(items)]
+        assert len(pieces) == (len(items) + 1) // 2 + 1
+
+
+def test_export_memory_does_not_hold_the_whole_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pieces are produced batch by batch: the first arrives before the last row is read."""
+    from journal_fixtures.helpers import sample_reflection
+
+    with open_store(tmp_path) as store:
+        store.import_reflections([sample_reflection(f"id-{n:03d}") for n in range(7)])
+        monkeypatch.setattr(fast_export, "BATCH", 3)
+        pieces = store.export_json_chunks()
+        first = next(pieces)
+        assert first.count("\n    {") == 3  # one reflection per line
+        rest = list(pieces)
+    assert len(rest) == 3  # two more batches and the closing bracket
