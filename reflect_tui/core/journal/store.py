@@ -22,7 +22,7 @@ import builtins  # JournalStore.list shadows the builtin inside the class
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -462,7 +462,9 @@ class JournalStore:
         """The interchange document of the whole journal, straight from the rows (fast)."""
         return "".join(self.export_json_chunks())
 
-    def export_json_chunks(self, counted: builtins.list[int] | None = None) -> Iterator[str]:
+    def export_json_chunks(
+        self, counted: builtins.list[int] | None = None
+    ) -> Generator[str, None, None]:
         """The same document in pieces, for writing with flat memory (``fast_export``).
 
         The store stays locked and one read transaction stays open while the
