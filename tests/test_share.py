@@ -142,8 +142,8 @@ def test_one_file_over_many_months_counts_as_one_person(tmp_path: Path) -> None:
         json.dumps({"format": "reflect-share", "version": 1, "months": months}), encoding="utf-8"
     )
     report = aggregate(tmp_path, k=2)
-    cell = report.overall["barriers"]["politiek"]
-    assert (cell.total, cell.files) == (6, 1)
+    key = ("barriers", "politiek")
+    assert (report.totals[key], report.files[key]) == (6, 1)
     assert report.to_json()["ranked"]["barriers"][0]["people"] is None
 
 

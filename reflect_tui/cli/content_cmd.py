@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reflect_tui.core.safe_text import clean_line
 
@@ -36,10 +36,12 @@ LABELS: dict[str, str] = {
 }
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``content check`` and ``content show``."""
+def register(sub: argparse._SubParsersAction[Any]) -> argparse._SubParsersAction[Any]:
+    """Add ``content check|show|init|coverage|schema``; returns the actions for ``preview``."""
     content = sub.add_parser("content", help="inhoud (YAML) controleren of bekijken")
-    actions = content.add_subparsers(dest="content_command", metavar="ACTIE", required=True)
+    actions: argparse._SubParsersAction[Any] = content.add_subparsers(
+        dest="content_command", metavar="ACTIE", required=True
+    )
     check = actions.add_parser(
         "check",
         help="controleer inhoudsmappen of -bestanden (zonder PAD: alle lagen)",
@@ -82,6 +84,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     schema.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
     schema.set_defaults(handler=run_schema)
+    return actions
 
 
 def summary(content: Content) -> str:

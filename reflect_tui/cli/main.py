@@ -29,7 +29,9 @@ def no_arguments() -> argparse.Namespace:
     gettext it pulls in) and building every subparser costs it about 3 ms.
     A test keeps the two equal.
     """
-    options = SimpleNamespace(data_dir=None, content=None, command=None, handler=tui_cmd.run_tui)
+    options = SimpleNamespace(
+        data_dir=None, content=None, watch=False, command=None, handler=tui_cmd.run_tui
+    )
     return cast("argparse.Namespace", options)
 
 

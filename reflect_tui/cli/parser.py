@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         content_cmd,
         intervision_cmd,
         journal_cmd,
+        preview_cmd,
         share_cmd,
         stats_cmd,
     )
@@ -54,8 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         help="extra inhoudsmap, bovenop de andere lagen (mag vaker)",
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="laad de inhoud opnieuw zodra een inhoudsbestand verandert (voor trainers)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (content_cmd, journal_cmd, coach_cmd, share_cmd, stats_cmd, intervision_cmd):
+    preview_cmd.register(content_cmd.register(sub))
+    for module in (journal_cmd, coach_cmd, share_cmd, stats_cmd, intervision_cmd):
         module.register(sub)
     parser.set_defaults(handler=tui_cmd.run_tui)
     return parser

@@ -18,5 +18,10 @@ def run_tui(args: argparse.Namespace, ctx: CliContext) -> int:
     from reflect_tui.tui.launch import launch
 
     return launch(
-        ctx.locations, ctx.clock, content_dirs=ctx.content_dirs, env=ctx.env, stderr=ctx.stderr
+        ctx.locations,
+        ctx.clock,
+        content_dirs=ctx.content_dirs,
+        env=ctx.env,
+        stderr=ctx.stderr,
+        watch=bool(getattr(args, "watch", False)),
     )

@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,15 +89,21 @@ def _count(value: Any, where: str) -> int:
     return value
 
 
+@lru_cache(maxsize=4096)
+def _valid_id(key: str) -> bool:
+    """Ids repeat in every file: check each distinct one once."""
+    return len(key) <= 80 and _ID.match(key) is not None
+
+
 def _counts(value: Any, where: str) -> dict[str, int]:
     if not isinstance(value, dict):
         raise ShareError(f"{where}: hier horen tellingen per id")
-    out = {}
     for key, n in value.items():
-        if not isinstance(key, str) or not _ID.match(key) or len(key) > 80:
+        if not isinstance(key, str) or not _valid_id(key):
             raise ShareError(f"{where}: ongeldige id")
-        out[key] = _count(n, f"{where}.{key}")
-    return out
+        if type(n) is not int or not 0 <= n <= MAX_COUNT:
+            _count(n, f"{where}.{key}")
+    return value
 
 
 def parse_share(text: str) -> dict[str, dict[str, Any]]:
@@ -139,36 +146,44 @@ def parse_share(text: str) -> dict[str, dict[str, Any]]:
 # -- aggregating ---------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
 def quarter_of(month: str) -> str:
     """``2026-11`` -> ``2026-K4``."""
     year, mm = month.split("-")
     return f"{year}-K{(int(mm) - 1) // 3 + 1}"
 
 
-@dataclass
-class Cell:
-    """A count plus how many share files contributed to it (for k-anonymity)."""
-
-    total: int = 0
-    files: int = 0
+# Cell keys: ("reflections",), (category, id), (category, id, quarter),
+# ("ratings", principle, rating). Two flat counters instead of nested
+# objects: 10,000 files add up in well under the 2-second target.
+CellKey = tuple[str, ...]
+_REFLECTIONS: CellKey = ("reflections",)
 
 
 @dataclass
 class OrgReport:
-    """The aggregated table; suppressed cells are ``None`` in ``to_json``."""
+    """The aggregated table: a total and a number of share files per cell.
+
+    ``visible`` hides any cell built from fewer than ``k`` share files.
+    """
 
     files_read: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
-    reflections: Cell = field(default_factory=Cell)
-    # category -> id -> Cell (whole period) and category -> id -> quarter -> Cell
-    overall: dict[str, dict[str, Cell]] = field(default_factory=dict)
-    by_quarter: dict[str, dict[str, dict[str, Cell]]] = field(default_factory=dict)
-    ratings: dict[str, dict[str, Cell]] = field(default_factory=dict)
+    totals: dict[CellKey, int] = field(default_factory=dict)
+    files: dict[CellKey, int] = field(default_factory=dict)
     k: int = K_ANONYMITY
 
-    def visible(self, cell: Cell) -> int | None:
-        """The count, or None when fewer than ``k`` share files built it."""
-        return cell.total if cell.files >= self.k else None
+    def visible(self, key: CellKey) -> int | None:
+        """The total of a cell, or None when fewer than ``k`` share files built it."""
+        return self.totals.get(key, 0) if self.files.get(key, 0) >= self.k else None
+
+    def people(self, key: CellKey) -> int | None:
+        """How many share files named it, or None below ``k``."""
+        n = self.files.get(key, 0)
+        return n if n >= self.k else None
+
+    def ids(self, category: str) -> list[str]:
+        return sorted({key[1] for key in self.totals if len(key) == 2 and key[0] == category})
 
     def ranked(self, category: str) -> list[tuple[str, int | None, int | None]]:
         """(id, people who named it, times named), most people first; small cells hidden.
@@ -177,18 +192,22 @@ class OrgReport:
         essay's table counts respondents rather than mentions.
         """
         rows = [
-            (item, self.visible(Cell(cell.files, cell.files)), self.visible(cell))
-            for item, cell in self.overall.get(category, {}).items()
+            (item, self.people((category, item)), self.visible((category, item)))
+            for item in self.ids(category)
         ]
         return sorted(rows, key=lambda r: (-(r[1] or 0), r[0]))
 
+    def quarters(self) -> list[str]:
+        return sorted({key[2] for key in self.totals if len(key) == 3 and key[0] in CATEGORIES})
+
     def to_json(self) -> dict[str, Any]:
-        quarters = sorted({q for cat in self.by_quarter.values() for i in cat.values() for q in i})
+        quarters = self.quarters()
+        principles = sorted({key[1] for key in self.totals if key[0] == "ratings"})
         return {
             "k_anonymity": self.k,
             "files_read": self.files_read,
             "skipped": [{"file": f, "reason": why} for f, why in self.skipped],
-            "reflections": self.visible(self.reflections),
+            "reflections": self.visible(_REFLECTIONS),
             "quarters": quarters,
             "ranked": {
                 category: [
@@ -196,18 +215,15 @@ class OrgReport:
                         "id": item,
                         "people": people,
                         "times": times,
-                        "by_quarter": {
-                            q: self.visible(self.by_quarter[category][item].get(q, Cell()))
-                            for q in quarters
-                        },
+                        "by_quarter": {q: self.visible((category, item, q)) for q in quarters},
                     }
                     for item, people, times in self.ranked(category)
                 ]
                 for category in CATEGORIES
             },
             "ratings": {
-                principle: {r: self.visible(cell) for r, cell in per.items()}
-                for principle, per in sorted(self.ratings.items())
+                principle: {r: self.visible(("ratings", principle, r)) for r in RATINGS}
+                for principle in principles
             },
         }
 
@@ -234,31 +250,29 @@ def aggregate(folder: Path, k: int = K_ANONYMITY) -> OrgReport:
             report.skipped.append((path.name, str(exc)))
             continue
         report.files_read += 1
-        _add_file(report, months)
+        add_file(report, months)
     return report
 
 
-def _add_file(report: OrgReport, months: Mapping[str, Mapping[str, Any]]) -> None:
-    """Add one file; each cell counts the file once however many months it spans."""
-    touched: set[tuple[str, ...]] = set()
-
-    def bump(cell: Cell, key: tuple[str, ...], n: int) -> None:
-        cell.total += n
-        if n and key not in touched:
-            touched.add(key)
-            cell.files += 1
-
+def add_file(report: OrgReport, months: Mapping[str, Mapping[str, Any]]) -> None:
+    """Add one file; a cell counts the file once however many months it spans."""
+    local: dict[CellKey, int] = {}
+    get = local.get
     for month, bucket in months.items():
         quarter = quarter_of(month)
-        bump(report.reflections, ("reflections",), bucket["reflections"])
+        local[_REFLECTIONS] = get(_REFLECTIONS, 0) + bucket["reflections"]
         for category in CATEGORIES:
-            overall = report.overall.setdefault(category, {})
-            per_quarter = report.by_quarter.setdefault(category, {})
             for item, n in bucket[category].items():
-                bump(overall.setdefault(item, Cell()), (category, item), n)
-                cell = per_quarter.setdefault(item, {}).setdefault(quarter, Cell())
-                bump(cell, (category, item, quarter), n)
+                key: CellKey = (category, item)
+                local[key] = get(key, 0) + n
+                qkey = (category, item, quarter)
+                local[qkey] = get(qkey, 0) + n
         for principle, per in bucket["ratings"].items():
-            cells = report.ratings.setdefault(principle, {r: Cell() for r in RATINGS})
             for rating, n in per.items():
-                bump(cells[rating], ("ratings", principle, rating), n)
+                rkey = ("ratings", principle, rating)
+                local[rkey] = get(rkey, 0) + n
+    totals, files = report.totals, report.files
+    for key, n in local.items():
+        totals[key] = totals.get(key, 0) + n
+        if n:
+            files[key] = files.get(key, 0) + 1

@@ -39,6 +39,7 @@ from reflect_tui.tui.screens.home import HomeScreen
 if TYPE_CHECKING:
     from reflect_tui.core.content.layers import LoadResult
     from reflect_tui.core.content.model import Content
+    from reflect_tui.core.content.reload import ContentReloader, ReloadOutcome
     from reflect_tui.core.journal.model import Reflection
     from reflect_tui.core.session.autosave import DraftSaver, DraftStore
     from reflect_tui.tui.screens.session import SessionScreen
@@ -84,6 +85,8 @@ class ReflectApp(App[int]):
         debounce: float = DEBOUNCE_SECONDS,
         cursor_blink: bool = True,
         theme: str = DEFAULT_THEME,
+        content_reloader: ContentReloader | None = None,
+        banner: str | None = None,
     ) -> None:
         super().__init__()
         if content is None and load_content is None:
@@ -104,6 +107,8 @@ class ReflectApp(App[int]):
         self._services: Services | None = None
         self._saver: DraftSaver | None = None
         self._quit_anyway = False
+        self._content_reloader = content_reloader
+        self.banner = banner
 
     # -- made when first needed -------------------------------------------------
 
@@ -159,9 +164,49 @@ class ReflectApp(App[int]):
 
     def on_mount(self) -> None:
         self._show_notices(self.notices)
+        if self.banner is not None:
+            self.sub_title = self.banner
+            self.notify(strings.PREVIEW_NOTICE, title=self.banner, markup=False)
+        if self._content_reloader is not None:
+            from reflect_tui.tui.content_watch import watch_content
+
+            self.run_worker(
+                watch_content(self, self._content_reloader),
+                name="content-watch",
+                group="content-watch",
+                exit_on_error=False,
+            )
         # No "resume?" notice: the home screen's draft line and its "Verder
         # met concept (r)" button already offer it, and at 80x24 a toast
         # covered the learning suggestions for seconds.
+
+    def apply_reload(self, outcome: ReloadOutcome) -> None:
+        """Take reloaded content, or show why it could not be taken.
+
+        New content reaches every screen opened from now on (the services
+        are rebuilt on next use); a screen already open keeps the prompts it
+        showed, so a trainer's edit never pulls text out from under a user.
+        """
+        from reflect_tui.tui.widgets.content_errors import PANEL_ID, ContentErrorsPanel
+
+        panels = [p for s in self.screen_stack for p in s.query(f"#{PANEL_ID}")]
+        if outcome.errors:
+            if panels:
+                for panel in panels:
+                    cast("ContentErrorsPanel", panel).show(outcome.errors)
+            else:
+                self.screen.mount(ContentErrorsPanel(outcome.errors))
+            return
+        for panel in panels:
+            panel.remove()
+        if panels:
+            self.notify(strings.CONTENT_FIXED, markup=False)
+        if outcome.changed:
+            self._content = outcome.content
+            self._services = None
+            self.notify(
+                strings.CONTENT_RELOADED.format(version=outcome.content.version), markup=False
+            )
 
     def _show_notices(self, notices: Sequence[str]) -> None:
         for notice in notices:

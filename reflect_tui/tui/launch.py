@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.tui import strings
@@ -30,12 +30,34 @@ def launch(
     content_dirs: Sequence[str | os.PathLike[str]] = (),
     env: Mapping[str, str] | None = None,
     stderr: TextIO,
+    watch: bool = False,
 ) -> int:
-    """Resolve the content, open the journal, run the app; the exit code."""
+    """Resolve the content, open the journal, run the app; the exit code.
+
+    ``watch`` (``reflect --watch``) loads the content now instead of through
+    the cache and reloads it whenever a content file changes.
+    """
     from reflect_tui.tui.factory import build_app
 
+    options: dict[str, Any] = {}
+    if watch:
+        from reflect_tui.core.content.loader import load_content
+        from reflect_tui.core.content.reload import ContentReloader
+        from reflect_tui.core.paths import content_layer_dirs
+
+        try:
+            loaded = load_content(locations, extra=content_dirs, env=env)
+        except ReflectError as exc:
+            print(strings.LAUNCH_FAILED.format(error=exc.message), file=stderr)
+            return exc.exit_code or 1
+        layers = content_layer_dirs(locations, content_dirs, env)
+        options = {
+            "content": loaded.content,
+            "notices": loaded.notices,
+            "content_reloader": ContentReloader(layers, loaded.content),
+        }
     try:
-        built = build_app(locations, clock, content_dirs=content_dirs, env=env)
+        built = build_app(locations, clock, content_dirs=content_dirs, env=env, **options)
     except ReflectError as exc:
         print(strings.LAUNCH_FAILED.format(error=exc.message), file=stderr)
         return exc.exit_code or 1

@@ -221,3 +221,23 @@ SCREENSHOT_DISABLED = "Schermafdrukken staan uit: ze zouden je dagboek onversleu
 # -- errors before the UI starts (stderr) -------------------------------------
 LAUNCH_FAILED = "reflect: {error}"
 PALETTE_PLACEHOLDER = "Zoek een opdracht…"
+
+
+# -- trainer tools: preview and live reload --------------------------------------
+PREVIEW_BANNER = "VOORBEELD: er wordt niets bewaard"
+PREVIEW_NOTICE = (
+    "Je probeert inhoud uit. Reflecties in dit venster worden niet bewaard en "
+    "verdwijnen als je stopt."
+)
+CONTENT_RELOADED = (
+    "Inhoud opnieuw geladen (versie {version}); nieuwe vragen en tips gelden vanaf nu."
+)
+CONTENT_ERRORS_TITLE = "De inhoud heeft {count}; de app werkt door met de laatste goede versie:"
+CONTENT_ERROR_ONE = "1 fout"
+CONTENT_ERROR_MANY = "{n} fouten"
+CONTENT_ERRORS_MORE = "… en nog {n}. Zie: reflect content check"
+CONTENT_FIXED = "De inhoud is weer in orde."
+PREVIEW_REFUSED = (
+    "Voorbeeld niet gestart: los eerst de fouten hierboven op ({n}). "
+    "Tijdens het voorbeeld worden nieuwe fouten getoond zonder te stoppen."
+)

@@ -46,7 +46,8 @@ def make_app(journal_path: Path, data_dir: Path, content: Content) -> Iterator[A
     def factory(**kwargs: object) -> ReflectApp:
         options: dict[str, object] = {"cursor_blink": False, "debounce": 0.05}
         options.update(kwargs)
-        one = build_app(locations, CLOCK, content=content, take_lock=False, **options)
+        chosen = options.pop("content", content)  # a test may bring its own content
+        one = build_app(locations, CLOCK, content=chosen, take_lock=False, **options)  # type: ignore[arg-type]
         built.append(one)
         return one.app
 
