@@ -192,13 +192,20 @@ class LearningSuggestion:
 
 @dataclass(frozen=True, slots=True)
 class Round:
-    """One round of an intervision method."""
+    """One round of an intervision method.
+
+    ``rule`` is the speaking rule the chair reads out ("alleen feitelijke
+    vragen"); empty means the default rule for ``role``. ``questions``
+    marks a round in which the note-taker collects the group's questions.
+    """
 
     name: str
     role: str
     minutes: int
     purpose: str
     prompts: tuple[str, ...]
+    rule: str = ""
+    questions: bool = False
 
 
 @dataclass(frozen=True, slots=True)

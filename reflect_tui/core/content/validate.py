@@ -496,6 +496,8 @@ _ROUND_SPEC: Mapping[str, _Field] = {
     "minutes": _Field(_positive),
     "purpose": _Field(_TEXT),
     "prompts": _Field(_TEXTS, required=False, default=()),
+    "rule": _Field(_TEXT, required=False, default=""),
+    "questions": _Field(_FileValidator.boolean, required=False, default=False),
 }
 
 _NAME_DESC = {"name": _Field(_TEXT), "description": _Field(_TEXT)}

@@ -65,7 +65,7 @@ class Result:
 class Pseudonymiser:
     """Proposes and applies replacements; one instance per document keeps letters stable."""
 
-    _letters: dict[tuple[str, str], str] = field(default_factory=dict)
+    _names: dict[str, str] = field(default_factory=dict)
     _used: Counter[str] = field(default_factory=Counter)
     counts: Counter[str] = field(default_factory=Counter)
 
@@ -102,25 +102,24 @@ class Pseudonymiser:
             return Proposal(finding, finding.start, finding.end, PLACEHOLDERS[finding.kind])
         role = finding.role
         start = finding.role_start if finding.role_start is not None else finding.start
+        key = " ".join(finding.text.lower().split())
         if role in OFFICES:
-            replacement = f"de {role}"
+            replacement = self._names.setdefault(key, f"de {role}")
+        elif key in self._names:
+            replacement = self._names[key]  # first mention decides: "buurman A" stays so
         else:
             label = PERSON if role is None else role
-            replacement = f"{label} {self._letter(label, finding.text)}"
+            replacement = self._names[key] = f"{label} {self._letter(label)}"
         opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:\n"
         if opens_sentence or (finding.role_start is not None and text[start].isupper()):
             replacement = replacement[:1].upper() + replacement[1:]
         return Proposal(finding, start, finding.end, replacement)
 
-    def _letter(self, label: str, name: str) -> str:
-        """The same letter for the same name in the same role, a new one otherwise."""
-        key = (label, " ".join(name.lower().split()))
-        if key not in self._letters:
-            n = self._used[label]
-            self._used[label] += 1
-            letter = _LETTERS[n % 26] + ("" if n < 26 else str(n // 26 + 1))
-            self._letters[key] = letter
-        return self._letters[key]
+    def _letter(self, label: str) -> str:
+        """The next free letter for ``label`` (A..Z, then A2..Z2, ...)."""
+        n = self._used[label]
+        self._used[label] += 1
+        return _LETTERS[n % 26] + ("" if n < 26 else str(n // 26 + 1))
 
 
 def pseudonymise(text: str) -> Result:

@@ -1,0 +1,1 @@
+"""Intervision mode without a UI: roles, the round runner, question harvesting, outcomes."""

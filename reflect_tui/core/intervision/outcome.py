@@ -1,0 +1,180 @@
+"""What a session leaves behind, only when someone chooses: a reflection and a summary.
+
+Why here, in core: the TUI's save step and any later front end must make
+the same reflection and the same pseudonymised summary. The summary is
+pseudonymised by default and says which kinds of data were replaced; the
+case-bringer's own reflection goes through the normal journal store.
+Also here: the open next steps of the previous intervision reflection,
+shown first when the group starts again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reflect_tui.core.intervision import labels
+from reflect_tui.core.intervision.meeting import Meeting
+from reflect_tui.core.privacy import labels as privacy_labels
+from reflect_tui.core.privacy.detect import KINDS
+from reflect_tui.core.privacy.pseudonymise import Pseudonymiser
+
+if TYPE_CHECKING:
+    from reflect_tui.core.journal.model import NextStep, Reflection
+    from reflect_tui.core.journal.store import JournalStore
+    from reflect_tui.core.journal.summary import ReflectionSummary
+
+CASE_KIND = "intervisie"
+TAG = "intervisie"
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The group summary as Markdown, and how many findings of each kind were replaced."""
+
+    markdown: str
+    counts: dict[str, int]
+    pseudonymised: bool
+
+
+def _minutes(seconds: float) -> str:
+    return str(round(seconds / 60))
+
+
+def summary_markdown(meeting: Meeting, pseudonymise: bool = True) -> Summary:
+    """The group's summary: rounds and times, questions with marks, lessons, steps, evaluation.
+
+    Only texts the group typed are pseudonymised (headings are ours); one
+    ``Pseudonymiser`` serves them all, so a person keeps one letter.
+    """
+    p = Pseudonymiser()
+
+    def clean(text: str) -> str:
+        return p.run(text) if pseudonymise else text
+
+    today = meeting.clock.today()
+    lines = [
+        f"# {labels.SUMMARY_TITLE.format(method=meeting.method.name)}",
+        "",
+        labels.SUMMARY_DATE.format(date=today.isoformat()),
+    ]
+    if meeting.case_title:
+        lines += ["", clean(meeting.case_title)]
+    lines += ["", f"## {labels.SUMMARY_ROUNDS}", ""]
+    for entry in meeting.runner.log():
+        used, planned = entry.used_seconds, entry.planned_seconds
+        extra = labels.SUMMARY_SKIPPED if entry.skipped else ""
+        lines.append(
+            labels.SUMMARY_ROUND_LINE.format(
+                name=entry.name, used=_minutes(used), planned=_minutes(planned), extra=extra
+            )
+        )
+    lines += ["", f"## {labels.SUMMARY_QUESTIONS}", ""]
+    if meeting.questions:
+        for q in meeting.questions:
+            mark = f"[{labels.MARK_LABELS[q.mark]}] " if q.mark else ""
+            lines.append(f"- {mark}{clean(q.text)}")
+    else:
+        lines.append(labels.SUMMARY_NONE)
+    lines += ["", f"## {labels.SUMMARY_LESSONS}", ""]
+    lines += [f"- {clean(t)}" for t in meeting.lessons] or [labels.SUMMARY_NONE]
+    lines += ["", f"## {labels.SUMMARY_STEPS}", ""]
+    if meeting.steps:
+        for s in meeting.steps:
+            due = f" ({labels.DUE.format(date=s.due.isoformat())})" if s.due else ""
+            lines.append(f"- {clean(s.text)}{due}")
+    else:
+        lines.append(labels.SUMMARY_NONE)
+    lines += ["", f"## {labels.SUMMARY_EVALUATION}", ""]
+    if meeting.rating is not None:
+        lines.append(labels.SUMMARY_RATING.format(rating=meeting.rating))
+    if meeting.evaluation:
+        lines.append(clean(meeting.evaluation))
+    if meeting.rating is None and not meeting.evaluation:
+        lines.append(labels.SUMMARY_NONE)
+    counts = {k: p.counts[k] for k in KINDS if p.counts.get(k)}
+    lines += ["", f"## {labels.SUMMARY_PRIVACY}", ""]
+    if pseudonymise:
+        replaced = privacy_labels.replaced_line(counts, KINDS)
+        lines.append(labels.SUMMARY_PSEUDONYMISED.format(replaced=replaced))
+    else:
+        lines.append(labels.SUMMARY_NOT_PSEUDONYMISED)
+    return Summary("\n".join(lines) + "\n", counts, pseudonymise)
+
+
+def summary_file_name(when: date, method_id: str) -> str:
+    """``2026-12-01-intervisie-incidentmethode.md`` (method ids are already safe)."""
+    return f"{when.isoformat()}-intervisie-{method_id}.md"
+
+
+def write_summary(exports_dir: Path, when: date, method_id: str, markdown: str) -> Path:
+    """Write the summary into the app's export folder (0600), never over an older one."""
+    from reflect_tui.core.paths import ensure_private_dir, write_private_file
+
+    ensure_private_dir(exports_dir)
+    path = exports_dir / summary_file_name(when, method_id)
+    n = 2
+    while path.exists():
+        path = exports_dir / f"{Path(summary_file_name(when, method_id)).stem}-{n}.md"
+        n += 1
+    write_private_file(path, markdown.encode("utf-8"))
+    return path
+
+
+def build_reflection(
+    meeting: Meeting, content_version: str = "", pseudonymise: bool = False
+) -> Reflection:
+    """The case-bringer's private reflection (case kind ``intervisie``), not yet saved.
+
+    Marked questions go into the notes (warm first), lessons into the
+    insight, steps into next steps. ``pseudonymise`` runs the same pass as
+    the summary over every text, for a case-bringer who wants that.
+    """
+    from reflect_tui.core.journal.model import NextStep, Reflection, new_reflection_id
+
+    p = Pseudonymiser()
+
+    def clean(text: str) -> str:
+        return p.run(text) if pseudonymise else text
+
+    now = meeting.clock.now()
+    title = labels.REFLECTION_TITLE.format(method=meeting.method.name)
+    if meeting.case_title:
+        title = f"{title}: {clean(meeting.case_title)}"
+    notes: list[str] = []
+    marked = meeting.marked_questions()
+    if marked:
+        notes.append(labels.REFLECTION_QUESTIONS)
+        notes += [f"- [{labels.MARK_LABELS[q.mark or '']}] {clean(q.text)}" for q in marked]
+    if meeting.evaluation:
+        notes += ["", f"{labels.SUMMARY_EVALUATION}: {clean(meeting.evaluation)}"]
+    return Reflection(
+        id=new_reflection_id(),
+        title=title,
+        occurred_on=meeting.clock.today(),
+        created_at=now,
+        updated_at=now,
+        status="complete",
+        case_kind=CASE_KIND,
+        insight="\n".join(clean(t) for t in meeting.lessons),
+        next_steps=[NextStep(clean(s.text), s.due) for s in meeting.steps],
+        tags=[TAG, meeting.method.id],
+        notes="\n".join(notes).strip(),
+        content_version=content_version,
+    )
+
+
+def save_reflection(store: JournalStore, reflection: Reflection) -> None:
+    """Into the case-bringer's own journal, through the normal store (one transaction)."""
+    store.save(reflection)
+
+
+def previous_open_steps(store: JournalStore) -> list[tuple[ReflectionSummary, int, NextStep]]:
+    """Open next steps of the newest intervision reflection that still has any."""
+    steps = [row for row in store.open_next_steps() if row[0].case_kind == CASE_KIND]
+    if not steps:
+        return []
+    newest = max(steps, key=lambda row: (row[0].occurred_on, row[0].updated_at))[0].id
+    return sorted((row for row in steps if row[0].id == newest), key=lambda row: row[1])
