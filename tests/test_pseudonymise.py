@@ -118,7 +118,7 @@ def test_cli_prints_text_then_kinds(tmp_path: Path) -> None:
     source.write_text("Mevrouw Jansen belde vanaf 06-12345678.\x1b[31m\n", encoding="utf-8")
     code, out, err = run_cli(["anonimiseer", str(source)], tmp_path)
     assert code == 0
-    assert out == "Mevrouw A belde vanaf [telefoonnummer].[31m\n"
+    assert out == "Mevrouw A belde vanaf [telefoonnummer].\ufffd[31m\n"
     assert "Vervangen: 1 naam, 1 telefoonnummer." in err
     assert "Jansen" not in err and "06-" not in err
 

@@ -9,7 +9,6 @@ only the text).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
 
 # Far more than any case text; stops a mistaken multi-gigabyte file early.
 MAX_BYTES = 5_000_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,11 +64,12 @@ def run_anonimiseer(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print the pseudonymised text, then the kinds replaced."""
     from reflect_tui.core.privacy import labels
     from reflect_tui.core.privacy.pseudonymise import pseudonymise
+    from reflect_tui.core.safe_text import clean_block
 
     text = read_text(args.file)
     result = pseudonymise(text)
     # Escape codes in a pasted text must not drive the reader's terminal.
-    ctx.stdout.write(_CONTROL.sub("", result.text))
+    ctx.stdout.write(clean_block(result.text))
     if not result.text.endswith("\n"):
         ctx.stdout.write("\n")
     ctx.stdout.flush()
