@@ -49,8 +49,8 @@ class Locations(NamedTuple):
 
     @property
     def backups_dir(self) -> Path:
-        """Where pre-migration backups go."""
-        return self.data_dir / "backups"
+        """Backups: daily snapshots, ``reflect backup``, pre-migration and pre-restore copies."""
+        return backups_dir_beside(self.journal_path)
 
     @property
     def exports_dir(self) -> Path:
@@ -100,6 +100,15 @@ def resolve_locations(
     return Locations(
         data_dir=data.absolute(), config_dir=config.absolute(), cache_dir=cache.absolute()
     )
+
+
+def backups_dir_beside(journal_path: Path) -> Path:
+    """The backups folder of the journal at ``journal_path`` (``backups/`` beside it).
+
+    One rule for every journal, also one opened with ``--data-dir``: delete
+    scrubs this folder, restore and the "restore a backup" messages look in it.
+    """
+    return journal_path.parent / "backups"
 
 
 def builtin_content_dir() -> Path:

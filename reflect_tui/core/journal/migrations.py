@@ -365,24 +365,14 @@ def backup_before_migration(
     by page; the target is pre-created 0600 so the copy is never readable
     by others, not even briefly.
     """
-    from reflect_tui.core.paths import create_private_file, ensure_private_dir
+    from reflect_tui.core.journal.backup import snapshot
 
-    ensure_private_dir(backups_dir)
     target = backups_dir / f"journal-v{version}-{stamp}.sqlite3"
     counter = 1
     while target.exists():
         target = backups_dir / f"journal-v{version}-{stamp}-{counter}.sqlite3"
         counter += 1
-    create_private_file(target)
-    from reflect_tui.core.journal.connection import connect_file
-
-    dest = connect_file(target)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    target.chmod(0o600)
-    return target
+    return snapshot(conn, target)
 
 
 def migrate(conn: sqlite3.Connection, path: Path, backups_dir: Path, stamp: str) -> int:

@@ -18,7 +18,31 @@ def corrupt_message(path: Path, detail: str = "") -> str:
     extra = f" ({detail})" if detail else ""
     return (
         f"{path} is beschadigd of is geen dagboek van reflect{extra}; het bestand is niet "
-        "gewijzigd. Zet het opzij (hernoem het) of zet een back-up terug."
+        f"gewijzigd. {restore_advice(path)}"
+    )
+
+
+def restore_advice(journal_path: Path) -> str:
+    """What to do about a damaged journal, naming the commands and the newest backup.
+
+    Every message that tells the user to restore a backup comes through here,
+    so it never points at a backup that does not exist.
+    """
+    from reflect_tui.core.journal.backup import newest_backup
+    from reflect_tui.core.paths import backups_dir_beside
+
+    try:
+        newest = newest_backup(backups_dir_beside(journal_path))
+    except OSError:
+        newest = None
+    if newest is None:
+        return (
+            "Er is nog geen back-up; 'reflect doctor' redt wat nog leesbaar is in een nieuw "
+            "dagboek ernaast (het origineel blijft ongemoeid)."
+        )
+    return (
+        f"Zet de nieuwste back-up ({newest}) terug met 'reflect restore', of red met "
+        "'reflect doctor' wat nog leesbaar is."
     )
 
 

@@ -92,10 +92,10 @@ class JournalStore:
         ``backups_dir`` defaults to ``backups/`` beside the database, which is
         ``Locations.backups_dir`` for the standard journal path.
         """
-        from reflect_tui.core.paths import ensure_private_dir
+        from reflect_tui.core.paths import backups_dir_beside, ensure_private_dir
 
         path = Path(path).absolute()
-        backups = Path(backups_dir) if backups_dir is not None else path.parent / "backups"
+        backups = Path(backups_dir) if backups_dir is not None else backups_dir_beside(path)
         try:
             ensure_private_dir(path.parent)
         except OSError as exc:
