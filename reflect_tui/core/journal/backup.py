@@ -219,38 +219,31 @@ def prune_daily(backups_dir: Path, keep: int = DAILY_KEEP) -> list[Path]:
 # --- restoring --------------------------------------------------------------------------
 
 
-def restore(
-    journal_path: Path, source: Path, backups_dir: Path, now: datetime, lock_path: Path
-) -> RestoreResult:
+def restore(journal_path: Path, source: Path, backups_dir: Path, now: datetime) -> RestoreResult:
     """Put the backup ``source`` in place of the journal, after a safety copy.
 
-    Refuses while the terminal app holds the journal (its instance lock):
-    the app would keep writing its drafts over the restored journal.
+    The caller must hold the app's instance lock (``core/instance.py``) while
+    this runs: a running app would keep writing its drafts over the restored
+    journal (``APP_OPEN`` is the message when it cannot get it).
     """
-    from reflect_tui.core.instance import InstanceLock
-
     summary = describe(source)
     _check_usable(source)
-    lock = InstanceLock.acquire(lock_path)
-    if lock is None:
-        raise ReflectError(
-            "reflect is nog geopend in een ander venster; sluit de app eerst en "
-            "voer 'reflect restore' dan opnieuw uit. Er is niets veranderd."
-        )
-    try:
-        safety = backups_dir / f"{SAFETY_PREFIX}{now.strftime('%Y%m%dT%H%M%S')}{SUFFIX}"
-        counter = 1
-        while safety.exists():
-            safety = safety.with_name(
-                f"{SAFETY_PREFIX}{now.strftime('%Y%m%dT%H%M%S')}-{counter}{SUFFIX}"
-            )
-            counter += 1
-        if not _restore_into_live(journal_path, source, safety):
-            safety = safety.with_name(safety.name + DAMAGED_SUFFIX)
-            _restore_over_damaged(journal_path, source, safety)
-    finally:
-        lock.release()
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    safety = backups_dir / f"{SAFETY_PREFIX}{stamp}{SUFFIX}"
+    counter = 1
+    while safety.exists() or safety.with_name(safety.name + DAMAGED_SUFFIX).exists():
+        safety = backups_dir / f"{SAFETY_PREFIX}{stamp}-{counter}{SUFFIX}"
+        counter += 1
+    if not _restore_into_live(journal_path, source, safety):
+        safety = safety.with_name(safety.name + DAMAGED_SUFFIX)
+        _restore_over_damaged(journal_path, source, safety)
     return RestoreResult(summary, safety)
+
+
+APP_OPEN = (
+    "reflect is nog geopend in een ander venster; sluit de app eerst en voer "
+    "'reflect restore' dan opnieuw uit. Er is niets veranderd."
+)
 
 
 def _check_usable(source: Path) -> None:

@@ -156,7 +156,7 @@ def _rescue_into(src: sqlite3.Connection, path: Path, target: Path) -> RescueRes
         gaps += found_gaps
         saved["reflections"] = _insert(dest, src, "reflections", reflections)
         columns = _columns(src, "reflections")
-        ids = {row[columns.index("id")]: row for row in reflections}
+        ids = {str(row[columns.index("id")]): row for row in reflections}
         titles = {rid: str(row[columns.index("title")]) for rid, row in ids.items()}
         for table in _tables(dest):
             if table == "reflections" or table.startswith(_SKIPPED_TABLES) or table not in names:

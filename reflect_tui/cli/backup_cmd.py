@@ -1,0 +1,189 @@
+"""``reflect backup|restore|doctor``: keeping the journal safe from the shell.
+
+Thin on purpose: making, choosing, restoring and rescuing live in
+``core/journal/backup.py`` and ``core/journal/doctor.py``; this module only
+asks, prints and turns results into Dutch sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reflect_tui.cli.context import CliContext
+    from reflect_tui.core.journal.backup import BackupSummary
+    from reflect_tui.core.journal.doctor import RescueResult
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add this group's subcommands to the parser."""
+    p = sub.add_parser("backup", help="maak nu een back-up van het dagboek")
+    p.add_argument("-o", "--output", metavar="FILE", help="schrijf de back-up naar FILE")
+    p.set_defaults(handler=run_backup)
+
+    p = sub.add_parser("restore", help="zet een back-up terug (zonder FILE: de nieuwste)")
+    p.add_argument("file", metavar="FILE", nargs="?", help="de back-up die terug moet")
+    p.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
+    p.set_defaults(handler=run_restore)
+
+    p = sub.add_parser("doctor", help="controleer het dagboek en red wat leesbaar is")
+    p.set_defaults(handler=run_doctor)
+
+
+def _say(ctx: CliContext, text: str) -> None:
+    ctx.stdout.write(text + "\n")
+    ctx.stdout.flush()
+
+
+def describe_backup(summary: BackupSummary) -> str:
+    """One line on what a backup holds: count and newest reflection."""
+    from reflect_tui.core.safe_text import clean_line
+
+    count = f"{summary.reflections} reflectie" + ("" if summary.reflections == 1 else "s")
+    made = summary.made_at.strftime("%Y-%m-%d %H:%M")
+    if summary.newest_title is None or summary.newest_on is None:
+        return f"{clean_line(str(summary.path))} (gemaakt {made}): {count}."
+    title = clean_line(summary.newest_title) or "(zonder titel)"
+    return (
+        f"{clean_line(str(summary.path))} (gemaakt {made}): {count}, de nieuwste "
+        f"'{title}' van {summary.newest_on.isoformat()}."
+    )
+
+
+def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from pathlib import Path
+
+    from reflect_tui.core.errors import ReflectError
+    from reflect_tui.core.journal.backup import back_up, manual_backup_path
+
+    locations = ctx.locations
+    if not locations.journal_path.exists():
+        raise ReflectError("er is nog geen dagboek om een back-up van te maken.")
+    if args.output:
+        target = Path(args.output).expanduser().absolute()
+        if target.exists():
+            raise ReflectError(f"{target} bestaat al; kies een andere naam.")
+    else:
+        target = manual_backup_path(locations.backups_dir, ctx.clock.now())
+    summary = back_up(locations.journal_path, target)
+    _say(ctx, f"Back-up gemaakt: {describe_backup(summary)}")
+    if args.output:
+        _say(ctx, "Let op: wie later een reflectie wist, moet deze kopie zelf opruimen.")
+    return 0
+
+
+def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from pathlib import Path
+
+    from reflect_tui.cli.journal_cmd import _is_tty
+    from reflect_tui.core.errors import ReflectError
+    from reflect_tui.core.journal.backup import describe, newest_backup, restore
+
+    locations = ctx.locations
+    if args.file:
+        source = Path(args.file).expanduser().absolute()
+    else:
+        found = newest_backup(locations.backups_dir)
+        if found is None:
+            raise ReflectError(
+                f"er is nog geen back-up in {locations.backups_dir}; maak er een met "
+                "'reflect backup'."
+            )
+        source = found
+    summary = describe(source)
+    _say(ctx, f"Back-up: {describe_backup(summary)}")
+    if not args.yes:
+        if not _is_tty(sys.stdin):
+            raise ReflectError(
+                "terugzetten vervangt het huidige dagboek; bevestig met --yes "
+                "(er wordt niet gevraagd omdat invoer geen terminal is)."
+            )
+        ctx.stdout.write(
+            "Het huidige dagboek vervangen door deze back-up? Er wordt eerst een "
+            "veiligheidskopie van gemaakt. [j/N] "
+        )
+        ctx.stdout.flush()
+        if sys.stdin.readline().strip().lower() not in ("j", "ja", "y", "yes"):
+            _say(ctx, "Niets teruggezet.")
+            return 1
+    from reflect_tui.core.instance import InstanceLock
+    from reflect_tui.core.journal.backup import APP_OPEN
+
+    lock = InstanceLock.acquire(locations.lock_path)
+    if lock is None:
+        raise ReflectError(APP_OPEN)
+    try:
+        result = restore(locations.journal_path, source, locations.backups_dir, ctx.clock.now())
+    finally:
+        lock.release()
+    _say(ctx, f"Teruggezet: {result.restored.reflections} reflecties.")
+    _say(ctx, f"Het vorige dagboek staat veilig in {result.safety_copy}.")
+    return 0
+
+
+def run_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
+    from reflect_tui.core.journal.backup import newest_backup
+    from reflect_tui.core.journal.doctor import examine, rescue, rescue_path
+
+    locations = ctx.locations
+    journal = locations.journal_path
+    health = examine(journal)
+    if health.ok:
+        _say(ctx, f"Het dagboek {journal} is in orde ({health.reflections or 0} reflecties).")
+        newest = newest_backup(locations.backups_dir)
+        if newest is not None:
+            _say(ctx, f"Nieuwste back-up: {newest}.")
+        return 0
+    _say(ctx, f"Het dagboek {journal} is beschadigd:")
+    for problem in health.problems[:5]:
+        _say(ctx, f"  - {problem}")
+    target = rescue_path(journal, ctx.clock.now().strftime("%Y%m%dT%H%M%S"))
+    result = rescue(journal, target)
+    for line in rescue_report(result):
+        _say(ctx, line)
+    newest = newest_backup(locations.backups_dir)
+    if newest is not None:
+        _say(ctx, f"Of zet de nieuwste back-up ({newest}) terug met 'reflect restore'.")
+    return 1
+
+
+_TABLE_NAMES = {
+    "reflections": "reflecties",
+    "answers": "antwoorden",
+    "principle_ratings": "beoordelingen van principes",
+    "next_steps": "volgende stappen",
+    "tips_shown": "getoonde tips",
+}
+
+
+def rescue_report(result: RescueResult) -> list[str]:
+    """What ``reflect doctor`` saved and what it could not, in plain Dutch."""
+    from reflect_tui.core.safe_text import clean_line
+
+    lines = [f"Gered in een nieuw dagboek {result.target} (het origineel is niet aangeraakt):"]
+    for table, count in result.saved.items():
+        lines.append(f"  {count} {_TABLE_NAMES.get(table, table)}")
+    lost: list[str] = []
+    for gap in result.gaps:
+        name = _TABLE_NAMES.get(gap.table, gap.table)
+        if gap.last is None:
+            lost.append(f"  {name} vanaf volgnummer {gap.first} (beschadigd deel)")
+        else:
+            most = gap.last - gap.first + 1
+            lost.append(
+                f"  hoogstens {most} {name} (volgnummers {gap.first}-{gap.last}, beschadigd deel)"
+            )
+    for item in result.incomplete:
+        title = clean_line(item.title) or "(zonder titel)"
+        lost.append(f"  de {_TABLE_NAMES.get(item.table, item.table)} van '{title}'")
+    if result.orphans:
+        lost.append(f"  {result.orphans} losse rijen waarvan de reflectie verloren is")
+    if lost:
+        lines.append("Niet te redden:")
+        lines += lost
+    else:
+        lines.append("Alles wat gelezen kon worden is gered; er ontbrak niets.")
+    lines.append(f"Neem het geredde dagboek in gebruik met 'reflect restore {result.target}'.")
+    return lines
