@@ -37,11 +37,15 @@ def _say(ctx: CliContext, text: str) -> None:
     ctx.stdout.flush()
 
 
+def reflections(count: int) -> str:
+    return f"{count} reflectie" + ("" if count == 1 else "s")
+
+
 def describe_backup(summary: BackupSummary) -> str:
     """One line on what a backup holds: count and newest reflection."""
     from reflect_tui.core.safe_text import clean_line
 
-    count = f"{summary.reflections} reflectie" + ("" if summary.reflections == 1 else "s")
+    count = reflections(summary.reflections)
     made = summary.made_at.strftime("%Y-%m-%d %H:%M")
     if summary.newest_title is None or summary.newest_on is None:
         return f"{clean_line(str(summary.path))} (gemaakt {made}): {count}."
@@ -118,12 +122,13 @@ def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         result = restore(locations.journal_path, source, locations.backups_dir, ctx.clock.now())
     finally:
         lock.release()
-    _say(ctx, f"Teruggezet: {result.restored.reflections} reflecties.")
+    _say(ctx, f"Teruggezet: {reflections(result.restored.reflections)}.")
     _say(ctx, f"Het vorige dagboek staat veilig in {result.safety_copy}.")
     return 0
 
 
 def run_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
+    from reflect_tui.core.errors import ReflectError
     from reflect_tui.core.journal.backup import newest_backup
     from reflect_tui.core.journal.doctor import examine, rescue, rescue_path
 
@@ -131,7 +136,7 @@ def run_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
     journal = locations.journal_path
     health = examine(journal)
     if health.ok:
-        _say(ctx, f"Het dagboek {journal} is in orde ({health.reflections or 0} reflecties).")
+        _say(ctx, f"Het dagboek {journal} is in orde ({reflections(health.reflections or 0)}).")
         newest = newest_backup(locations.backups_dir)
         if newest is not None:
             _say(ctx, f"Nieuwste back-up: {newest}.")
@@ -140,9 +145,13 @@ def run_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
     for problem in health.problems[:5]:
         _say(ctx, f"  - {problem}")
     target = rescue_path(journal, ctx.clock.now().strftime("%Y%m%dT%H%M%S"))
-    result = rescue(journal, target)
-    for line in rescue_report(result):
-        _say(ctx, line)
+    try:
+        result = rescue(journal, target)
+    except ReflectError as exc:
+        _say(ctx, f"Redden lukt niet: {exc.message}")
+    else:
+        for line in rescue_report(result):
+            _say(ctx, line)
     newest = newest_backup(locations.backups_dir)
     if newest is not None:
         _say(ctx, f"Of zet de nieuwste back-up ({newest}) terug met 'reflect restore'.")

@@ -99,9 +99,7 @@ def _journal_exists(ctx: CliContext) -> bool:
 
 
 def _open_store(ctx: CliContext) -> Any:
-    from reflect_tui.core.journal.store import JournalStore
-
-    return JournalStore.open(ctx.locations.journal_path, ctx.clock)
+    return ctx.open_journal()
 
 
 def _read_text(value: str) -> str:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import argparse
 
     from reflect_tui.core.content.model import Content
+    from reflect_tui.core.journal.store import JournalStore
 
 
 class CliContext:
@@ -56,6 +57,25 @@ class CliContext:
     def warn(self, message: str) -> None:
         """One line on stderr, prefixed so it is clear where it comes from."""
         print(f"reflect: {clean_block(message)}", file=self.stderr)
+
+    def open_journal(self) -> JournalStore:
+        """The journal at the location the global options decide, after today's backup.
+
+        The first open of a day makes the daily snapshot
+        (``core/journal/backup.daily_backup``); every later one costs one
+        ``stat``. A failed snapshot is a warning, never a reason to refuse.
+        """
+        from reflect_tui.core.errors import ReflectError
+        from reflect_tui.core.journal.backup import daily_backup
+        from reflect_tui.core.journal.store import JournalStore
+
+        locations = self.locations
+        store = JournalStore.open(locations.journal_path, self.clock)
+        try:
+            daily_backup(locations.journal_path, locations.backups_dir, self.clock.today())
+        except ReflectError as exc:
+            self.warn(f"de dagelijkse back-up is niet gemaakt: {exc.message}")
+        return store
 
     def load_content(self) -> Content:
         """The merged content of all layers; skipped layers are warned about."""

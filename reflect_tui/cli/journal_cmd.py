@@ -70,9 +70,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def open_store(ctx: CliContext) -> JournalStore:
     """The journal for this run, at the location the global options decide."""
-    from reflect_tui.core.journal.store import JournalStore
-
-    return JournalStore.open(ctx.locations.journal_path, ctx.clock)
+    return ctx.open_journal()
 
 
 def _summary_json(s: ReflectionSummary) -> dict[str, Any]:

@@ -87,8 +87,12 @@ class ReflectApp(App[int]):
         theme: str = DEFAULT_THEME,
         content_reloader: ContentReloader | None = None,
         banner: str | None = None,
+        backups_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        # Where the first start of a day puts the daily snapshot (None: no snapshot, as
+        # in tests); made on a thread after the first frame, see ``_daily_backup``.
+        self._backups_dir = backups_dir
         if content is None and load_content is None:
             raise ValueError("ReflectApp needs content or load_content")
         self.store = store
@@ -176,6 +180,8 @@ class ReflectApp(App[int]):
                 group="content-watch",
                 exit_on_error=False,
             )
+        if self._backups_dir is not None:
+            self.call_after_refresh(self._start_daily_backup)
         # No "resume?" notice: the home screen's draft line and its "Verder
         # met concept (r)" button already offer it, and at 80x24 a toast
         # covered the learning suggestions for seconds.
@@ -207,6 +213,35 @@ class ReflectApp(App[int]):
             self.notify(
                 strings.CONTENT_RELOADED.format(version=outcome.content.version), markup=False
             )
+
+    def _start_daily_backup(self) -> None:
+        """The first start of a day snapshots the journal, off the UI thread.
+
+        After the first frame and on its own thread (with its own connection,
+        ``core/journal/backup.daily_backup``), so neither the start nor typing
+        waits for it; a failure is a notice, the journal itself is untouched.
+        """
+        import threading
+
+        threading.Thread(
+            target=self._daily_backup, name="reflect-daily-backup", daemon=True
+        ).start()
+
+    def _daily_backup(self) -> None:
+        from reflect_tui.core.journal.backup import daily_backup
+
+        assert self._backups_dir is not None
+        try:
+            daily_backup(self.store.path, self._backups_dir, self.clock.today())
+        except Exception as exc:  # a thread must not die loudly; the user is told
+            message = exc.message if isinstance(exc, ReflectError) else str(exc)
+            with contextlib.suppress(Exception):
+                self.notify(
+                    strings.BACKUP_FAILED.format(error=message),
+                    title=strings.NOTICE_TITLE,
+                    severity="warning",
+                    markup=False,
+                )
 
     def _show_notices(self, notices: Sequence[str]) -> None:
         for notice in notices:

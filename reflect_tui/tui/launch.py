@@ -57,7 +57,14 @@ def launch(
             "content_reloader": ContentReloader(layers, loaded.content),
         }
     try:
-        built = build_app(locations, clock, content_dirs=content_dirs, env=env, **options)
+        built = build_app(
+            locations,
+            clock,
+            content_dirs=content_dirs,
+            env=env,
+            backups_dir=locations.backups_dir,
+            **options,
+        )
     except ReflectError as exc:
         print(strings.LAUNCH_FAILED.format(error=exc.message), file=stderr)
         return exc.exit_code or 1

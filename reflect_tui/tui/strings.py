@@ -148,6 +148,7 @@ FINISHED = "Reflectie afgerond en bewaard."
 
 # -- saving -------------------------------------------------------------------
 SAVE_FAILED_TITLE = "Opslaan lukt niet"
+BACKUP_FAILED = "De dagelijkse back-up is niet gemaakt: {error}. Je dagboek zelf is in orde."
 SAVE_FAILED = (
     "Je tekst staat nog op het scherm en wordt opnieuw bewaard bij je volgende wijziging. "
     "Oorzaak: {error}"

@@ -252,14 +252,18 @@ def connect(
 
 
 def connect_file(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """A plain connection to a file that is not the live journal.
+    """A plain connection to a file that is not the live journal (or only reads it).
 
     For backups, safety copies and rescued journals: default (rollback)
     journal mode, autocommit, ``secure_delete`` on so erased rows leave no
-    trace. ``readonly`` opens with ``mode=ro`` and never creates the file.
+    trace. ``readonly`` never creates or changes a file: a file with no
+    ``-wal`` beside it is read ``immutable`` (a WAL-mode header would
+    otherwise make SQLite create ``-wal``/``-shm`` next to it), a live one
+    with plain ``mode=ro``, through its WAL and honouring its locks.
     """
     if readonly:
-        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
+        flags = "mode=ro" if _is_live(Path(path)) else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?{flags}", uri=True)
     else:
         conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA secure_delete = ON")

@@ -28,7 +28,9 @@ from reflect_tui.core.journal.connection import check_file, connect, connect_fil
 
 CHUNK = 256
 SKIP_LIMIT = 20_000  # rowids probed one by one past a damaged spot before giving up
-_SKIPPED_TABLES = ("reflection_fts",)  # rebuilt from the rescued rows instead
+# Derived from the other tables, rebuilt for the rescued rows instead: the search index
+# (and its shadow tables) and the counters its triggers keep.
+_DERIVED_TABLES = ("reflection_fts", "journal_counts")
 
 
 class Health(NamedTuple):
@@ -64,13 +66,27 @@ class RescueResult(NamedTuple):
 
 
 def examine(path: Path) -> Health:
-    """Check the journal without changing it: file check, then ``integrity_check``."""
+    """Check the journal without changing it: file check, then ``integrity_check``.
+
+    A journal with no ``-wal`` is read ``immutable`` (nothing is created
+    beside it); if a writer started meanwhile and problems were found, the
+    check runs once more through the WAL before the journal is called damaged.
+    """
     if not path.exists():
         return Health(True, [], 0)
     try:
         check_file(path)
     except ReflectError as exc:
         return Health(False, [exc.message], None)
+    wal = path.with_name(path.name + "-wal")
+    had_wal = wal.exists()
+    health = _integrity(path)
+    if not health.ok and not had_wal and wal.exists():
+        health = _integrity(path)
+    return health
+
+
+def _integrity(path: Path) -> Health:
     try:
         conn = connect_file(path, readonly=True)
     except sqlite3.Error as exc:
@@ -159,7 +175,7 @@ def _rescue_into(src: sqlite3.Connection, path: Path, target: Path) -> RescueRes
         ids = {str(row[columns.index("id")]): row for row in reflections}
         titles = {rid: str(row[columns.index("title")]) for rid, row in ids.items()}
         for table in _tables(dest):
-            if table == "reflections" or table.startswith(_SKIPPED_TABLES) or table not in names:
+            if table == "reflections" or table.startswith(_DERIVED_TABLES) or table not in names:
                 continue
             if _has_rowid(src, table):
                 rows, found_gaps = _rowid_rows(src, table)
@@ -176,8 +192,7 @@ def _rescue_into(src: sqlite3.Connection, path: Path, target: Path) -> RescueRes
             count = _insert(dest, src, table, rows)
             orphans += len(rows) - count
             saved[table] = count
-        for seq, rid in dest.execute("SELECT seq, id FROM reflections").fetchall():
-            fts.refresh_fts(dest, seq, rid, new=True)
+        fts.rebuild(dest)
         dest.execute("COMMIT")
     except BaseException:
         if dest.in_transaction:
