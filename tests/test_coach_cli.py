@@ -78,7 +78,7 @@ def test_coach_options_and_n(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert len(out["tips"]) == 3
     reasons = [r for t in out["tips"] for r in t["reasons"]]
-    assert "praktijk: De situatie in kaart brengen" in reasons
+    assert "Je vinkte 'Politiek' aan als wat je hinderde; deze tip gaat daarover." in reasons
 
 
 def test_coach_human_output(capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,8 +130,8 @@ def test_coach_reflection_by_prefix(capsys: pytest.CaptureFixture[str]) -> None:
     save_reflections(r)
     out = run_json(capsys, "coach", "--reflection", r.id[:6], "--json")
     reasons = [reason for t in out["tips"] for reason in t["reasons"]]
-    assert "je koos de belemmering Collega's" in reasons
-    assert "praktijk: Relatiewerk verrichten" in reasons
+    assert "Je vinkte 'Collega's' aan als wat je hinderde; deze tip gaat daarover." in reasons
+    assert "Je koos de werkpraktijk 'Relatiewerk verrichten'; deze tip hoort daarbij." in reasons
 
 
 def test_coach_unknown_reflection(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,8 +1,9 @@
 """Quality floor of the coach on the built-in content and the evaluation set.
 
-The targets (0.9 / 0.9 / 0.8) are reported by ``benchmarks/bench_coach.py``;
-this test guards a floor a bit below them so a content or matcher change
-that makes the coach clearly worse fails the suite.
+The targets are reported by ``benchmarks/bench_coach.py`` for the tuned and
+held-out halves; this test guards floors a bit below the tuned half's figures
+so a content or matcher change that makes the coach clearly worse fails the
+suite. It reads the held-out file only to check that it is well formed.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import pytest
 from reflect_tui.core.coach.evaluate import evaluate, load_cases
 
 CASES = Path(__file__).parent / "data" / "coach_cases.yaml"
-PRACTICE_FLOOR = 0.8
-BARRIER_FLOOR = 0.8
-SUGGESTION_FLOOR = 0.7
+HELDOUT = Path(__file__).parent / "data" / "coach_cases_heldout.yaml"
+PRACTICE_FLOOR = 0.70  # precision@5 (share of shown tips)
+BARRIER_HIT_FLOOR = 0.85
+SUGGESTION_FLOOR = 0.85  # top-2
+TICKED_FLOOR = 1.0
 
 
 @pytest.fixture(scope="module")
@@ -33,25 +36,36 @@ def builtin():  # type: ignore[no-untyped-def]
     return content
 
 
-def test_evaluation_set_is_well_formed(builtin) -> None:  # type: ignore[no-untyped-def]
-    cases = load_cases(CASES)
-    assert len(cases) >= 25
+@pytest.mark.parametrize("path", [CASES, HELDOUT], ids=["tuned", "heldout"])
+def test_evaluation_set_is_well_formed(builtin, path: Path) -> None:  # type: ignore[no-untyped-def]
+    cases = load_cases(path)
+    assert len(cases) >= 40
     assert len({c.id for c in cases}) == len(cases)
     practices = {p.id for p in builtin.practices}
     barriers = {b.id for b in builtin.barriers}
     for case in cases:
         assert case.text.strip()
         assert 1 <= len(case.expected_practices) <= 3 and set(case.expected_practices) <= practices
-        assert len(case.expected_barriers) <= 2 and set(case.expected_barriers) <= barriers
+        assert len(case.expected_barriers) <= 3 and set(case.expected_barriers) <= barriers
+        assert set(case.ticked_barriers) <= barriers
+
+
+def test_tuned_and_heldout_cases_are_disjoint_and_enough() -> None:
+    tuned, heldout = load_cases(CASES), load_cases(HELDOUT)
+    assert not {c.id for c in tuned} & {c.id for c in heldout}
+    assert not {c.text for c in tuned} & {c.text for c in heldout}
+    assert len(tuned) + len(heldout) >= 80
 
 
 def test_coach_meets_quality_floor(builtin) -> None:  # type: ignore[no-untyped-def]
     result = evaluate(builtin, load_cases(CASES))
     summary = (
         f"practices {result.practice_precision:.2f} (missed {result.practice_misses}), "
-        f"barriers {result.barrier_precision:.2f} (missed {result.barrier_misses}), "
-        f"suggestions {result.suggestion_top2:.2f} (missed {result.suggestion_misses})"
+        f"barrier hit {result.barrier_hit:.2f} (missed {result.barrier_misses}), "
+        f"suggestions {result.suggestion_top2:.2f} (missed {result.suggestion_misses}), "
+        f"ticked {result.ticked_served:.2f} (missed {result.ticked_misses})"
     )
     assert result.practice_precision >= PRACTICE_FLOOR, summary
-    assert result.barrier_precision >= BARRIER_FLOOR, summary
+    assert result.barrier_hit >= BARRIER_HIT_FLOOR, summary
     assert result.suggestion_top2 >= SUGGESTION_FLOOR, summary
+    assert result.ticked_served >= TICKED_FLOOR, summary

@@ -1,4 +1,4 @@
-"""The coach reads text right: sentences that must not, and must, trigger a barrier, help or practice.
+"""The coach reads text right: sentences that must not, and must, trigger a barrier, help, practice.
 
 The sentences live in tests/data/coach_nonmatches.yaml (issue 11, item 2).
 """

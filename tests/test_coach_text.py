@@ -95,9 +95,9 @@ def test_compounds_match_their_parts() -> None:
     hits = index.search("Een buurttuin, de bewonersavond en een kapvergunning.")
     found = {(h.key, h.part) for h in hits}
     assert ("tuin", HEAD) in found
-    assert ("buurt", MODIFIER) in found
-    assert ("bewoner", MODIFIER) in found
     assert ("avond", HEAD) in found
+    # first parts are often names (Parklaan, Kerkweg): never matched
+    assert all(part != MODIFIER for _, part in found)
     assert ("vergunning", HEAD) in found
 
 

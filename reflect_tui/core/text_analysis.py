@@ -55,6 +55,8 @@ _KEY_OVERRIDES: dict[str, str] = {
     "verkeerd": "verkeerd",  # wrong, not traffic (verkeer)
     "verkeerde": "verkeerd",
     "verkeerden": "verkeerd",
+    "gevolg": "gevolg",  # consequence(s), not following (volgen/volgende)
+    "gevolgen": "gevolg",
     "sturing": "sturing",  # management; "stuur"/"sturen" is mostly sending
     "aansturing": "aansturing",
 }

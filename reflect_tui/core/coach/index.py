@@ -10,6 +10,7 @@ next to its index and checks identity; at most a few contents are kept.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -39,6 +40,16 @@ class CoachIndex:
     keywords: KeywordIndex[KeywordKey]
     tip_features: Mapping[str, frozenset[str]]
     affinity: Mapping[tuple[str, str], Mapping[str, float]]
+    practice_sizes: Mapping[str, int]  # number of case tips per practice
+    keyword_tips: Mapping[str, int]  # folded keyword -> how many tips carry it
+
+    def specificity(self, keyword: str) -> float:
+        """1 for a keyword only one tip carries, less the more tips share it.
+
+        Why: "bewoners" or "plan" in a text says little about which tip fits;
+        "toezeggen" says a lot.
+        """
+        return 1.0 / math.sqrt(max(1, self.keyword_tips.get(_norm(keyword), 1)))
 
 
 def _keyword_terms(content: Content) -> Iterator[tuple[KeywordKey, str]]:
@@ -57,6 +68,7 @@ def _keyword_terms(content: Content) -> Iterator[tuple[KeywordKey, str]]:
 
 
 MIN_FACTOR_PART = 8  # a barrier/help keyword this long may be the head of a compound
+MIN_PART_KEYWORD = 4  # other keywords: a "buurttuin" is a tuin
 
 
 def _may_be_part(key: KeywordKey, word: str) -> bool:
@@ -68,7 +80,9 @@ def _may_be_part(key: KeywordKey, word: str) -> bool:
     keep it ("vergunningsprocedure", "jeugdwethouder"). ``read_text`` never
     reads a barrier or help from the first part of a compound.
     """
-    return key[0] not in (BARRIER, HELP) or len(word) >= MIN_FACTOR_PART
+    if key[0] in (BARRIER, HELP):
+        return len(word) >= MIN_FACTOR_PART
+    return len(word) >= MIN_PART_KEYWORD
 
 
 def tip_features(tip: Tip) -> frozenset[str]:
@@ -103,12 +117,28 @@ def _affinity(content: Content) -> dict[tuple[str, str], dict[str, float]]:
     }
 
 
+def _norm(keyword: str) -> str:
+    return " ".join(word_key(t.text) for t in tokenize(keyword))
+
+
+def _keyword_tips(content: Content) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for tip in content.tips:
+        for key in {_norm(k) for k in tip.keywords}:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def build_index(content: Content) -> CoachIndex:
     """Build the derived data (uncached; use ``coach_index``)."""
     return CoachIndex(
         keywords=KeywordIndex(_keyword_terms(content), may_be_part=_may_be_part),
         tip_features={tip.id: tip_features(tip) for tip in content.tips},
         affinity=_affinity(content),
+        keyword_tips=_keyword_tips(content),
+        practice_sizes={
+            p.id: sum(p.id in tip.practices for tip in content.tips) for p in content.practices
+        },
     )
 
 

@@ -21,10 +21,11 @@ from reflect_tui.core.coach.signals import Evidence, TextEvidence, first_quotes,
 from reflect_tui.core.content.model import Content
 
 W_KEYWORD = 1.0  # a practice keyword in the text (first one; more count less)
-W_TIP_WORDS = 0.6  # the text matches keywords of tips tagged with the practice
-W_BARRIER = 1.2  # a barrier in the text, times its affinity with the practice
+W_TIP_WORDS = 1.0  # the text matches keywords of tips tagged with the practice
+W_BARRIER = 0.6  # a barrier in the text, times its affinity with the practice
 W_HELP = 0.8  # a help in the text, times its affinity with the practice
 W_KIND = 0.6  # the case kind, times its affinity with the practice
+SIZE_DAMPING = 1.0  # 0: raw votes; 1: votes per tip of the practice
 MIN_SHARE = 0.05  # weaker contributions than this are not worth a reason
 MAX_REASONS = 4
 
@@ -77,16 +78,26 @@ def suggest_practices(
 
     tip_votes: dict[str, float] = {}
     tip_quotes: dict[str, list[Evidence]] = {}
+    index = coach_index(content)
     for tip_id, items in evidence.tips.items():
         tip = content.by_id("tips").get(tip_id)
         practices = getattr(tip, "practices", ())
+        specs = sorted(
+            {e.keyword.casefold(): index.specificity(e.keyword) for e in items}.values(),
+            reverse=True,
+        )
         for practice_id in practices:
-            vote = min(_distinct_keywords(items), 2) / len(practices)
+            vote = sum(specs[:2]) / len(practices)
             tip_votes[practice_id] = tip_votes.get(practice_id, 0.0) + vote
             tip_quotes.setdefault(practice_id, []).extend(items)
+    sizes = coach_index(content).practice_sizes
+    mean_size = sum(sizes.values()) / len(sizes) if sizes else 1.0
     for practice_id, votes in tip_votes.items():
         if practice_id in scored:
-            weight = W_TIP_WORDS * math.sqrt(votes)
+            # A practice with many tips collects many votes by chance alone:
+            # votes count relative to how many tips the practice has.
+            size = sizes.get(practice_id, mean_size) or mean_size
+            weight = W_TIP_WORDS * math.sqrt(votes * (mean_size / size) ** SIZE_DAMPING)
             quotes = tuple(first_quotes(tip_quotes[practice_id], 2))
             scored[practice_id].append(Part(weight, quotes, reasons.practice_via_tips))
 

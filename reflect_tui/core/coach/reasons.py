@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reflect_tui.core.content.model import Content
 
@@ -109,6 +110,112 @@ def case_kind(content: Content, kind_id: str) -> str:
 
 def keywords(quotes: Sequence[str]) -> str:
     return f"je noemde {quoted(quotes)}" if quotes else ""
+
+
+# --- tip reasons from score parts (issue 11) --------------------------------
+#
+# One or two whole Dutch sentences per tip that connect the user's own
+# words (or ticks) to what the tip is about. Never a line without evidence:
+# a practice the text merely "fits" is said only with the words that show it.
+
+
+def _q(name: str) -> str:
+    return f"'{name}'"
+
+
+def _names(content: Content, collection: str, ids: Sequence[str]) -> str:
+    return listed([_q(_name(content, collection, i)) for i in ids])
+
+
+def _tip_line(content: Content, kind: str, items: Sequence[str], quotes: Sequence[str]) -> str:
+    said = f"Je schreef {quoted(quotes)}" if quotes else ""
+    if kind == "keyword":
+        return f"{said}; daar gaat deze tip over." if said else ""
+    if kind == "ticked_barrier":
+        names = _names(content, "barriers", items)
+        return f"Je vinkte {names} aan als wat je hinderde; deze tip gaat daarover."
+    if kind == "inferred_barrier":
+        name = _names(content, "barriers", items)
+        return f"{said}: dat wijst op {name} als hindernis." if said else ""
+    if kind == "ticked_help":
+        names = _names(content, "helps", items)
+        return f"Je vinkte {names} aan als wat hielp; deze tip bouwt daarop voort."
+    if kind == "inferred_help":
+        name = _names(content, "helps", items)
+        return f"{said}; deze tip bouwt voort op wat hielp: {name}." if said else ""
+    if kind == "absent_help":
+        name = _names(content, "helps", items)
+        return f"{said}; deze tip gaat over wat je kunt doen als {name} ontbreekt." if said else ""
+    if kind == "chosen_practice":
+        names = _names(content, "practices", items)
+        return f"Je koos de werkpraktijk {names}; deze tip hoort daarbij."
+    if kind == "inferred_practice":
+        name = _names(content, "practices", items)
+        return f"{said}; dat hoort bij de werkpraktijk {name}." if said else ""
+    if kind == "step":
+        return f"Deze tip helpt bij de stap {_names(content, 'lsd_steps', items)}."
+    if kind == "case_kind":
+        return f"Deze tip is bedoeld voor {kind_phrase(content, items[0])}."
+    return ""
+
+
+# Which evidence explains a tip best, first: the hindrances and helps the user
+# ticked, then what their own words show, then their other choices.
+_PHRASE_ORDER = (
+    "ticked_barrier",
+    "ticked_help",
+    "inferred_barrier",
+    "absent_help",
+    "keyword",
+    "inferred_help",
+    "low_principle",
+    "chosen_practice",
+    "inferred_practice",
+    "step",
+    "case_kind",
+)
+
+
+def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int) -> tuple[str, ...]:
+    """The reason lines for a tip's score parts (``tips.ScorePart``), strongest first.
+
+    Ticked barriers and helps share one sentence each; a quote is shown once;
+    parts without the user's words or choices give no line, so there is no
+    vague catch-all. When nothing else explains the tip, the practice it
+    serves is named with the words that point at it.
+    """
+    lines: list[str] = []
+    used: list[str] = []
+    grouped: dict[str, list[str]] = {}
+    for part in parts:
+        if part.kind in ("ticked_barrier", "ticked_help"):
+            grouped.setdefault(part.kind, []).append(part.item)
+    done: set[str] = set()
+    for part in sorted(parts, key=lambda p: _PHRASE_ORDER.index(p.kind)):
+        if part.kind == "low_principle":
+            name = _name(content, "principles", part.item)
+            rating = part.rating
+            line = (
+                f"Je gaf jezelf een {rating} voor {name}; deze tip helpt je daarin."
+                if rating is not None
+                else f"Je scoorde jezelf laag op {name}; deze tip helpt je daarin."
+            )
+        elif part.kind in grouped:
+            if part.kind in done:
+                continue
+            done.add(part.kind)
+            line = _tip_line(content, part.kind, grouped[part.kind], ())
+        else:
+            fresh = [q for q in part.quotes if not _overlaps(q, used)]
+            if part.quotes and not fresh:
+                continue  # these words were already quoted by a stronger reason
+            line = _tip_line(content, part.kind, [part.item], fresh)
+            used.extend(fresh)
+        if line and line not in lines:
+            lines.append(line)
+        if len(lines) >= limit:
+            break
+    return tuple(lines)
 
 
 # --- practice suggestions -----------------------------------------------

@@ -222,15 +222,12 @@ def read_text(content: Content, text: str) -> TextEvidence:
         TIP: {},
         "absent": {},
     }
-    positive: dict[int, bool] = {}
+    positive_sentences = {
+        sentences[i] for i, t in enumerate(tokens) if word_key(t.text) in positive_cues
+    }
 
     def positive_sentence(number: int) -> bool:
-        if number not in positive:
-            positive[number] = any(
-                sentences[i] == number and word_key(t.text) in positive_cues
-                for i, t in enumerate(tokens)
-            )
-        return positive[number]
+        return number in positive_sentences
 
     seen_spans: set[tuple[object, int]] = set()
     seen_words: set[tuple[object, str]] = set()

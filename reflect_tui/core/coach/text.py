@@ -130,6 +130,8 @@ FUNCTION_WORDS = frozenset(
         "zou",
     ]
 )
+# Words that only count inside a phrase keyword ("niet gehoord"), never alone.
+NEVER_ALONE = frozenset({"niets", "nooit", "iets", "echt", "eigenlijk", "gewoon", "steeds"})
 # Words that may open a quote ("geen budget") or link a following noun
 # into it ("collega's van vastgoed").
 _LEAD_WORDS = frozenset({"geen", "mijn", "onze", "ons", "hun", "haar", "jullie", "te"})
@@ -194,6 +196,8 @@ class KeywordIndex(Generic[K]):
             words = [t.text for t in tokenize(keyword)]
             if not words or (key, " ".join(words)) in seen:
                 continue
+            if len(words) == 1 and words[0] in FUNCTION_WORDS | NEVER_ALONE:
+                continue  # "niets" would match every "niet"
             seen.add((key, " ".join(words)))
             keys = [word_key(w) for w in words]
             parts = len(words) == 1 and may_be_part(key, words[0])
@@ -211,6 +215,8 @@ class KeywordIndex(Generic[K]):
             found.setdefault(id(term), (term, WHOLE))
         if len(token) >= 6:
             for role, part in _parts_of(token):
+                if role != HEAD:
+                    continue  # first parts are often names: Parklaan, Kerkweg
                 for term in self._by_key.get(word_key(part), ()):
                     if term.parts:
                         found.setdefault(id(term), (term, role))

@@ -13,44 +13,98 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
 
 from reflect_tui.core.coach import reasons
 from reflect_tui.core.coach.index import coach_index
-from reflect_tui.core.coach.practices import diminishing, suggest_practices
-from reflect_tui.core.coach.reasons import Part
-from reflect_tui.core.coach.signals import Signals, TextEvidence, first_quotes, read_text
+from reflect_tui.core.coach.practices import suggest_practices
+from reflect_tui.core.coach.signals import (
+    Evidence,
+    Signals,
+    TextEvidence,
+    first_quotes,
+    read_text,
+)
 from reflect_tui.core.content.model import Content, Tip
 
 W_PRACTICE = 3.0  # the tip serves a practice the user chose
 W_EXTRA_PRACTICE = 1.0  # ... and each further chosen practice it serves
-W_PRACTICE_INFERRED = 1.5  # the text points at a practice the tip serves (times strength)
-W_BARRIER = 4.0  # the user ticked a barrier the tip is about
-W_BARRIER_INFERRED = 3.0  # the text names such a barrier
+W_PRACTICE_INFERRED = 4.0  # the text points at a practice the tip serves (times strength)
+W_BARRIER = 5.0  # the user ticked a barrier the tip is about
+W_BARRIER_INFERRED = 1.5  # the text names such a barrier (below ticked items and own words)
 W_HELP = 2.0
-W_HELP_INFERRED = 1.5
+W_HELP_INFERRED = 1.0
+W_HELP_ABSENT = 1.0  # the text says a help the tip is about is missing
 W_LOW_PRINCIPLE = 2.0  # a principle rated 2 the tip strengthens (rating 1: +0.5)
 W_STEP = 1.0  # the LSD step being answered
 W_KIND = 1.0  # the case kind
-W_KEYWORD = 1.0  # the tip's own keywords in the text (diminishing)
-MAX_KEYWORD = 3.0
+W_KEYWORD = 2.0  # the tip's own keywords in the text (diminishing)
+MAX_KEYWORD = 6.0
 
 INFERRED_MIN_SHARE = 0.34  # a practice counts as "at play" from this share of the best
 INFERRED_MIN_SCORE = 0.5
-DIVERSITY = 0.6  # how much a fully overlapping earlier pick lowers a tip (0..1)
+PRACTICE_SPREAD = 0.25  # share of tip similarity that comes from sharing practices
+DIVERSITY = 0.4  # how much a fully overlapping earlier pick lowers a tip (0..1)
 NEAR_DUPLICATE = 0.85  # from this overlap a tip waits until nothing else is left
 RECENT_PENALTY = 0.6  # share of the score lost by a tip shown just now
 RECENT_HALF_LIFE_DAYS = 7.0  # ... halving every week
-MAX_REASONS = 5
+MAX_REASONS = 2
+CASE_AUDIENCE = "grenswerker"  # case coaching serves the boundary worker's own advice
+
+# Kinds of score parts (``ScorePart.kind``), strongest evidence first.
+KEYWORD = "keyword"
+TICKED_BARRIER = "ticked_barrier"
+TICKED_HELP = "ticked_help"
+CHOSEN_PRACTICE = "chosen_practice"
+LOW_PRINCIPLE = "low_principle"
+INFERRED_BARRIER = "inferred_barrier"
+INFERRED_HELP = "inferred_help"
+ABSENT_HELP = "absent_help"
+INFERRED_PRACTICE = "inferred_practice"
+STEP = "step"
+CASE_KIND = "case_kind"
+
+
+@dataclass(frozen=True)
+class ScorePart:
+    """One contribution to a tip's score, with the evidence behind it.
+
+    ``item`` is the id it is about (barrier, help, practice, principle,
+    step or case kind; "" for the tip's own keywords); ``matches`` pairs
+    the user's words with the keyword each matched, ``quotes`` are short
+    snippets of the user's text for the reason line.
+    """
+
+    kind: str
+    item: str
+    weight: float
+    matches: tuple[tuple[str, str], ...] = ()
+    quotes: tuple[str, ...] = ()
+    rating: int | None = None
 
 
 @dataclass(frozen=True)
 class TipMatch:
-    """A tip chosen for the case, its final score and the reasons (plain Dutch)."""
+    """A tip chosen for the case, its final score and the reasons (plain Dutch).
+
+    ``parts``, ``base``, ``recency``, ``variety`` and ``promoted`` explain the
+    score (``reflect coach --explain``): ``score`` = ``base`` x ``recency`` x
+    ``variety``, unless the tip was ``promoted`` into the top to serve a
+    barrier the user ticked.
+    """
 
     tip: Tip
     score: float
     reasons: tuple[str, ...]
+    parts: tuple[ScorePart, ...] = ()
+    base: float = 0.0
+    recency: float = 1.0
+    variety: float = 1.0
+    promoted: str = ""
+
+
+def for_audience(tip: Tip, audience: str = CASE_AUDIENCE) -> bool:
+    """Whether a tip is advice for this audience (tips without one are for everyone)."""
+    return not tip.audience or audience in tip.audience
 
 
 def _inferred_practices(
@@ -77,69 +131,98 @@ def _inferred_practices(
     }
 
 
-def _fixed(text: str) -> Callable[[Sequence[str]], str]:
-    return lambda _quotes: text
+def _matches(items: Sequence[Evidence]) -> tuple[tuple[str, str], ...]:
+    return tuple(dict.fromkeys((e.word or e.quote, e.keyword) for e in items))
 
 
-def _score_tip(
+def score_tip(
     content: Content,
     tip: Tip,
     signals: Signals,
     evidence: TextEvidence,
     inferred: Mapping[str, float],
-) -> list[Part]:
-    parts: list[Part] = []
+) -> list[ScorePart]:
+    """Every part of a tip's score, from the signals and the text's evidence."""
+    parts: list[ScorePart] = []
+    words = evidence.tips.get(tip.id, ())
+    if words:
+        index = coach_index(content)
+        specs = sorted(
+            {e.keyword.casefold(): index.specificity(e.keyword) for e in words}.values(),
+            reverse=True,
+        )
+        weighted = sum(spec / (1.0 + 0.5 * i) for i, spec in enumerate(specs))
+        weight = min(MAX_KEYWORD, W_KEYWORD * weighted)
+        parts.append(ScorePart(KEYWORD, "", weight, _matches(words), tuple(first_quotes(words, 2))))
     chosen = [p for p in signals.practices if p in tip.practices]
     for position, practice_id in enumerate(chosen):
         weight = W_PRACTICE if position == 0 else W_EXTRA_PRACTICE
-        parts.append(Part(weight, (), _fixed(reasons.chosen_practice(content, practice_id))))
+        parts.append(ScorePart(CHOSEN_PRACTICE, practice_id, weight))
     best_inferred = max(
         ((inferred[p], p) for p in tip.practices if p in inferred and p not in chosen),
         default=None,
     )
     if best_inferred is not None:
         strength, practice_id = best_inferred
-        quotes = tuple(first_quotes(evidence.practices.get(practice_id, ()), 1))
+        items = evidence.practices.get(practice_id, ())
         weight = W_PRACTICE_INFERRED * strength * (0.5 if chosen else 1.0)
-        parts.append(Part(weight, quotes, partial(reasons.inferred_practice, content, practice_id)))
-
-    # Every ticked barrier still adds its own weight, but all of them share
-    # one grouped sentence; ``assemble`` shows an identical line only once.
-    ticked_barriers = [b for b in tip.barriers if b in signals.barriers]
-    barriers_line = _fixed(reasons.chosen_barriers(content, ticked_barriers))
+        parts.append(
+            ScorePart(
+                INFERRED_PRACTICE,
+                practice_id,
+                weight,
+                _matches(items),
+                tuple(first_quotes(items, 1)),
+            )
+        )
     for barrier_id in tip.barriers:
         if barrier_id in signals.barriers:
-            parts.append(Part(W_BARRIER, (), barriers_line))
+            parts.append(ScorePart(TICKED_BARRIER, barrier_id, W_BARRIER))
         elif barrier_id in evidence.barriers:
-            quotes = tuple(first_quotes(evidence.barriers[barrier_id], 2))
-            render = partial(reasons.inferred_barrier, content, barrier_id)
-            parts.append(Part(W_BARRIER_INFERRED, quotes, render))
-    ticked_helps = [h for h in tip.helps if h in signals.helps]
-    helps_line = _fixed(reasons.chosen_helps(content, ticked_helps))
+            items = evidence.barriers[barrier_id]
+            parts.append(
+                ScorePart(
+                    INFERRED_BARRIER,
+                    barrier_id,
+                    W_BARRIER_INFERRED,
+                    _matches(items),
+                    tuple(first_quotes(items, 1)),
+                )
+            )
     for help_id in tip.helps:
         if help_id in signals.helps:
-            parts.append(Part(W_HELP, (), helps_line))
+            parts.append(ScorePart(TICKED_HELP, help_id, W_HELP))
         elif help_id in evidence.helps:
-            quotes = tuple(first_quotes(evidence.helps[help_id], 2))
-            render = partial(reasons.inferred_help, content, help_id)
-            parts.append(Part(W_HELP_INFERRED, quotes, render))
-
+            items = evidence.helps[help_id]
+            parts.append(
+                ScorePart(
+                    INFERRED_HELP,
+                    help_id,
+                    W_HELP_INFERRED,
+                    _matches(items),
+                    tuple(first_quotes(items, 1)),
+                )
+            )
+        elif help_id in evidence.absent_helps:
+            items = evidence.absent_helps[help_id]
+            parts.append(
+                ScorePart(
+                    ABSENT_HELP,
+                    help_id,
+                    W_HELP_ABSENT,
+                    _matches(items),
+                    tuple(first_quotes(items, 1)),
+                )
+            )
     for principle_id in tip.principles:
         if principle_id in signals.low_principles:
             rating = signals.rating_of(principle_id)
             weight = W_LOW_PRINCIPLE + (0.5 if rating is not None and rating <= 1 else 0.0)
-            reason = reasons.low_principle(content, principle_id, rating)
-            parts.append(Part(weight, (), _fixed(reason)))
+            parts.append(ScorePart(LOW_PRINCIPLE, principle_id, weight, rating=rating))
     if signals.step and signals.step in tip.lsd_steps:
-        parts.append(Part(W_STEP, (), _fixed(reasons.step(content, signals.step))))
+        parts.append(ScorePart(STEP, signals.step, W_STEP))
     if signals.case_kind and signals.case_kind in tip.case_kinds:
-        parts.append(Part(W_KIND, (), _fixed(reasons.case_kind(content, signals.case_kind))))
-
-    words = evidence.tips.get(tip.id, ())
-    if words:
-        distinct = len({e.keyword.casefold() for e in words})
-        weight = min(MAX_KEYWORD, W_KEYWORD * diminishing(distinct))
-        parts.append(Part(weight, tuple(first_quotes(words, 2)), reasons.keywords))
+        parts.append(ScorePart(CASE_KIND, signals.case_kind, W_KIND))
     return parts
 
 
@@ -165,9 +248,46 @@ def similarity(a: Tip, b: Tip, features: Mapping[str, frozenset[str]]) -> float:
     Half from their overall features (tags, keywords, title words), half
     from their practices, so the top N also spreads over the practices.
     """
-    return 0.5 * _jaccard(features[a.id], features[b.id]) + 0.5 * _jaccard(
-        set(a.practices), set(b.practices)
-    )
+    return (1.0 - PRACTICE_SPREAD) * _jaccard(
+        features[a.id], features[b.id]
+    ) + PRACTICE_SPREAD * _jaccard(set(a.practices), set(b.practices))
+
+
+def _serves(tip: Tip, barrier_id: str) -> bool:
+    return barrier_id in tip.barriers
+
+
+def _promote_ticked(
+    picked: list[TipMatch],
+    rest: list[tuple[float, Tip, list[ScorePart], float]],
+    ticked: Sequence[str],
+    make: Callable[[float, Tip, list[ScorePart], float, float, str], TipMatch],
+) -> list[TipMatch]:
+    """Every ticked barrier gets at least one tip in the top when the content has one.
+
+    The best remaining tip for an unserved barrier replaces the lowest-ranked
+    pick that serves no ticked barrier, or serves one that another pick
+    also serves.
+    """
+    for barrier_id in ticked:
+        if any(_serves(m.tip, barrier_id) for m in picked):
+            continue
+        best = max(
+            (entry for entry in rest if _serves(entry[1], barrier_id)),
+            key=lambda entry: (entry[0], entry[1].id),
+            default=None,
+        )
+        if best is None:
+            continue
+        for position in range(len(picked) - 1, -1, -1):
+            served = [b for b in ticked if _serves(picked[position].tip, b)]
+            if all(
+                any(_serves(m.tip, b) for m in picked if m is not picked[position]) for b in served
+            ):
+                rest.remove(best)
+                picked[position] = make(*best, 1.0, barrier_id)
+                break
+    return picked
 
 
 def match_tips(
@@ -183,8 +303,10 @@ def match_tips(
     journal); ``now`` defaults to the latest of those moments so the
     result never depends on the wall clock. The reported score is the one
     the tip was picked with (after the freshness and variety adjustments).
-    Tips with no reason at all are never returned; equal scores are ordered
-    by tip id.
+    Tips with no reason at all are never returned, nor tips written for the
+    organisation rather than the boundary worker (``Tip.audience``); equal
+    scores are ordered by tip id. Every ticked barrier gets at least one
+    tip in the top ``n`` when the content has one for it.
     """
     if n <= 0:
         return []
@@ -193,26 +315,48 @@ def match_tips(
     shown = dict(recently_shown or {})
     reference = now if now is not None else max(shown.values(), key=_as_utc, default=None)
 
-    candidates: list[tuple[float, Tip, tuple[str, ...]]] = []
+    candidates: list[tuple[float, Tip, list[ScorePart], float]] = []
     for tip in content.tips:
-        parts = _score_tip(content, tip, signals, evidence, inferred)
-        if not parts:
+        if not for_audience(tip):
             continue
-        total, tip_reasons = reasons.assemble(parts, MAX_REASONS)
+        parts = score_tip(content, tip, signals, evidence, inferred)
+        if not parts or all(p.kind == INFERRED_PRACTICE and not p.quotes for p in parts):
+            continue  # nothing the user wrote or chose points at this tip itself
+        total = sum(p.weight for p in parts)
         shown_at = shown.get(tip.id)
         factor = recency_factor(shown_at, reference) if reference is not None else 1.0
-        relevance = total * factor
-        candidates.append((relevance, tip, tip_reasons))
+        candidates.append((total * factor, tip, parts, factor))
+
+    def make(
+        relevance: float,
+        tip: Tip,
+        parts: list[ScorePart],
+        factor: float,
+        variety: float,
+        promoted: str = "",
+    ) -> TipMatch:
+        ordered = tuple(sorted(parts, key=lambda p: (-p.weight, p.kind, p.item)))
+        lines = reasons.tip_reasons(content, tip, ordered, MAX_REASONS)
+        return TipMatch(
+            tip,
+            round(relevance * variety, 3),
+            lines,
+            ordered,
+            round(sum(p.weight for p in parts), 3),
+            round(factor, 3),
+            round(variety, 3),
+            promoted,
+        )
 
     features = coach_index(content).tip_features
     picked: list[TipMatch] = []
     while candidates and len(picked) < n:
         ranked = []
-        for index, (relevance, tip, _) in enumerate(candidates):
+        for index, (relevance, tip, _, _) in enumerate(candidates):
             overlap = max((similarity(tip, m.tip, features) for m in picked), default=0.0)
             adjusted = round(relevance * (1.0 - DIVERSITY * overlap), 9)
-            ranked.append((overlap >= NEAR_DUPLICATE, -adjusted, tip.id, index))
-        _, negative_score, _, best = min(ranked)
-        _, tip, tip_reasons = candidates.pop(best)
-        picked.append(TipMatch(tip, round(-negative_score, 3), tip_reasons))
-    return picked
+            ranked.append((overlap >= NEAR_DUPLICATE, -adjusted, tip.id, index, overlap))
+        _, _, _, best, overlap = min(ranked)
+        entry = candidates.pop(best)
+        picked.append(make(*entry, 1.0 - DIVERSITY * overlap))
+    return _promote_ticked(picked, candidates, signals.barriers, make)

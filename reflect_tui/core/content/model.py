@@ -54,6 +54,9 @@ TRIGGER_KINDS: tuple[str, ...] = (
 )
 
 ROLES: tuple[str, ...] = ("casusinbrenger", "procesbegeleider", "groep", "iedereen")
+# Whom a tip advises: the civil servant working with the community (the app's
+# user), or the organisation around them (a colleague, a manager).
+AUDIENCES: tuple[str, ...] = ("grenswerker", "collega", "leidinggevende")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +142,7 @@ class Prompt:
     step: str
     text: str
     topic: str | None = None
+    case_kinds: tuple[str, ...] = ()  # shown only for these kinds of case (empty: always)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +161,7 @@ class Tip:
     helps: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     case_kinds: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()  # AUDIENCES; empty: the boundary worker
 
 
 @dataclass(frozen=True, slots=True)

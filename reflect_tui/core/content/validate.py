@@ -479,6 +479,19 @@ def _step(v: _FileValidator, node: Node, path: str) -> Any:
     return value
 
 
+def _audience(v: _FileValidator, node: Node, path: str) -> Any:
+    """Whom a tip advises: one or more of ``m.AUDIENCES``."""
+    values = v.texts(node, path)
+    if values is _INVALID:
+        return _INVALID
+    for value in values:
+        if value not in m.AUDIENCES:
+            hint = did_you_mean(value, m.AUDIENCES) or f"; mogelijk: {', '.join(m.AUDIENCES)}"
+            v.error(node, path, f"onbekende doelgroep {quoted(value)}{hint}")
+            return _INVALID
+    return tuple(dict.fromkeys(values))
+
+
 def _opt_practice(v: _FileValidator, node: Node, path: str) -> Any:
     return v.ref(node, path, "practices", nullable=True)
 
@@ -537,6 +550,7 @@ SPECS: Mapping[str, tuple[type, Mapping[str, _Field]]] = {
             "step": _Field(_step),
             "text": _Field(_TEXT),
             "topic": _Field(_OPT_TEXT, required=False),
+            "case_kinds": _Field(_refs("case_kinds"), required=False, default=()),
         },
     ),
     "tips": (
@@ -553,6 +567,7 @@ SPECS: Mapping[str, tuple[type, Mapping[str, _Field]]] = {
             "helps": _Field(_refs("helps"), required=False, default=()),
             "keywords": _Field(_TEXTS, required=False, default=()),
             "case_kinds": _Field(_refs("case_kinds"), required=False, default=()),
+            "audience": _Field(_audience, required=False, default=()),
         },
     ),
     "learning_suggestions": (
