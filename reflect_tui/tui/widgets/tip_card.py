@@ -29,7 +29,10 @@ class TipCard(Vertical):
         yield Static(plain(self._title, "bold"), classes="tip-title")
         yield Static(plain(self._text), classes="tip-text")
         if self._reasons:
-            why = strings.SUMMARY_TIP_WHY.format(reasons="; ".join(self._reasons))
+            # Tip reasons are whole sentences; learning reasons are phrases.
+            sentences = all(r.rstrip().endswith((".", "!", "?")) for r in self._reasons)
+            joined = (" " if sentences else "; ").join(self._reasons)
+            why = strings.SUMMARY_TIP_WHY.format(reasons=joined)
             yield Static(plain(why, "italic"), classes="tip-why")
         if self._source:
             source = strings.SUMMARY_TIP_SOURCE.format(source=self._source)
