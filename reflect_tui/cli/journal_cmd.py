@@ -251,25 +251,31 @@ def _write_export(path: Path, text: str) -> None:
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Import an interchange file, streamed: memory stays flat, a flaw imports nothing."""
+    import io
     from pathlib import Path
 
     from reflect_tui.core.errors import ReflectError
-    from reflect_tui.core.journal.interchange import parse_journal
+    from reflect_tui.core.journal.interchange import iter_journal
 
     source = args.file
     try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).expanduser().read_bytes()
+        raw = sys.stdin.buffer if source == "-" else Path(source).expanduser().open("rb")
     except OSError as exc:
         raise ReflectError(f"kan {source} niet lezen: {exc.strerror or exc}") from None
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
+        with open_store(ctx) as store:
+            result = store.import_stream(iter_journal(text, source))
+    except OSError as exc:  # a read error halfway; the transaction was rolled back
         raise ReflectError(
-            f"{source}: geen UTF-8-tekst (byte {exc.start}); er is niets geïmporteerd."
+            f"kan {source} niet lezen: {exc.strerror or exc}; er is niets geïmporteerd."
         ) from None
-    reflections = parse_journal(text, source)
-    with open_store(ctx) as store:
-        result = store.import_reflections(reflections)
+    finally:
+        if source != "-":
+            text.close()
+        else:
+            text.detach()
     _write(
         ctx,
         f"Geïmporteerd uit {source}: {result.added} nieuw, {result.updated} bijgewerkt, "

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TextIO
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.model import (
@@ -183,6 +183,77 @@ def journal_from_dict(data: Any) -> list[Reflection]:
         seen[reflection.id] = index
         result.append(reflection)
     return result
+
+
+def iter_journal(stream: TextIO, source: str = "invoer") -> Iterator[Reflection]:
+    """Parse and validate an interchange document from ``stream``, one reflection at a time.
+
+    The same rules and messages as ``parse_journal``, with flat memory (see
+    ``json_stream``). A flaw anywhere raises ``ReflectError`` when it is
+    reached, possibly after earlier reflections were yielded: the caller
+    writes them inside one transaction and rolls it back, so a bad file
+    still imports nothing (``JournalStore.import_stream``).
+    """
+    from reflect_tui.core.journal.json_stream import (
+        ARRAY,
+        ELEMENT,
+        MEMBER,
+        JsonSyntaxError,
+        events,
+    )
+
+    seen: dict[str, int] = {}
+    header: dict[str, Any] = {}
+    found = False
+    try:
+        try:
+            for kind, key, value in events(stream, "reflections"):
+                if kind == MEMBER:
+                    if key in ("format", "version"):
+                        header[key] = value
+                        _check_header(header, final=False)
+                    continue
+                found = True
+                if kind == ARRAY:
+                    continue
+                if kind != ELEMENT:
+                    raise _Problem("reflections", "moet een lijst zijn")
+                where = f"reflections[{key}]"
+                reflection = reflection_from_dict(value, where)
+                if reflection.id in seen:
+                    raise _Problem(
+                        f"{where}.id", f"komt al voor in reflections[{seen[reflection.id]}]"
+                    )
+                seen[reflection.id] = key
+                yield reflection
+        except TypeError:
+            raise _Problem(
+                "(document)", "verwacht een JSON-object met 'format' en 'reflections'"
+            ) from None
+        _check_header(header, final=True)
+        if not found:
+            raise _Problem("reflections", "moet een lijst zijn")
+    except JsonSyntaxError as exc:
+        raise ReflectError(
+            f"{source}: geen geldige JSON (regel {exc.line}, kolom {exc.col}): {exc.message};"
+            " er is niets geïmporteerd."
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise ReflectError(
+            f"{source}: geen UTF-8-tekst ({exc.reason}); er is niets geïmporteerd."
+        ) from None
+    except _Problem as problem:
+        raise ReflectError(f"{source}: {problem}; er is niets geïmporteerd.") from None
+
+
+def _check_header(header: Mapping[str, Any], final: bool) -> None:
+    if ("format" in header or final) and header.get("format") != FORMAT_NAME:
+        raise _Problem("format", f"moet {FORMAT_NAME!r} zijn, niet {header.get('format')!r}")
+    if "version" in header or final:
+        version = header.get("version")
+        if version != FORMAT_VERSION or isinstance(version, bool):
+            hint = " (nieuwer dan deze versie van reflect)" if isinstance(version, int) else ""
+            raise _Problem("version", f"versie {version!r} wordt niet ondersteund{hint}")
 
 
 def reflection_from_dict(item: Any, where: str) -> Reflection:

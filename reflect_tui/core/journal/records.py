@@ -56,9 +56,8 @@ def check_reflection(reflection: Reflection) -> None:
             raise ValueError("principle rating must be 1..5 or None")
 
 
-def write_reflection(conn: sqlite3.Connection, r: Reflection) -> None:
-    """Insert or fully replace one reflection with its children and index row."""
-    values = (
+def _row(r: Reflection) -> tuple[Any, ...]:
+    return (
         r.id,
         r.title,
         r.case_kind,
@@ -79,6 +78,11 @@ def write_reflection(conn: sqlite3.Connection, r: Reflection) -> None:
         r.notes,
         r.content_version,
     )
+
+
+def write_reflection(conn: sqlite3.Connection, r: Reflection) -> None:
+    """Insert or fully replace one reflection with its children and index row."""
+    values = _row(r)
     found = conn.execute("SELECT seq FROM reflections WHERE id = ?", (r.id,)).fetchone()
     if found is not None:
         fts.forget(conn, found[0])  # before the rows change: see fts.py
@@ -96,6 +100,44 @@ def replace_children(conn: sqlite3.Connection, r: Reflection, fresh: bool = Fals
     _insert_answers(conn, r.id, r.answers)
     _insert_principles(conn, r.id, r.principles)
     _insert_next_steps(conn, r.id, r.next_steps)
+
+
+def insert_new(conn: sqlite3.Connection, batch: Sequence[Reflection]) -> list[int]:
+    """Insert reflections known to be absent, children of the whole batch at once.
+
+    The bulk path of an import: one ``executemany`` per table per batch
+    instead of five statements per reflection. Returns the new rows' ``seq``
+    for the search index (``fts.index_many``).
+    """
+    conn.executemany(
+        f"INSERT INTO reflections ({WRITE_COLS}) VALUES ({', '.join('?' * 19)})",
+        [_row(r) for r in batch],
+    )
+    conn.executemany(
+        "INSERT INTO answers (reflection_id, position, practice, step, prompt, text, prompt_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (r.id, i, a.practice, a.step, a.prompt, a.text, a.prompt_id)
+            for r in batch
+            for i, a in enumerate(r.answers)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO principle_ratings (reflection_id, position, principle, rating, note)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(r.id, i, p.id, p.rating, p.note) for r in batch for i, p in enumerate(r.principles)],
+    )
+    conn.executemany(
+        "INSERT INTO next_steps (reflection_id, position, text, due, done) VALUES (?, ?, ?, ?, ?)",
+        [
+            (r.id, i, s.text, codec.date_to_db(s.due), 1 if s.done else 0)
+            for r in batch
+            for i, s in enumerate(r.next_steps)
+        ],
+    )
+    marks = ", ".join("?" * len(batch))
+    rows = conn.execute(f"SELECT seq FROM reflections WHERE id IN ({marks})", [r.id for r in batch])
+    return [int(seq) for (seq,) in rows]
 
 
 def replace_answers(conn: sqlite3.Connection, rid: str, answers: Sequence[Answer]) -> None:

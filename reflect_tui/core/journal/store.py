@@ -22,7 +22,7 @@ import builtins  # JournalStore.list shadows the builtin inside the class
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -358,6 +358,55 @@ class JournalStore:
                     unchanged += 1
                     continue
                 records.write_reflection(conn, reflection)
+        return ImportResult(added, updated, unchanged)
+
+    def import_stream(self, reflections: Iterable[Reflection], batch: int = 500) -> ImportResult:
+        """Add or update reflections as they arrive, all of it or nothing.
+
+        For a file too big to hold in memory: ``reflections`` may be a lazy
+        parser (``interchange.iter_journal``) that raises on a flaw halfway.
+        Everything is written in batches inside ONE transaction, so such an
+        error (or a full disk, or Ctrl-C) rolls every batch back and the
+        journal is as it was. Same rules as ``import_reflections``: the newer
+        ``updated_at`` wins. Afterwards the WAL is emptied, so the file that
+        grew during one big transaction does not stay big.
+        """
+        from reflect_tui.core.journal import records
+
+        added = updated = unchanged = 0
+        with self._write() as conn:
+            pending: builtins.list[Reflection] = []
+            iterator = iter(reflections)
+            while True:
+                pending.clear()
+                for reflection in iterator:
+                    records.check_reflection(reflection)
+                    pending.append(reflection)
+                    if len(pending) >= batch:
+                        break
+                if not pending:
+                    break
+                marks = ", ".join("?" * len(pending))
+                known = dict(
+                    conn.execute(
+                        f"SELECT id, updated_at FROM reflections WHERE id IN ({marks})",
+                        [r.id for r in pending],
+                    ).fetchall()
+                )
+                fresh = [r for r in pending if r.id not in known]
+                for reflection in pending:
+                    if reflection.id not in known:
+                        continue
+                    if codec.ts_from_db(known[reflection.id]) < reflection.updated_at:
+                        updated += 1
+                        records.write_reflection(conn, reflection)
+                    else:
+                        unchanged += 1
+                if fresh:
+                    added += len(fresh)
+                    fts.index_many(conn, records.insert_new(conn, fresh))
+        with self._guard() as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return ImportResult(added, updated, unchanged)
 
     # --- reading -------------------------------------------------------------------------

@@ -1,0 +1,163 @@
+"""Streaming import: the same reflections and messages as ``parse_journal``, flat memory,
+and a flaw anywhere (even after several written batches) imports nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from journal_fixtures.helpers import open_store, reflections, sample_reflection
+
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal import json_stream
+from reflect_tui.core.journal.interchange import (
+    dump_journal,
+    iter_journal,
+    parse_journal,
+    reflection_to_dict,
+)
+
+
+@pytest.fixture
+def tiny_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Buffers of a few characters: every value is cut by a buffer end somewhere."""
+    monkeypatch.setattr(json_stream, "CHUNK", 5)
+
+
+def _stream(text: str) -> io.StringIO:
+    return io.StringIO(text)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    items=st.lists(reflections, max_size=4, unique_by=lambda r: r.id),
+    indent=st.sampled_from([None, 0, 2]),
+    chunk=st.integers(1, 64),
+)
+def test_streamed_parse_equals_the_whole_document_parse(items, indent, chunk) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        dump_journal(items),
+        json.dumps(
+            {
+                "reflections": [reflection_to_dict(r) for r in items],
+                "version": 1,
+                "format": "reflect-journal",
+            },
+            indent=indent,
+            ensure_ascii=indent is None,
+        ),
+    ):
+        old, json_stream.CHUNK = json_stream.CHUNK, chunk
+        try:
+            assert list(iter_journal(_stream(text))) == parse_journal(text) == items
+        finally:
+            json_stream.CHUNK = old
+
+
+def _error(text: str) -> str:
+    with pytest.raises(ReflectError) as caught:
+        list(iter_journal(_stream(text), "in.json"))
+    return str(caught.value)
+
+
+@pytest.mark.usefixtures("tiny_chunks")
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format": "reflect-journal", "version": 1, "reflections": [\n  {"id": 1,}]}',
+        '{"format": "reflect-journal",\n\n "version": 1 "reflections": []}',
+        '{"format": "reflect-journal", "version": 1, "reflections": []} extra',
+        '{"format": "reflect-journal" "version": 1, "reflections": []}',
+        '{"format": "reflect-journal", "version": 1, "reflections": ["abc',
+        "",
+        "   \n  ",
+        '{"a": tru}',
+    ],
+)
+def test_syntax_errors_name_the_same_line_and_column_as_json(text: str) -> None:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        expected = f"(regel {exc.lineno}, kolom {exc.colno})"
+    else:  # pragma: no cover
+        raise AssertionError("the case is valid JSON")
+    message = _error(text)
+    assert message.startswith("in.json: geen geldige JSON") and expected in message
+    assert message.endswith("er is niets geïmporteerd.")
+
+
+@pytest.mark.usefixtures("tiny_chunks")
+def test_document_level_problems_match_parse_journal() -> None:
+    cases = [
+        "[]",
+        '"tekst"',
+        '{"format": "jrnl", "version": 1, "reflections": []}',
+        '{"format": "reflect-journal", "version": 2, "reflections": []}',
+        '{"format": "reflect-journal", "version": 1, "reflections": {}}',
+        '{"format": "reflect-journal", "version": 1}',
+        '{"version": 1, "reflections": []}',
+    ]
+    for text in cases:
+        with pytest.raises(ReflectError) as whole:
+            parse_journal(text, "in.json")
+        assert _error(text) == str(whole.value), text
+
+
+def test_nesting_and_huge_numbers_are_one_clear_line() -> None:
+    deep = '{"format": "reflect-journal", "version": 1, "reflections": [' + "[" * 100_000
+    assert "te diep genest" in _error(deep + "]" * 100_000 + "]}")
+    huge = '{"format": "reflect-journal", "version": 1, "reflections": [' + "9" * 5000 + "]}"
+    assert "ongeldig getal" in _error(huge)
+
+
+def test_a_flaw_after_several_written_batches_imports_nothing(tmp_path: Path) -> None:
+    before = sample_reflection("before-1")
+    good = [sample_reflection(f"id-{n:03d}") for n in range(7)]
+    doc = json.loads(dump_journal(good))
+    doc["reflections"].append({"id": "kapot"})  # the flaw comes last
+    with open_store(tmp_path) as store:
+        store.import_reflections([before])
+        with pytest.raises(ReflectError, match=r"reflections\[7\]"):
+            store.import_stream(iter_journal(_stream(json.dumps(doc)), "in.json"), batch=2)
+        assert [s.id for s in store.list()] == ["before-1"]
+        assert store.count() == 1 and store.search("Bewonersavond") != []
+        store._conn.execute(
+            "INSERT INTO reflection_fts (reflection_fts) VALUES ('integrity-check')"
+        )
+        # And the same file without the flaw: added, then unchanged on a second run.
+        doc["reflections"].pop()
+        first = store.import_stream(iter_journal(_stream(json.dumps(doc))), batch=2)
+        again = store.import_stream(iter_journal(_stream(json.dumps(doc))), batch=2)
+        assert (first.added, again.unchanged) == (7, 7)
+        assert store.count() == 8
+        newer = sample_reflection("id-003", title="Nieuwer")
+        newer.updated_at = newer.updated_at.replace(year=2027)
+        result = store.import_stream(iter([newer, sample_reflection("id-009")]))
+        assert (result.added, result.updated) == (1, 1)
+        assert [s.id for s in store.search("nieuwer")] == ["id-003"]
+        store._conn.execute(
+            "INSERT INTO reflection_fts (reflection_fts) VALUES ('integrity-check')"
+        )
+
+
+def test_cli_import_from_stdin_and_file_streams(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    items = [sample_reflection(f"id-{n:03d}") for n in range(3)]
+    path = tmp_path / "in.json"
+    path.write_text("\ufeff" + dump_journal(items), encoding="utf-8")  # a BOM is fine
+    data = tmp_path / "data"
+    command = [sys.executable, "-m", "reflect_tui", "--data-dir", str(data), "import"]
+    done = subprocess.run([*command, str(path)], capture_output=True, text=True, check=True)
+    assert "3 nieuw" in done.stdout
+    piped = subprocess.run(
+        [*command, "-"], input=path.read_text(encoding="utf-8"), capture_output=True, text=True
+    )
+    assert piped.returncode == 0 and "3 ongewijzigd" in piped.stdout
+    with open_store(data) as store:
+        assert store.count() == 3
