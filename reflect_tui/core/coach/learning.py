@@ -131,7 +131,7 @@ def _principle_low(content: Content, history: History, trigger: Trigger, today: 
 
 
 def _next_steps_overdue(content: Content, history: History, trigger: Trigger, today: date) -> Found:
-    overdue = history.overdue_steps(today - timedelta(days=trigger.days))
+    overdue = history.overdue_steps(days_before(today, trigger.days))
     if overdue.oldest is None or overdue.total < max(trigger.min_count, 1):
         return None
     oldest = (today - overdue.oldest).days
@@ -231,3 +231,15 @@ def learning_suggestions(
         found_reasons, ids = found
         matches.append(LearningMatch(suggestion, tuple(found_reasons), tuple(dict.fromkeys(ids))))
     return matches
+
+
+def days_before(today: date, days: int) -> date:
+    """``today`` minus ``days``, or the first day of the calendar if that is earlier.
+
+    The validator keeps ``days`` within ``MAX_TRIGGER_DAYS``; this guard keeps
+    a clock near year 1 (or content built by code) from an OverflowError.
+    """
+    try:
+        return today - timedelta(days=days)
+    except OverflowError:
+        return date.min

@@ -29,8 +29,8 @@ from reflect_tui.core.content.layers import (
     is_content_name,
 )
 from reflect_tui.core.content.model import COLLECTIONS, Content
-from reflect_tui.core.content.validate import Entry, check_refs, did_you_mean, validate_file
-from reflect_tui.core.content.yamlsafe import ParsedFile, read_file
+from reflect_tui.core.content.validate import Entry, Hinter, check_refs, validate_file
+from reflect_tui.core.content.yamlsafe import ParsedFile, gc_paused, read_file
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.paths import Locations, builtin_content_dir, content_layer_dirs
 
@@ -84,7 +84,8 @@ def read_layer(path: Path) -> Layer:
         layer.errors.extend(parsed.errors)
         if parsed.root is None:
             continue
-        entries, errors = validate_file(parsed.root, display)
+        with gc_paused():  # many small objects, no cycles (see ``gc_paused``)
+            entries, errors = validate_file(parsed.root, display)
         layer.errors.extend(errors)
         for entry in entries:
             key = (entry.collection, entry.id)
@@ -109,6 +110,7 @@ def merge(base: Merged | None, layer: Layer) -> tuple[Merged, list[ContentError]
     """``base`` with ``layer`` on top: add new ids, replace same ids, drop disabled ones."""
     merged: Merged = {name: dict(base[name]) if base else {} for name in COLLECTIONS}
     errors: list[ContentError] = []
+    hinters: dict[str, Hinter] = {}
     for entry in layer.entries:
         items = merged[entry.collection]
         if entry.disabled:
@@ -122,7 +124,8 @@ def merge(base: Merged | None, layer: Layer) -> tuple[Merged, list[ContentError]
                         entry.col,
                         entry.path,
                         f"kan '{entry.id}' niet uitzetten: geen lagere laag heeft dit id"
-                        + did_you_mean(entry.id, base[entry.collection]),
+                        + hinters.setdefault(entry.collection, Hinter(base[entry.collection]))
+                        .hint(entry.id),
                     )
                 )
             continue

@@ -164,6 +164,14 @@ class Tip:
     audience: tuple[str, ...] = ()  # AUDIENCES; empty: the boundary worker
 
 
+# The ranges the code can compute with, checked by the validator: ``days`` is
+# subtracted from today (999,999 days is before year 1: OverflowError), the
+# counts size a look-back over the journal, minutes are added up for a round.
+MAX_TRIGGER_DAYS = 3650
+MAX_TRIGGER_COUNT = 1000
+MAX_ROUND_MINUTES = 600
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """The journal pattern that makes a learning suggestion relevant.

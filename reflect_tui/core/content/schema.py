@@ -77,6 +77,9 @@ def _reader_schema(reader: v.Reader, ids: Mapping[str, tuple[str, ...]]) -> dict
         v._positive: lambda: _integer(1),
         v._non_negative: lambda: _integer(0),
         v._rating: lambda: _integer(1, 5),
+        v._trigger_count: lambda: _integer(1, m.MAX_TRIGGER_COUNT),
+        v._trigger_days: lambda: _integer(0, m.MAX_TRIGGER_DAYS),
+        v._minutes: lambda: _integer(1, m.MAX_ROUND_MINUTES),
         v._role: lambda: {"enum": list(m.ROLES)},
         v._step: lambda: {"enum": list(m.PROMPT_STEPS)},
         v._opt_practice: lambda: {
