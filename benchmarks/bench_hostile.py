@@ -67,7 +67,9 @@ def measure_checks(size: int, work: Path) -> float:
         took = time.perf_counter() - began
         worst = max(worst, took)
         print(f"   {name:<36} {took:6.2f} s  ({len(result.errors)} errors)")
-    print(f"   worst: {worst:.2f} s (target <= {CHECK_TARGET:.0f} s) {verdict(worst <= CHECK_TARGET)}")
+    print(
+        f"   worst: {worst:.2f} s (target <= {CHECK_TARGET:.0f} s) {verdict(worst <= CHECK_TARGET)}"
+    )
     return worst
 
 
@@ -119,7 +121,9 @@ def measure_starts(size: int, starts: int, work: Path) -> float:
             worst_extra = max(worst_extra, extra)
         print(f"   {name:<40} {median:6.2f} s  (+{extra:.2f} s)")
     ok = worst_extra <= START_TARGET
-    print(f"   worst extra delay: {worst_extra:.2f} s (target <= {START_TARGET:.0f} s) {verdict(ok)}")
+    print(
+        f"   worst extra delay: {worst_extra:.2f} s (target <= {START_TARGET:.0f} s) {verdict(ok)}"
+    )
     return worst_extra
 
 

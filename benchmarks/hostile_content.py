@@ -40,7 +40,11 @@ def long_ref_list(size: int) -> str:
 def unknown_refs(size: int) -> str:
     """Half the file defines barrier ids, the other half refers to unknown ones."""
     half = size // 2
-    ids = _fill("barriers:\n", lambda i: f"  - id: hindernis-{i:06d}\n    name: n\n    description: d\n    rank: 1\n", half)
+    ids = _fill(
+        "barriers:\n",
+        lambda i: f"  - id: hindernis-{i:06d}\n    name: n\n    description: d\n    rank: 1\n",
+        half,
+    )
     refs = _fill(
         "tips:\n  - id: onbekend\n    title: t\n    text: t\n    source: s\n    barriers:\n",
         lambda i: f"      - hindernix-{i:06d}\n",
@@ -51,7 +55,10 @@ def unknown_refs(size: int) -> str:
 
 def unknown_long_refs(size: int) -> str:
     """Unknown references of 2,000 characters each (a costly similarity per pair)."""
-    head = "barriers:\n" + "".join(f"  - id: h-{'x' * 1500}{i}\n    name: n\n    description: d\n    rank: 1\n" for i in range(50))
+    head = "barriers:\n" + "".join(
+        f"  - id: h-{'x' * 1500}{i}\n    name: n\n    description: d\n    rank: 1\n"
+        for i in range(50)
+    )
     head += "tips:\n  - id: lang\n    title: t\n    text: t\n    source: s\n    barriers:\n"
     return _fill(head, lambda i: f"      - h-{'y' * 2000}{i}\n", size)
 
@@ -65,8 +72,10 @@ def many_good_items(size: int) -> str:
     """As many valid tips as fit."""
     return _fill(
         "tips:\n",
-        lambda i: f"  - id: tip-{i:06d}\n    title: Tip {i}\n    text: Doe iets {i}.\n"
-        "    source: s\n    practices: [situatie]\n",
+        lambda i: (
+            f"  - id: tip-{i:06d}\n    title: Tip {i}\n    text: Doe iets {i}.\n"
+            "    source: s\n    practices: [situatie]\n"
+        ),
         size,
     )
 
@@ -98,7 +107,9 @@ def one_long_line(size: int) -> str:
 
 def unknown_keys(size: int) -> str:
     """One item with thousands of unknown keys (each gets a "did you mean")."""
-    return _fill("tips:\n  - id: sleutels\n    title: t\n    text: t\n", lambda i: f"    titel{i}: x\n", size)
+    return _fill(
+        "tips:\n  - id: sleutels\n    title: t\n    text: t\n", lambda i: f"    titel{i}: x\n", size
+    )
 
 
 def duplicate_ids(size: int) -> str:
@@ -110,8 +121,10 @@ def big_trigger_values(size: int) -> str:
     """Learning suggestions with the largest numbers the validator lets through (valid)."""
     return _fill(
         "learning_suggestions:\n",
-        lambda i: f"  - id: leer-{i}\n    title: t\n    text: t\n    source: s\n"
-        "    trigger: {kind: next_steps_overdue, days: 3650, min_count: 1000, window: 1000}\n",
+        lambda i: (
+            f"  - id: leer-{i}\n    title: t\n    text: t\n    source: s\n"
+            "    trigger: {kind: next_steps_overdue, days: 3650, min_count: 1000, window: 1000}\n"
+        ),
         size,
     )
 

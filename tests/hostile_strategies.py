@@ -61,7 +61,9 @@ _INTS = st.one_of(st.sampled_from(HOSTILE_INTS), st.integers())
 _SCALAR = st.one_of(_TEXTS, _INTS, st.booleans(), st.none(), st.floats(allow_nan=True))
 _VALUE = st.recursive(
     _SCALAR,
-    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_TEXTS, inner, max_size=3)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(_TEXTS, inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -71,7 +73,10 @@ _IDS = {
     "lsd_steps": ["luisteren", "samenvatten", "doorvragen"],
     "barriers": ["collegas", "verkokering", "politiek", "tijdgebrek"],
     "helps": ["ruimte", "visie"],
+    "activities": ["luisteren", "uitleggen", "meedenken"],
 }
+# Mostly numbers in range, sometimes the edges and far beyond them.
+_GOOD_INTS = st.sampled_from([1, 1, 2, 3, 5, 30, 1000, 3650, 0, 3651, 999999, 10**12])
 
 
 def _good_value(field: str) -> st.SearchStrategy[Any]:
@@ -79,22 +84,37 @@ def _good_value(field: str) -> st.SearchStrategy[Any]:
     if field in _IDS:
         return st.lists(st.sampled_from(_IDS[field]), max_size=3, unique=True)
     if field in ("rank", "minutes"):
-        return _INTS
+        return _GOOD_INTS
     if field == "anchors":
         return st.just({i: f"anker {i}" for i in range(1, 6)})
     if field == "trigger":
         return st.fixed_dictionaries(
             {"kind": st.sampled_from(m.TRIGGER_KINDS)},
             optional={
-                "days": _INTS,
-                "min_count": _INTS,
-                "window": _INTS,
-                "max_rating": _INTS,
+                "days": _GOOD_INTS,
+                "min_count": _GOOD_INTS,
+                "window": _GOOD_INTS,
+                "max_rating": st.sampled_from([1, 3, 5, 6]),
             },
         )
-    if field in ("keywords", "case_kinds", "activities", "prompts", "methods"):
-        return st.lists(_TEXTS, max_size=3)
-    return _TEXTS
+    if field == "step":
+        return st.sampled_from(m.PROMPT_STEPS)
+    if field == "role":
+        return st.sampled_from(m.ROLES)
+    if field in ("practice",):
+        return st.sampled_from(_IDS["practices"])
+    if field in ("keywords", "case_kinds", "prompts", "methods"):
+        return st.lists(_GOOD_TEXT, max_size=3)
+    return _GOOD_TEXT
+
+
+# Text a required field accepts, hostile inside: escapes, bidi, markup, emoji, 5,000 chars.
+_GOOD_TEXT = st.one_of(
+    st.sampled_from([t for t in HOSTILE_TEXT if t.strip() and t != "\x00"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(
+        lambda t: t.strip() != ""
+    ),
+)
 
 
 @st.composite
@@ -105,20 +125,28 @@ def content_file(draw: st.DrawFn) -> str:
     doc: dict[str, list[dict[str, Any]]] = {}
     for collection in draw(st.lists(st.sampled_from(m.COLLECTIONS), min_size=1, max_size=3)):
         fields = list(SPECS[collection][1])
+        if collection == "activities":
+            fields.remove("practices")
         items = []
         for n in range(draw(st.integers(1, 3))):
-            item: dict[str, Any] = {"id": draw(st.sampled_from([f"fuzz-{n}", "situatie", "x"]))}
+            item: dict[str, Any] = {"id": f"fuzz-{collection.replace('_', '-')}-{n}"}
+            if collection == "activities":
+                item["practices"] = ["situatie"]
             for field in fields:
-                if draw(st.integers(0, 9)) == 0:
+                if draw(st.integers(0, 40)) == 0:
                     continue  # sometimes a required field is missing
-                hostile = draw(st.integers(0, 5)) == 0
+                hostile = draw(st.integers(0, 20)) == 0
                 item[field] = draw(_VALUE if hostile else _good_value(field))
             items.append(item)
         doc[collection] = items
     text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
-    if draw(st.integers(0, 7)) == 0:  # raw damage now and then
+    if draw(st.integers(0, 15)) == 0:  # raw damage now and then
         at = draw(st.integers(0, len(text)))
-        text = text[:at] + draw(st.sampled_from(["\t", ": [", "&a ", "*a", "!!python/name:os.system", "\x00"])) + text[at:]
+        text = (
+            text[:at]
+            + draw(st.sampled_from(["\t", ": [", "&a ", "*a", "!!python/name:os.system", "\x00"]))
+            + text[at:]
+        )
     return text
 
 
@@ -126,6 +154,11 @@ def content_file(draw: st.DrawFn) -> str:
 
 _DEEP = "[" * 5000 + "]" * 5000
 _HUGE_NUMBER = "9" * 5000
+
+
+def _mostly(draw: st.DrawFn, good: Any, hostile: st.SearchStrategy[Any]) -> Any:
+    """``good`` seven times in eight, else a draw from ``hostile``."""
+    return good if draw(st.integers(0, 7)) else draw(hostile)
 
 
 def _reflection_dict(draw: st.DrawFn) -> dict[str, Any]:
@@ -143,27 +176,33 @@ def _reflection_dict(draw: st.DrawFn) -> dict[str, Any]:
         _TEXTS,
     )
     day = st.one_of(
-        st.sampled_from(["2026-02-27", "0001-01-01", "9999-12-31", "2026-W01-1", "20260227", "2026-02-30"]),
+        st.sampled_from(
+            ["2026-02-27", "0001-01-01", "9999-12-31", "2026-W01-1", "20260227", "2026-02-30"]
+        ),
         _TEXTS,
     )
     item: dict[str, Any] = {
         "id": draw(st.one_of(st.sampled_from(["a", "ABC", "x/y", "\ud800", "\x1b[2J"]), _TEXTS)),
         "title": draw(_TEXTS),
-        "occurred_on": draw(day),
-        "created_at": draw(stamp),
-        "updated_at": draw(stamp),
-        "status": draw(st.sampled_from(["draft", "complete", "other"])),
+        "occurred_on": _mostly(draw, "2026-02-27", day),
+        "created_at": _mostly(draw, "2026-02-27T19:00:00+00:00", stamp),
+        "updated_at": _mostly(draw, "2026-02-27T21:30:00+00:00", stamp),
+        "status": _mostly(draw, "complete", st.sampled_from(["draft", "other"])),
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
         "answers": st.lists(
             st.fixed_dictionaries({"practice": _TEXTS, "step": _TEXTS, "text": _TEXTS}), max_size=2
         ),
         "principles": st.lists(
-            st.fixed_dictionaries({"id": _TEXTS, "rating": st.one_of(_INTS, st.none(), st.floats())}),
+            st.fixed_dictionaries(
+                {"id": _TEXTS, "rating": st.one_of(_INTS, st.none(), st.floats())}
+            ),
             max_size=2,
         ),
         "next_steps": st.lists(
-            st.fixed_dictionaries({"text": _TEXTS, "due": st.one_of(day, st.none()), "done": st.booleans()}),
+            st.fixed_dictionaries(
+                {"text": _TEXTS, "due": st.one_of(day, st.none()), "done": st.booleans()}
+            ),
             max_size=2,
         ),
         "tags": st.lists(_TEXTS, max_size=2),
@@ -171,7 +210,9 @@ def _reflection_dict(draw: st.DrawFn) -> dict[str, Any]:
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):
-            item[key] = draw(st.one_of(strategy, _VALUE) if draw(st.integers(0, 4)) == 0 else strategy)
+            item[key] = draw(
+                st.one_of(strategy, _VALUE) if draw(st.integers(0, 4)) == 0 else strategy
+            )
     return item
 
 
@@ -189,19 +230,21 @@ def import_file(draw: st.DrawFn) -> bytes:
                     ('{"format": "reflect-journal", "version": ' + _HUGE_NUMBER + "}").encode(),
                     b'{"format": "reflect-journal", "version": true, "reflections": []}',
                     b'{"format": "reflect-journal", "version": 1.0, "reflections": []}',
-                    b'{"format": "reflect-journal", "version": 1, "reflections": [' + _DEEP.encode() + b"]}",
+                    b'{"format": "reflect-journal", "version": 1, "reflections": ['
+                    + _DEEP.encode()
+                    + b"]}",
                     b'{"a": NaN}',
                 ]
             )
         )
-    version = draw(st.sampled_from([1, 1, 1, 1.0, True, "1", 2, None]))
+    version = 1 if draw(st.integers(0, 7)) else draw(st.sampled_from([1.0, True, "1", 2, None]))
     doc = {
-        "format": draw(st.sampled_from(["reflect-journal", "reflect-journal", "x"])),
+        "format": "reflect-journal" if draw(st.integers(0, 15)) else "x",
         "version": version,
         "reflections": [_reflection_dict(draw) for _ in range(draw(st.integers(0, 3)))],
     }
     text = json.dumps(doc, ensure_ascii=draw(st.booleans()))
-    if draw(st.integers(0, 5)) == 0:
+    if draw(st.integers(0, 15)) == 0:
         text = text.replace("1,", _HUGE_NUMBER + ",", 1)
     return text.encode("utf-8", "surrogatepass")
 
@@ -313,6 +356,12 @@ def import_bytes(data: bytes, home: Path) -> bool:
         if "\n" in message or not message:
             raise AssertionError(f"not one clear line: {message!r}")
         return False
+    # What was stored must read back: list, export, show of each reflection.
+    for argv in (["list"], ["export"], ["export", "--format", "md"]):
+        args = build_parser().parse_args(["--data-dir", str(home), *argv])
+        ctx = CliContext(args, env={"REFLECT_HOME": str(home)}, stdout=out, stderr=err)
+        if _main_raising(main, args, ctx) != 0:
+            raise AssertionError(f"{argv} failed after an import: {err.getvalue()!r}")
     return True
 
 

@@ -124,8 +124,9 @@ def merge(base: Merged | None, layer: Layer) -> tuple[Merged, list[ContentError]
                         entry.col,
                         entry.path,
                         f"kan '{entry.id}' niet uitzetten: geen lagere laag heeft dit id"
-                        + hinters.setdefault(entry.collection, Hinter(base[entry.collection]))
-                        .hint(entry.id),
+                        + hinters.setdefault(entry.collection, Hinter(base[entry.collection])).hint(
+                            entry.id
+                        ),
                     )
                 )
             continue

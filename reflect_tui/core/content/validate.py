@@ -121,7 +121,7 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
 
 
 class Hinter:
-    """"Did you mean" for many words against many options, at a bounded cost.
+    """ "Did you mean" for many words against many options, at a bounded cost.
 
     Why: a content file of 620 KB with 20,000 ids and 20,000 unknown
     references once took 810 s to check, because every unknown word was
@@ -187,7 +187,9 @@ class _FileValidator:
         mark = node.start_mark
         if len(self.errors) >= MAX_ERRORS_PER_FILE:
             if len(self.errors) == MAX_ERRORS_PER_FILE:
-                message = f"meer dan {MAX_ERRORS_PER_FILE} fouten; verdere fouten worden niet gemeld"
+                message = (
+                    f"meer dan {MAX_ERRORS_PER_FILE} fouten; verdere fouten worden niet gemeld"
+                )
                 self.errors.append(
                     ContentError(self.file, mark.line + 1, mark.column + 1, path, message)
                 )

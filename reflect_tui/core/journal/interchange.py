@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal import values
 from reflect_tui.core.journal.model import (
     ID_LIST_FIELDS,
     STATUSES,
@@ -150,10 +151,15 @@ class _Problem(Exception):
 def parse_journal(text: str, source: str = "invoer") -> list[Reflection]:
     """Parse and fully validate an interchange document; raise ``ReflectError`` on any flaw."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=values.parse_int, parse_float=values.parse_float)
     except json.JSONDecodeError as exc:
         raise ReflectError(
             f"{source}: geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}): {exc.msg}"
+        ) from None
+    except RecursionError:
+        raise ReflectError(
+            f"{source}: de JSON is te diep genest (lijsten of objecten in elkaar); "
+            "er is niets geïmporteerd."
         ) from None
     try:
         return journal_from_dict(data)
@@ -166,9 +172,12 @@ def journal_from_dict(data: Any) -> list[Reflection]:
         raise _Problem("(document)", "verwacht een JSON-object met 'format' en 'reflections'")
     if data.get("format") != FORMAT_NAME:
         raise _Problem("format", f"moet {FORMAT_NAME!r} zijn, niet {data.get('format')!r}")
-    version = data.get("version")
+    try:
+        version = values.format_version(data.get("version"))
+    except values.BadValue as bad:
+        raise _Problem("version", bad.message) from None
     if version != FORMAT_VERSION:
-        hint = " (nieuwer dan deze versie van reflect)" if isinstance(version, int) else ""
+        hint = " (nieuwer dan deze versie van reflect)" if version > FORMAT_VERSION else ""
         raise _Problem("version", f"versie {version!r} wordt niet ondersteund{hint}")
     items = data.get("reflections")
     if not isinstance(items, list):
@@ -387,9 +396,10 @@ def _only(obj: Mapping[str, Any], where: str, allowed: Sequence[str]) -> None:
 
 
 def _text(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise _Problem(where, f"verwacht tekst, niet {_kind(value)}")
-    return value
+    try:
+        return values.text(value)
+    except values.BadValue as bad:
+        raise _Problem(where, bad.message) from None
 
 
 def _text_list(value: Any, where: str) -> list[str]:
@@ -400,37 +410,17 @@ def _text_list(value: Any, where: str) -> list[str]:
 
 
 def _date(value: Any, where: str) -> date:
-    text = _text(value, where)
     try:
-        if len(text) != 10:
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise _Problem(where, f"verwacht een datum als JJJJ-MM-DD, niet {text!r}") from None
+        return values.iso_date(value)
+    except values.BadValue as bad:
+        raise _Problem(where, bad.message) from None
 
 
 def _datetime(value: Any, where: str) -> datetime:
-    text = _text(value, where)
     try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise _Problem(
-            where,
-            f"verwacht een tijdstip in ISO 8601 (bv. 2026-03-01T14:05:00+00:00), niet {text!r}",
-        ) from None
-    if moment.tzinfo is None:
-        raise _Problem(where, "tijdstip zonder tijdzone; voeg bv. +00:00 of Z toe")
-    return moment.astimezone(UTC)
+        return values.timestamp(value)
+    except values.BadValue as bad:
+        raise _Problem(where, bad.message) from None
 
 
-def _kind(value: Any) -> str:
-    names = {
-        dict: "een object",
-        list: "een lijst",
-        str: "tekst",
-        bool: "true/false",
-        int: "een getal",
-        float: "een getal",
-        type(None): "null",
-    }
-    return names.get(type(value), type(value).__name__)
+_kind = values.kind_of
