@@ -259,9 +259,12 @@ def _check_header(header: Mapping[str, Any], final: bool) -> None:
     if ("format" in header or final) and header.get("format") != FORMAT_NAME:
         raise _Problem("format", f"moet {FORMAT_NAME!r} zijn, niet {header.get('format')!r}")
     if "version" in header or final:
-        version = header.get("version")
-        if version != FORMAT_VERSION or isinstance(version, bool):
-            hint = " (nieuwer dan deze versie van reflect)" if isinstance(version, int) else ""
+        try:  # a whole number: ``true`` and ``1.0`` equal 1 in Python, not in the format
+            version = values.format_version(header.get("version"))
+        except values.BadValue as bad:
+            raise _Problem("version", bad.message) from None
+        if version != FORMAT_VERSION:
+            hint = " (nieuwer dan deze versie van reflect)" if version > FORMAT_VERSION else ""
             raise _Problem("version", f"versie {version!r} wordt niet ondersteund{hint}")
 
 
