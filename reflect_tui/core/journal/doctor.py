@@ -24,7 +24,12 @@ from typing import NamedTuple
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import fts, migrations
-from reflect_tui.core.journal.connection import check_file, connect, connect_file
+from reflect_tui.core.journal.connection import (
+    check_file,
+    connect,
+    connect_file,
+    held_in_process,
+)
 
 CHUNK = 256
 SKIP_LIMIT = 20_000  # rowids probed one by one past a damaged spot before giving up
@@ -123,6 +128,9 @@ def rescue(path: Path, target: Path) -> RescueResult:
 
     if target.exists():
         raise ReflectError(f"{target} bestaat al; kies een andere naam.")
+    if held_in_process(path):
+        # Copying its bytes would drop this process's locks on it (see connection.py).
+        raise RuntimeError("rescue() must not run in a process that has the journal open")
     ensure_private_dir(target.parent)
     work = Path(tempfile.mkdtemp(prefix=".rescue-", dir=target.parent))
     try:
