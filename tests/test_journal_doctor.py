@@ -103,3 +103,23 @@ def test_examine_finds_the_damage_without_creating_files(tmp_path: Path) -> None
     health = doctor.examine(journal)
     assert not health.ok and health.problems
     assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.sqlite3"]
+
+
+def test_a_damaged_journal_gets_no_daily_backup_and_restore_sets_it_aside(
+    isolated_home: Path,
+) -> None:
+    _journal_with_a_damaged_page(isolated_home)
+    good = isolated_home.parent / "goed"
+    with open_store(good) as store:
+        store.create_draft("uit de back-up")
+    # The page damage is not in the header: the journal opens, but no backup is made of it.
+    _, _, err = _run(isolated_home, "list", "-n", "1")
+    assert "geen back-up" in err and "reflect doctor" in err
+    assert not list((isolated_home / "backups").glob("daily-*"))
+    code, _, err = _run(isolated_home, "restore", "--yes", str(good / "journal.sqlite3"))
+    assert code == 0, err
+    (kept,) = (isolated_home / "backups").glob("before-restore-*")
+    assert kept.name.endswith(".sqlite3.damaged")  # not picked by restore, not scrubbed
+    with open_store(isolated_home) as store:
+        assert [s.title for s in store.list()] == ["uit de back-up"]
+        store.delete(store.list()[0].id)  # the scrub of the backups folder is not tripped

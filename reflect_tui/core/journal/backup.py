@@ -108,12 +108,20 @@ def describe(path: Path) -> BackupSummary:
 # --- making backups ---------------------------------------------------------------------
 
 
-def snapshot(source: sqlite3.Connection, target: Path) -> Path:
+class DamagedSource(ReflectError):
+    """The journal copied fine page by page, but the copy fails ``quick_check``."""
+
+
+def snapshot(source: sqlite3.Connection, target: Path, *, verify: bool = False) -> Path:
     """Copy the journal behind ``source`` to ``target`` (0600), atomically.
 
     The copy is written to a hidden temp file and renamed, so a crash never
     leaves half a backup under a backup's name; it is switched to rollback
     journal mode, so opening a backup later creates no ``-wal`` beside it.
+    The backup API copies pages without reading them as tables, so a damaged
+    journal gives a damaged copy: ``verify`` runs ``quick_check`` on the copy
+    first and raises ``DamagedSource`` instead of keeping it (a damaged file
+    among the backups would be chosen by restore and trip every delete's scrub).
     """
     from reflect_tui.core.paths import create_private_file, ensure_private_dir
 
@@ -125,6 +133,13 @@ def snapshot(source: sqlite3.Connection, target: Path) -> Path:
         try:
             source.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
+            if verify:
+                result = dest.execute("PRAGMA quick_check").fetchone()[0]
+                if result != "ok":
+                    raise DamagedSource(
+                        "het dagboek lijkt beschadigd, dus er is geen back-up van gemaakt; "
+                        "voer 'reflect doctor' uit."
+                    )
         finally:
             dest.close()
         tmp.chmod(0o600)
@@ -159,7 +174,7 @@ def back_up(journal_path: Path, target: Path) -> BackupSummary:
     journal = connect(journal_path)
     try:
         try:
-            snapshot(journal, target)
+            snapshot(journal, target, verify=True)
             _drop_erased(journal, target)
         except (sqlite3.Error, OSError) as exc:
             raise translate(exc, target) from None
@@ -196,7 +211,7 @@ def daily_backup(journal_path: Path, backups_dir: Path, today: date) -> Path | N
     journal = connect(journal_path)
     try:
         try:
-            snapshot(journal, target)
+            snapshot(journal, target, verify=True)
             _drop_erased(journal, target)
         except (sqlite3.Error, OSError) as exc:
             raise translate(exc, target) from None
@@ -270,9 +285,9 @@ def _restore_into_live(journal_path: Path, source: Path, safety: Path) -> bool:
         return False
     try:
         try:
-            snapshot(journal, safety)
-        except sqlite3.DatabaseError:
-            return False  # too damaged to copy consistently: move it aside whole
+            snapshot(journal, safety, verify=True)
+        except (sqlite3.DatabaseError, DamagedSource):
+            return False  # damaged: move it aside whole instead of copying it
         src = connect_file(source, readonly=True)
         try:
             src.backup(journal)
