@@ -251,3 +251,21 @@ def test_tui_reading_text_has_no_bidi_override_or_escape() -> None:
     r = sample_reflection(HOSTILE_ID, title="Titel \u202egnirts \x1b[31m")
     text = reflection_markdown(r, content)
     assert "\u202e" not in text and "\x1b" not in text and "\x07" not in text
+
+
+def test_a_bug_in_a_command_is_one_line_and_a_private_report(
+    home: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect_tui.cli import journal_cmd
+
+    def broken(args, ctx) -> int:
+        secret = "GEHEIM antwoord"
+        raise OverflowError(f"date value out of range {secret}")
+
+    monkeypatch.setattr(journal_cmd, "run_list", broken)
+    code, out, err = _run(capsys, "list")
+    assert code == 70 and out == ""
+    assert err.count("\n") == 1 and "OverflowError" in err and "GEHEIM" not in err
+    reports = list((home / "crash-reports").iterdir())
+    assert len(reports) == 1 and stat.S_IMODE(reports[0].stat().st_mode) == 0o600
+    assert "GEHEIM" not in reports[0].read_text()

@@ -69,6 +69,28 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
             file=sys.stderr if ctx is None else ctx.stderr,
         )
         return 1
+    except Exception as exc:  # a bug: say where, keep the details (no journal text) in a file
+        return _crashed(exc, ctx)
+
+
+def _crashed(error: Exception, ctx: CliContext | None) -> int:
+    """One line naming the place and error type; the report goes into the data folder."""
+    from reflect_tui.core.crash import write_crash_report
+    from reflect_tui.core.paths import resolve_locations
+
+    try:
+        data_dir = (ctx.locations if ctx is not None else resolve_locations()).data_dir
+    except Exception:  # the locations themselves failed: report nowhere
+        from pathlib import Path
+
+        data_dir = Path("/nonexistent")
+    report = write_crash_report(data_dir, error)
+    where = f"; verslag in {report.path}" if report.path else ""
+    print(
+        f"reflect: interne fout ({report.kind} in {report.place}){where}",
+        file=sys.stderr if ctx is None else ctx.stderr,
+    )
+    return 70
 
 
 def run() -> None:

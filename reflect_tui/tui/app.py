@@ -378,6 +378,42 @@ class ReflectApp(App[int]):
         """ctrl+c copies in text fields; tell the user (in Dutch) how to stop."""
         self.notify(strings.HOW_TO_QUIT, title=strings.HOW_TO_QUIT_TITLE, markup=False)
 
+    # -- privacy: crashes never print journal text -----------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled error: a short notice on exit, the details in a private report.
+
+        Textual's own handler prints a traceback with ``show_locals=True``
+        (local variables hold answer text) or the error's own rich rendering;
+        both are replaced. The bookkeeping Textual's test pilot relies on
+        (return code, first exception) is kept.
+        """
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._report_crash(error)
+
+    def _fatal_error(self) -> None:
+        import sys
+
+        error = sys.exc_info()[1]
+        self._report_crash(error if error is not None else RuntimeError("onbekende fout"))
+
+    def _report_crash(self, error: BaseException) -> None:
+        from rich.text import Text
+
+        from reflect_tui.core.crash import write_crash_report
+
+        report = write_crash_report(self.store.path.parent, error)
+        if report.path is None:
+            message = strings.CRASHED_NO_REPORT.format(place=report.place, kind=report.kind)
+        else:
+            message = strings.CRASHED.format(place=report.place, kind=report.kind, path=report.path)
+        self.bell()
+        self._exit_renderables.append(Text(message))
+        self._close_messages_no_wait()
+
     # -- privacy: no screenshots ----------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

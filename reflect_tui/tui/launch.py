@@ -69,8 +69,26 @@ def launch(
         print(strings.LAUNCH_FAILED.format(error=exc.message), file=stderr)
         return exc.exit_code or 1
     with built:
+        if not _has_terminal():
+            print(strings.LAUNCH_FAILED.format(error=strings.NEEDS_TERMINAL), file=stderr)
+            return 2
         code = built.app.run()
     if built.app.launch_error is not None:
         print(strings.LAUNCH_FAILED.format(error=built.app.launch_error), file=stderr)
         return 1
     return int(code or 0)
+
+
+def _has_terminal() -> bool:
+    """Are standard input and output both terminals?
+
+    Why: with a pipe or a file as input (``reflect < /dev/null``, cron, an
+    editor's task runner) Textual never gets a key and the app spun forever
+    on a full core; with output to a file it would fill it with escape codes.
+    """
+    import sys
+
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -161,6 +161,15 @@ QUIT_UNSAVED = (
 HOW_TO_QUIT_TITLE = "Wil je stoppen?"
 HOW_TO_QUIT = "Druk op ctrl+q om te stoppen. Je werk wordt eerst bewaard."
 ERROR_GENERIC = "Er ging iets mis: {error}"
+CRASHED = (
+    "reflect is gestopt door een fout in het programma ({kind} in {place}).\n"
+    "Wat al bewaard was, staat veilig in je dagboek.\n"
+    "Een verslag (zonder je tekst) staat in {path}."
+)
+CRASHED_NO_REPORT = (
+    "reflect is gestopt door een fout in het programma ({kind} in {place}).\n"
+    "Wat al bewaard was, staat veilig in je dagboek. Een verslag kon niet worden geschreven."
+)
 NOTICE_TITLE = "Let op"
 ALREADY_OPEN = (
     "reflect is al geopend in een ander venster. Werk niet in twee vensters aan hetzelfde "
@@ -221,6 +230,10 @@ SCREENSHOT_DISABLED = "Schermafdrukken staan uit: ze zouden je dagboek onversleu
 
 # -- errors before the UI starts (stderr) -------------------------------------
 LAUNCH_FAILED = "reflect: {error}"
+NEEDS_TERMINAL = (
+    "reflect zonder opdracht opent de app en heeft een terminal nodig voor invoer en uitvoer; "
+    "gebruik in scripts 'reflect list', 'reflect export' en dergelijke."
+)
 PALETTE_PLACEHOLDER = "Zoek een opdracht…"
 
 

@@ -41,6 +41,7 @@ def test_a_second_window_is_warned_that_the_journal_is_open(tmp_path: Path, monk
         return 0
 
     monkeypatch.setattr(ReflectApp, "run", run)
+    monkeypatch.setattr("reflect_tui.tui.launch._has_terminal", lambda: True)
     home = tmp_path / "home"
     err = io.StringIO()
     assert start(home, err) == 0  # the first window: no warning
@@ -54,3 +55,23 @@ def test_a_second_window_is_warned_that_the_journal_is_open(tmp_path: Path, monk
     assert strings.ALREADY_OPEN in seen[1]
     assert start(home, err) == 0  # closed again: no warning
     assert strings.ALREADY_OPEN not in seen[2]
+
+
+def test_reflect_without_a_terminal_stops_at_once(tmp_path: Path) -> None:
+    """Defect 11 of issue 18: ``reflect < /dev/null`` spun forever on a full core."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "REFLECT_HOME": str(tmp_path / "home")}
+    result = subprocess.run(
+        [sys.executable, "-m", "reflect_tui"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "terminal" in result.stderr
+    assert "\x1b" not in result.stdout
