@@ -128,10 +128,12 @@ def test_coach_reflection_by_prefix(capsys: pytest.CaptureFixture[str]) -> None:
         case_kind="klacht",
     )
     save_reflections(r)
-    out = run_json(capsys, "coach", "--reflection", r.id[:6], "--json")
+    out = run_json(capsys, "coach", "--reflection", r.id[:6], "--json", "--explain")
     reasons = [reason for t in out["tips"] for reason in t["reasons"]]
     assert "Je vinkte 'Collega's' aan als wat je hinderde; deze tip gaat daarover." in reasons
-    assert "Je koos de werkpraktijk 'Relatiewerk verrichten'; deze tip hoort daarbij." in reasons
+    parts = {(p["kind"], p["id"]) for t in out["tips"] for p in t["explain"]["parts"]}
+    assert ("chosen_practice", "relaties") in parts
+    assert ("low_principle", "open") in parts
 
 
 def test_coach_unknown_reflection(capsys: pytest.CaptureFixture[str]) -> None:

@@ -61,6 +61,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--step", metavar="STEP", help="LSD-stap: luisteren, samenvatten, doorvragen")
     p.add_argument("-n", type=int, default=5, metavar="N", help="aantal tips (standaard 5)")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="laat per tip de delen van de score zien (voor trainers die trefwoorden afstemmen)",
+    )
     p.set_defaults(handler=run_coach)
 
     p = sub.add_parser("suggest", help="leersuggesties op basis van je dagboek")
@@ -118,6 +123,7 @@ def run_coach(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print the best tips for a text or a reflection, and the practices at play."""
     from dataclasses import replace
 
+    from reflect_tui.core.coach.explain import explain_match
     from reflect_tui.core.coach.practices import suggest_practices
     from reflect_tui.core.coach.signals import Signals
     from reflect_tui.core.coach.tips import match_tips
@@ -182,12 +188,15 @@ def run_coach(args: argparse.Namespace, ctx: CliContext) -> int:
     ]
     if args.json:
         payload = {
-            "tips": [tip_json(m) for m in tips],
+            "tips": [
+                {**tip_json(m), **({"explain": explain_match(content, m)} if args.explain else {})}
+                for m in tips
+            ],
             "suggested_practices": [practice_json(content, s) for s in suggested],
         }
         print(dumps(payload), file=ctx.stdout)
     else:
-        print(render_coach(content, tips, suggested), file=ctx.stdout)
+        print(render_coach(content, tips, suggested, explain=args.explain), file=ctx.stdout)
     return 0
 
 
@@ -227,8 +236,52 @@ def _wrap(text: str, indent: str) -> str:
     )
 
 
+# Dutch labels of the score parts for --explain (trainers read them).
+_PART_LABELS = {
+    "keyword": "eigen trefwoorden van de tip",
+    "chosen_practice": "gekozen werkpraktijk",
+    "inferred_practice": "werkpraktijk uit de tekst",
+    "ticked_barrier": "aangevinkt: wat hinderde",
+    "inferred_barrier": "uit de tekst: wat hinderde",
+    "ticked_help": "aangevinkt: wat hielp",
+    "inferred_help": "uit de tekst: wat hielp",
+    "absent_help": "uit de tekst: wat ontbrak",
+    "low_principle": "laag cijfer voor werkprincipe",
+    "step": "LSD-stap",
+    "case_kind": "soort casus",
+}
+
+
+def render_explain(content: Content, match: TipMatch) -> list[str]:
+    """The score of one tip, part by part, as indented lines."""
+    from reflect_tui.core.coach.explain import explain_match
+
+    data = explain_match(content, match)
+    lines = [
+        f"   Score {data['score']:.2f} = delen {data['base']:.2f}"
+        f" x recent getoond {data['recency']:.2f} x variatie {data['variety']:.2f}"
+    ]
+    for part in data["parts"]:
+        label = _PART_LABELS.get(part["kind"], part["kind"])
+        name = f" {_clean(part['name'])}" if part["id"] else ""
+        words = ", ".join(
+            f"'{_clean(m['word'])}' -> {_clean(m['keyword'])}" for m in part["matches"]
+        )
+        lines.append(
+            _wrap(f"+{part['weight']:.2f} {label}{name}" + (f": {words}" if words else ""), "   ")
+        )
+    if data["promoted"]:
+        barrier = content.by_id("barriers").get(data["promoted"])
+        name = getattr(barrier, "name", data["promoted"])
+        lines.append(_wrap(f"in de top gezet voor je aangevinkte belemmering {name}", "   "))
+    return lines
+
+
 def render_coach(
-    content: Content, tips: Sequence[TipMatch], suggested: Sequence[PracticeSuggestion]
+    content: Content,
+    tips: Sequence[TipMatch],
+    suggested: Sequence[PracticeSuggestion],
+    explain: bool = False,
 ) -> str:
     """Readable Dutch for the terminal."""
     lines: list[str] = []
@@ -243,6 +296,8 @@ def render_coach(
             lines.append("   Waarom deze tip:")
             for reason in match.reasons:
                 lines.append(_wrap(reason, "   - "))
+            if explain:
+                lines.extend(render_explain(content, match))
             lines.append("")
     else:
         lines.append("Geen tips gevonden die bij je casus passen.")

@@ -192,6 +192,8 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
             grouped.setdefault(part.kind, []).append(part.item)
     done: set[str] = set()
     for part in sorted(parts, key=lambda p: _PHRASE_ORDER.index(p.kind)):
+        if part.kind in ("step", "case_kind") and lines:
+            continue  # only when nothing more telling explains the tip
         if part.kind == "low_principle":
             name = _name(content, "principles", part.item)
             rating = part.rating

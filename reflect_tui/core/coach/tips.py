@@ -38,11 +38,13 @@ W_LOW_PRINCIPLE = 2.0  # a principle rated 2 the tip strengthens (rating 1: +0.5
 W_STEP = 1.0  # the LSD step being answered
 W_KIND = 1.0  # the case kind
 W_KEYWORD = 2.0  # the tip's own keywords in the text (diminishing)
-MAX_KEYWORD = 6.0
+KEYWORD_TOGETHER = 0.3  # extra share per further distinct own keyword
+MAX_KEYWORD = 10.0
 
 INFERRED_MIN_SHARE = 0.34  # a practice counts as "at play" from this share of the best
 INFERRED_MIN_SCORE = 0.5
 PRACTICE_SPREAD = 0.25  # share of tip similarity that comes from sharing practices
+SERVED_DISCOUNT = 0.6  # share of a ticked barrier's weight lost once a pick serves it
 DIVERSITY = 0.4  # how much a fully overlapping earlier pick lowers a tip (0..1)
 NEAR_DUPLICATE = 0.85  # from this overlap a tip waits until nothing else is left
 RECENT_PENALTY = 0.6  # share of the score lost by a tip shown just now
@@ -152,7 +154,10 @@ def score_tip(
             reverse=True,
         )
         weighted = sum(spec / (1.0 + 0.5 * i) for i, spec in enumerate(specs))
-        weight = min(MAX_KEYWORD, W_KEYWORD * weighted)
+        # Several of a tip's own words together say far more than one: a text
+        # with "toezeggen", "mandaat" and "wethouder" is about that very tip.
+        together = 1.0 + KEYWORD_TOGETHER * (len(specs) - 1)
+        weight = min(MAX_KEYWORD, W_KEYWORD * weighted * together)
         parts.append(ScorePart(KEYWORD, "", weight, _matches(words), tuple(first_quotes(words, 2))))
     chosen = [p for p in signals.practices if p in tip.practices]
     for position, practice_id in enumerate(chosen):
@@ -352,11 +357,17 @@ def match_tips(
     picked: list[TipMatch] = []
     while candidates and len(picked) < n:
         ranked = []
-        for index, (relevance, tip, _, _) in enumerate(candidates):
+        served = {b for m in picked for b in m.tip.barriers}
+        for index, (relevance, tip, parts, factor) in enumerate(candidates):
             overlap = max((similarity(tip, m.tip, features) for m in picked), default=0.0)
+            # A ticked barrier that a picked tip already serves counts less for
+            # the next tip: one tip per ticked barrier is promised, not five.
+            repeat = sum(p.weight for p in parts if p.kind == TICKED_BARRIER and p.item in served)
+            relevance = max(0.0, relevance - SERVED_DISCOUNT * repeat * factor)
             adjusted = round(relevance * (1.0 - DIVERSITY * overlap), 9)
             ranked.append((overlap >= NEAR_DUPLICATE, -adjusted, tip.id, index, overlap))
-        _, _, _, best, overlap = min(ranked)
+        _, negative, _, best, overlap = min(ranked)
         entry = candidates.pop(best)
-        picked.append(make(*entry, 1.0 - DIVERSITY * overlap))
+        variety = -negative / entry[0] if entry[0] else 1.0
+        picked.append(make(*entry, variety))
     return _promote_ticked(picked, candidates, signals.barriers, make)
