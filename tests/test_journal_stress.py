@@ -29,6 +29,8 @@ def test_autosave_beside_random_cli_commands_never_corrupts_loses_or_resurrects(
     assert final["integrity_failures"] == final["lost_answers"] == 0, final["details"]
     assert final["resurrected_deletions"] == 0, final["details"]
     assert run.errors == []
+    # The only refusals allowed: the target was deleted meanwhile (never "busy" or "damaged").
+    assert all("geen reflectie" in line for line in run.tally.refusals), run.tally.refusals
     assert run.tally.cli_commands == 24
     assert run.tally.autosaves > 0
     assert run.deleted, "no deletion was exercised"

@@ -198,6 +198,8 @@ class StressRun:
     def _run_op(self, op: str, rng: random.Random) -> None:
         with self._lock:
             target = rng.choice(self.pool) if self.pool else None
+            if target is None and op in ("show", "delete", "mark"):
+                op = "list"  # nothing left to pick: still one command
             if op == "delete" and target is not None:
                 self.pool.remove(target)  # nothing else picks it from now on
         result: subprocess.CompletedProcess[str] | None = None
