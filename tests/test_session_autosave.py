@@ -108,3 +108,37 @@ def test_with_the_real_store_on_its_own_connection(tmp_path: Path) -> None:
     assert again.title == "Bewonersavond 🎉 [bold]"
     assert len(again.what_happened) == 100_000
     ui_store.close()
+
+
+def test_a_failed_save_retries_by_itself_and_says_when_it_saved() -> None:
+    """Issue 18 defect 9: after the lock went away, nothing was saved until the next key."""
+    store = RecordingStore()
+    store.fail = ReflectError("het dagboek is vergrendeld")
+    errors: list[Exception] = []
+    recovered = threading.Event()
+    saver = DraftSaver(
+        lambda: store,
+        on_error=errors.append,
+        on_recovered=recovered.set,
+        retry_delays=(0.05, 0.1),
+    )
+    saver.submit(reflection("niet kwijtraken"))
+    assert not saver.flush(timeout=2)
+    threading.Event().wait(0.4)  # several retries, all failing: one notice only
+    assert len(errors) == 1
+    store.fail = None  # the lock is released; no submit, no flush, no key
+    assert recovered.wait(timeout=3)
+    assert store.saved == [("r1", "niet kwijtraken")]
+    assert not saver.pending
+    saver.close()
+
+
+def test_retries_stop_when_the_app_quits() -> None:
+    store = RecordingStore()
+    store.fail = ReflectError("de schijf is vol")
+    saver = DraftSaver(lambda: store, retry_delays=(0.05,))
+    saver.submit(reflection("x"))
+    assert not saver.close(timeout=0.5)
+    assert saver._thread is not None
+    saver._thread.join(2)
+    assert not saver._thread.is_alive()

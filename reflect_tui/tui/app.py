@@ -155,7 +155,11 @@ class ReflectApp(App[int]):
         if self._saver is None:
             from reflect_tui.core.session.autosave import DraftSaver
 
-            self._saver = DraftSaver(self._open_writer_store, on_error=self._save_failed)
+            self._saver = DraftSaver(
+                self._open_writer_store,
+                on_error=self._save_failed,
+                on_recovered=self._save_recovered,
+            )
         return self._saver
 
     # -- lifecycle ------------------------------------------------------------
@@ -275,6 +279,15 @@ class ReflectApp(App[int]):
             strings.SAVE_FAILED.format(error=error),
             title=strings.SAVE_FAILED_TITLE,
             severity="error",
+            timeout=10,
+            markup=False,
+        )
+
+    def _save_recovered(self) -> None:
+        # Called on the writer thread after a streak of failures ended in a save.
+        self.notify(
+            strings.SAVED_AGAIN.format(time=self.clock.now().astimezone().strftime("%H:%M:%S")),
+            title=strings.SAVED_AGAIN_TITLE,
             timeout=10,
             markup=False,
         )

@@ -150,9 +150,11 @@ FINISHED = "Reflectie afgerond en bewaard."
 SAVE_FAILED_TITLE = "Opslaan lukt niet"
 BACKUP_FAILED = "De dagelijkse back-up is niet gemaakt: {error}. Je dagboek zelf is in orde."
 SAVE_FAILED = (
-    "Je tekst staat nog op het scherm en wordt opnieuw bewaard bij je volgende wijziging. "
-    "Oorzaak: {error}"
+    "Je tekst staat nog op het scherm; reflect probeert het vanzelf steeds opnieuw "
+    "en meldt wanneer het gelukt is. Oorzaak: {error}"
 )
+SAVED_AGAIN_TITLE = "Weer bewaard"
+SAVED_AGAIN = "Alles is alsnog bewaard, om {time}."
 SAVED = "Bewaard."
 QUIT_UNSAVED = (
     "Nog niet alles is bewaard. Druk nog een keer op ctrl+q om toch te stoppen, "

@@ -6,9 +6,14 @@ by a second app instance) must not freeze the UI. The UI hands over
 snapshots (deep copies) of the draft; the writer keeps only the newest
 snapshot per reflection, so a burst of edits costs one write.
 
-Failures never raise into the caller: the snapshot stays pending (the next
-submit or flush retries it) and ``on_error`` is told, from the writer
-thread, so the UI can show a notice while the text stays in its widgets.
+Failures never raise into the caller: the snapshot stays pending and
+``on_error`` is told once per streak of failures, from the writer thread, so
+the UI can show a notice while the text stays in its widgets. The writer then
+retries BY ITSELF with a growing pause (``RETRY_DELAYS``: 0.5 s doubling to
+10 s) until a save succeeds or the app quits: a journal locked for 20 s or a
+full disk that gets space again is caught up without the user typing
+another key (once, nothing was saved for 30 s after the lock was released,
+and a kill then lost the text). ``on_recovered`` says when it finally saved.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from __future__ import annotations
 import contextlib
 import copy
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from reflect_tui.core.journal.model import Reflection
@@ -30,6 +36,9 @@ class DraftStore(Protocol):
     def close(self) -> None: ...
 
 
+RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0, 8.0, 10.0)
+
+
 class DraftSaver:
     """One writer thread with a coalescing queue of draft snapshots."""
 
@@ -38,10 +47,16 @@ class DraftSaver:
         open_store: Callable[[], DraftStore],
         on_error: Callable[[Exception], None] = lambda exc: None,
         on_saved: Callable[[str], None] = lambda reflection_id: None,
+        on_recovered: Callable[[], None] = lambda: None,
+        retry_delays: Sequence[float] = RETRY_DELAYS,
     ) -> None:
         self._open_store = open_store
         self._on_error = on_error
         self._on_saved = on_saved
+        self._on_recovered = on_recovered
+        self._delays = tuple(retry_delays) or RETRY_DELAYS
+        self._failures = 0  # consecutive failed attempts
+        self._retry_at: float | None = None  # time.monotonic() of the next retry
         self._cond = threading.Condition()
         self._pending: dict[str, Reflection] = {}
         self._kicked = False
@@ -109,26 +124,49 @@ class DraftSaver:
 
     # -- writer thread --------------------------------------------------------
 
+    def _retry_due(self) -> bool:
+        return self._retry_at is not None and time.monotonic() >= self._retry_at
+
+    def _until_retry(self) -> float | None:
+        if self._retry_at is None:
+            return None
+        return max(0.0, self._retry_at - time.monotonic())
+
     def _run(self) -> None:
         try:
             while True:
                 with self._cond:
-                    self._cond.wait_for(lambda: self._stop or (self._pending and self._kicked))
+                    while not (
+                        self._stop or (self._pending and (self._kicked or self._retry_due()))
+                    ):
+                        self._cond.wait(timeout=self._until_retry())
                     if not self._pending or (self._stop and not self._kicked):
                         return
                     batch, self._pending = self._pending, {}
                     self._kicked = False
                     self._busy = True
                 failed, error = self._write(batch)
+                recovered = first_failure = False
                 with self._cond:
                     for rid, snapshot in failed.items():
                         self._pending.setdefault(rid, snapshot)
                     self._busy = False
                     self._attempts += 1
                     self._last_error = error
+                    if error is None:
+                        recovered = self._failures > 0
+                        self._failures = 0
+                        self._retry_at = None
+                    else:
+                        first_failure = self._failures == 0
+                        delay = self._delays[min(self._failures, len(self._delays) - 1)]
+                        self._failures += 1
+                        self._retry_at = time.monotonic() + delay
                     self._cond.notify_all()
-                if error is not None:
+                if error is not None and first_failure:
                     self._on_error(error)
+                elif recovered:
+                    self._on_recovered()
         finally:
             if self._store is not None:
                 # Closing is best effort: everything that could be written was.
