@@ -306,11 +306,10 @@ def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
             if answer not in ("j", "ja", "y", "yes"):
                 _write(ctx, "Niet gewist.\n")
                 return 1
-        store.delete(reflection_id)
-    _write(ctx, f"Reflectie {display_id(reflection_id)} is gewist.\n")
-    from reflect_tui.core.journal.exports import erase_exports
+        from reflect_tui.core.journal.exports import delete_with_copies
 
-    done = erase_exports(ctx.locations, reflection_id)
+        done = delete_with_copies(store, ctx.locations, reflection_id)
+    _write(ctx, f"Reflectie {display_id(reflection_id)} is gewist.\n")
     for path in done.erased:
         _write(ctx, f"Ook de export {clean_line(str(path))} is gewist.\n")
     for path, exc in done.failed:

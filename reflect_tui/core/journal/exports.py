@@ -28,10 +28,13 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from hashlib import sha256
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.paths import Locations
+
+if TYPE_CHECKING:
+    from reflect_tui.core.journal.store import JournalStore
 
 MARKER_PREFIX = "<!-- reflect-id: "
 MARKER_SUFFIX = " -->"
@@ -157,6 +160,22 @@ def erase_exports(locations: Locations, reflection_id: str) -> ErasedExports:
         else:
             erased.append(path)
     return ErasedExports(erased, failed)
+
+
+def delete_with_copies(
+    store: JournalStore, locations: Locations, reflection_id: str
+) -> ErasedExports:
+    """Delete a reflection from the journal, its backups and the app's exports.
+
+    The one erasure ``reflect delete`` (and any screen that deletes) calls.
+    The export copies go first, while the reflection still exists: a crash
+    half-way leaves a reflection that a second ``delete`` can find and
+    finish, never copies of a reflection that no longer exists.
+    """
+    store.get(reflection_id)  # "no such reflection" before anything is erased
+    done = erase_exports(locations, reflection_id)
+    store.delete(reflection_id)
+    return done
 
 
 def check_export_target(path: Path) -> Path:

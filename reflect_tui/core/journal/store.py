@@ -301,24 +301,34 @@ class JournalStore:
         ``secure_delete`` zeroes the freed space, ``optimize`` rewrites the
         full-text segments without the deleted text, the TRUNCATE checkpoint
         empties the WAL, and pre-migration backups are scrubbed as well.
+
+        The order makes a crash at any moment harmless (issue 18: 3 of 60
+        kills left the words in the index, the row gone, and a second
+        ``delete`` said there was no such reflection). The backups are
+        scrubbed first, while the row still exists, so a rerun can finish
+        them; then row, index entry and the index merge are ONE transaction,
+        so the words leave the index exactly when the row goes. What a kill
+        after the commit leaves (old pages in the main file) is overwritten
+        by the checkpoint of the next connection that closes.
         """
-        with self._write() as conn:
-            seq = self._seq(conn, reflection_id)
-            fts.forget(conn, seq)
-            conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
-        with self._write() as conn:
-            fts.optimize_fts(conn)
         with self._guard() as conn:
-            self._checkpoint(conn)
+            self._seq(conn, reflection_id)  # "no such reflection" before touching anything
         from reflect_tui.core.journal.erase import scrub_backups
 
         try:
             scrub_backups(self._backups_dir, reflection_id)
         except (sqlite3.Error, OSError) as exc:
             raise ReflectError(
-                f"de reflectie is uit het dagboek gewist, maar niet uit de back-ups in "
-                f"{self._backups_dir}: {exc}"
+                f"de reflectie is niet gewist: de back-ups in {self._backups_dir} konden niet "
+                f"worden bijgewerkt ({exc}); er is niets veranderd."
             ) from None
+        with self._write() as conn:
+            seq = self._seq(conn, reflection_id)
+            fts.forget(conn, seq)
+            conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
+            fts.optimize_fts(conn)
+        with self._guard() as conn:
+            self._checkpoint(conn)
 
     def _checkpoint(self, conn: sqlite3.Connection) -> None:
         """Copy the WAL into the database and empty it; retry while readers finish."""
