@@ -173,6 +173,10 @@ def test_summary_is_pseudonymised_and_lists_kinds(content: Content, tmp_path: Pa
     assert "- Buurman A terugbellen (uiterlijk 2026-12-08)" in summary.markdown
     assert "Vervangen: 3 namen, 1 telefoonnummer." in summary.markdown
     assert summary.counts == {"naam": 3, "telefoon": 1}
+    assert ("naam", "Kees Mulder", "buurman A") in summary.findings
+    kept = summary_markdown(meeting, keep=["kees mulder"])
+    assert "Kees Mulder" in kept.markdown and "06-12345678" not in kept.markdown
+    assert kept.counts == {"telefoon": 1}
     plain = summary_markdown(meeting, pseudonymise=False)
     assert "Kees Mulder" in plain.markdown and "niet gepseudonimiseerd" in plain.markdown
     first = write_summary(tmp_path / "exports", date(2026, 12, 1), "incidentmethode", "a")

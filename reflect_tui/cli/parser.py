@@ -63,7 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     preview_cmd.register(content_cmd.register(sub))
-    for module in (journal_cmd, backup_cmd, coach_cmd, share_cmd, stats_cmd, intervision_cmd):
+    for module in (
+        journal_cmd,
+        backup_cmd,
+        coach_cmd,
+        share_cmd,
+        stats_cmd,
+        intervision_cmd,
+        tui_cmd,
+    ):
         module.register(sub)
     parser.set_defaults(handler=tui_cmd.run_tui)
     return parser

@@ -88,6 +88,7 @@ class ReflectApp(App[int]):
         content_reloader: ContentReloader | None = None,
         banner: str | None = None,
         backups_dir: Path | None = None,
+        start: str | None = None,
     ) -> None:
         super().__init__()
         # Where the first start of a day puts the daily snapshot (None: no snapshot, as
@@ -113,6 +114,7 @@ class ReflectApp(App[int]):
         self._quit_anyway = False
         self._content_reloader = content_reloader
         self.banner = banner
+        self._start = start  # "intervisie": open that screen right away
 
     # -- made when first needed -------------------------------------------------
 
@@ -186,6 +188,8 @@ class ReflectApp(App[int]):
             )
         if self._backups_dir is not None:
             self.call_after_refresh(self._start_daily_backup)
+        if self._start == "intervisie":
+            self.call_after_refresh(self.action_intervision)
         # No "resume?" notice: the home screen's draft line and its "Verder
         # met concept (r)" button already offer it, and at 80x24 a toast
         # covered the learning suggestions for seconds.
@@ -363,6 +367,13 @@ class ReflectApp(App[int]):
 
             self.push_screen(ReadScreen(reflection_markdown(reflection, self.content)))
 
+    def action_intervision(self) -> None:
+        """Open the intervision setup (method, roles) on top of the home screen."""
+        from reflect_tui.tui.screens.intervision_setup import IntervisionSetupScreen
+
+        self.go_home()
+        self.push_screen(IntervisionSetupScreen())
+
     def action_help(self) -> None:
         from reflect_tui.tui.screens.help import HelpScreen
 
@@ -437,6 +448,9 @@ class ReflectApp(App[int]):
         if self._pending_session() is not None:
             yield SystemCommand(strings.CMD_SAVE, strings.CMD_SAVE_HELP, self.action_save_now)
             yield SystemCommand(strings.CMD_HOME, strings.CMD_HOME_HELP, self.action_home)
+        yield SystemCommand(
+            strings.CMD_INTERVISION, strings.CMD_INTERVISION_HELP, self.action_intervision
+        )
         yield SystemCommand(strings.CMD_HELP, strings.CMD_HELP_HELP, self.action_help)
         yield SystemCommand(strings.CMD_THEME, strings.CMD_THEME_HELP, self.action_change_theme)
         yield SystemCommand(strings.CMD_QUIT, strings.CMD_QUIT_HELP, self.action_quit)

@@ -31,6 +31,7 @@ def launch(
     env: Mapping[str, str] | None = None,
     stderr: TextIO,
     watch: bool = False,
+    start: str | None = None,
 ) -> int:
     """Resolve the content, open the journal, run the app; the exit code.
 
@@ -39,7 +40,7 @@ def launch(
     """
     from reflect_tui.tui.factory import build_app
 
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = {"start": start} if start else {}
     if watch:
         from reflect_tui.core.content.loader import load_content
         from reflect_tui.core.content.reload import ContentReloader
@@ -51,7 +52,7 @@ def launch(
             print(strings.LAUNCH_FAILED.format(error=exc.message), file=stderr)
             return exc.exit_code or 1
         layers = content_layer_dirs(locations, content_dirs, env)
-        options = {
+        options |= {
             "content": loaded.content,
             "notices": loaded.notices,
             "content_reloader": ContentReloader(layers, loaded.content),

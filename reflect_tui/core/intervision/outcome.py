@@ -10,6 +10,7 @@ shown first when the group starts again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from reflect_tui.core.intervision import labels
 from reflect_tui.core.intervision.meeting import Meeting
 from reflect_tui.core.privacy import labels as privacy_labels
 from reflect_tui.core.privacy.detect import KINDS
-from reflect_tui.core.privacy.pseudonymise import Pseudonymiser
+from reflect_tui.core.privacy.pseudonymise import Pseudonymiser, normalise
 
 if TYPE_CHECKING:
     from reflect_tui.core.journal.model import NextStep, Reflection
@@ -37,22 +38,34 @@ class Summary:
     markdown: str
     counts: dict[str, int]
     pseudonymised: bool
+    # (kind, text as found, replacement), once per text: what a review shows.
+    findings: tuple[tuple[str, str, str], ...] = ()
 
 
 def _minutes(seconds: float) -> str:
     return str(round(seconds / 60))
 
 
-def summary_markdown(meeting: Meeting, pseudonymise: bool = True) -> Summary:
+def summary_markdown(
+    meeting: Meeting, pseudonymise: bool = True, keep: Iterable[str] = ()
+) -> Summary:
     """The group's summary: rounds and times, questions with marks, lessons, steps, evaluation.
 
     Only texts the group typed are pseudonymised (headings are ours); one
     ``Pseudonymiser`` serves them all, so a person keeps one letter.
+    ``keep`` holds findings the group un-ticked in the review (false alarms).
     """
-    p = Pseudonymiser()
+    p = Pseudonymiser(keep=frozenset(normalise(k) for k in keep))
+    seen: dict[tuple[str, str], tuple[str, str, str]] = {}
 
     def clean(text: str) -> str:
-        return p.run(text) if pseudonymise else text
+        if not pseudonymise:
+            return text
+        proposals = p.propose(text)
+        for prop in proposals:
+            key = (prop.kind, normalise(prop.finding.text))
+            seen.setdefault(key, (prop.kind, prop.finding.text, prop.replacement))
+        return p.apply(text, proposals)
 
     today = meeting.clock.today()
     lines = [
@@ -101,7 +114,7 @@ def summary_markdown(meeting: Meeting, pseudonymise: bool = True) -> Summary:
         lines.append(labels.SUMMARY_PSEUDONYMISED.format(replaced=replaced))
     else:
         lines.append(labels.SUMMARY_NOT_PSEUDONYMISED)
-    return Summary("\n".join(lines) + "\n", counts, pseudonymise)
+    return Summary("\n".join(lines) + "\n", counts, pseudonymise, tuple(seen.values()))
 
 
 def summary_file_name(when: date, method_id: str) -> str:

@@ -65,13 +65,14 @@ class Result:
 class Pseudonymiser:
     """Proposes and applies replacements; one instance per document keeps letters stable."""
 
+    keep: frozenset[str] = frozenset()  # texts a person said are no personal data
     _names: dict[str, str] = field(default_factory=dict)
     _used: Counter[str] = field(default_factory=Counter)
     counts: Counter[str] = field(default_factory=Counter)
 
     def propose(self, text: str) -> list[Proposal]:
-        """A replacement for every finding in ``text``, in reading order."""
-        return [self._proposal(text, f) for f in find(text)]
+        """A replacement for every finding in ``text`` not kept, in reading order."""
+        return [self._proposal(text, f) for f in find(text) if normalise(f.text) not in self.keep]
 
     def apply(self, text: str, proposals: Iterable[Proposal]) -> str:
         """``text`` with the chosen proposals replaced (the rest left as they are)."""
@@ -102,7 +103,7 @@ class Pseudonymiser:
             return Proposal(finding, finding.start, finding.end, PLACEHOLDERS[finding.kind])
         role = finding.role
         start = finding.role_start if finding.role_start is not None else finding.start
-        key = " ".join(finding.text.lower().split())
+        key = normalise(finding.text)
         if role in OFFICES:
             replacement = self._names.setdefault(key, f"de {role}")
         elif key in self._names:
@@ -120,6 +121,11 @@ class Pseudonymiser:
         n = self._used[label]
         self._used[label] += 1
         return _LETTERS[n % 26] + ("" if n < 26 else str(n // 26 + 1))
+
+
+def normalise(text: str) -> str:
+    """The key under which a finding is remembered: lowercase, single spaces."""
+    return " ".join(text.lower().split())
 
 
 def pseudonymise(text: str) -> Result:

@@ -55,6 +55,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", strings.KEY_NEW),
         Binding("r", "resume", strings.KEY_RESUME),
         Binding("d", "step_done", strings.KEY_DONE),
+        Binding("g", "intervision", strings.KEY_INTERVISION),
     ]
 
     @property
@@ -104,6 +105,9 @@ class HomeScreen(Screen[None]):
 
     def action_resume(self) -> None:
         self.reflect_app.action_resume()
+
+    def action_intervision(self) -> None:
+        self.reflect_app.action_intervision()
 
 
 class HomeBody(VerticalScroll):

@@ -1,0 +1,369 @@
+"""The round conductor: one round at a time, a big timer, harvesting and closing.
+
+Everything the screen shows comes from the core ``Meeting`` and its
+``Runner``; the screen only asks ``tick()`` a few times a second and turns
+keys into runner calls. Time comes from the app's clock, so a test moves a
+``FixedClock`` and calls ``refresh_timer``.
+
+The projector view (``f``) hides everything but the round, who speaks, the
+speaking rule and the timer, in high contrast; the state is always written
+out in words too, so it reads under NO_COLOR and in black and white.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Digits, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reflect_tui.core.dates import parse_date
+from reflect_tui.core.intervision.labels import MARK_SYMBOLS
+from reflect_tui.core.intervision.meeting import Meeting
+from reflect_tui.core.intervision.runner import Tick
+from reflect_tui.tui import strings
+from reflect_tui.tui.screens.intervision_setup import CSS
+from reflect_tui.tui.text import one_line, plain
+from reflect_tui.tui.widgets.big_clock import BigClock
+
+if TYPE_CHECKING:
+    from reflect_tui.tui.app import ReflectApp
+
+TICK_SECONDS = 0.25
+
+
+def clock_text(seconds: int) -> str:
+    """``9:05`` counting down, ``+1:20`` in overrun."""
+    sign = "+" if seconds < 0 else ""
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 60}:{seconds % 60:02d}"
+
+
+class QuestionList(OptionList):
+    """The harvested questions; the case-bringer marks the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w,plus", "mark('warm')", "warm", show=False),
+        Binding("l,0,tilde", "mark('lauw')", "lauw", show=False),
+        Binding("k,minus", "mark('koud')", "koud", show=False),
+        Binding("x", "mark('')", "geen", show=False),
+        Binding("delete", "remove", "weg", show=False),
+    ]
+
+    def action_mark(self, mark: str) -> None:
+        screen = self.screen
+        if isinstance(screen, ConductorScreen) and self.highlighted is not None:
+            screen.mark_question(self.highlighted, mark or None)
+
+    def action_remove(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ConductorScreen) and self.highlighted is not None:
+            screen.remove_question(self.highlighted)
+
+
+class RoundBody(VerticalScroll):
+    """Purpose, prompts and the round's panels; recomposed when the round changes."""
+
+    def compose(self) -> ComposeResult:
+        screen = self.screen
+        if isinstance(screen, ConductorScreen):
+            yield from screen.round_widgets()
+
+
+class ConductorScreen(Screen[None]):
+    """One round on screen; keys for pause, extend, next, skip and back."""
+
+    CSS_PATH = CSS
+    AUTO_FOCUS = ""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "pause", strings.IV_KEY_PAUSE),
+        Binding("plus,equals_sign", "extend", strings.IV_KEY_EXTEND),
+        Binding("n,right", "next", strings.IV_KEY_NEXT),
+        Binding("s", "skip", strings.IV_KEY_SKIP),
+        Binding("b,left", "back", strings.IV_KEY_BACK),
+        Binding("f", "projector", strings.IV_KEY_PROJECTOR),
+        Binding("v", "question", strings.IV_KEY_QUESTION, show=False),
+        Binding("escape", "stop", strings.IV_KEY_STOP),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self._leave_armed = False
+        self._shown_index = -1
+        self._last_state = ""
+
+    @property
+    def reflect_app(self) -> ReflectApp:
+        return self.app  # type: ignore[return-value]
+
+    # -- layout -------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="iv-stage"):
+            yield Static(id="iv-round")
+            yield Static(id="iv-speaker")
+            yield Static(id="iv-rule")
+            with Horizontal(id="iv-clock"):
+                yield Digits("0:00", id="iv-digits")
+                yield Static(id="iv-state")
+            yield BigClock(id="iv-big")
+        yield RoundBody(id="iv-body")
+        yield Footer(compact=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "question":
+            return self.meeting.runner.plan.questions
+        return True
+
+    def on_mount(self) -> None:
+        self.show_round()
+        self.set_interval(TICK_SECONDS, self.refresh_timer)
+
+    def show_round(self) -> None:
+        """Redraw the fixed parts of the round (name, speaker, rule, prompts, panels)."""
+        runner = self.meeting.runner
+        plan = runner.plan
+        self._shown_index = runner.index
+        title = f"{strings.IV_ROUND.format(n=runner.index + 1, count=len(runner.rounds))} · "
+        self.query_one("#iv-round", Static).update(plain(title + plan.name, "bold"))
+        speaker = self.meeting.roles.speaker(plan.role)
+        self.query_one("#iv-speaker", Static).update(
+            plain(strings.IV_SPEAKER.format(speaker=speaker))
+        )
+        self.query_one("#iv-rule", Static).update(plain(strings.IV_RULE.format(rule=plan.rule)))
+        self.query_one(RoundBody).refresh(recompose=True)
+        self.refresh_bindings()
+        self.refresh_timer()
+
+    def round_widgets(self) -> list[Widget]:
+        """What the body shows for the current round."""
+        plan = self.meeting.runner.plan
+        # In a question round the note-taker's field comes first: at 80x24
+        # the prompts would push it below the fold.
+        widgets: list[Widget] = self._question_panel() if plan.questions else []
+        widgets += [
+            Static(plain(strings.IV_PURPOSE.format(purpose=plan.purpose)), classes="hint"),
+            Static(plain(strings.IV_PROMPTS), classes="iv-label"),
+            Static(plain("\n".join(f"• {p}" for p in plan.prompts)), id="iv-prompts"),
+        ]
+        if plan.closing:
+            widgets += self._closing_panel()
+        return widgets
+
+    def _question_panel(self) -> list[Widget]:
+        return [
+            Static(plain(self._questions_title()), classes="iv-label", id="iv-questions-title"),
+            Input(placeholder=strings.IV_QUESTION_PLACEHOLDER, id="iv-question", max_length=500),
+            QuestionList(*self._question_options(), id="iv-questions"),
+            Static(plain(strings.IV_QUESTIONS_HINT), classes="hint"),
+        ]
+
+    def _closing_panel(self) -> list[Widget]:
+        m = self.meeting
+        return [
+            Static(plain(strings.IV_CLOSING_LESSON), classes="iv-label"),
+            Input(id="iv-lesson", max_length=500),
+            Static(plain(self._list_text(strings.IV_LESSONS, m.lessons)), id="iv-lessons"),
+            Static(plain(strings.IV_CLOSING_STEP), classes="iv-label"),
+            Input(id="iv-step", max_length=500),
+            Static(plain(strings.IV_CLOSING_DUE), classes="iv-label"),
+            Input(id="iv-due", max_length=40),
+            Static(plain(self._steps_text()), id="iv-steps"),
+            Static(plain(strings.IV_CLOSING_RATING), classes="iv-label"),
+            Input(value=str(m.rating or ""), id="iv-rating", max_length=1),
+            Static(plain(strings.IV_CLOSING_EVALUATION), classes="iv-label"),
+            Input(value=m.evaluation, id="iv-evaluation", max_length=1000),
+        ]
+
+    @staticmethod
+    def _list_text(title: str, items: list[str]) -> str:
+        return "\n".join([title.format(n=len(items)), *(f"• {one_line(i, 200)}" for i in items)])
+
+    def _steps_text(self) -> str:
+        lines = [strings.IV_STEPS.format(n=len(self.meeting.steps))]
+        for step in self.meeting.steps:
+            due = f" ({step.due.isoformat()})" if step.due else ""
+            lines.append(f"• {one_line(step.text, 200)}{due}")
+        return "\n".join(lines)
+
+    def _questions_title(self) -> str:
+        return strings.IV_QUESTIONS.format(n=len(self.meeting.questions))
+
+    def _question_options(self) -> list[Option]:
+        options = []
+        for q in self.meeting.questions:
+            symbol = MARK_SYMBOLS[q.mark] if q.mark else " "
+            word = f"[{q.mark}] " if q.mark else ""
+            options.append(Option(plain(f"{symbol} {word}{one_line(q.text, 300)}")))
+        if not options:
+            options.append(Option(plain(strings.IV_NO_QUESTIONS), disabled=True))
+        return options
+
+    def _refresh_questions(self, highlight: int | None = None) -> None:
+        for widget in self.query("#iv-questions").results(QuestionList):
+            widget.clear_options()
+            widget.add_options(self._question_options())
+            if highlight is not None and self.meeting.questions:
+                widget.highlighted = min(highlight, len(self.meeting.questions) - 1)
+        for title in self.query("#iv-questions-title").results(Static):
+            title.update(plain(self._questions_title()))
+
+    # -- the timer ------------------------------------------------------------
+
+    def refresh_timer(self) -> None:
+        """Ask the runner where we are; update the clock, the state and the warnings."""
+        runner = self.meeting.runner
+        if runner.finished or not self.is_attached:
+            return
+        if runner.index != self._shown_index:
+            self.show_round()
+            return
+        tick = runner.tick()
+        self.query_one("#iv-digits", Digits).update(clock_text(tick.seconds_left))
+        self.query_one(BigClock).update(clock_text(tick.seconds_left))
+        self.query_one("#iv-state", Static).update(plain(self._state_text(tick), "bold"))
+        if tick.state != self._last_state:
+            stage = self.query_one("#iv-stage")
+            for state in ("loopt", "bijna", "over", "pauze"):
+                stage.set_class(tick.state == state, f"-{state}")
+            self._last_state = tick.state
+        for event in runner.events():
+            if event == "waarschuwing":
+                self.notify(strings.IV_WARNING_NOTICE, markup=False, timeout=5)
+            else:
+                self.app.bell()
+                self.notify(strings.IV_OVER_NOTICE, severity="warning", markup=False, timeout=8)
+
+    @staticmethod
+    def _state_text(tick: Tick) -> str:
+        if tick.state == "pauze":
+            return strings.IV_STATE_PAUSED
+        if tick.state == "over":
+            return strings.IV_STATE_OVER.format(over=clock_text(-tick.seconds_left).lstrip("+"))
+        if tick.state == "bijna":
+            return strings.IV_STATE_WARNING
+        return strings.IV_STATE_RUNNING
+
+    # -- actions ----------------------------------------------------------------
+
+    def action_pause(self) -> None:
+        self.meeting.runner.toggle_pause()
+        self.refresh_timer()
+
+    def action_extend(self) -> None:
+        self.meeting.runner.extend()
+        self.notify(strings.IV_EXTENDED, markup=False, timeout=2)
+        self.refresh_timer()
+
+    def action_next(self) -> None:
+        runner = self.meeting.runner
+        if runner.plan.closing:
+            self._finish()
+            return
+        runner.next()
+        self.show_round()
+
+    def action_skip(self) -> None:
+        runner = self.meeting.runner
+        if runner.plan.closing:
+            self._finish()
+            return
+        runner.skip()
+        self.show_round()
+
+    def action_back(self) -> None:
+        self.meeting.runner.back()
+        self.show_round()
+
+    def action_projector(self) -> None:
+        self.toggle_class("projector")
+
+    def action_question(self) -> None:
+        for widget in self.query("#iv-question").results(Input):
+            widget.focus()
+
+    def action_stop(self) -> None:
+        if isinstance(self.focused, Input | OptionList):
+            self.set_focus(None)
+            return
+        if self._leave_armed:
+            self.app.pop_screen()
+            self.notify(strings.IV_NOTHING_SAVED, markup=False)
+            return
+        self._leave_armed = True
+        self.notify(strings.IV_LEAVE_CONFIRM, severity="warning", markup=False, timeout=5)
+
+    def _finish(self) -> None:
+        from reflect_tui.tui.screens.intervision_review import ReviewScreen
+
+        self.meeting.runner.finish()
+        self.app.switch_screen(ReviewScreen(self.meeting))
+
+    # -- harvesting and closing ----------------------------------------------------
+
+    def mark_question(self, index: int, mark: str | None) -> None:
+        if 0 <= index < len(self.meeting.questions):
+            self.meeting.mark(index, mark)
+            self._refresh_questions(index)
+
+    def remove_question(self, index: int) -> None:
+        if 0 <= index < len(self.meeting.questions):
+            self.meeting.remove_question(index)
+            self._refresh_questions(index)
+
+    @on(Input.Submitted, "#iv-question")
+    def _question_added(self, event: Input.Submitted) -> None:
+        if self.meeting.add_question(event.value) is not None:
+            event.input.value = ""
+            self._refresh_questions(len(self.meeting.questions) - 1)
+
+    @on(Input.Submitted, "#iv-lesson")
+    def _lesson_added(self, event: Input.Submitted) -> None:
+        self.meeting.add_lesson(event.value)
+        event.input.value = ""
+        self.query_one("#iv-lessons", Static).update(
+            plain(self._list_text(strings.IV_LESSONS, self.meeting.lessons))
+        )
+
+    @on(Input.Submitted, "#iv-step")
+    @on(Input.Submitted, "#iv-due")
+    def _step_added(self) -> None:
+        text_input = self.query_one("#iv-step", Input)
+        due_input = self.query_one("#iv-due", Input)
+        if not text_input.value.strip():
+            text_input.focus()
+            return
+        due = None
+        if due_input.value.strip():
+            due = parse_date(due_input.value, self.reflect_app.clock.today(), future=True)
+            if due is None:
+                self.notify(strings.IV_BAD_DATE, severity="warning", markup=False)
+                due_input.focus()
+                return
+        self.meeting.add_step(text_input.value, due)
+        text_input.value = ""
+        due_input.value = ""
+        text_input.focus()
+        self.query_one("#iv-steps", Static).update(plain(self._steps_text()))
+
+    @on(Input.Changed, "#iv-rating")
+    def _rating_changed(self, event: Input.Changed) -> None:
+        value = event.value.strip()
+        if not value:
+            self.meeting.set_rating(None)
+        elif value in ("1", "2", "3", "4", "5"):
+            self.meeting.set_rating(int(value))
+        else:
+            self.notify(strings.IV_BAD_RATING, severity="warning", markup=False)
+
+    @on(Input.Changed, "#iv-evaluation")
+    def _evaluation_changed(self, event: Input.Changed) -> None:
+        self.meeting.evaluation = event.value.strip()

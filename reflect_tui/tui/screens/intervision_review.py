@@ -1,0 +1,150 @@
+"""After the closing round: review the pseudonymisation, then save or export, or not.
+
+Nothing has been written when this screen opens. The summary for the group
+is pseudonymised by default; every finding is listed (kind, text, what
+replaces it) and can be un-ticked when it is no personal data. Only the
+buttons write: the summary into the app's export folder, the case-bringer's
+reflection into this journal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, SelectionList, Static
+
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.intervision.meeting import Meeting
+from reflect_tui.core.intervision.outcome import (
+    Summary,
+    build_reflection,
+    save_reflection,
+    summary_markdown,
+    write_summary,
+)
+from reflect_tui.core.privacy.labels import KIND_NAMES
+from reflect_tui.tui import strings
+from reflect_tui.tui.screens.intervision_setup import CSS
+from reflect_tui.tui.text import one_line, plain
+
+if TYPE_CHECKING:
+    from reflect_tui.tui.app import ReflectApp
+
+
+class ReviewScreen(Screen[None]):
+    """The save/export step with the pseudonymisation review."""
+
+    CSS_PATH = CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "export", strings.KEY_EXPORT),
+        Binding("r", "save_reflection", strings.KEY_SAVE),
+        Binding("escape", "done", strings.KEY_CLOSE),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.first = summary_markdown(meeting)
+        self.summary: Summary = self.first
+        self.saved_anything = False
+        self._leave_armed = False
+
+    @property
+    def reflect_app(self) -> ReflectApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="iv-review"):
+            yield Static(plain(strings.IV_REVIEW_TITLE, "bold"), classes="iv-heading")
+            yield Static(plain(strings.IV_REVIEW_INTRO), classes="hint")
+            with Horizontal(classes="buttons"):
+                yield Button(strings.IV_SAVE_SUMMARY, id="iv-export", variant="primary")
+                yield Button(strings.IV_SAVE_REFLECTION, id="iv-save")
+                yield Button(strings.IV_DONE, id="iv-done")
+            yield Checkbox(strings.IV_REVIEW_PSEUDONYMISE, value=True, id="iv-pseudo")
+            if self.first.findings:
+                yield Static(plain(strings.IV_REVIEW_FINDINGS), classes="iv-label")
+                yield SelectionList[int](
+                    *(
+                        (
+                            plain(
+                                strings.IV_REVIEW_FINDING.format(
+                                    kind=KIND_NAMES[kind][0],
+                                    text=one_line(text, 60),
+                                    replacement=replacement,
+                                )
+                            ),
+                            i,
+                            True,
+                        )
+                        for i, (kind, text, replacement) in enumerate(self.first.findings)
+                    ),
+                    id="iv-findings",
+                )
+            else:
+                yield Static(plain(strings.IV_REVIEW_NO_FINDINGS), classes="hint")
+            yield Static(plain(strings.IV_REVIEW_PREVIEW), classes="iv-label")
+            yield Static(plain(self.summary.markdown), id="iv-preview")
+        yield Footer(compact=True)
+
+    def _rebuild(self) -> None:
+        pseudonymise = self.query_one("#iv-pseudo", Checkbox).value
+        keep: list[str] = []
+        for widget in self.query("#iv-findings").results(SelectionList):
+            chosen = set(widget.selected)
+            keep = [t for i, (_, t, _) in enumerate(self.first.findings) if i not in chosen]
+            widget.disabled = not pseudonymise
+        self.summary = summary_markdown(self.meeting, pseudonymise=pseudonymise, keep=keep)
+        self.query_one("#iv-preview", Static).update(plain(self.summary.markdown))
+
+    @on(Checkbox.Changed, "#iv-pseudo")
+    @on(SelectionList.SelectedChanged, "#iv-findings")
+    def _changed(self) -> None:
+        self._rebuild()
+
+    @on(Button.Pressed, "#iv-export")
+    def action_export(self) -> None:
+        exports = self.reflect_app.services.exports_dir
+        if exports is None:
+            self.notify(strings.IV_NO_EXPORT_DIR, severity="warning", markup=False)
+            return
+        try:
+            path = write_summary(
+                exports,
+                self.reflect_app.clock.today(),
+                self.meeting.method.id,
+                self.summary.markdown,
+            )
+        except (ReflectError, OSError) as exc:
+            self.notify(strings.IV_SAVE_FAILED.format(error=exc), severity="error", markup=False)
+            return
+        self.saved_anything = True
+        self.notify(strings.IV_SUMMARY_SAVED.format(path=path), markup=False, timeout=8)
+
+    @on(Button.Pressed, "#iv-save")
+    def action_save_reflection(self) -> None:
+        app = self.reflect_app
+        reflection = build_reflection(self.meeting, app.content.version)
+        try:
+            save_reflection(app.store, reflection)
+        except ReflectError as exc:
+            self.notify(strings.IV_SAVE_FAILED.format(error=exc), severity="error", markup=False)
+            return
+        self.saved_anything = True
+        self.notify(strings.IV_REFLECTION_SAVED, markup=False)
+
+    @on(Button.Pressed, "#iv-done")
+    def action_done(self) -> None:
+        if not self.saved_anything and not self._leave_armed:
+            self._leave_armed = True
+            self.notify(strings.IV_LEAVE_CONFIRM, severity="warning", markup=False, timeout=5)
+            return
+        self.app.pop_screen()
+        if not self.saved_anything:
+            self.notify(strings.IV_NOTHING_SAVED, markup=False)

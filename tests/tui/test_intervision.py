@@ -1,0 +1,255 @@
+"""Intervision in the TUI: the conductor on a hand-moved clock, harvesting, closing, saving.
+
+The app gets its own ``FixedClock``; the test moves it and asks the screen
+to read the runner (``refresh_timer``), so warnings and overruns happen
+exactly when the clock says, without waiting for real time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Digits, Input, Static
+from tui_helpers import WIDE, notices, type_text, visible_text
+
+from reflect_tui.core.clock import FixedClock
+from reflect_tui.core.content.model import Content
+from reflect_tui.core.journal.store import JournalStore
+from reflect_tui.core.paths import Locations
+from reflect_tui.tui import strings
+from reflect_tui.tui.app import ReflectApp
+from reflect_tui.tui.factory import BuiltApp, build_app
+from reflect_tui.tui.screens.intervision import ConductorScreen, QuestionList, RoundBody
+from reflect_tui.tui.screens.intervision_review import ReviewScreen
+from reflect_tui.tui.screens.intervision_setup import IntervisionSetupScreen
+
+START = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def locations(tmp_path: Path) -> Locations:
+    return Locations(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+
+
+@pytest.fixture
+def iv_app(
+    locations: Locations, clock: FixedClock, content: Content
+) -> Iterator[Callable[[], ReflectApp]]:
+    built: list[BuiltApp] = []
+
+    def factory() -> ReflectApp:
+        one = build_app(
+            locations, clock, content=content, take_lock=False, cursor_blink=False, debounce=0.05
+        )
+        built.append(one)
+        return one.app
+
+    yield factory
+    for one in built:
+        one.close(timeout=2)
+
+
+def conductor(app: ReflectApp) -> ConductorScreen:
+    screen = app.screen
+    assert isinstance(screen, ConductorScreen), screen
+    return screen
+
+
+def text_of(app: ReflectApp, selector: str) -> str:
+    return visible_text(app.screen.query_one(selector, Static))
+
+
+async def tick(pilot: Pilot[int], clock: FixedClock, seconds: float) -> ConductorScreen:
+    clock.moment += timedelta(seconds=seconds)
+    screen = conductor(pilot.app)  # type: ignore[arg-type]
+    screen.refresh_timer()
+    await pilot.pause()
+    return screen
+
+
+def digits(app: ReflectApp) -> str:
+    return app.screen.query_one("#iv-digits", Digits).value
+
+
+async def press(pilot: Pilot[int], *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def fill(pilot: Pilot[int], selector: str, text: str) -> None:
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    await pilot.pause()
+    await type_text(pilot, text[:2])
+    field.insert_text_at_cursor(text[2:])
+    await press(pilot, "enter")
+
+
+async def test_incident_method_end_to_end(
+    iv_app: Callable[[], ReflectApp], clock: FixedClock, locations: Locations
+) -> None:
+    app = iv_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await press(pilot, "g")
+        setup = app.screen
+        assert isinstance(setup, IntervisionSetupScreen)
+        setup.query_one("#iv-role-casusinbrenger", Input).value = "Anna"
+        setup.query_one("#iv-case", Input).value = "Boze buurman Kees Mulder"
+        setup.query_one("#iv-methods").focus()
+        await press(pilot, "enter")
+
+        screen = conductor(app)
+        assert "Ronde 1 van 8 · Incident kiezen" in text_of(app, "#iv-round")
+        assert digits(app) == "5:00"
+
+        # A gentle warning one minute before the end, once.
+        await tick(pilot, clock, 4 * 60)
+        assert text_of(app, "#iv-state") == strings.IV_STATE_WARNING
+        assert screen.query_one("#iv-stage").has_class("-bijna")
+        assert notices(app).count(strings.IV_WARNING_NOTICE) == 1
+        # Overrun is visible: the clock counts up with a plus, the state says so.
+        await tick(pilot, clock, 75)
+        assert digits(app) == "+0:15"
+        assert text_of(app, "#iv-state") == strings.IV_STATE_OVER.format(over="0:15")
+        assert screen.query_one("#iv-stage").has_class("-over")
+        assert strings.IV_OVER_NOTICE in notices(app)
+        # Extend: a minute more, back to the warning.
+        await press(pilot, "plus")
+        assert digits(app) == "0:45"
+        # Pause: time stands still.
+        await press(pilot, "space")
+        await tick(pilot, clock, 300)
+        assert digits(app) == "0:45" and text_of(app, "#iv-state") == strings.IV_STATE_PAUSED
+        await press(pilot, "space")
+
+        # Next, skip, back (the round's clock goes on), next.
+        await press(pilot, "n")
+        assert "Incident vertellen" in text_of(app, "#iv-round")
+        assert "De casusinbrenger (Anna)" in text_of(app, "#iv-speaker")
+        await tick(pilot, clock, 30)
+        await press(pilot, "s")
+        assert "Informatieve vragen" in text_of(app, "#iv-round")
+        assert "Alleen feitelijke vragen" in text_of(app, "#iv-rule")
+        await press(pilot, "b")
+        assert "Incident vertellen" in text_of(app, "#iv-round")
+        assert digits(app) == "4:30"
+        await press(pilot, "n")
+
+        # Harvest: the note-taker types, the case-bringer marks.
+        await press(pilot, "v")
+        await fill(pilot, "#iv-question", "Wat zei Kees Mulder precies?")
+        await fill(pilot, "#iv-question", "Wie was er nog meer bij?")
+        await press(pilot, "escape")
+        questions = screen.query_one(QuestionList)
+        questions.focus()
+        questions.highlighted = 0
+        await press(pilot, "w")
+        questions.highlighted = 1
+        await press(pilot, "minus")
+        assert [q.mark for q in screen.meeting.questions] == ["warm", "koud"]
+        assert "Vragen van de groep (2)" in text_of(app, "#iv-questions-title")
+
+        await press(pilot, "escape")  # leave the list, keys go to the screen again
+        await press(pilot, "n", "n", "n", "n", "n")
+        assert "Ronde 8 van 8 · Afsluiting" in text_of(app, "#iv-round")
+        await fill(pilot, "#iv-lesson", "Eerst vragen wat iemand nodig heeft")
+        app.screen.query_one("#iv-due", Input).value = "8-12-2026"
+        await fill(pilot, "#iv-step", "Kees Mulder terugbellen")
+        app.screen.query_one("#iv-rating", Input).value = "4"
+        app.screen.query_one("#iv-evaluation", Input).value = "Goede vragen"
+        await pilot.pause()
+        meeting = screen.meeting
+        assert meeting.lessons == ["Eerst vragen wat iemand nodig heeft"]
+        assert [(s.text, s.due) for s in meeting.steps] == [
+            ("Kees Mulder terugbellen", date(2026, 12, 8))
+        ]
+        assert (meeting.rating, meeting.evaluation) == (4, "Goede vragen")
+        await press(pilot, "escape", "n")
+
+        # The review: nothing written yet, the preview is pseudonymised.
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert not locations.exports_dir.exists()
+        preview = text_of(app, "#iv-preview")
+        assert "Mulder" not in preview and "Anna" not in preview
+        assert "[warm] Wat zei buurman A precies?" in preview
+        assert "Vervangen: 3 namen." in preview
+        await press(pilot, "e")
+        (summary_file,) = locations.exports_dir.glob("*.md")
+        assert summary_file.name == "2026-12-01-intervisie-incidentmethode.md"
+        assert summary_file.stat().st_mode & 0o777 == 0o600
+        assert "Mulder" not in summary_file.read_text(encoding="utf-8")
+        await press(pilot, "r")
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, ReviewScreen)
+
+        # The case-bringer's reflection is in the journal; next time its steps come first.
+        store = JournalStore.open(locations.journal_path, clock)
+        try:
+            (summary,) = store.list()
+            assert summary.case_kind == "intervisie"
+            saved = store.get(summary.id)
+            assert "[warm] Wat zei Kees Mulder precies?" in saved.notes
+        finally:
+            store.close()
+        await press(pilot, "g")
+        assert "Kees Mulder terugbellen" in text_of(app, "#iv-previous")
+
+
+async def test_roddelmethode_runs_and_leaves_nothing_behind(
+    iv_app: Callable[[], ReflectApp], clock: FixedClock, locations: Locations
+) -> None:
+    app = iv_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        app.action_intervision()
+        await pilot.pause()
+        app.screen.query_one("#iv-methods").focus()
+        await press(pilot, "down", "enter")
+        names = []
+        screen = conductor(app)
+        while not isinstance(app.screen, ReviewScreen):
+            names.append(screen.meeting.runner.plan.name)
+            await tick(pilot, clock, screen.meeting.runner.plan.minutes * 60 + 5)
+            assert digits(app) == "+0:05"
+            if screen.meeting.runner.plan.name == "Roddelen":
+                await press(pilot, "f")
+                assert screen.has_class("projector")
+                assert (
+                    not screen.query_one(RoundBody).display
+                    or screen.query_one(RoundBody).styles.display == "none"
+                )
+                await press(pilot, "f")
+            await press(pilot, "n")
+        assert names == [
+            "Casus inbrengen",
+            "Verhelderende vragen",
+            "Roddelen",
+            "Reactie van de inbrenger",
+            "Gesprek",
+            "Afronding",
+            "Afsluiting",
+        ]
+        # Closing without saving asks once more, then writes nothing at all.
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ReviewScreen)
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, ReviewScreen)
+        assert strings.IV_NOTHING_SAVED in notices(app)
+    assert not locations.exports_dir.exists()
+    store = JournalStore.open(locations.journal_path, clock)
+    try:
+        assert store.count() == 0
+    finally:
+        store.close()
