@@ -72,7 +72,11 @@ def run_share(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise ReflectError("niets geschreven: bevestig met --yes (geen terminal om te vragen)")
-        answer = input(f"Dit bestand schrijven naar {target}? [j/N] ")
+        # Through ctx.stdout, not input(): the prompt names a path, and only
+        # ctx.stdout keeps escape codes in it off the terminal.
+        ctx.stdout.write(f"Dit bestand schrijven naar {target}? [j/N] ")
+        ctx.stdout.flush()
+        answer = sys.stdin.readline()
         if answer.strip().lower() not in ("j", "ja", "y", "yes"):
             print("Niets geschreven.", file=ctx.stdout)
             return 1
