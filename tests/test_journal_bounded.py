@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from journal_fixtures.helpers import open_store, sample_reflection
+from journal_fixtures.helpers import open_store, sample_reflection, update_fields
 
 from reflect_tui.core.coach.learning import overdue_in
 from reflect_tui.core.journal.model import NextStep
@@ -55,11 +55,11 @@ def test_counters_follow_every_write_path(tmp_path: Path) -> None:
         assert store.count() == 12
         assert store.count_open_next_steps() == 24
         store.set_next_step_done("r-0001", 0, True)
-        store.update_fields("r-0002", next_steps=[NextStep("een")])
+        update_fields(store, "r-0002", next_steps=[NextStep("een")])
         store.delete("r-0003")  # children go by cascade
         draft = store.create_draft("nieuw")
-        store.update_fields(draft.id, next_steps=[NextStep("x"), NextStep("y", done=True)])
-        store.update_fields(draft.id, next_steps=[NextStep("x"), NextStep("")])
+        update_fields(store, draft.id, next_steps=[NextStep("x"), NextStep("y", done=True)])
+        update_fields(store, draft.id, next_steps=[NextStep("x"), NextStep("")])
         assert store.count() == 12
         real = store._conn.execute("SELECT count(*) FROM next_steps WHERE done = 0 AND text != ''")
         assert store.count_open_next_steps() == real.fetchone()[0] == 24 - 1 - 1 - 2 + 1

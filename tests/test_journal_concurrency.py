@@ -32,7 +32,8 @@ def test_autosave_beside_cli_list_and_delete_keeps_the_journal_whole(isolated_ho
     # ``launch`` does (``open_writer_store``).
     ui = JournalStore.open(path, clock)
     victim = ui.create_draft(title="Te wissen casus")
-    ui.save_answer(victim.id, Answer("situatie", "wat", "Vraag?", "WISMIJ-geheime-tekst"))
+    victim.answers.append(Answer("situatie", "wat", "Vraag?", "WISMIJ-geheime-tekst"))
+    ui.save(victim)
     draft = ui.create_draft(title="concept")
     errors: list[Exception] = []
     saver = DraftSaver(lambda: JournalStore.open(path, clock), on_error=errors.append)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from journal_fixtures.helpers import FIXTURES, open_store, sample_reflection
+from journal_fixtures.helpers import (
+    FIXTURES,
+    open_store,
+    sample_reflection,
+    save_answer,
+    update_fields,
+)
 
 from reflect_tui.core.journal.model import Answer, NextStep
 
@@ -30,11 +36,11 @@ def test_deleted_reflection_text_is_in_no_file(tmp_path: Path) -> None:
         store.import_reflections(keep)
         draft = store.create_draft(f"Titel {MARKER}")
         for i in range(12):  # many versions of the index row and pages in the WAL
-            store.save_answer(
-                draft.id, Answer("situatie", f"s{i}", "", f"antwoord {MARKER} {i}" * 40)
+            save_answer(
+                store, draft.id, Answer("situatie", f"s{i}", "", f"antwoord {MARKER} {i}" * 40)
             )
-        store.update_fields(
-            draft.id, insight=MARKER, notes=MARKER * 3000, next_steps=[NextStep(MARKER)]
+        update_fields(
+            store, draft.id, insight=MARKER, notes=MARKER * 3000, next_steps=[NextStep(MARKER)]
         )
         store.record_tips_shown(["tip-a"], draft.id)
         assert _files_containing(data, MARKER)  # the scan can find it

@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from journal_fixtures.helpers import FIXTURES, open_store, sample_reflection
+from journal_fixtures.helpers import FIXTURES, open_store, sample_reflection, save_answer
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.migrations import CURRENT_VERSION
@@ -48,7 +48,7 @@ def test_corrupt_file_is_refused_and_never_modified(tmp_path: Path, variant: str
         with open_store(target) as store:
             store.count()
             store.search("x")
-            store.save_answer(store.create_draft("x").id, Answer("a", "b", "c", "d"))
+            save_answer(store, store.create_draft("x").id, Answer("a", "b", "c", "d"))
     except ReflectError as exc:
         message = str(exc)
         assert "\n" not in message
@@ -93,24 +93,24 @@ def test_locked_journal_waits_then_says_so(tmp_path: Path) -> None:
     try:
         with open_store(tmp_path, busy_timeout=0.3) as store:
             with pytest.raises(ReflectError, match="bezet"):
-                store.save_answer(draft.id, Answer("situatie", "luisteren", "", "tekst"))
+                save_answer(store, draft.id, Answer("situatie", "luisteren", "", "tekst"))
             assert store.get(draft.id).answers == []  # reading still works meanwhile
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
     with open_store(tmp_path) as store:
-        store.save_answer(draft.id, Answer("situatie", "luisteren", "", "tekst"))
+        save_answer(store, draft.id, Answer("situatie", "luisteren", "", "tekst"))
         assert store.get(draft.id).answers[0].text == "tekst"
 
 
 def test_full_disk_gives_clear_message_and_keeps_saved_work(tmp_path: Path) -> None:
     with open_store(tmp_path) as store:
         draft = store.create_draft("vol")
-        store.save_answer(draft.id, Answer("situatie", "luisteren", "", "al bewaard"))
+        save_answer(store, draft.id, Answer("situatie", "luisteren", "", "al bewaard"))
         pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
         store._conn.execute(f"PRAGMA max_page_count = {pages}")  # simulate a full disk
         with pytest.raises(ReflectError, match="schijf is vol") as info:
-            store.save_answer(draft.id, Answer("situatie", "doorvragen", "", "x" * 200_000))
+            save_answer(store, draft.id, Answer("situatie", "doorvragen", "", "x" * 200_000))
         assert "\n" not in str(info.value)
         # The connection stays usable and the earlier answer is intact.
         assert [a.text for a in store.get(draft.id).answers] == ["al bewaard"]
@@ -127,7 +127,7 @@ def test_read_only_folder_gives_clear_message(tmp_path: Path) -> None:
     (tmp_path / "ro" / "journal.sqlite3").chmod(0o400)
     try:
         with pytest.raises(ReflectError) as info, open_store(tmp_path / "ro") as store:
-            store.save_answer(draft.id, Answer("a", "b", "", "c"))
+            save_answer(store, draft.id, Answer("a", "b", "", "c"))
         assert "\n" not in str(info.value)
     finally:
         (tmp_path / "ro").chmod(0o700)
@@ -156,7 +156,7 @@ def test_permissions_are_private_under_umask_022(tmp_path: Path) -> None:
         data = tmp_path / "data"
         with open_store(data) as store:
             draft = store.create_draft("privé")
-            store.save_answer(draft.id, Answer("situatie", "luisteren", "", "geheim"))
+            save_answer(store, draft.id, Answer("situatie", "luisteren", "", "geheim"))
             files = [
                 data / "journal.sqlite3",
                 data / "journal.sqlite3-wal",
@@ -188,7 +188,7 @@ def test_unopenable_wal_gives_clear_message_and_loses_nothing(tmp_path: Path) ->
     wal.mkdir()
     try:
         with pytest.raises(ReflectError) as info, open_store(tmp_path) as store:
-            store.save_answer(draft.id, Answer("a", "b", "", "c"))
+            save_answer(store, draft.id, Answer("a", "b", "", "c"))
         assert "\n" not in str(info.value)
     finally:
         wal.rmdir()

@@ -11,7 +11,13 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from journal_fixtures.helpers import FIXTURES, open_store, sample_reflection
+from journal_fixtures.helpers import (
+    FIXTURES,
+    open_store,
+    sample_reflection,
+    save_answer,
+    update_fields,
+)
 from journal_fixtures.make_v2_fixture import MARKER
 
 from reflect_tui.core.journal.migrations import CURRENT_VERSION
@@ -76,8 +82,8 @@ def test_after_migration_writes_keep_index_and_counts_exact(tmp_path: Path) -> N
     with open_store(data) as store:
         conn = store._conn
         rid = store.search(MARKER)[0].id
-        store.save_answer(rid, Answer("situatie", "doorvragen", "", "Kievitsbloem erbij"))
-        store.update_fields(rid, next_steps=[NextStep("Ooievaar bellen")], notes="")
+        save_answer(store, rid, Answer("situatie", "doorvragen", "", "Kievitsbloem erbij"))
+        update_fields(store, rid, next_steps=[NextStep("Ooievaar bellen")], notes="")
         assert store.search(MARKER) == []
         assert [s.id for s in store.search("kievitsbloem ooievaar")] == [rid]
         assert store.count_open_next_steps() == 2  # one open step replaced by another

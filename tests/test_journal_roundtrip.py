@@ -7,7 +7,14 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from journal_fixtures.helpers import CLOCK, TickingClock, open_store, reflections, sample_reflection
+from journal_fixtures.helpers import (
+    CLOCK,
+    TickingClock,
+    open_store,
+    reflections,
+    sample_reflection,
+    save_answer,
+)
 
 from reflect_tui.core.journal.interchange import dump_journal, parse_journal
 from reflect_tui.core.journal.model import Answer
@@ -53,7 +60,7 @@ def test_large_answers_with_emoji_crlf_and_nul_survive_everything(tmp_path: Path
     )
     with open_store(tmp_path / "one") as store:
         store.import_reflections([reflection])
-        store.save_answer(reflection.id, Answer("oplossingen", "doorvragen", "Nog?", big + "!"))
+        save_answer(store, reflection.id, Answer("oplossingen", "doorvragen", "Nog?", big + "!"))
         stored = store.get(reflection.id)
         assert stored.answers[0].text == big
         assert stored.answers[2].text == big + "!"
@@ -68,11 +75,11 @@ def test_large_answers_with_emoji_crlf_and_nul_survive_everything(tmp_path: Path
 def test_save_answer_updates_in_place_and_keeps_order(tmp_path: Path) -> None:
     with open_store(tmp_path, clock=TickingClock()) as store:
         draft = store.create_draft("Overleg", content_version="v9")
-        store.save_answer(draft.id, Answer("situatie", "luisteren", "P1", "eerste"))
-        store.save_answer(draft.id, Answer("situatie", "samenvatten", "P2", "tweede"))
+        save_answer(store, draft.id, Answer("situatie", "luisteren", "P1", "eerste"))
+        save_answer(store, draft.id, Answer("situatie", "samenvatten", "P2", "tweede"))
         before = store.get(draft.id).updated_at
-        store.save_answer(
-            draft.id, Answer("situatie", "luisteren", "P1b", "eerste, herzien", "id-1")
+        save_answer(
+            store, draft.id, Answer("situatie", "luisteren", "P1b", "eerste, herzien", "id-1")
         )
         got = store.get(draft.id)
         assert [(a.step, a.prompt, a.text) for a in got.answers] == [

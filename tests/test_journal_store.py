@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from journal_fixtures.helpers import TickingClock, open_store, sample_reflection
+from journal_fixtures.helpers import TickingClock, open_store, sample_reflection, update_fields
 
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.journal.model import Answer, NextStep
+from reflect_tui.core.journal.model import Answer, NextStep, Reflection
 from reflect_tui.core.journal.search import match_expression
 
 
@@ -62,17 +62,18 @@ def test_resolve_id_by_unique_prefix(tmp_path: Path) -> None:
             store.get("nope")
 
 
-def test_update_fields_status_and_next_steps(tmp_path: Path) -> None:
+def test_saving_fields_status_and_next_steps(tmp_path: Path) -> None:
     with open_store(tmp_path, clock=TickingClock()) as store:
         draft = store.create_draft("Inloop")
-        store.update_fields(
+        update_fields(
+            store,
             draft.id,
             title="Inloopavond",
             barriers=["politiek"],
             next_steps=[NextStep("Mail sturen", date(2026, 3, 2)), NextStep("Later", None)],
             occurred_on=date(2026, 2, 1),
         )
-        store.set_status(draft.id, "complete")
+        update_fields(store, draft.id, status="complete")
         got = store.get(draft.id)
         assert (got.title, got.barriers, got.status) == ("Inloopavond", ["politiek"], "complete")
         assert [(n.text, i) for _r, i, n in store.open_next_steps()] == [
@@ -83,10 +84,8 @@ def test_update_fields_status_and_next_steps(tmp_path: Path) -> None:
         assert [n.text for _r, _i, n in store.open_next_steps()] == ["Later"]
         with pytest.raises(ReflectError):
             store.set_next_step_done(draft.id, 7, True)
-        with pytest.raises(TypeError):
-            store.update_fields(draft.id, colour="red")
         with pytest.raises(ValueError):
-            store.set_status(draft.id, "gone")  # type: ignore[arg-type]
+            update_fields(store, draft.id, status="gone")
 
 
 def test_tips_shown_history(tmp_path: Path) -> None:
@@ -144,23 +143,24 @@ def test_match_expression_quotes_every_word() -> None:
 
 def test_store_is_usable_from_a_worker_thread(tmp_path: Path) -> None:
     with open_store(tmp_path) as store:
-        draft = store.create_draft("thread")
+        drafts = [store.create_draft(f"thread {n}") for n in range(3)]
         errors: list[BaseException] = []
 
-        def work() -> None:
+        def work(draft: Reflection) -> None:
             try:
                 for i in range(20):
-                    store.save_answer(draft.id, Answer("situatie", f"s{i}", "", f"t{i}"))
+                    draft.answers.append(Answer("situatie", f"s{i}", "", f"t{i}"))
+                    store.save(draft)
             except BaseException as exc:  # pragma: no cover - reported below
                 errors.append(exc)
 
-        threads = [threading.Thread(target=work) for _ in range(3)]
+        threads = [threading.Thread(target=work, args=(d,)) for d in drafts]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         assert errors == []
-        assert len(store.get(draft.id).answers) == 20
+        assert [len(store.get(d.id).answers) for d in drafts] == [20, 20, 20]
 
 
 def test_foreign_keys_cascade_children(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """A writer process for the crash and concurrency tests.
 
 Usage: ``python crash_writer.py DB TAG COUNT``. Creates a draft, then saves
-COUNT answers one by one (sometimes also a field update) and prints
+COUNT answers one by one (sometimes another field too), saving the whole draft
+each time, and prints
 ``ACK <reflection-id> <step> <text>`` after each save returned, i.e. after
 its transaction committed. The test kills it at random moments and checks
 that every acknowledged answer is in the journal.
@@ -26,9 +27,11 @@ def main() -> None:
     print(f"DRAFT {draft.id}", flush=True)
     for i in range(count):
         text = f"{tag}-{i}-" + "tekst " * rng.randint(1, 400)
-        store.save_answer(draft.id, Answer("situatie", f"stap-{i}", "Vraag?", text))
+        # Like the app's autosave: the draft lives in memory and is saved whole.
+        draft.answers.append(Answer("situatie", f"stap-{i}", "Vraag?", text))
         if i % 7 == 3:
-            store.update_fields(draft.id, insight=f"{tag} inzicht {i}")
+            draft.insight = f"{tag} inzicht {i}"
+        store.save(draft)
         print(f"ACK {draft.id} stap-{i} {len(text)}", flush=True)
     store.close()
     print("DONE", flush=True)

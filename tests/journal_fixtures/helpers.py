@@ -34,6 +34,32 @@ class TickingClock:
         return self.moment.date()
 
 
+def save_answer(store: JournalStore, reflection_id: str, answer: Answer) -> None:
+    """Read, set one answer (same practice and step replaced in place), save whole.
+
+    The store saves whole reflections only (as the app's autosave does);
+    tests that change one piece go through this.
+    """
+    reflection = store.get(reflection_id)
+    for i, old in enumerate(reflection.answers):
+        if (old.practice, old.step) == (answer.practice, answer.step):
+            reflection.answers[i] = answer
+            break
+    else:
+        reflection.answers.append(answer)
+    store.save(reflection)
+
+
+def update_fields(store: JournalStore, reflection_id: str, **fields: object) -> None:
+    """Read, change some fields, save the whole reflection."""
+    reflection = store.get(reflection_id)
+    for name, value in fields.items():
+        if not hasattr(reflection, name):
+            raise TypeError(f"no field {name!r}")
+        setattr(reflection, name, value)
+    store.save(reflection)
+
+
 def open_store(directory: Path, clock: object = CLOCK, **kwargs: object) -> JournalStore:
     return JournalStore.open(directory / "journal.sqlite3", clock, **kwargs)  # type: ignore[arg-type]
 

@@ -12,84 +12,44 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import values
-from reflect_tui.core.journal.model import (
-    ID_LIST_FIELDS,
-    STATUSES,
-    TEXT_FIELDS,
-    Answer,
-    NextStep,
-    PrincipleRating,
-    Reflection,
-)
+from reflect_tui.core.journal.fields import REFLECTION, Children, Field
+from reflect_tui.core.journal.kinds import Problem as _Problem
+from reflect_tui.core.journal.kinds import a_list
+from reflect_tui.core.journal.kinds import kind_name as _kind
+from reflect_tui.core.journal.model import Reflection
 
 FORMAT_NAME = "reflect-journal"
 FORMAT_VERSION = 1
 
-_TEXT_KEYS = TEXT_FIELDS
-_LIST_KEYS = ID_LIST_FIELDS
-_REQUIRED = ("id", "title", "occurred_on", "created_at", "updated_at", "status")
-_KNOWN = frozenset(
-    (
-        *_REQUIRED,
-        *_TEXT_KEYS,
-        *_LIST_KEYS,
-        "case_kind",
-        "answers",
-        "principles",
-        "next_steps",
-    )
-)
+_KNOWN = frozenset(f.name for f in REFLECTION)
 
 
-def _timestamp(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat()
+def _record_to_dict(item: Any, fields: Sequence[Field]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields:
+        value = getattr(item, f.name)
+        if value is None and f.omit_none:
+            continue
+        out[f.name] = f.kind.to_json(value)
+    return out
 
 
 def reflection_to_dict(r: Reflection) -> dict[str, Any]:
-    """One reflection as a JSON-ready object, keys in documented order."""
-    return {
-        "id": r.id,
-        "title": r.title,
-        "case_kind": r.case_kind,
-        "occurred_on": r.occurred_on.isoformat(),
-        "created_at": _timestamp(r.created_at),
-        "updated_at": _timestamp(r.updated_at),
-        "status": r.status,
-        "practices": list(r.practices),
-        "answers": [
-            {
-                "practice": a.practice,
-                "step": a.step,
-                "prompt": a.prompt,
-                "text": a.text,
-                **({"prompt_id": a.prompt_id} if a.prompt_id is not None else {}),
-            }
-            for a in r.answers
-        ],
-        "principles": [{"id": p.id, "rating": p.rating, "note": p.note} for p in r.principles],
-        "barriers": list(r.barriers),
-        "helps": list(r.helps),
-        "insight": r.insight,
-        "next_steps": [
-            {"text": s.text, "due": s.due.isoformat() if s.due else None, "done": s.done}
-            for s in r.next_steps
-        ],
-        "tags": list(r.tags),
-        "notes": r.notes,
-        "who": r.who,
-        "what_happened": r.what_happened,
-        "barrier_note": r.barrier_note,
-        "help_note": r.help_note,
-        "involve": r.involve,
-        "content_version": r.content_version,
-    }
+    """One reflection as a JSON-ready object, keys in documented order (the field table's)."""
+    out: dict[str, Any] = {}
+    for f in REFLECTION:
+        value = getattr(r, f.name)
+        if isinstance(f, Children):
+            if f.omit_empty and not value:
+                continue
+            out[f.name] = [_record_to_dict(item, f.fields) for item in value]
+        else:
+            out[f.name] = f.kind.to_json(value)
+    return out
 
 
 def journal_to_dict(reflections: Iterable[Reflection]) -> dict[str, Any]:
@@ -140,12 +100,6 @@ def escape_unsafe(text: str) -> str:
 
 
 # --- import and validation -------------------------------------------------------------
-
-
-class _Problem(Exception):
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
-        self.where = where
 
 
 def parse_journal(text: str, source: str = "invoer") -> list[Reflection]:
@@ -273,108 +227,39 @@ def reflection_from_dict(item: Any, where: str) -> Reflection:
     unknown = sorted(set(obj) - _KNOWN)
     if unknown:
         raise _Problem(f"{where}.{unknown[0]}", "onbekend veld")
-    for key in _REQUIRED:
-        if key not in obj:
-            raise _Problem(f"{where}.{key}", "ontbreekt")
-    rid = _text(obj["id"], f"{where}.id")
-    if not rid.strip() or len(rid) > 200 or any(ch.isspace() for ch in rid):
-        raise _Problem(f"{where}.id", "moet een niet-leeg id zonder spaties zijn")
-    status = obj["status"]
-    if status not in STATUSES:
-        raise _Problem(f"{where}.status", f"moet een van {', '.join(STATUSES)} zijn")
-    case_kind = obj.get("case_kind")
-    if case_kind is not None:
-        case_kind = _text(case_kind, f"{where}.case_kind")
-    texts = {key: _text(obj.get(key, ""), f"{where}.{key}") for key in _TEXT_KEYS}
-    lists = {key: _text_list(obj.get(key, []), f"{where}.{key}") for key in _LIST_KEYS}
-    # The field names come from the one shared definition (TEXT_FIELDS,
-    # ID_LIST_FIELDS), which mypy cannot match to keyword parameters; the
-    # values are checked above, so the mix is passed on as plain keywords.
-    fields: dict[str, Any] = {**texts, **lists}
-    return Reflection(
-        id=rid,
-        occurred_on=_date(obj["occurred_on"], f"{where}.occurred_on"),
-        created_at=_datetime(obj["created_at"], f"{where}.created_at"),
-        updated_at=_datetime(obj["updated_at"], f"{where}.updated_at"),
-        status=status,
-        case_kind=case_kind,
-        answers=_answers(obj.get("answers", []), f"{where}.answers"),
-        principles=_principles(obj.get("principles", []), f"{where}.principles"),
-        next_steps=_next_steps(obj.get("next_steps", []), f"{where}.next_steps"),
-        **fields,
-    )
+    for f in REFLECTION:
+        if isinstance(f, Field) and f.required and f.name not in obj:
+            raise _Problem(f"{where}.{f.name}", "ontbreekt")
+    values: dict[str, Any] = {}
+    for f in REFLECTION:
+        at = f"{where}.{f.name}"
+        if isinstance(f, Children):
+            values[f.name] = [
+                f.item(**_record_from_dict(child, f"{at}[{i}]", f.fields))
+                for i, child in enumerate(_list(obj.get(f.name, []), at))
+            ]
+        else:
+            values[f.name] = _value(obj, f, at)
+    return Reflection(**values)
 
 
-def _answers(value: Any, where: str) -> list[Answer]:
-    out: list[Answer] = []
-    for i, item in enumerate(_list(value, where)):
-        at = f"{where}[{i}]"
-        obj = _mapping(item, at)
-        _only(obj, at, ("practice", "step", "prompt", "text", "prompt_id"))
-        for key in ("practice", "step", "text"):
-            if key not in obj:
-                raise _Problem(f"{at}.{key}", "ontbreekt")
-        step = _text(obj["step"], f"{at}.step")
-        if not step:
-            raise _Problem(f"{at}.step", "mag niet leeg zijn")
-        prompt_id = obj.get("prompt_id")
-        out.append(
-            Answer(
-                practice=_text(obj["practice"], f"{at}.practice"),
-                step=step,
-                prompt=_text(obj.get("prompt", ""), f"{at}.prompt"),
-                text=_text(obj["text"], f"{at}.text"),
-                prompt_id=None if prompt_id is None else _text(prompt_id, f"{at}.prompt_id"),
-            )
-        )
-    return out
+def _record_from_dict(item: Any, where: str, fields: Sequence[Field]) -> dict[str, Any]:
+    obj = _mapping(item, where)
+    _only(obj, where, [f.name for f in fields])
+    for f in fields:
+        if f.required and f.name not in obj:
+            raise _Problem(f"{where}.{f.name}", "ontbreekt")
+    return {f.name: _value(obj, f, f"{where}.{f.name}") for f in fields}
 
 
-def _principles(value: Any, where: str) -> list[PrincipleRating]:
-    out: list[PrincipleRating] = []
-    for i, item in enumerate(_list(value, where)):
-        at = f"{where}[{i}]"
-        obj = _mapping(item, at)
-        _only(obj, at, ("id", "rating", "note"))
-        if "id" not in obj:
-            raise _Problem(f"{at}.id", "ontbreekt")
-        rating = obj.get("rating")
-        if rating is not None and (
-            isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5
-        ):
-            raise _Problem(
-                f"{at}.rating", f"moet een geheel getal 1 t/m 5 zijn (of null), niet {rating!r}"
-            )
-        out.append(
-            PrincipleRating(
-                id=_text(obj["id"], f"{at}.id"),
-                rating=rating,
-                note=_text(obj.get("note", ""), f"{at}.note"),
-            )
-        )
-    return out
-
-
-def _next_steps(value: Any, where: str) -> list[NextStep]:
-    out: list[NextStep] = []
-    for i, item in enumerate(_list(value, where)):
-        at = f"{where}[{i}]"
-        obj = _mapping(item, at)
-        _only(obj, at, ("text", "due", "done"))
-        if "text" not in obj:
-            raise _Problem(f"{at}.text", "ontbreekt")
-        due = obj.get("due")
-        done = obj.get("done", False)
-        if not isinstance(done, bool):
-            raise _Problem(f"{at}.done", "moet true of false zijn")
-        out.append(
-            NextStep(
-                text=_text(obj["text"], f"{at}.text"),
-                due=None if due is None else _date(due, f"{at}.due"),
-                done=done,
-            )
-        )
-    return out
+def _value(obj: Mapping[str, Any], f: Field, where: str) -> Any:
+    """One checked value; a missing optional key gets the kind's default."""
+    if f.name not in obj:
+        return f.kind.default
+    value = f.kind.from_json(obj[f.name], where)
+    if f.nonempty and value == "":
+        raise _Problem(where, "mag niet leeg zijn")
+    return value
 
 
 # --- small validators --------------------------------------------------------------------
@@ -387,43 +272,10 @@ def _mapping(value: Any, where: str) -> Mapping[str, Any]:
 
 
 def _list(value: Any, where: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise _Problem(where, f"verwacht een lijst, niet {_kind(value)}")
-    return value
+    return a_list(value, where)
 
 
 def _only(obj: Mapping[str, Any], where: str, allowed: Sequence[str]) -> None:
     for key in obj:
         if key not in allowed:
             raise _Problem(f"{where}.{key}", "onbekend veld")
-
-
-def _text(value: Any, where: str) -> str:
-    try:
-        return values.text(value)
-    except values.BadValue as bad:
-        raise _Problem(where, bad.message) from None
-
-
-def _text_list(value: Any, where: str) -> list[str]:
-    items = _list(value, where)
-    for i, item in enumerate(items):
-        _text(item, f"{where}[{i}]")
-    return list(items)
-
-
-def _date(value: Any, where: str) -> date:
-    try:
-        return values.iso_date(value)
-    except values.BadValue as bad:
-        raise _Problem(where, bad.message) from None
-
-
-def _datetime(value: Any, where: str) -> datetime:
-    try:
-        return values.timestamp(value)
-    except values.BadValue as bad:
-        raise _Problem(where, bad.message) from None
-
-
-_kind = values.kind_of

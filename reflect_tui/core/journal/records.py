@@ -1,5 +1,9 @@
 """Whole reflections in and out of the database: rows to model objects and back.
 
+Built from the field table (``fields``): the row's columns, the child
+tables and the search text all come from the model's declarations, so a
+new field needs no change here.
+
 Kept apart from ``store`` so the store (and with it the home screen's first
 frame, which only counts and lists) does not import the full model; the
 store's methods that read or write whole reflections import this module
@@ -11,41 +15,34 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
-from reflect_tui.core.journal import codec, fts
-from reflect_tui.core.journal.model import (
-    STATUSES,
-    Answer,
-    NextStep,
-    PrincipleRating,
-    Reflection,
-    new_reflection_id,
-)
+from reflect_tui.core.journal import fts
+from reflect_tui.core.journal.fields import CHILDREN, SCALARS, Children
+from reflect_tui.core.journal.model import STATUSES, Reflection, new_reflection_id
 
 __all__ = [
     "Reflection",
     "check_reflection",
+    "insert_new",
     "load_reflections",
     "new_reflection_id",
-    "replace_answers",
-    "replace_next_steps",
-    "replace_principles",
     "write_reflection",
 ]
 
-ROW_COLS = (
-    "seq, id, title, case_kind, occurred_on, created_at, updated_at, status, who,"
-    " what_happened, practices, barriers, barrier_note, helps, help_note, insight, involve,"
-    " tags, notes, content_version"
+_COLUMNS = tuple(f.column for f in SCALARS)
+ROW_COLS = "seq, " + ", ".join(_COLUMNS)
+INSERT_SQL = (
+    f"INSERT INTO reflections ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 )
-WRITE_COLS = ROW_COLS.split(", ", 1)[1]  # all but seq
 UPSERT_SQL = (
-    f"INSERT INTO reflections ({WRITE_COLS}) VALUES ({', '.join('?' * 19)})"
-    " ON CONFLICT (id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in WRITE_COLS.replace(" ", "").split(",")[1:])
+    INSERT_SQL
+    + " ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "id")
 )
+# Kinds whose stored form differs from the model's (text passes through as it is).
+_TO_DB = tuple(f.kind.to_db for f in SCALARS)
+_FROM_DB = tuple((f.name, f.kind.from_db) for f in SCALARS)
 
 
 def check_reflection(reflection: Reflection) -> None:
@@ -56,28 +53,21 @@ def check_reflection(reflection: Reflection) -> None:
             raise ValueError("principle rating must be 1..5 or None")
 
 
-def _row(r: Reflection) -> tuple[Any, ...]:
-    return (
-        r.id,
-        r.title,
-        r.case_kind,
-        codec.date_to_db(r.occurred_on),
-        codec.ts_to_db(r.created_at),
-        codec.ts_to_db(r.updated_at),
-        r.status,
-        r.who,
-        r.what_happened,
-        codec.ids_to_db(r.practices),
-        codec.ids_to_db(r.barriers),
-        r.barrier_note,
-        codec.ids_to_db(r.helps),
-        r.help_note,
-        r.insight,
-        r.involve,
-        codec.ids_to_db(r.tags),
-        r.notes,
-        r.content_version,
-    )
+def _row(r: Reflection) -> list[Any]:
+    return [to_db(getattr(r, f.name)) for f, to_db in zip(SCALARS, _TO_DB, strict=True)]
+
+
+def _child_rows(child: Children, rid: str, items: Sequence[Any]) -> list[tuple[Any, ...]]:
+    return [
+        (rid, i, *(f.kind.to_db(getattr(item, f.name)) for f in child.fields))
+        for i, item in enumerate(items)
+    ]
+
+
+def _insert_sql(child: Children) -> str:
+    columns = ", ".join(f.column for f in child.fields)
+    marks = ", ".join("?" * (len(child.fields) + 2))
+    return f"INSERT INTO {child.table} (reflection_id, position, {columns}) VALUES ({marks})"
 
 
 def write_reflection(conn: sqlite3.Connection, r: Reflection) -> None:
@@ -88,18 +78,19 @@ def write_reflection(conn: sqlite3.Connection, r: Reflection) -> None:
         fts.forget(conn, found[0])  # before the rows change: see fts.py
     cursor = conn.execute(UPSERT_SQL, values)
     seq = int(found[0] if found is not None else cursor.lastrowid or 0)
-    replace_children(conn, r, fresh=found is None)
+    for child in CHILDREN:
+        _replace_children(conn, child, r.id, getattr(r, child.name), fresh=found is None)
     fts.index(conn, seq)
 
 
-def replace_children(conn: sqlite3.Connection, r: Reflection, fresh: bool = False) -> None:
-    """Write answers, ratings and next steps (``fresh``: none exist yet, skip the deletes)."""
+def _replace_children(
+    conn: sqlite3.Connection, child: Children, rid: str, items: Sequence[Any], fresh: bool
+) -> None:
+    """Write one list of child records (``fresh``: none exist yet, skip the delete)."""
     if not fresh:
-        for table in ("answers", "principle_ratings", "next_steps"):
-            conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (r.id,))
-    _insert_answers(conn, r.id, r.answers)
-    _insert_principles(conn, r.id, r.principles)
-    _insert_next_steps(conn, r.id, r.next_steps)
+        conn.execute(f"DELETE FROM {child.table} WHERE reflection_id = ?", (rid,))
+    if items:
+        conn.executemany(_insert_sql(child), _child_rows(child, rid, items))
 
 
 def insert_new(conn: sqlite3.Connection, batch: Sequence[Reflection]) -> list[int]:
@@ -109,83 +100,15 @@ def insert_new(conn: sqlite3.Connection, batch: Sequence[Reflection]) -> list[in
     instead of five statements per reflection. Returns the new rows' ``seq``
     for the search index (``fts.index_many``).
     """
-    conn.executemany(
-        f"INSERT INTO reflections ({WRITE_COLS}) VALUES ({', '.join('?' * 19)})",
-        [_row(r) for r in batch],
-    )
-    conn.executemany(
-        "INSERT INTO answers (reflection_id, position, practice, step, prompt, text, prompt_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (r.id, i, a.practice, a.step, a.prompt, a.text, a.prompt_id)
-            for r in batch
-            for i, a in enumerate(r.answers)
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO principle_ratings (reflection_id, position, principle, rating, note)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [(r.id, i, p.id, p.rating, p.note) for r in batch for i, p in enumerate(r.principles)],
-    )
-    conn.executemany(
-        "INSERT INTO next_steps (reflection_id, position, text, due, done) VALUES (?, ?, ?, ?, ?)",
-        [
-            (r.id, i, s.text, codec.date_to_db(s.due), 1 if s.done else 0)
-            for r in batch
-            for i, s in enumerate(r.next_steps)
-        ],
-    )
+    conn.executemany(INSERT_SQL, [_row(r) for r in batch])
+    for child in CHILDREN:
+        conn.executemany(
+            _insert_sql(child),
+            [row for r in batch for row in _child_rows(child, r.id, getattr(r, child.name))],
+        )
     marks = ", ".join("?" * len(batch))
     rows = conn.execute(f"SELECT seq FROM reflections WHERE id IN ({marks})", [r.id for r in batch])
     return [int(seq) for (seq,) in rows]
-
-
-def replace_answers(conn: sqlite3.Connection, rid: str, answers: Sequence[Answer]) -> None:
-    conn.execute("DELETE FROM answers WHERE reflection_id = ?", (rid,))
-    _insert_answers(conn, rid, answers)
-
-
-def _insert_answers(conn: sqlite3.Connection, rid: str, answers: Sequence[Answer]) -> None:
-    conn.executemany(
-        "INSERT INTO answers (reflection_id, position, practice, step, prompt, text, prompt_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (rid, i, a.practice, a.step, a.prompt, a.text, a.prompt_id)
-            for i, a in enumerate(answers)
-        ],
-    )
-
-
-def replace_principles(
-    conn: sqlite3.Connection, rid: str, principles: Sequence[PrincipleRating]
-) -> None:
-    conn.execute("DELETE FROM principle_ratings WHERE reflection_id = ?", (rid,))
-    _insert_principles(conn, rid, principles)
-
-
-def _insert_principles(
-    conn: sqlite3.Connection, rid: str, principles: Sequence[PrincipleRating]
-) -> None:
-    conn.executemany(
-        "INSERT INTO principle_ratings (reflection_id, position, principle, rating, note)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [(rid, i, p.id, p.rating, p.note) for i, p in enumerate(principles)],
-    )
-
-
-def replace_next_steps(conn: sqlite3.Connection, rid: str, steps: Sequence[NextStep]) -> None:
-    conn.execute("DELETE FROM next_steps WHERE reflection_id = ?", (rid,))
-    _insert_next_steps(conn, rid, steps)
-
-
-def _insert_next_steps(conn: sqlite3.Connection, rid: str, steps: Sequence[NextStep]) -> None:
-    conn.executemany(
-        "INSERT INTO next_steps (reflection_id, position, text, due, done) VALUES (?, ?, ?, ?, ?)",
-        [
-            (rid, i, s.text, codec.date_to_db(s.due), 1 if s.done else 0)
-            for i, s in enumerate(steps)
-        ],
-    )
 
 
 def load_reflections(
@@ -203,25 +126,7 @@ def load_reflections(
     result: list[Reflection] = []
     for row in rows:
         r = Reflection(
-            id=row[1],
-            title=row[2],
-            case_kind=row[3],
-            occurred_on=date.fromisoformat(row[4]),
-            created_at=codec.ts_from_db(row[5]),
-            updated_at=codec.ts_from_db(row[6]),
-            status=row[7],
-            who=row[8],
-            what_happened=row[9],
-            practices=codec.ids_from_db(row[10]),
-            barriers=codec.ids_from_db(row[11]),
-            barrier_note=row[12],
-            helps=codec.ids_from_db(row[13]),
-            help_note=row[14],
-            insight=row[15],
-            involve=row[16],
-            tags=codec.ids_from_db(row[17]),
-            notes=row[18],
-            content_version=row[19],
+            **{name: from_db(v) for (name, from_db), v in zip(_FROM_DB, row[1:], strict=True)}
         )
         by_id[r.id] = r
         result.append(r)
@@ -230,25 +135,17 @@ def load_reflections(
         scope, scope_params = f"WHERE reflection_id IN ({marks})", list(by_id)
     else:
         scope, scope_params = "", []
-    for rid, practice, step, prompt, text, prompt_id in conn.execute(
-        "SELECT reflection_id, practice, step, prompt, text, prompt_id FROM answers"
-        f" {scope} ORDER BY reflection_id, position",
-        scope_params,
-    ):
-        if rid in by_id:
-            by_id[rid].answers.append(Answer(practice, step, prompt, text, prompt_id))
-    for rid, principle, rating, note in conn.execute(
-        f"SELECT reflection_id, principle, rating, note FROM principle_ratings {scope}"
-        " ORDER BY reflection_id, position",
-        scope_params,
-    ):
-        if rid in by_id:
-            by_id[rid].principles.append(PrincipleRating(principle, rating, note))
-    for rid, text, due, done in conn.execute(
-        f"SELECT reflection_id, text, due, done FROM next_steps {scope}"
-        " ORDER BY reflection_id, position",
-        scope_params,
-    ):
-        if rid in by_id:
-            by_id[rid].next_steps.append(NextStep(text, codec.date_from_db(due), bool(done)))
+    for child in CHILDREN:
+        columns = ", ".join(f.column for f in child.fields)
+        decoders = [f.kind.from_db for f in child.fields]
+        item = child.item
+        for rid, *values in conn.execute(
+            f"SELECT reflection_id, {columns} FROM {child.table} {scope}"
+            " ORDER BY reflection_id, position",
+            scope_params,
+        ):
+            if rid in by_id:
+                getattr(by_id[rid], child.name).append(
+                    item(*(decode(v) for decode, v in zip(decoders, values, strict=True)))
+                )
     return result

@@ -33,28 +33,19 @@ from reflect_tui.core.journal import codec, fts, migrations
 from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect
 from reflect_tui.core.journal.sqlite_errors import translate
 from reflect_tui.core.journal.summary import (
-    ID_LIST_FIELDS,
     OVERDUE_SHOWN,
-    STATUSES,
-    TEXT_FIELDS,
     Overdue,
     ReflectionSummary,
     Status,
 )
 
 if TYPE_CHECKING:
-    from reflect_tui.core.journal.model import Answer, NextStep, Reflection
+    from reflect_tui.core.journal.model import NextStep, Reflection
     from reflect_tui.core.journal.query import JournalQuery
     from reflect_tui.core.journal.search import SearchHit
 
 
 _SUMMARY_COLS = "r.id, r.title, r.occurred_on, r.status, r.case_kind, r.updated_at"
-_TEXT_FIELDS = TEXT_FIELDS
-_ID_LIST_FIELDS = ID_LIST_FIELDS
-_CHILD_FIELDS = ("answers", "principles", "next_steps")
-UPDATABLE_FIELDS = frozenset(
-    (*_TEXT_FIELDS, *_ID_LIST_FIELDS, *_CHILD_FIELDS, "case_kind", "occurred_on", "status")
-)
 
 
 class ImportResult(NamedTuple):
@@ -194,84 +185,6 @@ class JournalStore:
         with self._write() as conn:
             reflection.updated_at = now
             records.write_reflection(conn, reflection)
-
-    def save_answer(self, reflection_id: str, answer: Answer) -> None:
-        """Save one answer (matched on practice and step) in one small transaction."""
-        with self._write() as conn:
-            seq = self._seq(conn, reflection_id)
-            fts.forget(conn, seq)
-            row = conn.execute(
-                "SELECT position FROM answers WHERE reflection_id = ? AND practice = ?"
-                " AND step = ? ORDER BY position LIMIT 1",
-                (reflection_id, answer.practice, answer.step),
-            ).fetchone()
-            if row is not None:
-                conn.execute(
-                    "UPDATE answers SET prompt = ?, text = ?, prompt_id = ?"
-                    " WHERE reflection_id = ? AND position = ?",
-                    (answer.prompt, answer.text, answer.prompt_id, reflection_id, row[0]),
-                )
-            else:
-                conn.execute(
-                    "INSERT INTO answers (reflection_id, position, practice, step, prompt, text,"
-                    " prompt_id) SELECT ?, coalesce(max(position) + 1, 0), ?, ?, ?, ?, ?"
-                    " FROM answers WHERE reflection_id = ?",
-                    (
-                        reflection_id,
-                        answer.practice,
-                        answer.step,
-                        answer.prompt,
-                        answer.text,
-                        answer.prompt_id,
-                        reflection_id,
-                    ),
-                )
-            self._touch(conn, reflection_id)
-            fts.index(conn, seq)
-
-    def update_fields(self, reflection_id: str, **fields: Any) -> None:
-        """Change some fields of one reflection in one transaction.
-
-        Accepts the scalar fields, the id lists and the child lists
-        (``answers``, ``principles``, ``next_steps``, replaced whole).
-        """
-        from reflect_tui.core.journal import records
-
-        unknown = set(fields) - UPDATABLE_FIELDS
-        if unknown:
-            raise TypeError(f"update_fields: unknown field(s) {sorted(unknown)}")
-        if "status" in fields and fields["status"] not in STATUSES:
-            raise ValueError(f"status must be one of {STATUSES}")
-        with self._write() as conn:
-            seq = self._seq(conn, reflection_id)
-            fts.forget(conn, seq)
-            columns: dict[str, Any] = {}
-            for name, value in fields.items():
-                if name in _TEXT_FIELDS:
-                    columns[name] = str(value)
-                elif name in _ID_LIST_FIELDS:
-                    columns[name] = codec.ids_to_db(list(value))
-                elif name == "occurred_on":
-                    columns[name] = codec.date_to_db(value)
-                elif name in ("case_kind", "status"):
-                    columns[name] = value
-            if columns:
-                assignments = ", ".join(f"{c} = ?" for c in columns)
-                conn.execute(
-                    f"UPDATE reflections SET {assignments} WHERE id = ?",
-                    (*columns.values(), reflection_id),
-                )
-            if "answers" in fields:
-                records.replace_answers(conn, reflection_id, fields["answers"])
-            if "principles" in fields:
-                records.replace_principles(conn, reflection_id, fields["principles"])
-            if "next_steps" in fields:
-                records.replace_next_steps(conn, reflection_id, fields["next_steps"])
-            self._touch(conn, reflection_id)
-            fts.index(conn, seq)
-
-    def set_status(self, reflection_id: str, status: Status) -> None:
-        self.update_fields(reflection_id, status=status)
 
     def set_next_step_done(self, reflection_id: str, index: int, done: bool) -> None:
         with self._write() as conn:

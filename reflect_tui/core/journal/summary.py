@@ -1,8 +1,7 @@
 """The light half of the journal model: names, statuses and the summary row.
 
 Why a module of its own: the home screen's first frame needs one summary
-row (the draft to resume), and the store needs the field names when it is
-imported; the full ``Reflection`` model (five dataclasses, about a
+row (the draft to resume); the full ``Reflection`` model (five dataclasses, about a
 millisecond each to create) is imported only when a whole reflection is
 read or written. ``model`` re-exports everything here.
 """
@@ -14,21 +13,6 @@ from typing import Literal, NamedTuple
 
 Status = Literal["draft", "complete"]
 STATUSES: tuple[str, ...] = ("draft", "complete")
-
-# The free-text fields of a Reflection, and its lists of ids: one definition
-# shared by the store, the interchange format and the search index.
-TEXT_FIELDS: tuple[str, ...] = (
-    "title",
-    "who",
-    "what_happened",
-    "barrier_note",
-    "help_note",
-    "insight",
-    "involve",
-    "notes",
-    "content_version",
-)
-ID_LIST_FIELDS: tuple[str, ...] = ("practices", "barriers", "helps", "tags")
 
 
 class ReflectionSummary(NamedTuple):

@@ -1,0 +1,250 @@
+"""How one kind of value is stored, exchanged and checked: the codecs of the field table.
+
+Why kinds: a reflection's fields are declared once (the dataclasses in
+``model``, each field tagged with its kind), and every format is built
+from that declaration: the SQLite row writer and reader, the interchange
+encoder and validating decoder, and the fast export that writes JSON text
+straight from stored values. A kind holds, for one sort of value, all five
+conversions side by side, so they cannot drift apart; the fast export is
+byte-for-byte the interchange encoder (a test holds the two together).
+
+No model import here: the model imports the kinds to tag its fields.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from json.encoder import encode_basestring  # C version when available
+from typing import Any
+
+from reflect_tui.core.journal import codec, values
+from reflect_tui.core.journal.summary import STATUSES
+
+
+class Problem(Exception):
+    """One flaw in an interchange document, with its exact place."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.where = where
+
+
+class Kind:
+    """Plain text (the default): ``str`` in the model, TEXT in SQLite, a string in JSON."""
+
+    default: Any = ""
+
+    def to_db(self, value: Any) -> Any:
+        return value
+
+    def from_db(self, stored: Any) -> Any:
+        return stored
+
+    def to_json(self, value: Any) -> Any:
+        """The JSON-ready value the interchange encoder writes."""
+        return value
+
+    def fast_json(self, stored: Any) -> str:
+        """JSON text for a stored value, equal to encoding ``to_json(from_db(stored))``."""
+        return "null" if stored is None else encode_basestring(stored)
+
+    def from_json(self, value: Any, where: str) -> Any:
+        """The model value for a JSON value; raise ``Problem`` when it is not valid."""
+        return text(value, where)
+
+
+class OptionalText(Kind):
+    default = None
+
+    def from_json(self, value: Any, where: str) -> Any:
+        return None if value is None else text(value, where)
+
+
+class Id(Kind):
+    def from_json(self, value: Any, where: str) -> Any:
+        rid = text(value, where)
+        if not rid.strip() or len(rid) > 200 or any(ch.isspace() for ch in rid):
+            raise Problem(where, "moet een niet-leeg id zonder spaties zijn")
+        return rid
+
+
+class Status(Kind):
+    default = "draft"
+
+    def from_json(self, value: Any, where: str) -> Any:
+        if value not in STATUSES:
+            raise Problem(where, f"moet een van {', '.join(STATUSES)} zijn")
+        return value
+
+
+class Day(Kind):
+    """A calendar date: ISO ``YYYY-MM-DD`` both in SQLite and in JSON."""
+
+    def to_db(self, value: Any) -> Any:
+        return codec.date_to_db(value)
+
+    def from_db(self, stored: Any) -> Any:
+        return codec.date_from_db(stored)
+
+    def to_json(self, value: Any) -> Any:
+        return None if value is None else value.isoformat()
+
+    def from_json(self, value: Any, where: str) -> Any:
+        return day(value, where)
+
+
+class OptionalDay(Day):
+    default = None
+
+    def from_json(self, value: Any, where: str) -> Any:
+        return None if value is None else day(value, where)
+
+
+class Timestamp(Kind):
+    """A UTC moment: fixed-width text in SQLite (sorts), ``isoformat()`` in JSON."""
+
+    def to_db(self, value: Any) -> Any:
+        return codec.ts_to_db(value)
+
+    def from_db(self, stored: Any) -> Any:
+        return codec.ts_from_db(stored)
+
+    def to_json(self, value: Any) -> Any:
+        moment: datetime = value
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).isoformat()
+
+    def fast_json(self, stored: Any) -> str:
+        # The stored form always has microseconds; isoformat() drops ".000000".
+        if stored[19:26] == ".000000":
+            stored = stored[:19] + stored[26:]
+        return encode_basestring(stored)
+
+    def from_json(self, value: Any, where: str) -> Any:
+        return moment(value, where)
+
+
+class TextList(Kind):
+    """A short list of ids, tags or lines: a JSON array in one column, spliced as is."""
+
+    @property
+    def default(self) -> Any:
+        return []
+
+    def to_db(self, value: Any) -> Any:
+        return codec.ids_to_db(value)
+
+    def from_db(self, stored: Any) -> Any:
+        return codec.ids_from_db(stored)
+
+    def to_json(self, value: Any) -> Any:
+        return list(value)
+
+    def fast_json(self, stored: Any) -> str:
+        return str(stored) if stored else "[]"
+
+    def from_json(self, value: Any, where: str) -> Any:
+        items = a_list(value, where)
+        for i, item in enumerate(items):
+            text(item, f"{where}[{i}]")
+        return list(items)
+
+
+class Flag(Kind):
+    """A yes/no: 0/1 in SQLite, ``true``/``false`` in JSON."""
+
+    default = False
+
+    def to_db(self, value: Any) -> Any:
+        return 1 if value else 0
+
+    def from_db(self, stored: Any) -> Any:
+        return bool(stored)
+
+    def to_json(self, value: Any) -> Any:
+        return bool(value)
+
+    def fast_json(self, stored: Any) -> str:
+        return "true" if stored else "false"
+
+    def from_json(self, value: Any, where: str) -> Any:
+        if not isinstance(value, bool):
+            raise Problem(where, "moet true of false zijn")
+        return value
+
+
+class Rating(Kind):
+    """A self-rating 1..5, or none."""
+
+    default = None
+
+    def fast_json(self, stored: Any) -> str:
+        return "null" if stored is None else str(int(stored))
+
+    def from_json(self, value: Any, where: str) -> Any:
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5
+        ):
+            raise Problem(where, f"moet een geheel getal 1 t/m 5 zijn (of null), niet {value!r}")
+        return value
+
+
+class Count(Kind):
+    """A whole number of 1 or more (a rank)."""
+
+    default = 1
+
+    def fast_json(self, stored: Any) -> str:
+        return str(int(stored))
+
+    def from_json(self, value: Any, where: str) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise Problem(where, f"moet een geheel getal van 1 of meer zijn, niet {value!r}")
+        return value
+
+
+# --- small validators, shared with the interchange decoder ------------------------------
+
+
+def text(value: Any, where: str) -> str:
+    try:
+        return values.text(value)
+    except values.BadValue as bad:
+        raise Problem(where, bad.message) from None
+
+
+def a_list(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise Problem(where, f"verwacht een lijst, niet {kind_name(value)}")
+    return value
+
+
+def day(value: Any, where: str) -> date:
+    try:
+        return values.iso_date(value)
+    except values.BadValue as bad:
+        raise Problem(where, bad.message) from None
+
+
+def moment(value: Any, where: str) -> datetime:
+    try:
+        return values.timestamp(value)
+    except values.BadValue as bad:
+        raise Problem(where, bad.message) from None
+
+
+kind_name = values.kind_of
+
+
+TEXT = Kind()
+OPTIONAL_TEXT = OptionalText()
+ID = Id()
+STATUS = Status()
+DAY = Day()
+OPTIONAL_DAY = OptionalDay()
+TIMESTAMP = Timestamp()
+TEXT_LIST = TextList()
+FLAG = Flag()
+RATING = Rating()
+COUNT = Count()
