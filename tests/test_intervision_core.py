@@ -201,7 +201,8 @@ def test_reflection_is_saved_and_its_open_steps_come_back(content: Content, tmp_
         save_reflection(store, reflection)
         clock.moment += timedelta(days=14)
         other = store.create_draft("Gewone casus")
-        store.update_fields(other.id, case_kind="klacht")
+        other.case_kind = "klacht"
+        store.save(other)
         steps = previous_open_steps(store)
         assert [(s.text, s.due) for _, _, s in steps] == [
             ("Kees Mulder terugbellen", date(2026, 12, 8)),
