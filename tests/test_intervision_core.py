@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -161,6 +162,9 @@ def test_prompt_set_prompts_join_the_group_rounds(content: Content) -> None:
     extra = "Wie uit de buurt zit hier niet aan tafel, en wat zou die zeggen?"
     assert extra in plans[2].prompts  # groep
     assert extra not in plans[1].prompts  # casusinbrenger
+    only_roddel = replace(meeting.prompt_set, methods=("roddelmethode",))
+    other = Meeting(method(content, "incidentmethode"), FixedClock(START), prompt_set=only_roddel)
+    assert extra not in other.runner.rounds[2].prompts
 
 
 def test_summary_is_pseudonymised_and_lists_kinds(content: Content, tmp_path: Path) -> None:

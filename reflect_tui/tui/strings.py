@@ -210,6 +210,11 @@ reflect helpt je terugkijken op een casus met vragen in drie stappen:
 - **← →** of **1** tot **5**: een cijfer kiezen; **0** wist het cijfer
 - In het overzicht: **a** rondt af, **e** exporteert naar een Markdown-bestand
 
+## Intervisie (g op het startscherm)
+- **spatie**: pauze; **+**: een minuut erbij; **n** / **s** / **b**: volgende, overslaan, vorige ronde
+- **f**: beamerweergave; **v**: een vraag typen; **w**, **l**, **k**: een vraag waarderen
+- Er wordt niets bewaard tenzij je aan het eind kiest voor exporteren (**e**) of bewaren (**r**)
+
 Je kunt ook de muis gebruiken: klik op velden, keuzes, cijfers en op de toetsen onderaan.
 """
 

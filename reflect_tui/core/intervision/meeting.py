@@ -67,8 +67,14 @@ class Meeting:
     runner: Runner = field(init=False)
 
     def __post_init__(self) -> None:
-        extra = self.prompt_set.prompts if self.prompt_set else ()
-        self.runner = Runner(plan_rounds(self.method, extra), self.clock)
+        self.runner = Runner(plan_rounds(self.method, self.extra_prompts()), self.clock)
+
+    def extra_prompts(self) -> tuple[str, ...]:
+        """The chosen set's prompts, if the set is meant for this method (empty: any method)."""
+        chosen = self.prompt_set
+        if chosen is None or (chosen.methods and self.method.id not in chosen.methods):
+            return ()
+        return chosen.prompts
 
     # -- harvesting -------------------------------------------------------
 
