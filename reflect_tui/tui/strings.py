@@ -211,7 +211,8 @@ reflect helpt je terugkijken op een casus met vragen in drie stappen:
 - In het overzicht: **a** rondt af, **e** exporteert naar een Markdown-bestand
 
 ## Intervisie (g op het startscherm)
-- **spatie**: pauze; **+**: een minuut erbij; **n** / **s** / **b**: volgende, overslaan, vorige ronde
+- **spatie**: pauze; **+**: een minuut erbij
+- **n** / **s** / **b**: volgende ronde, overslaan, vorige ronde
 - **f**: beamerweergave; **v**: een vraag typen; **w**, **l**, **k**: een vraag waarderen
 - Er wordt niets bewaard tenzij je aan het eind kiest voor exporteren (**e**) of bewaren (**r**)
 
