@@ -220,3 +220,32 @@ def to_jrnl_text(reflections: list[Reflection]) -> str:
             lines.append(" ".join(f"@{t}" for t in r.tags))
         chunks.append("\n".join(lines) + "\n")
     return "\n".join(chunks)
+
+
+def make_realistic(count: int, today: date, seed: int = 7) -> list[Reflection]:
+    """``make_reflections`` with next steps as a real journal collects them.
+
+    One to three steps per reflection, due one to four weeks after the case;
+    a person ticks off most of them, so of the steps due more than two
+    months ago about one in twenty is still open (overdue, as forgotten
+    steps are), and of the recent ones about two in three. The cases are
+    spread over the eight years before ``today``.
+    """
+    rng = random.Random(seed + 1)
+    reflections = make_reflections(count, seed)
+    first = today - timedelta(days=3000)
+    for n, r in enumerate(reflections):
+        shift = first - date(2018, 1, 1)
+        r.occurred_on += shift
+        r.created_at += shift
+        r.updated_at += shift
+        steps = []
+        for _ in range(rng.randint(1, 3)):
+            due = r.occurred_on + timedelta(days=rng.randint(7, 28))
+            old = (today - due).days > 60
+            done = rng.random() < (0.95 if old else 0.35)
+            steps.append(NextStep(rng.choice(STEPS_TODO), due, done))
+        r.next_steps = steps
+        if n % 7 == 0:
+            r.next_steps.append(NextStep(rng.choice(STEPS_TODO), None, False))  # no date
+    return reflections

@@ -526,7 +526,9 @@ class JournalStore:
         index of open steps (``next_steps_open``, schema 3) over the overdue
         range only; nothing is sorted but the few rows shown."""
         where = (
-            " FROM next_steps n JOIN reflections r ON r.id = n.reflection_id"
+            # CROSS JOIN keeps the overdue range of the open-steps index as the
+            # outer loop; the planner would otherwise walk every completed reflection.
+            " FROM next_steps n CROSS JOIN reflections r ON r.id = n.reflection_id"
             " WHERE n.done = 0 AND n.text != '' AND n.due < ? AND r.status = 'complete'"
         )
         before = codec.date_to_db(due_before)
