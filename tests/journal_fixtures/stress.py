@@ -214,12 +214,14 @@ class StressRun:
         elif op == "backup":
             result = self._cli("backup", "-o", str(self.scratch / f"b-{uuid.uuid4().hex}.sqlite3"))
         elif op == "import":
-            fresh = [make_reflection(f"import {rng.randrange(10**6)}", _secret())]
+            # Two per import, so deletions do not drain the pool of targets.
+            fresh = [make_reflection(f"import {rng.randrange(10**6)}", _secret()) for _ in "ab"]
             file = self.scratch / f"import-{uuid.uuid4().hex}.json"
             file.write_text(dump_journal(fresh), encoding="utf-8")
             result = self._cli("import", str(file))
             if result.returncode == 0:
-                self._register(fresh[0])
+                for reflection in fresh:
+                    self._register(reflection)
         elif op == "delete" and target:
             result = self._cli("delete", "--yes", target)
             if result.returncode == 0:
