@@ -144,3 +144,20 @@ def test_cli_errors_are_one_line(
     code, out, err = run_cli(["anonimiseer", str(path)], tmp_path)
     assert code == 1 and out == ""
     assert message in err and err.count("\n") == 1
+
+
+def test_more_formats_phone_in_brackets_bsn_4_2_3_street_first() -> None:
+    assert kinds("bel (030) 234 56 78") == [("telefoon", "(030) 234 56 78")]
+    assert kinds("BSN 1112 22 333") == [("bsn", "1112 22 333")]
+    assert kinds("op de Laan van Nieuw Oost-Indië 12") == [
+        ("adres", "Laan van Nieuw Oost-Indië 12")
+    ]
+
+
+def test_two_digit_year_only_after_a_birth_cue() -> None:
+    assert kinds("geb. 12-03-61 en overleg op 14-03-26") == [("geboortedatum", "12-03-61")]
+
+
+def test_unknown_word_opening_a_sentence_before_a_verb_is_a_name() -> None:
+    assert kinds("Wiśniewski belde terug.") == [("naam", "Wiśniewski")]
+    assert kinds("Vanmiddag belde niemand.") == []

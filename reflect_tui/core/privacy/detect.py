@@ -24,6 +24,7 @@ from reflect_tui.core.privacy.names import (
     NOT_NAMES,
     OFFICES,
     PARTICLES,
+    PERSON_VERBS,
     ROLE_WORDS,
     SURNAMES,
 )
@@ -50,11 +51,22 @@ class Finding:
 
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
-PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[\d()]|[ .-]{1,3}(?=[\d(])){7,20}(?!\w)")
-BSN_CANDIDATE = re.compile(r"(?<![\w.,-])\d{3}([ .]?)\d{3}\1\d{3}(?![\w-]|[.,]\d)")
+PHONE_CANDIDATE = re.compile(
+    r"(?<![\w+(])(?:\+|00|\()?\d(?:[\d()]|[ .-]{1,3}(?=[\d(])){7,20}(?!\w)"
+)
+# 123456782, 123 456 782, 123.456.782, and the 4-2-3 grouping of some letters: 1234 56 782.
+BSN_CANDIDATE = re.compile(
+    r"(?<![\w.,-])(?:\d{3}([ .]?)\d{3}\1\d{3}|\d{4}([ .])\d{2}\2\d{3})(?![\w-]|[.,]\d)"
+)
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])")
 STREET = re.compile(
     r"(?<![\w-])([A-Z][a-zà-ÿ'’.-]+)\s(\d{1,5}(?:\s?[a-zA-Z](?![\w])|-\d{1,3}(?!\d))?)(?![\d])"
+)
+# "Laan van Meerdervoort 55", "Plein 't Zand 3": the street word first, a name after it.
+STREET_FIRST = re.compile(
+    r"(?<![\w-])(?:Laan|Plein|Weg|Kade|Singel|Gracht|Dijk|Park|Hof|Markt)"
+    r"(?:\s(?:van|der|de|den|het|ter|ten|'t))+(?:\s[A-Z][\w'’-]+){1,3}\s\d{1,5}"
+    r"(?:[a-zA-Z](?!\w))?(?!\d)"
 )
 STREET_SUFFIXES: tuple[str, ...] = (
     "straat",
@@ -105,8 +117,8 @@ MONTHS: tuple[str, ...] = (
 )
 _MONTH_RE = "|".join(MONTHS) + r"|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 DATE = re.compile(
-    r"(?<![\w-])(?:\d{1,2}[-/.]\d{1,2}[-/.](?P<y1>\d{4})"
-    rf"|\d{{1,2}}\s(?:{_MONTH_RE})\.?\s(?P<y2>\d{{4}}))(?![\w-])",
+    r"(?<![\w-])(?:\d{1,2}[-/.]\d{1,2}[-/.](?:(?P<y1>\d{4})|(?P<yy>\d{2}))"
+    rf"|\d{{1,2}}\s(?:{_MONTH_RE})\.?\s(?P<y2>\d{{4}}))(?![\w-]|[-/.]\d)",
     re.IGNORECASE,
 )
 BIRTH_CUE = re.compile(
@@ -188,6 +200,8 @@ def _postcodes(text: str) -> Iterator[Finding]:
 
 
 def _addresses(text: str) -> Iterator[Finding]:
+    for match in STREET_FIRST.finditer(text):
+        yield Finding("adres", match.start(), match.end(), match.group())
     for match in STREET.finditer(text):
         street = match.group(1).lower()
         if street.endswith(STREET_SUFFIXES) and len(street) > 4:
@@ -196,8 +210,13 @@ def _addresses(text: str) -> Iterator[Finding]:
 
 def _birth_dates(text: str) -> Iterator[Finding]:
     for match in DATE.finditer(text):
-        year = int(match.group("y1") or match.group("y2"))
         cue = BIRTH_CUE.search(text[max(0, match.start() - 30) : match.start()])
+        if match.group("yy"):
+            # A two-digit year ("12-03-61") counts only right after a birth cue.
+            if cue:
+                yield Finding("geboortedatum", match.start(), match.end(), match.group())
+            continue
+        year = int(match.group("y1") or match.group("y2"))
         if cue or 1900 <= year <= OLD_YEAR:
             yield Finding("geboortedatum", match.start(), match.end(), match.group())
 
@@ -268,15 +287,14 @@ def _names(text: str, taken: list[Finding]) -> Iterator[Finding]:
         elif _is_capitalised(word) and _name_like(word, start_of_sentence):
             end_index = _extend_name(text, tokens, i)
         elif _is_capitalised(word) and start_of_sentence and i + 1 < len(tokens):
-            # A sentence-initial word is a name only with a listed name behind it ("Noor Bos").
+            # A sentence-initial word is a name only with a name behind it ("Noor Bos"),
+            # or when it is no Dutch word and a verb follows ("Kowalski belde").
             nxt = tokens[i + 1].group()
-            if (
-                low in FIRST_NAMES
-                and _adjacent(text, token, tokens[i + 1])
-                and _is_capitalised(nxt)
-                and _name_like(nxt, False)
-            ):
+            adjacent = _adjacent(text, token, tokens[i + 1])
+            if adjacent and low in FIRST_NAMES and _is_capitalised(nxt) and _name_like(nxt, False):
                 end_index = _extend_name(text, tokens, i)
+            elif adjacent and nxt in PERSON_VERBS and low not in NOT_NAMES and not _known(low):
+                end_index = i
         if end_index < 0:
             i += 1
             continue

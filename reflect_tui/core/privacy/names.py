@@ -51,6 +51,8 @@ SURNAMES = _words(
     mulder peeters peters postma prins sahin schipper scholten schouten sluiter smeets smit smits
     timmermans veenstra verbeek verhoeven vermeulen vink visser vos willems willemsen wolters yilmaz
     çelik celik öztürk ozturk amrani haddou bakkali benali ouali wijnands zwart
+    jong groot boer wit graaf bruin bruijn koning ruiter kok berg dijk leeuwen heuvel
+    brink linden veen wal laan bergh molen beek horst vliet ven broek
     """
 )
 
@@ -109,5 +111,15 @@ NOT_NAMES = _words(
     friesland brabant limburg zeeland drenthe gelderland overijssel holland flevoland
     wmo ggd uwv cjg wijkteam jeugdwet participatiewet omgevingswet postbus vng rijk europa
     whatsapp teams zoom outlook excel word google facebook instagram linkedin
+    """
+)
+
+# Words that often follow a person at the start of a sentence ("Kowalski belde", "Kowalski en"): an unknown,
+# unlisted capitalised word in front of one of these is taken for a name.
+PERSON_VERBS = _words(
+    """
+    belde belt mailde mailt zei zegt vroeg vraagt vertelde vertelt woont woonde kwam komt wil
+    wilde vindt vond heeft had stuurde stuurt schreef schrijft gaf geeft liet laat meldde meldt
+    en reageerde reageert klaagde klaagt dreigde dreigt wist weet werkt werkte sprak spreekt
     """
 )
