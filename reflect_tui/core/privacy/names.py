@@ -114,8 +114,8 @@ NOT_NAMES = _words(
     """
 )
 
-# Words that often follow a person at the start of a sentence ("Kowalski belde", "Kowalski en"): an unknown,
-# unlisted capitalised word in front of one of these is taken for a name.
+# Words that often follow a person at the start of a sentence ("Kowalski belde", "Kowalski
+# en"): an unknown, unlisted capitalised word in front of one of these is taken for a name.
 PERSON_VERBS = _words(
     """
     belde belt mailde mailt zei zegt vroeg vraagt vertelde vertelt woont woonde kwam komt wil
