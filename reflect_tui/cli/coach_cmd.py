@@ -104,7 +104,7 @@ def _journal_exists(ctx: CliContext) -> bool:
 
 
 def _open_store(ctx: CliContext) -> Any:
-    return ctx.open_journal()
+    return ctx.open_journal(reading=True)
 
 
 def _read_text(value: str) -> str:

@@ -58,18 +58,25 @@ class CliContext:
         """One line on stderr, prefixed so it is clear where it comes from."""
         print(f"reflect: {clean_block(message)}", file=self.stderr)
 
-    def open_journal(self) -> JournalStore:
+    def open_journal(self, reading: bool = False) -> JournalStore:
         """The journal at the location the global options decide, after today's backup.
 
         The first open of a day makes the daily snapshot
         (``core/journal/backup.daily_backup``); every later one costs one
         ``stat``. A failed snapshot is a warning, never a reason to refuse.
+        ``reading`` commands (list, show, search, export, ...) open a journal
+        that cannot be written (read-only file system or folder) read-only,
+        without a snapshot, instead of failing.
         """
         from reflect_tui.core.errors import ReflectError
         from reflect_tui.core.journal.backup import daily_backup
         from reflect_tui.core.journal.store import JournalStore
+        from reflect_tui.core.paths import can_write_beside
 
         locations = self.locations
+        path = locations.journal_path
+        if reading and path.exists() and not can_write_beside(path):
+            return JournalStore.open(path, self.clock, read_only=True)
         store = JournalStore.open(locations.journal_path, self.clock)
         try:
             daily_backup(locations.journal_path, locations.backups_dir, self.clock.today())

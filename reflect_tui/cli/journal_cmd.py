@@ -68,9 +68,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 # --- helpers ---------------------------------------------------------------------------
 
 
-def open_store(ctx: CliContext) -> JournalStore:
-    """The journal for this run, at the location the global options decide."""
-    return ctx.open_journal()
+def open_store(ctx: CliContext, reading: bool = False) -> JournalStore:
+    """The journal for this run, at the location the global options decide.
+
+    ``reading``: the command only reads, so a journal that cannot be written
+    (a read-only file system, a backup on a read-only medium) is opened
+    read-only instead of refused.
+    """
+    return ctx.open_journal(reading=reading)
 
 
 def _summary_json(s: ReflectionSummary) -> dict[str, Any]:
@@ -111,7 +116,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
         raise ReflectError("-n moet 0 of groter zijn.", exit_code=2)
     query = filters.query_from_args(args, ctx.clock.today())
-    with open_store(ctx) as store:
+    with open_store(ctx, reading=True) as store:
         if query.is_filtered:
             from reflect_tui.core.journal.query import find
 
@@ -132,7 +137,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    with open_store(ctx) as store:
+    with open_store(ctx, reading=True) as store:
         reflection = store.get(store.resolve_id(args.id))
     if args.format == "json":
         from reflect_tui.core.journal.interchange import dumps, reflection_to_dict
@@ -160,7 +165,7 @@ def _namer(ctx: CliContext) -> Any:
 
 def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
     query = filters.query_from_args(args, ctx.clock.today(), " ".join(args.query))
-    with open_store(ctx) as store:
+    with open_store(ctx, reading=True) as store:
         hits = store.search_hits(query.text, limit=max(0, args.n), filters=query)
     if args.json:
         from reflect_tui.core.journal.interchange import dumps
@@ -189,7 +194,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     to_terminal = not to_file and _is_tty(ctx.stdout)
     if args.format == "json":
         return _export_json(ctx, target, to_terminal, args.output)
-    with open_store(ctx) as store:
+    with open_store(ctx, reading=True) as store:
         from reflect_tui.core.journal.markdown import render_journal
 
         reflections = store.all()
@@ -214,7 +219,7 @@ def _export_json(ctx: CliContext, target: Path | None, to_terminal: bool, output
     from reflect_tui.core.journal.sqlite_errors import translate
 
     counted: list[int] = []
-    with open_store(ctx) as store:
+    with open_store(ctx, reading=True) as store:
         source = store.export_json_chunks(counted)
         chunks: Iterator[str] = source
         if to_terminal:

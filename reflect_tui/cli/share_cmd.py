@@ -66,7 +66,7 @@ def run_share(args: argparse.Namespace, ctx: CliContext) -> int:
     target = Path(args.output).expanduser()
     if target.exists() and not target.is_file():
         raise ReflectError(f"{target} is geen gewoon bestand; kies een andere naam")
-    with open_store(ctx) as store:
+    with open_store(ctx, reading=True) as store:
         text = share_json(build_share(store.all()))
     print(text, end="", file=ctx.stdout)
     if not args.yes:

@@ -34,7 +34,7 @@ def run_stats(args: argparse.Namespace, ctx: CliContext) -> int:
 
     today = ctx.clock.today()
     since = filters.parse_day(args.since, "--since", today)
-    with open_store(ctx) as store:
+    with open_store(ctx, reading=True) as store:
         result = compute(store, today, since=since)
     if args.json:
         from reflect_tui.core.journal.interchange import dumps

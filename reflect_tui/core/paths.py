@@ -149,12 +149,43 @@ def content_layer_dirs(
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) as 0700 and tighten it if it exists."""
+    """Create ``path`` (and parents) as 0700; an existing one loses group/other access only.
+
+    Tightening never ADDS rights: a folder the user made read-only (0500)
+    stays read-only, so the app cannot quietly write where it was told not
+    to (it used to chmod such a folder to 0700 and write into it). Writing
+    then fails with a clear "read-only" message; reading still works.
+    """
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
     current = stat.S_IMODE(path.stat().st_mode)
-    if current != PRIVATE_DIR_MODE:
-        path.chmod(PRIVATE_DIR_MODE)
+    if current & ~PRIVATE_DIR_MODE:
+        path.chmod(current & PRIVATE_DIR_MODE)
     return path
+
+
+def can_write_beside(path: Path) -> bool:
+    """Could SQLite write ``path`` and create its ``-wal``/``-shm`` beside it?
+
+    False on a read-only file system, in a read-only folder, or for a
+    read-only file: then the journal can only be opened for reading.
+    """
+    folder = path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return False
+    except OSError:
+        return False
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return False
+    # The owner's write bit is checked too, not only access(): root may write
+    # anywhere, but a folder its owner made 0500 is meant to stay unchanged.
+    if not mode & stat.S_IWUSR or not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    if not path.exists():
+        return True
+    return bool(path.stat().st_mode & stat.S_IWUSR) and os.access(path, os.W_OK)
 
 
 def create_private_file(path: Path) -> None:

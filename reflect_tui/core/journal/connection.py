@@ -251,6 +251,70 @@ def connect(
     return conn
 
 
+def connect_readonly(
+    path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+) -> sqlite3.Connection:
+    """A connection that only reads the live journal and never writes a byte anywhere.
+
+    For a journal that cannot be written (a read-only file system, a backup
+    on a read-only medium, a folder made 0500): ``list``, ``show``,
+    ``search`` and ``export`` must still work there. Where the folder can
+    hold SQLite's shared-memory file the journal is opened ``mode=ro`` (it
+    still honours other processes' locks); where it cannot, ``immutable``
+    (nobody can be writing to it either).
+    """
+    from reflect_tui.core.paths import can_write_beside
+
+    path = Path(path)
+    if not path.exists():
+        raise ReflectError(f"er is geen dagboek in {path.parent} (en de map is alleen-lezen).")
+    check_file(path, busy_timeout)
+    shm_possible = (
+        can_write_beside(path.with_name(path.name + "-shm"))
+        or path.with_name(path.name + "-shm").exists()
+    )
+    flags = "mode=ro" if shm_possible and _is_live(path) else "mode=ro&immutable=1"
+    conn: JournalConnection | None = None
+    try:
+        conn = sqlite3.connect(
+            f"{path.absolute().as_uri()}?{flags}",
+            uri=True,
+            timeout=busy_timeout,
+            isolation_level=None,
+            check_same_thread=False,
+            factory=JournalConnection,
+        )
+        key_id = _file_key(path)
+        if key_id is not None:
+            with _held_lock:
+                _held[key_id] = _held.get(key_id, 0) + 1
+            conn._held_key = key_id
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()
+        if isinstance(exc, sqlite3.Error | OSError):
+            raise translate(exc, path) from None
+        raise
+    return conn
+
+
+def require_sound(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse to write into a damaged file: ``PRAGMA quick_check`` must say ok.
+
+    Why before an import: a corrupt page in the middle of the file was not
+    noticed by opening it, and an import then wrote into the damaged file.
+    ``quick_check`` reads every page once (linear in the file), the price of
+    a bulk write that must not make things worse.
+    """
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise ReflectError(corrupt_message(path, str(exc))) from None
+    if [r[0] for r in rows] != ["ok"]:
+        raise ReflectError(corrupt_message(path, f"controle mislukt: {rows[0][0]}"))
+
+
 def connect_file(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """A plain connection to a file that is not the live journal (or only reads it).
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import codec, fts, migrations
-from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect
+from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect, require_sound
 from reflect_tui.core.journal.sqlite_errors import translate
 from reflect_tui.core.journal.summary import (
     OVERDUE_SHOWN,
@@ -77,16 +77,30 @@ class JournalStore:
         *,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
         backups_dir: Path | None = None,
+        read_only: bool = False,
     ) -> JournalStore:
         """Open (or create) the journal at ``path``; folder 0700, files 0600, migrated.
 
         ``backups_dir`` defaults to ``backups/`` beside the database, which is
         ``Locations.backups_dir`` for the standard journal path.
+        ``read_only`` opens an existing journal without writing anything
+        anywhere (no folder change, no migration): for reading a journal on
+        a read-only file system or in a read-only folder.
         """
         from reflect_tui.core.paths import backups_dir_beside, ensure_private_dir
 
         path = Path(path).absolute()
         backups = Path(backups_dir) if backups_dir is not None else backups_dir_beside(path)
+        if read_only:
+            return cls._open_read_only(path, clock, busy_timeout, backups)
+        from reflect_tui.core.paths import can_write_beside
+
+        if path.parent.is_dir() and not can_write_beside(path):
+            raise ReflectError(
+                f"het dagboek in {path.parent} kan niet worden gewijzigd (alleen-lezen map, "
+                "bestand of schijf); lezen kan nog met 'reflect list', 'show', 'search' en "
+                "'export'."
+            )
         try:
             ensure_private_dir(path.parent)
         except OSError as exc:
@@ -100,6 +114,27 @@ class JournalStore:
             if isinstance(exc, sqlite3.Error | OSError):
                 raise translate(exc, path) from None
             raise
+        return cls(conn, path, clock, backups)
+
+    @classmethod
+    def _open_read_only(
+        cls, path: Path, clock: Clock, busy_timeout: float, backups: Path
+    ) -> JournalStore:
+        from reflect_tui.core.journal.connection import connect_readonly
+
+        conn = connect_readonly(path, busy_timeout=busy_timeout)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.Error as exc:
+            conn.close()
+            raise translate(exc, path) from None
+        if version != migrations.CURRENT_VERSION:
+            conn.close()
+            migrations.check_version(version, path)
+            raise ReflectError(
+                f"het dagboek {path} moet worden bijgewerkt naar een nieuwer schema, maar de map "
+                "is alleen-lezen; kopieer het naar een map waarin je mag schrijven."
+            )
         return cls(conn, path, clock, backups)
 
     def close(self) -> None:
@@ -269,6 +304,7 @@ class JournalStore:
         for reflection in reflections:
             records.check_reflection(reflection)
         with self._write() as conn:
+            require_sound(conn, self.path)
             for reflection in reflections:
                 row = conn.execute(
                     "SELECT updated_at FROM reflections WHERE id = ?", (reflection.id,)
@@ -298,6 +334,7 @@ class JournalStore:
 
         added = updated = unchanged = 0
         with self._write() as conn:
+            require_sound(conn, self.path)
             pending: builtins.list[Reflection] = []
             iterator = iter(reflections)
             while True:
