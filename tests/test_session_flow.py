@@ -78,7 +78,7 @@ def test_answer_stores_the_prompt_shown_and_another_prompt_moves_it(content: Con
     flow = SessionFlow(draft(), content)
     flow.set_practices(["relaties"])
     step = flow.go_to("lsd:relaties:luisteren")
-    prompts = content.prompts_for("luisteren", "relaties")
+    prompts = content.prompts_for("luisteren", "relaties", flow.reflection.case_kind)
     assert len(prompts) >= 2
     assert flow.prompt_for() == prompts[0]
     answer = flow.set_answer("Ze waren boos.")
@@ -201,3 +201,15 @@ def test_random_edits_keep_the_flow_consistent(ops) -> None:
         for a in r.answers:  # each answer carries the prompt its step shows now
             shown = flow.prompt_for(by_key[f"lsd:{a.practice}:{a.step}"])
             assert shown is not None and a.prompt == shown.text
+
+
+def test_prompts_that_assume_an_event_are_shown_only_for_that_kind_of_case(
+    content: Content,
+) -> None:
+    limited = [p for p in content.prompts if p.case_kinds]
+    assert limited  # the built-in content marks prompts that assume a meeting
+    prompt = limited[0]
+    assert prompt.practice is not None
+    shown_for_call = content.prompts_for(prompt.step, prompt.practice, "vraag")
+    assert prompt not in shown_for_call and shown_for_call
+    assert prompt in content.prompts_for(prompt.step, prompt.practice, prompt.case_kinds[0])

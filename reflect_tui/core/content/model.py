@@ -310,9 +310,21 @@ class Content:
     def tip(self, tip_id: str) -> Tip:
         return self._index["tips"][tip_id]  # type: ignore[return-value]
 
-    def prompts_for(self, step: str, practice: str | None = None) -> tuple[Prompt, ...]:
-        """Prompts for one step (and practice, for LSD steps), in file order."""
-        return self._prompt_groups.get((step, practice), ())
+    def prompts_for(
+        self, step: str, practice: str | None = None, case_kind: str | None | bool = False
+    ) -> tuple[Prompt, ...]:
+        """Prompts for one step (and practice, for LSD steps), in file order.
+
+        With ``case_kind`` (an id, or None for a case of no stated kind),
+        prompts limited to other kinds of case (``Prompt.case_kinds``: one
+        that asks about "the meeting" makes no sense after a phone call) are
+        left out, unless that would leave none. ``False``: no filtering.
+        """
+        prompts = self._prompt_groups.get((step, practice), ())
+        if case_kind is False:
+            return prompts
+        fitting = tuple(p for p in prompts if not p.case_kinds or case_kind in p.case_kinds)
+        return fitting or prompts
 
     def iter_items(self) -> Iterator[tuple[str, object]]:
         """Every (collection, item) pair, in contract order."""

@@ -177,7 +177,9 @@ class SessionFlow:
 
     def prompts_for(self, step: Step) -> tuple[Prompt, ...]:
         if step.kind == "lsd":
-            return self.content.prompts_for(step.lsd_step or "", step.practice)
+            return self.content.prompts_for(
+                step.lsd_step or "", step.practice, self.reflection.case_kind
+            )
         if step.kind == "intake":
             return self.content.prompts_for(INTAKE)
         if step.kind == "closing":
