@@ -311,7 +311,7 @@ class Content:
         return self._index["tips"][tip_id]  # type: ignore[return-value]
 
     def prompts_for(
-        self, step: str, practice: str | None = None, case_kind: str | None | bool = False
+        self, step: str, practice: str | None = None, case_kind: str | bool | None = False
     ) -> tuple[Prompt, ...]:
         """Prompts for one step (and practice, for LSD steps), in file order.
 
