@@ -253,3 +253,30 @@ async def test_roddelmethode_runs_and_leaves_nothing_behind(
         assert store.count() == 0
     finally:
         store.close()
+
+
+async def test_palette_and_command_line_open_intervision(
+    iv_app: Callable[[], ReflectApp],
+) -> None:
+    from reflect_tui.cli.parser import build_parser
+    from reflect_tui.cli.tui_cmd import run_tui
+
+    args = build_parser().parse_args(["intervisie"])
+    assert (args.handler, args.start) == (run_tui, "intervisie")
+    app = iv_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert strings.CMD_INTERVISION in titles
+    started = build_app_with_start(iv_app)
+    async with started.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(started.screen, IntervisionSetupScreen)
+
+
+def build_app_with_start(iv_app: Callable[[], ReflectApp]) -> ReflectApp:
+    """The app as ``reflect intervisie`` makes it: start on the intervision setup."""
+    app = iv_app()
+    app._start = "intervisie"
+    return app

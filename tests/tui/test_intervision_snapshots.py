@@ -93,3 +93,19 @@ def test_conductor_projector_overrun(snap_compare, iv_snap_app, size):
         await pilot.pause()
 
     assert snap_compare(iv_snap_app(), run_before=run_before, terminal_size=size)
+
+
+@SIZES
+def test_review_with_findings(snap_compare, iv_snap_app, size):
+    async def run_before(pilot: Pilot[int]) -> None:
+        screen = await question_round(pilot)
+        screen.meeting.add_question("Had Kees Mulder van de Kerkstraat 14 al gebeld?")
+        screen.meeting.add_lesson("Eerst vragen wat iemand nodig heeft")
+        screen.meeting.add_step("Mevrouw Jansen terugbellen")
+        screen.meeting.set_rating(4)
+        screen._finish()
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(iv_snap_app(), run_before=run_before, terminal_size=size)
