@@ -184,3 +184,29 @@ def test_overdue_steps_in_old_reflections_count_when_the_store_is_asked(tmp_path
         "2 vervolgstappen staan nog open na de afgesproken datum (de oudste 850 dagen)",
     )
     assert match.reflection_ids == (old[0].id, old[1].id)
+
+
+def test_suggestions_are_ranked_by_urgency_and_merged_when_they_share_a_reason() -> None:
+    from reflect_tui.core.coach.learning import URGENCY, suggestions_start_after
+    from reflect_tui.core.content.loader import load_builtin
+
+    content = load_builtin()
+    journal = [
+        reflection(
+            i,
+            barriers=["collegas"],
+            ratings={"open": 1},
+            next_steps=[NextStep("Terugbellen", TODAY - timedelta(days=30), False)],
+        )
+        for i in range(5)
+    ]
+    matches = learning_suggestions(content, journal, TODAY)
+    kinds = [m.suggestion.trigger.kind for m in matches]
+    assert kinds == sorted(kinds, key=URGENCY.index)  # most urgent first
+    assert kinds[0] == "next_steps_overdue"
+    # intervisiegroep and wijksafari both fire on the recurring Collega's: shown once
+    ids = [m.suggestion.id for m in matches]
+    assert not {"intervisiegroep", "wijksafari"} <= set(ids)
+    merged = next(m for m in matches if m.also)
+    assert merged.reasons[-1].startswith("zie ook: ")
+    assert suggestions_start_after(content) >= 2

@@ -322,7 +322,7 @@ def render_coach(
 
 def run_suggest(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print the learning suggestions that fit the journal."""
-    from reflect_tui.core.coach.learning import learning_suggestions
+    from reflect_tui.core.coach.learning import learning_suggestions, suggestions_start_after
 
     content = ctx.load_content()
     today = ctx.clock.today()
@@ -347,7 +347,12 @@ def run_suggest(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     else:
         print(
-            render_suggest(matches, has_journal=any(r.status == "complete" for r in reflections)),
+            render_suggest(
+                matches,
+                has_journal=any(r.status == "complete" for r in reflections),
+                start_after=suggestions_start_after(content),
+                done=sum(r.status == "complete" for r in reflections),
+            ),
             file=ctx.stdout,
         )
     return 0
@@ -362,18 +367,29 @@ def learning_json(match: LearningMatch) -> dict[str, Any]:
         "source": match.suggestion.source,
         "reasons": list(match.reasons),
         "reflection_ids": list(match.reflection_ids),
+        "also": [s.id for s in match.also],
     }
 
 
-def render_suggest(matches: Sequence[LearningMatch], has_journal: bool) -> str:
+def render_suggest(
+    matches: Sequence[LearningMatch], has_journal: bool, start_after: int = 0, done: int = 0
+) -> str:
     """Readable Dutch for the terminal."""
     if not matches:
+        when = ""
+        if start_after > done:
+            when = (
+                f" Leersuggesties komen op zijn vroegst na {start_after} afgeronde reflecties"
+                f" (je hebt er nu {done})."
+            )
         if not has_journal:
             return (
                 "Nog geen afgeronde reflecties, dus nog geen leersuggesties. Begin met 'reflect'."
+                + when
             )
         return (
             "Geen leersuggesties op dit moment: je dagboek laat geen patroon zien dat erom vraagt."
+            + when
         )
     lines = ["Leersuggesties", ""]
     for number, match in enumerate(matches, 1):

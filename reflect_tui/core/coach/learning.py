@@ -25,11 +25,30 @@ from reflect_tui.core.journal.summary import OVERDUE_SHOWN, Overdue
 
 @dataclass(frozen=True)
 class LearningMatch:
-    """A learning suggestion whose trigger fired, why (Dutch) and on which reflections."""
+    """A learning suggestion whose trigger fired, why (Dutch) and on which reflections.
+
+    ``also`` holds suggestions that fired on the same evidence and were merged
+    into this one (their titles are named in the last reason line).
+    """
 
     suggestion: LearningSuggestion
     reasons: tuple[str, ...]
     reflection_ids: tuple[str, ...]
+    also: tuple[LearningSuggestion, ...] = ()
+
+
+# Urgency of each trigger kind, most urgent first: a promise past its date and
+# a hindrance that keeps coming back call for action before a help that is
+# merely absent or a practice not looked at lately.
+URGENCY: tuple[str, ...] = (
+    "next_steps_overdue",
+    "barrier_recurring",
+    "principle_low",
+    "step_skipped",
+    "reflection_gap",
+    "practice_unreflected",
+    "help_absent",
+)
 
 
 Found = tuple[list[str], list[str]] | None  # (reasons, reflection ids) or None
@@ -230,7 +249,65 @@ def learning_suggestions(
             continue
         found_reasons, ids = found
         matches.append(LearningMatch(suggestion, tuple(found_reasons), tuple(dict.fromkeys(ids))))
-    return matches
+    return _merge(_rank(matches))
+
+
+def _rank(matches: list[LearningMatch]) -> list[LearningMatch]:
+    """Most urgent first, then strongest evidence (more reflections), then content order."""
+
+    def key(item: tuple[int, LearningMatch]) -> tuple[int, int, int]:
+        position, match = item
+        kind = match.suggestion.trigger.kind
+        urgency = URGENCY.index(kind) if kind in URGENCY else len(URGENCY)
+        return (urgency, -len(match.reflection_ids), position)
+
+    return [m for _, m in sorted(enumerate(matches), key=key)]
+
+
+def _same_evidence(a: LearningMatch, b: LearningMatch) -> bool:
+    """Two suggestions fired by the same trigger kind on the same items and reflections."""
+    ta, tb = a.suggestion.trigger, b.suggestion.trigger
+    if ta.kind != tb.kind:
+        return False
+    items = not ta.ids or not tb.ids or bool(set(ta.ids) & set(tb.ids))
+    return items and bool(set(a.reflection_ids) & set(b.reflection_ids))
+
+
+def _merge(matches: list[LearningMatch]) -> list[LearningMatch]:
+    """Suggestions that fired on the same evidence are shown as one.
+
+    Why: two suggestions for the same recurring barrier ("Collega's hinderde
+    je in 3 van je laatste 5") say the same thing twice; the first (most
+    urgent, strongest) keeps its place and names the other in a last line.
+    """
+    merged: list[LearningMatch] = []
+    for match in matches:
+        host = next((i for i, m in enumerate(merged) if _same_evidence(m, match)), None)
+        if host is None:
+            merged.append(match)
+            continue
+        first = merged[host]
+        also = (*first.also, match.suggestion)
+        lines = [r for r in first.reasons if not r.startswith(reasons.SEE_ALSO_PREFIX)]
+        lines.append(reasons.see_also([s.title for s in also]))
+        ids = tuple(dict.fromkeys((*first.reflection_ids, *match.reflection_ids)))
+        merged[host] = LearningMatch(first.suggestion, tuple(lines), ids, also)
+    return merged
+
+
+def suggestions_start_after(content: Content) -> int:
+    """How many completed reflections the first pattern-based suggestion needs.
+
+    For the message shown while there are no suggestions yet: time-based
+    triggers (a gap, overdue steps) are left out, they need no count.
+    """
+    counts = [
+        max(s.trigger.min_count, 1)
+        for s in content.learning_suggestions
+        if s.trigger.kind in _EVALUATORS
+        and s.trigger.kind not in ("reflection_gap", "next_steps_overdue")
+    ]
+    return min(counts, default=0)
 
 
 def days_before(today: date, days: int) -> date:

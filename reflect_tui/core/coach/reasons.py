@@ -276,9 +276,25 @@ def principle_low(
     )
 
 
-def next_steps_overdue(count: int, oldest_days: int) -> str:
-    steps = "vervolgstap staat" if count == 1 else "vervolgstappen staan"
-    return f"{count} {steps} nog open na de afgesproken datum (de oudste {oldest_days} dagen)"
+def next_steps_overdue(count: int, oldest_days: int, steps: Sequence[str] = ()) -> str:
+    noun = "vervolgstap staat" if count == 1 else "vervolgstappen staan"
+    line = f"{count} {noun} nog open na de afgesproken datum (de oudste {oldest_days} dagen)"
+    if steps:
+        line += ": " + "; ".join(f"'{_short(s)}'" for s in steps)
+    return line
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+SEE_ALSO_PREFIX = "zie ook: "
+
+
+def see_also(titles: Sequence[str]) -> str:
+    """The line that names suggestions merged into another."""
+    return SEE_ALSO_PREFIX + listed(list(titles))
 
 
 def step_skipped(content: Content, step_id: str, hits: int, window: int) -> str:
