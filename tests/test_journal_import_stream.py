@@ -109,9 +109,14 @@ def test_document_level_problems_match_parse_journal() -> None:
 
 def test_nesting_and_huge_numbers_are_one_clear_line() -> None:
     deep = '{"format": "reflect-journal", "version": 1, "reflections": [' + "[" * 100_000
-    assert "te diep genest" in _error(deep + "]" * 100_000 + "]}")
+    text = deep + "]" * 100_000 + "]}"
+    with pytest.raises(ReflectError) as whole:
+        parse_journal(text, "in.json")
+    assert _error(text) == str(whole.value) and "te diep genest" in str(whole.value)
     huge = '{"format": "reflect-journal", "version": 1, "reflections": [' + "9" * 5000 + "]}"
-    assert "ongeldig getal" in _error(huge)
+    with pytest.raises(ReflectError) as whole:
+        parse_journal(huge, "in.json")
+    assert _error(huge) == str(whole.value) and "te veel cijfers" in str(whole.value)
 
 
 def test_a_flaw_after_several_written_batches_imports_nothing(tmp_path: Path) -> None:

@@ -102,6 +102,9 @@ def escape_unsafe(text: str) -> str:
 # --- import and validation -------------------------------------------------------------
 
 
+TOO_DEEP = "de JSON is te diep genest (lijsten of objecten in elkaar)"
+
+
 def parse_journal(text: str, source: str = "invoer") -> list[Reflection]:
     """Parse and fully validate an interchange document; raise ``ReflectError`` on any flaw."""
     try:
@@ -111,10 +114,7 @@ def parse_journal(text: str, source: str = "invoer") -> list[Reflection]:
             f"{source}: geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}): {exc.msg}"
         ) from None
     except RecursionError:
-        raise ReflectError(
-            f"{source}: de JSON is te diep genest (lijsten of objecten in elkaar); "
-            "er is niets geïmporteerd."
-        ) from None
+        raise ReflectError(f"{source}: {TOO_DEEP}; er is niets geïmporteerd.") from None
     try:
         return journal_from_dict(data)
     except _Problem as problem:
@@ -162,15 +162,18 @@ def iter_journal(stream: TextIO, source: str = "invoer") -> Iterator[Reflection]
         ELEMENT,
         MEMBER,
         JsonSyntaxError,
+        TooDeep,
         events,
     )
+
+    decoder = json.JSONDecoder(parse_int=values.parse_int, parse_float=values.parse_float)
 
     seen: dict[str, int] = {}
     header: dict[str, Any] = {}
     found = False
     try:
         try:
-            for kind, key, value in events(stream, "reflections"):
+            for kind, key, value in events(stream, "reflections", decoder):
                 if kind == MEMBER:
                     if key in ("format", "version"):
                         header[key] = value
@@ -201,6 +204,8 @@ def iter_journal(stream: TextIO, source: str = "invoer") -> Iterator[Reflection]
             f"{source}: geen geldige JSON (regel {exc.line}, kolom {exc.col}): {exc.message};"
             " er is niets geïmporteerd."
         ) from None
+    except TooDeep:
+        raise ReflectError(f"{source}: {TOO_DEEP}; er is niets geïmporteerd.") from None
     except UnicodeDecodeError as exc:
         raise ReflectError(
             f"{source}: geen UTF-8-tekst ({exc.reason}); er is niets geïmporteerd."

@@ -32,10 +32,14 @@ class JsonSyntaxError(ValueError):
         self.col = col
 
 
+class TooDeep(ValueError):
+    """Arrays or objects nested deeper than Python's recursion allows."""
+
+
 class _Reader:
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, decoder: json.JSONDecoder) -> None:
         self._stream = stream
-        self._decode = json.JSONDecoder().raw_decode
+        self._decode = decoder.raw_decode
         self.buf = ""
         self.pos = 0
         self.eof = False
@@ -105,7 +109,7 @@ class _Reader:
                     continue  # the value may only be cut off by the buffer's end
                 raise self.fail(_dutch(exc.msg), exc.pos) from None
             except RecursionError:
-                raise self.fail("te diep genest") from None
+                raise TooDeep() from None
             except ValueError as exc:  # e.g. an integer of more than 4300 digits
                 raise self.fail(f"ongeldig getal ({exc})") from None
             if end == len(self.buf) and self._more(len(self.buf)):
@@ -132,17 +136,22 @@ def _dutch(msg: str) -> str:
 MEMBER, ARRAY, ELEMENT, NOT_A_LIST = "member", "array", "element", "not-a-list"
 
 
-def events(stream: TextIO, streamed_key: str) -> Iterator[tuple[str, Any, Any]]:
+def events(
+    stream: TextIO, streamed_key: str, decoder: json.JSONDecoder | None = None
+) -> Iterator[tuple[str, Any, Any]]:
     """Walk a top-level JSON object, yielding what it holds as it is read.
 
     ``(MEMBER, key, value)`` for every member but ``streamed_key``;
     ``(ARRAY, streamed_key, None)`` when its array starts, then
     ``(ELEMENT, index, value)`` for each element of ``streamed_key``'s array,
     which is never built as a whole; ``(NOT_A_LIST, streamed_key, value)`` if
-    that member is not an array. Raises ``JsonSyntaxError`` on invalid JSON
-    and ``TypeError`` (the value's type name) if the document is not an object.
+    that member is not an array. ``decoder`` decodes each value (pass one
+    with ``parse_int`` hooks to keep huge numbers cheap). Raises
+    ``JsonSyntaxError`` on invalid JSON, ``TooDeep`` on nesting past the
+    recursion limit and ``TypeError`` (the value's type name) if the
+    document is not an object.
     """
-    reader = _Reader(stream)
+    reader = _Reader(stream, decoder or json.JSONDecoder())
     if reader.peek() != "{":
         if reader.peek() == "":
             raise reader.fail("waarde verwacht")
