@@ -21,6 +21,7 @@ first use (about half a second), never at import time.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -125,12 +126,15 @@ class _Lexicon:
 
 
 _lexicon: _Lexicon | None = None
+_lexicon_lock = threading.Lock()
 
 
 def _lex() -> _Lexicon:
     global _lexicon
     if _lexicon is None:
-        _lexicon = _Lexicon()
+        with _lexicon_lock:  # a warm-up thread and a first match may race
+            if _lexicon is None:
+                _lexicon = _Lexicon()
     return _lexicon
 
 

@@ -21,6 +21,20 @@ if TYPE_CHECKING:
     from reflect_tui.core.journal.store import JournalStore
 
 TIPS_SHOWN = 5
+
+
+def warm_up_in_background() -> None:
+    """Load the coach's Dutch dictionary in a worker thread (about half a second).
+
+    Why: the first coach call of a session (the practice suggestions after the
+    intake) would otherwise pause the screen while the dictionary loads; the
+    user spends that time typing the intake.
+    """
+    import threading
+
+    from reflect_tui.core.text_analysis import warm_up
+
+    threading.Thread(target=warm_up, name="coach-warm-up", daemon=True).start()
 RECENTLY_SHOWN_DAYS = 14
 LEARNING_WINDOW = 50
 

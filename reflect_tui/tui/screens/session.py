@@ -100,6 +100,9 @@ class SessionScreen(Screen[None]):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
+        from reflect_tui.tui.coaching import warm_up_in_background
+
+        warm_up_in_background()
         await self.show_step()
 
     async def show_step(self) -> None:
