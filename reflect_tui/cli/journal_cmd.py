@@ -53,6 +53,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="exporteer het hele dagboek")
     p.add_argument("--format", choices=("json", "md"), default="json")
     p.add_argument("-o", "--output", metavar="FILE", help="schrijf naar FILE (0600) i.p.v. stdout")
+    filters.add_filter_args(p)
     p.set_defaults(handler=run_export)
 
     p = sub.add_parser("import", help="importeer een JSON-export (reflect-journal)")
@@ -186,23 +187,25 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from reflect_tui.core.journal.exports import check_export_target, with_markers
+    from reflect_tui.core.journal.exports import check_export_target
 
     to_file = bool(args.output and args.output != "-")
     # Refuse a FIFO, device or directory before reading the journal.
     target = check_export_target(Path(args.output).expanduser()) if to_file else None
     to_terminal = not to_file and _is_tty(ctx.stdout)
-    if args.format == "json":
-        return _export_json(ctx, target, to_terminal, args.output)
-    with open_store(ctx, reading=True) as store:
-        from reflect_tui.core.journal.markdown import render_journal
+    from reflect_tui.core.journal.export_set import export_text
 
-        reflections = store.all()
-        count = len(reflections)
-        text = render_journal(reflections, _namer(ctx) if reflections else None)
-        # The full ids, so ``delete`` recognises this file if it lands in the data folder.
-        text = with_markers(text, [r.id for r in reflections])
-    if to_terminal:
+    query = filters.query_from_args(args, ctx.clock.today())
+    if args.format == "json" and not query.is_filtered:
+        return _export_json(ctx, target, to_terminal, args.output)  # streamed: flat memory
+    with open_store(ctx, reading=True) as store:
+        namer = _namer(ctx) if args.format == "md" and store.count() else None
+        text, count = export_text(store, args.format, namer, query)
+    if to_terminal and args.format == "json":
+        from reflect_tui.core.journal.interchange import escape_unsafe
+
+        text = escape_unsafe(text)
+    elif to_terminal:
         text = clean_block(text)
     if target is not None:
         _write_export(target, text)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from reflect_tui.core.content.model import Content
     from reflect_tui.core.content.reload import ContentReloader, ReloadOutcome
     from reflect_tui.core.journal.model import Reflection
+    from reflect_tui.core.paths import Locations
     from reflect_tui.core.session.autosave import DraftSaver, DraftStore
     from reflect_tui.tui.screens.session import SessionScreen
     from reflect_tui.tui.steps.base import Services
@@ -81,6 +82,7 @@ class ReflectApp(App[int]):
         *,
         load_content: Callable[[], LoadResult] | None = None,
         exports_dir: Path | None = None,
+        locations: Locations | None = None,
         open_writer_store: Callable[[], DraftStore] | None = None,
         debounce: float = DEBOUNCE_SECONDS,
         cursor_blink: bool = True,
@@ -105,6 +107,8 @@ class ReflectApp(App[int]):
         self._content = content
         self._load_content = load_content
         self._exports_dir = exports_dir
+        # Where deleting a reflection looks for the app's exports of it.
+        self.locations = locations
         self._cursor_blink = cursor_blink
         self._open_writer_store = open_writer_store or (
             lambda: JournalStore.open(store.path, clock)
@@ -374,6 +378,33 @@ class ReflectApp(App[int]):
         self.go_home()
         self.push_screen(IntervisionSetupScreen())
 
+    @property
+    def exports_dir(self) -> Path | None:
+        """The app's export folder (None: exporting is off, e.g. in some tests)."""
+        return self._exports_dir
+
+    def edit_reflection(self, reflection_id: str) -> None:
+        """Open any reflection, a finished one too, in the guided flow to change it.
+
+        A finished reflection stays finished; every change is saved as it is
+        made and moves its ``updated_at``.
+        """
+        reflection = self._read(reflection_id)
+        if reflection is not None:
+            self.start_session(reflection)
+
+    def action_journal(self) -> None:
+        from reflect_tui.tui.screens.journal import JournalScreen
+
+        if not isinstance(self.screen, JournalScreen):
+            self.push_screen(JournalScreen())
+
+    def action_insights(self) -> None:
+        from reflect_tui.tui.screens.insights import InsightsScreen
+
+        if not isinstance(self.screen, InsightsScreen):
+            self.push_screen(InsightsScreen())
+
     def action_help(self) -> None:
         from reflect_tui.tui.screens.help import HelpScreen
 
@@ -451,6 +482,9 @@ class ReflectApp(App[int]):
         yield SystemCommand(
             strings.CMD_INTERVISION, strings.CMD_INTERVISION_HELP, self.action_intervision
         )
+
+        yield SystemCommand(strings.CMD_JOURNAL, strings.CMD_JOURNAL_HELP, self.action_journal)
+        yield SystemCommand(strings.CMD_INSIGHTS, strings.CMD_INSIGHTS_HELP, self.action_insights)
         yield SystemCommand(strings.CMD_HELP, strings.CMD_HELP_HELP, self.action_help)
         yield SystemCommand(strings.CMD_THEME, strings.CMD_THEME_HELP, self.action_change_theme)
         yield SystemCommand(strings.CMD_QUIT, strings.CMD_QUIT_HELP, self.action_quit)

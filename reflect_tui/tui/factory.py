@@ -101,6 +101,7 @@ def build_app(
         notices = (strings.ALREADY_OPEN, *notices)
     settings: dict[str, Any] = {
         "exports_dir": locations.exports_dir,
+        "locations": locations,
         "open_writer_store": lambda: JournalStore.open(path, clock),
     }
     settings.update(options)

@@ -339,3 +339,95 @@ IV_REFLECTION_SAVED = "Reflectie bewaard in je eigen dagboek."
 IV_NOTHING_SAVED = "Intervisie gesloten. Er is niets bewaard."
 IV_SAVE_FAILED = "Bewaren lukte niet: {error}"
 IV_NO_EXPORT_DIR = "Exporteren kan hier niet: er is geen exportmap."
+
+# -- looking back: journal screen ----------------------------------------------
+KEY_JOURNAL = "Dagboek"
+KEY_INSIGHTS = "Inzichten"
+KEY_EDIT = "Bewerken"
+KEY_DELETE = "Wissen"
+KEY_FILTERS = "Filters"
+KEY_SEARCH = "Zoeken"
+CMD_JOURNAL = "Dagboek"
+CMD_JOURNAL_HELP = "Zoek, filter en lees al je reflecties terug"
+CMD_INSIGHTS = "Inzichten"
+CMD_INSIGHTS_HELP = "Hoe je praktijk zich ontwikkelt: praktijken, principes, wat hindert en helpt"
+CMD_STEPS = "Vervolgstappen"
+CMD_STEPS_HELP = "Al je vervolgstappen: afvinken, terugdraaien, datum veranderen"
+JOURNAL_TITLE = "Dagboek"
+JOURNAL_SEARCH_PLACEHOLDER = "Zoek in je reflecties (bijv. boom, bewoners)…"
+JOURNAL_FILTER_HINT = "f: filters · Enter: bewerken · Del: wissen · x: exporteren"
+JOURNAL_FILTERS_ACTIVE = "Filters: {filters}"
+JOURNAL_FILTER_ALL = "(alle)"
+JOURNAL_FILTER_PRACTICE = "Praktijk"
+JOURNAL_FILTER_KIND = "Soort casus"
+JOURNAL_FILTER_BARRIER = "Wat hinderde"
+JOURNAL_FILTER_HELP = "Wat hielp"
+JOURNAL_FILTER_TAG = "Label"
+JOURNAL_FILTER_STATUS = "Status"
+JOURNAL_FILTER_SINCE = "Vanaf (dd-mm-jjjj)"
+JOURNAL_FILTER_UNTIL = "Tot en met (dd-mm-jjjj)"
+JOURNAL_FILTER_IDS = "uit inzichten"
+JOURNAL_FILTER_DATE_BAD = "'{text}' is geen datum; schrijf bijvoorbeeld 1-3-2026."
+JOURNAL_COUNT = "{n} reflecties"
+JOURNAL_COUNT_ONE = "1 reflectie"
+JOURNAL_COUNTING = "tellen…"
+JOURNAL_EMPTY = "Nog geen reflecties. Druk op Esc en dan n om te beginnen."
+JOURNAL_NONE_FOUND = "Niets gevonden. Probeer een ander woord of minder filters."
+JOURNAL_DETAIL_EMPTY = "Kies een reflectie om haar hier te lezen."
+JOURNAL_LOADING = "Laden…"
+DELETE_CONFIRM_TITLE = "Reflectie wissen?"
+DELETE_CONFIRM = (
+    "'{title}' van {date} wordt definitief gewist, ook uit back-ups en exports "
+    "van de app. Dit kan niet ongedaan worden gemaakt."
+)
+DELETE_YES = "Ja, wissen"
+DELETE_NO = "Nee, bewaren"
+DELETED = "Reflectie gewist."
+DELETED_EXPORT_LEFT = "Let op: kon de export {path} niet wissen; wis die zelf."
+EXPORT_CHOOSE_TITLE = "Exporteer {n} reflecties"
+EXPORT_CHOOSE_MD = "Markdown (om te lezen)"
+EXPORT_CHOOSE_JSON = "JSON (om te importeren)"
+EXPORT_CHOOSE_CANCEL = "Annuleren"
+EXPORTED_SET = "{n} reflecties geëxporteerd naar {path}"
+
+# -- looking back: insights screen -----------------------------------------------
+INSIGHTS_TITLE = "Inzichten"
+INSIGHTS_LOADING = "Inzichten berekenen…"
+INSIGHTS_EMPTY = (
+    "Nog geen afgeronde reflecties. Na je eerste reflectie zie je hier je ontwikkeling."
+)
+INSIGHTS_INTRO = (
+    "Over {total} afgeronde reflecties; pijlen vergelijken de laatste {days} dagen "
+    "({recent}) met daarvoor ({before}). Enter opent de reflecties achter een getal."
+)
+INSIGHTS_PRACTICES = "Gekozen werkpraktijken"
+INSIGHTS_KINDS = "Soort casus"
+INSIGHTS_RATINGS = "Zelfbeoordeling per principe (per maand, 1-5)"
+INSIGHTS_BARRIERS = "Wat hindert jou: jouw volgorde naast die van het essay"
+INSIGHTS_HELPS = "Wat helpt jou: jouw volgorde naast die van het essay"
+INSIGHTS_CALENDAR = "Wanneer je reflecteerde ({window})"
+INSIGHTS_CALENDAR_HINT = (
+    "w: week · m: maand · k: kwartaal · j: jaar. Geen reeksen: elke reflectie telt."
+)
+INSIGHTS_SKIPS = "Overgeslagen LSD-stappen (leeg gelaten bij een gekozen praktijk)"
+INSIGHTS_STEPS = "Vervolgstappen"
+INSIGHTS_WINDOWS = {
+    "week": "deze week",
+    "month": "5 weken",
+    "quarter": "13 weken",
+    "year": "een jaar",
+}
+INSIGHTS_TREND = {"up": "↑ meer", "down": "↓ minder", "flat": "→ gelijk", "": ""}
+INSIGHTS_RATING_TREND = {"up": "↑ hoger", "down": "↓ lager", "flat": "→ gelijk", "": ""}
+INSIGHTS_COUNT_ROW = "{name}  {n}×"
+INSIGHTS_TABLE_ROW = "{rank} {name}  {n}×  (essay: {essay})"
+INSIGHTS_TABLE_NEVER = "–"
+INSIGHTS_RATING_ROW = "{name}  gem. {mean}"
+INSIGHTS_SKIP_ROW = "{practice} · {step}: {skipped} van {chosen} ({share}%)"
+INSIGHTS_STEPS_DONE = "Gedaan: {n}"
+INSIGHTS_STEPS_OPEN = "Open: {n}"
+INSIGHTS_STEPS_OVERDUE = "Te laat: {n}"
+INSIGHTS_STEPS_UNDATED = "Zonder datum: {n}"
+INSIGHTS_WEEK_ROW = "week van {monday}"
+INSIGHTS_DRILL_TITLE = "Reflecties achter: {what}"
+WEEKDAYS_SHORT = "ma di wo do vr za zo"

@@ -190,3 +190,13 @@ def matching_ids(store: JournalStore, query: JournalQuery) -> list[str]:
     if built is None:
         return []
     return [str(row[0]) for row in store.read_rows(*built)]
+
+
+def distinct_tags(store: JournalStore, limit: int = 500) -> list[str]:
+    """The labels used in the journal, most used first (for the tag filter)."""
+    rows = store.read_rows(
+        "SELECT j.value, count(*) FROM reflections r, json_each(r.tags) j"
+        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
+        [int(limit)],
+    )
+    return [str(row[0]) for row in rows if row[0]]

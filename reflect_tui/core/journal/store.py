@@ -467,6 +467,23 @@ class JournalStore:
         with self._guard() as conn:
             return records.load_reflections(conn, "ORDER BY occurred_on, created_at, id", ())
 
+    def get_many(self, ids: Sequence[str]) -> builtins.list[Reflection]:
+        """The reflections with these ids (unknown ids skipped), oldest case first.
+
+        For exporting a filtered set: the ids travel as one JSON parameter,
+        so any number of them fits in one query.
+        """
+        import json
+
+        from reflect_tui.core.journal import records
+
+        with self._guard() as conn:
+            return records.load_reflections(
+                conn,
+                "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY occurred_on, created_at, id",
+                (json.dumps(list(ids)),),
+            )
+
     def export_json(self) -> str:
         """The interchange document of the whole journal, straight from the rows (fast)."""
         return "".join(self.export_json_chunks())

@@ -56,6 +56,8 @@ class HomeScreen(Screen[None]):
         Binding("r", "resume", strings.KEY_RESUME),
         Binding("d", "step_done", strings.KEY_DONE),
         Binding("g", "intervision", strings.KEY_INTERVISION),
+        Binding("j", "app.journal", strings.KEY_JOURNAL),
+        Binding("i", "app.insights", strings.KEY_INSIGHTS),
     ]
 
     @property

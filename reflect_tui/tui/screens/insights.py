@@ -1,0 +1,319 @@
+"""The insights screen: how your practice develops over time.
+
+Every number comes from ``core.insights.compute`` (the numbers ``reflect
+stats`` prints), computed in a thread worker so the screen draws at once.
+Each line is an option in an ``OptionList``: Enter opens the reflections
+behind its number in the journal screen (``insights.drill_query``).
+
+Charts are text, not a chart widget: bars and sparklines are block
+characters in the line itself, so they stay readable under ``NO_COLOR``
+(height and length carry the value, not colour), they are selectable like
+any other line, and no plotting dependency is needed. Textual's
+``Sparkline`` widget was the alternative for the ratings; it is one widget
+per series, cannot be selected, and its min/max colours carry part of the
+meaning. ``textual-plot`` (plotext) would add a dependency for a few
+sparklines.
+
+There are no streaks: the calendar shows when you reflected, not how many
+days in a row.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reflect_tui.core import insights as core
+from reflect_tui.core.dates import format_date
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.tui import strings
+from reflect_tui.tui.text import join, plain
+
+if TYPE_CHECKING:
+    from reflect_tui.core.insights import Count, Insights
+    from reflect_tui.tui.app import ReflectApp
+
+BAR_WIDTH = 20
+SPARK = "▁▂▃▄▅▆▇█"
+HEAT = "·░▒▓█"  # 0, 1, 2, 3, 4+ reflections on a day
+SPARK_MONTHS = 24
+
+
+def bar(value: int, largest: int, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar of ``width`` cells at most, in eighths of a cell."""
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(value / largest * width * 8))
+    full, part = divmod(eighths, 8)
+    return "█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")
+
+
+def sparkline(values: list[float], low: float = 1.0, high: float = 5.0) -> str:
+    """One block character per value, its height the value between ``low`` and ``high``."""
+    span = high - low or 1.0
+    return "".join(
+        SPARK[min(len(SPARK) - 1, max(0, round((v - low) / span * (len(SPARK) - 1))))]
+        for v in values
+    )
+
+
+def heat(n: int) -> str:
+    return HEAT[min(n, len(HEAT) - 1)]
+
+
+def drill_id(drill: core.Drill) -> str:
+    return f"{drill.kind}|{drill.key}"
+
+
+class InsightsScreen(Screen[None]):
+    DEFAULT_CSS = """
+    #insights-body { padding: 0 2; }
+    #insights-body OptionList { height: auto; max-height: 60; border: none; padding: 0; }
+    #insights-body .section-title { margin-top: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", strings.KEY_BACK),
+        Binding("w", "window('week')", "Week", show=False),
+        Binding("m", "window('month')", "Maand", show=False),
+        Binding("k", "window('quarter')", "Kwartaal", show=False),
+        Binding("j", "window('year')", "Jaar", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.result: Insights | None = None
+        self.window = "quarter"
+
+    @property
+    def reflect_app(self) -> ReflectApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="insights-body"):
+            yield Static(plain(strings.INSIGHTS_LOADING), id="insights-loading", classes="hint")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = strings.INSIGHTS_TITLE
+        self._compute()
+
+    @work(thread=True, exclusive=True, group="insights")
+    def _compute(self) -> None:
+        app = self.reflect_app
+        try:
+            result = core.compute(app.store, app.clock.today())
+        except ReflectError as exc:
+            message = strings.ERROR_GENERIC.format(error=exc)
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._show, result)
+
+    def _show(self, result: Insights) -> None:
+        self.result = result
+        body = self.query_one("#insights-body")
+        body.remove_children()
+        if not result.total:
+            body.mount(Static(plain(strings.INSIGHTS_EMPTY), id="insights-empty"))
+            return
+        body.mount_all(list(self._sections(result)))
+        first = self.query(OptionList).first()
+        first.focus()
+
+    # -- sections ---------------------------------------------------------------
+
+    def _label(self, collection: str, item_id: str) -> str:
+        item = self.reflect_app.content.by_id(collection).get(item_id)
+        return str(getattr(item, "name", item_id)) if item is not None else item_id
+
+    def _sections(self, r: Insights) -> Any:
+        yield Static(
+            plain(
+                strings.INSIGHTS_INTRO.format(
+                    total=r.total,
+                    days=core.RECENT_DAYS,
+                    recent=r.recent_total,
+                    before=r.before_total,
+                )
+            ),
+            classes="hint",
+        )
+        yield from self._counts(strings.INSIGHTS_PRACTICES, "practices", r.practices, "prac")
+        yield from self._ratings(r)
+        for title, collection, counts in (
+            (strings.INSIGHTS_BARRIERS, "barriers", r.barriers),
+            (strings.INSIGHTS_HELPS, "helps", r.helps),
+        ):
+            yield from self._table(title, collection, counts)
+        yield from self._counts(strings.INSIGHTS_KINDS, "case_kinds", r.case_kinds, "kinds")
+        yield Static(
+            plain(strings.INSIGHTS_CALENDAR.format(window=strings.INSIGHTS_WINDOWS[self.window])),
+            classes="section-title",
+            id="calendar-title",
+        )
+        yield Static(plain(strings.INSIGHTS_CALENDAR_HINT), classes="hint")
+        yield OptionList(*self._calendar_options(r), id="insights-calendar")
+        yield from self._skips(r)
+        yield from self._steps(r)
+
+    def _counts(self, title: str, collection: str, counts: tuple[Count, ...], list_id: str) -> Any:
+        yield Static(plain(title), classes="section-title")
+        largest = max((c.count for c in counts), default=0)
+        width = max((len(self._label(collection, c.key)) for c in counts), default=0)
+        options = [
+            Option(
+                join(
+                    plain(f"{self._label(collection, c.key):<{width}}  {c.count:>5}×  "),
+                    plain(f"{bar(c.count, largest):<{BAR_WIDTH}}", "$accent"),
+                    plain(f"  {strings.INSIGHTS_TREND[c.trend]}", "$text-muted"),
+                ),
+                id=drill_id(c.drill),
+            )
+            for c in counts
+        ]
+        yield OptionList(*options, id=f"insights-{list_id}")
+
+    def _ratings(self, r: Insights) -> Any:
+        yield Static(plain(strings.INSIGHTS_RATINGS), classes="section-title")
+        order = [p.id for p in self.reflect_app.content.principles]
+        series = sorted(
+            r.ratings, key=lambda s: order.index(s.principle) if s.principle in order else 99
+        )
+        width = max((len(self._label("principles", s.principle)) for s in series), default=0)
+        options = []
+        for s in series:
+            months = [v for _m, v, _n in s.months][-SPARK_MONTHS:]
+            mean = f"{s.mean:.1f}" if s.mean is not None else "-"
+            options.append(
+                Option(
+                    join(
+                        plain(f"{self._label('principles', s.principle):<{width}}  "),
+                        plain(f"{sparkline(months):<{SPARK_MONTHS}}", "$accent"),
+                        plain(f"  gem. {mean}  {strings.INSIGHTS_RATING_TREND[s.trend]}"),
+                    ),
+                    id=drill_id(core.Drill("all", s.principle)),
+                )
+            )
+        yield OptionList(*options, id="insights-ratings")
+
+    def _table(self, title: str, collection: str, counts: tuple[Count, ...]) -> Any:
+        yield Static(plain(title), classes="section-title")
+        factors = list(getattr(self.reflect_app.content, collection))
+        rows = core.own_table(counts, factors)
+        width = max((len(self._label(collection, row.factor_id)) for row in rows), default=0)
+        options = []
+        for row in rows:
+            rank = f"{row.own_rank}." if row.own_rank else strings.INSIGHTS_TABLE_NEVER
+            options.append(
+                Option(
+                    join(
+                        plain(f"{rank:>3} {self._label(collection, row.factor_id):<{width}}"),
+                        plain(f"  {row.times:>5}×  essay: {row.essay_rank}", "$text-muted"),
+                        plain(f"  {strings.INSIGHTS_TREND[row.trend]}"),
+                    ),
+                    id=drill_id(core.Drill(collection, row.factor_id)),
+                )
+            )
+        yield OptionList(*options, id=f"insights-{collection}")
+
+    def _calendar_options(self, r: Insights) -> list[Option]:
+        grid = core.calendar(r.days, self.window, r.today)
+        options = [Option(plain(f"{'':<18}{strings.WEEKDAYS_SHORT}"), disabled=True)]
+        for week in grid:
+            monday, sunday = week[0].day, week[-1].day
+            cells = " ".join((heat(c.reflections) * 2 if c.in_window else "  ") for c in week)
+            total = sum(c.reflections for c in week if c.in_window)
+            label = strings.INSIGHTS_WEEK_ROW.format(monday=format_date(monday))
+            options.append(
+                Option(
+                    join(plain(f"{label:<18}"), plain(cells, "$accent"), plain(f"  {total}")),
+                    id=drill_id(core.Drill("days", f"{monday.isoformat()}..{sunday.isoformat()}")),
+                )
+            )
+        return options
+
+    def _skips(self, r: Insights) -> Any:
+        yield Static(plain(strings.INSIGHTS_SKIPS), classes="section-title")
+        options = []
+        for s in r.skips:
+            if not s.chosen:
+                continue
+            options.append(
+                Option(
+                    plain(
+                        strings.INSIGHTS_SKIP_ROW.format(
+                            practice=self._label("practices", s.practice),
+                            step=self._label("lsd_steps", s.step),
+                            skipped=s.skipped,
+                            chosen=s.chosen,
+                            share=round(100 * s.skipped / s.chosen),
+                        )
+                    ),
+                    id=drill_id(s.drill),
+                )
+            )
+        yield OptionList(*options, id="insights-skips")
+
+    def _steps(self, r: Insights) -> Any:
+        yield Static(plain(strings.INSIGHTS_STEPS), classes="section-title")
+        steps = r.next_steps
+        rows = (
+            ("done", strings.INSIGHTS_STEPS_DONE, steps.done),
+            ("open", strings.INSIGHTS_STEPS_OPEN, steps.open),
+            ("overdue", strings.INSIGHTS_STEPS_OVERDUE, steps.overdue),
+            ("undated", strings.INSIGHTS_STEPS_UNDATED, steps.undated),
+        )
+        yield OptionList(
+            *(
+                Option(plain(text.format(n=n)), id=drill_id(core.Drill("steps", key)))
+                for key, text, n in rows
+            ),
+            id="insights-steps",
+        )
+
+    # -- interaction -------------------------------------------------------------------
+
+    def action_window(self, window: str) -> None:
+        if self.result is None or window not in core.WINDOWS:
+            return
+        self.window = window
+        self.query_one("#calendar-title", Static).update(
+            plain(strings.INSIGHTS_CALENDAR.format(window=strings.INSIGHTS_WINDOWS[window]))
+        )
+        calendar = self.query_one("#insights-calendar", OptionList)
+        calendar.set_options(self._calendar_options(self.result))
+
+    @on(OptionList.OptionSelected)
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if not event.option.id or "|" not in event.option.id:
+            return
+        kind, key = event.option.id.split("|", 1)
+        prompt = event.option.prompt
+        what = " ".join(str(getattr(prompt, "plain", prompt)).split())
+        self._open_drill(core.Drill(kind, key), what)
+
+    @work(thread=True, exclusive=True, group="insights-drill")
+    def _open_drill(self, drill: core.Drill, what: str) -> None:
+        app = self.reflect_app
+        today = app.clock.today()
+        try:
+            query = core.drill_query(app.store, core.scope_for(), drill, today)
+        except ReflectError as exc:
+            message = strings.ERROR_GENERIC.format(error=exc)
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._push_journal, query, what)
+
+    def _push_journal(self, query: Any, what: str) -> None:
+        from reflect_tui.tui.screens.journal import JournalScreen
+
+        heading = strings.INSIGHTS_DRILL_TITLE.format(what=what[:60])
+        self.app.push_screen(JournalScreen(query, heading))

@@ -1,0 +1,506 @@
+"""The journal screen: search, filter, read, edit, delete and export reflections.
+
+Why it looks like this:
+
+- One ``OptionList`` for the results, filled a page at a time
+  (``query.PAGE_SIZE``; the next page when the highlight reaches the end):
+  a widget per row lags at a few hundred rows, and 50,000 options would take
+  longer to build than the first page takes to find.
+- Every change of the search words or a filter builds a new core
+  ``JournalQuery`` and runs it in a thread worker (``exclusive``: a newer
+  keystroke supersedes an older search); the list is replaced when the page
+  arrives. Counting all matches scans more, so it follows in the same worker
+  after the page is shown.
+- The detail pane renders the highlighted reflection with the journal's
+  Markdown renderer, which escapes user text (no Markdown or markup from
+  answers), loaded in its own worker.
+- Delete asks first (``ConfirmDialog``) and calls the core
+  ``exports.delete_with_copies``, as ``reflect delete`` does; export writes what the
+  filters select through ``export_text``, as ``reflect export`` does.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Markdown, OptionList, Select, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from reflect_tui.core.dates import format_date, parse_date
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal.query import PAGE_SIZE, JournalQuery, count, find
+from reflect_tui.tui import strings
+from reflect_tui.tui.text import join, one_line, plain
+
+if TYPE_CHECKING:
+    from reflect_tui.core.journal.summary import ReflectionSummary
+    from reflect_tui.tui.app import ReflectApp
+
+# Filter selects: widget id -> (JournalQuery field, content collection or None).
+SELECTS: dict[str, tuple[str, str | None]] = {
+    "filter-practice": ("practices", "practices"),
+    "filter-kind": ("case_kinds", "case_kinds"),
+    "filter-barrier": ("barriers", "barriers"),
+    "filter-help": ("helps", "helps"),
+    "filter-tag": ("tags", None),
+    "filter-status": ("status", None),
+}
+DATES = {"filter-since": "since", "filter-until": "until"}
+
+
+def result_row(summary: ReflectionSummary) -> Any:
+    """One line per reflection: date, title, and "concept" for a draft."""
+    parts: list[Any] = [
+        plain(f"{format_date(summary.occurred_on):>10}  ", "$text-muted"),
+        plain(one_line(summary.title or strings.UNTITLED, 70)),
+    ]
+    if summary.status == "draft":
+        parts.append(plain(f"  ({strings.STATUS_DRAFT})", "$text-muted"))
+    return join(*parts)
+
+
+class JournalScreen(Screen[None]):
+    CSS_PATH = Path(__file__).parent / "journal.tcss"
+    AUTO_FOCUS = "#journal-search"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", strings.KEY_BACK),
+        Binding("f", "toggle_filters", strings.KEY_FILTERS),
+        Binding("e", "edit", strings.KEY_EDIT),
+        Binding("delete", "delete", strings.KEY_DELETE),
+        Binding("x", "export", strings.KEY_EXPORT),
+        Binding("slash", "focus_search", strings.KEY_SEARCH, show=False),
+        Binding("i", "insights", strings.KEY_INSIGHTS, show=False),
+    ]
+
+    def __init__(self, query: JournalQuery | None = None, heading: str = "") -> None:
+        super().__init__()
+        self.journal_query = query or JournalQuery()
+        self.heading = heading
+        self.rows: list[ReflectionSummary] = []
+        self.total: int | None = None
+        self._generation = 0
+        self._more = False
+        self._shown_id: str | None = None
+
+    @property
+    def reflect_app(self) -> ReflectApp:
+        return self.app  # type: ignore[return-value]
+
+    # -- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="journal-main"):
+            with Vertical(id="journal-left"):
+                yield Input(
+                    self.journal_query.text,
+                    placeholder=strings.JOURNAL_SEARCH_PLACEHOLDER,
+                    id="journal-search",
+                    compact=True,
+                )
+                yield Static(id="journal-filter-line", classes="hint")
+                with Grid(id="journal-filters"):
+                    yield from self._filter_widgets()
+                yield OptionList(id="journal-list")
+                yield Static(id="journal-count", classes="hint")
+            with VerticalScroll(id="journal-detail"):
+                yield Markdown(strings.JOURNAL_DETAIL_EMPTY, id="journal-markdown")
+        yield Footer(compact=True)
+
+    def _filter_widgets(self) -> ComposeResult:
+        content = self.reflect_app.content
+        labels = {
+            "filter-practice": strings.JOURNAL_FILTER_PRACTICE,
+            "filter-kind": strings.JOURNAL_FILTER_KIND,
+            "filter-barrier": strings.JOURNAL_FILTER_BARRIER,
+            "filter-help": strings.JOURNAL_FILTER_HELP,
+            "filter-tag": strings.JOURNAL_FILTER_TAG,
+            "filter-status": strings.JOURNAL_FILTER_STATUS,
+        }
+        for widget_id, (field, collection) in SELECTS.items():
+            options: list[tuple[str, str]]
+            if collection is not None:
+                items = content.by_id(collection).values()
+                options = [(str(getattr(i, "name", "")), str(getattr(i, "id", ""))) for i in items]
+            elif field == "status":
+                options = [(strings.STATUS_DRAFT, "draft"), (strings.STATUS_COMPLETE, "complete")]
+            else:
+                options = [(t, t) for t in self.journal_query.tags]
+            current = getattr(self.journal_query, field)
+            value = current[0] if isinstance(current, tuple) and current else current
+            yield Select(
+                [(plain(label), v) for label, v in options],
+                prompt=labels[widget_id],
+                value=value if value in {v for _, v in options} else Select.NULL,
+                id=widget_id,
+                compact=True,
+            )
+        for widget_id, field in DATES.items():
+            day = getattr(self.journal_query, field)
+            yield Input(
+                format_date(day),
+                placeholder=(
+                    strings.JOURNAL_FILTER_SINCE
+                    if field == "since"
+                    else strings.JOURNAL_FILTER_UNTIL
+                ),
+                id=widget_id,
+                compact=True,
+            )
+
+    def on_mount(self) -> None:
+        self.sub_title = self.heading or strings.JOURNAL_TITLE
+        self._show_filter_line()
+        self.refresh_results()
+        self.load_tags()
+        self._warm_up()
+
+    @work(thread=True, group="journal-warm-up")
+    def _warm_up(self) -> None:
+        """Load the Dutch word list now, not on the first typed key (about half a second)."""
+        from reflect_tui.core.text_analysis import warm_up
+
+        warm_up()
+
+    # -- running the query ------------------------------------------------------
+
+    def refresh_results(self) -> None:
+        """Run the current query again (after typing, a filter, a delete)."""
+        self._generation += 1
+        self.total = None
+        self.query_one("#journal-count", Static).update(plain(strings.JOURNAL_COUNTING))
+        self._fetch(self.journal_query, self._generation)
+
+    @work(thread=True, exclusive=True, group="journal-page")
+    def _fetch(self, query: JournalQuery, generation: int) -> None:
+        store = self.reflect_app.store
+        try:
+            rows = find(store, query, PAGE_SIZE + 1)
+        except ReflectError as exc:
+            self.app.call_from_thread(self._failed, exc)
+            return
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._show_page, generation, rows, True)
+        try:
+            total = count(store, query)
+        except ReflectError:
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_count, generation, total)
+
+    @work(thread=True, exclusive=True, group="journal-more")
+    def _fetch_more(self, query: JournalQuery, generation: int, offset: int) -> None:
+        try:
+            rows = find(self.reflect_app.store, query, PAGE_SIZE + 1, offset)
+        except ReflectError as exc:
+            self.app.call_from_thread(self._failed, exc)
+            return
+        self.app.call_from_thread(self._show_page, generation, rows, False)
+
+    def _failed(self, exc: ReflectError) -> None:
+        self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+
+    def _show_page(self, generation: int, rows: list[ReflectionSummary], reset: bool) -> None:
+        if generation != self._generation:
+            return  # an older query's answer
+        self._more = len(rows) > PAGE_SIZE
+        rows = rows[:PAGE_SIZE]
+        option_list = self.query_one("#journal-list", OptionList)
+        options = [Option(result_row(s), id=s.id) for s in rows]
+        if reset:
+            self.rows = list(rows)
+            option_list.set_options(options)
+            if rows:
+                option_list.highlighted = 0
+            else:
+                self._show_detail_text(self._nothing_text())
+        else:
+            self.rows.extend(rows)
+            option_list.add_options(options)
+        self.refresh_bindings()
+
+    def _nothing_text(self) -> str:
+        return (
+            strings.JOURNAL_NONE_FOUND if self.journal_query.is_filtered else strings.JOURNAL_EMPTY
+        )
+
+    def _show_count(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self.total = total
+        text = strings.JOURNAL_COUNT_ONE if total == 1 else strings.JOURNAL_COUNT.format(n=total)
+        self.query_one("#journal-count", Static).update(plain(text))
+
+    def set_query(self, query: JournalQuery) -> None:
+        if query != self.journal_query:
+            self.journal_query = query
+            self._show_filter_line()
+            self.refresh_results()
+
+    # -- search and filters -------------------------------------------------------
+
+    @on(Input.Changed, "#journal-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.set_query(self.journal_query.replace(text=event.value))
+
+    @on(Input.Submitted, "#journal-search")
+    def _search_submitted(self) -> None:
+        self.query_one("#journal-list", OptionList).focus()
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        field, _collection = SELECTS.get(event.select.id or "", ("", None))
+        if not field:
+            return
+        value = None if event.value is Select.NULL else str(event.value)
+        if field == "status":
+            self.set_query(self.journal_query.replace(status=value))
+        else:
+            self.set_query(self.journal_query.replace(**{field: (value,) if value else ()}))
+
+    @on(Input.Changed, "#filter-since, #filter-until")
+    def _date_changed(self, event: Input.Changed) -> None:
+        field = DATES[event.input.id or ""]
+        try:
+            day: date | None = parse_date(event.value, self.reflect_app.clock.today())
+        except ValueError:
+            event.input.add_class("-invalid")
+            return
+        event.input.remove_class("-invalid")
+        self.set_query(self.journal_query.replace(**{field: day}))
+
+    def _show_filter_line(self) -> None:
+        parts = self._describe_filters()
+        text = (
+            strings.JOURNAL_FILTERS_ACTIVE.format(filters=" · ".join(parts))
+            if parts
+            else strings.JOURNAL_FILTER_HINT
+        )
+        self.query_one("#journal-filter-line", Static).update(plain(one_line(text, 300)))
+
+    def _describe_filters(self) -> list[str]:
+        q = self.journal_query
+        content = self.reflect_app.content
+
+        def names(collection: str, ids: tuple[str, ...]) -> str:
+            found = content.by_id(collection)
+            return ", ".join(str(getattr(found.get(i), "name", i)) for i in ids)
+
+        parts = []
+        if q.ids is not None:
+            parts.append(strings.JOURNAL_FILTER_IDS)
+        for label, collection, ids in (
+            (strings.JOURNAL_FILTER_PRACTICE, "practices", q.practices),
+            (strings.JOURNAL_FILTER_KIND, "case_kinds", q.case_kinds),
+            (strings.JOURNAL_FILTER_BARRIER, "barriers", q.barriers),
+            (strings.JOURNAL_FILTER_HELP, "helps", q.helps),
+        ):
+            if ids:
+                parts.append(f"{label}: {names(collection, ids)}")
+        if q.tags:
+            parts.append(f"{strings.JOURNAL_FILTER_TAG}: {', '.join(q.tags)}")
+        if q.status:
+            status = strings.STATUS_DRAFT if q.status == "draft" else strings.STATUS_COMPLETE
+            parts.append(f"{strings.JOURNAL_FILTER_STATUS}: {status}")
+        if q.since or q.until:
+            parts.append(f"{format_date(q.since)} – {format_date(q.until)}".strip())
+        return parts
+
+    @work(thread=True, exclusive=True, group="journal-tags")
+    def load_tags(self) -> None:
+        from reflect_tui.core.journal.query import distinct_tags
+
+        try:
+            tags = distinct_tags(self.reflect_app.store)
+        except ReflectError:
+            return
+        self.app.call_from_thread(self._set_tags, tags)
+
+    def _set_tags(self, tags: list[str]) -> None:
+        select = self.query_one("#filter-tag", Select)
+        current = select.value
+        select.set_options([(plain(t), t) for t in tags])
+        if current is not Select.NULL and current in tags:
+            select.value = current
+
+    def action_toggle_filters(self) -> None:
+        filters = self.query_one("#journal-filters")
+        filters.toggle_class("-open")
+        if filters.has_class("-open"):
+            self.query_one("#filter-practice", Select).focus()
+        else:
+            self.query_one("#journal-list", OptionList).focus()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#journal-search", Input).focus()
+
+    # -- the highlighted reflection ---------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#journal-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        index = event.option_index
+        if self._more and index >= len(self.rows) - 1:
+            self._more = False
+            self._fetch_more(self.journal_query, self._generation, len(self.rows))
+        if event.option.id and event.option.id != self._shown_id:
+            self._shown_id = event.option.id
+            self._load_detail(event.option.id)
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, group="journal-detail")
+    def _load_detail(self, reflection_id: str) -> None:
+        from reflect_tui.tui.render import reflection_markdown
+
+        app = self.reflect_app
+        try:
+            text = reflection_markdown(app.store.get(reflection_id), app.content)
+        except ReflectError as exc:
+            text = strings.ERROR_GENERIC.format(error=exc)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_detail_text, text)
+
+    def _show_detail_text(self, text: str) -> None:
+        self.query_one("#journal-markdown", Markdown).update(text)
+        self.query_one("#journal-detail").scroll_home(animate=False)
+
+    def highlighted_summary(self) -> ReflectionSummary | None:
+        option_list = self.query_one("#journal-list", OptionList)
+        index = option_list.highlighted
+        if index is None or index >= len(self.rows):
+            return None
+        return self.rows[index]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "delete"):
+            return self.highlighted_summary() is not None
+        if action == "export":
+            return bool(self.rows)
+        return True
+
+    # -- edit, delete, export ---------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#journal-list")
+    def _selected(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        summary = self.highlighted_summary()
+        if summary is not None:
+            self.reflect_app.edit_reflection(summary.id)
+
+    def action_delete(self) -> None:
+        summary = self.highlighted_summary()
+        if summary is None:
+            return
+        from reflect_tui.tui.dialogs.confirm import ConfirmDialog
+
+        text = strings.DELETE_CONFIRM.format(
+            title=one_line(summary.title or strings.UNTITLED, 80),
+            date=format_date(summary.occurred_on),
+        )
+        dialog = ConfirmDialog(
+            strings.DELETE_CONFIRM_TITLE, text, strings.DELETE_YES, strings.DELETE_NO
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._erase(summary.id)
+
+        self.app.push_screen(dialog, answered)
+
+    @work(thread=True, exclusive=True, group="journal-erase")
+    def _erase(self, reflection_id: str) -> None:
+        from reflect_tui.core.journal.exports import delete_with_copies
+
+        app = self.reflect_app
+        try:
+            if app.locations is None:  # an app built without its folders: the journal only
+                app.store.delete(reflection_id)
+                left_over: list[str] = []
+            else:
+                done = delete_with_copies(app.store, app.locations, reflection_id)
+                left_over = [str(path) for path, _exc in done.failed]
+        except ReflectError as exc:
+            self.app.call_from_thread(self._failed, exc)
+            return
+        self.app.call_from_thread(self._erased, left_over)
+
+    def _erased(self, left_over: list[str]) -> None:
+        self.notify(strings.DELETED, timeout=4)
+        for path in left_over:
+            self.notify(
+                strings.DELETED_EXPORT_LEFT.format(path=path), severity="warning", markup=False
+            )
+        self._shown_id = None
+        self.refresh_results()
+
+    def action_export(self) -> None:
+        if not self.rows:
+            return
+        from reflect_tui.tui.dialogs.confirm import ChoiceDialog
+
+        n = self.total if self.total is not None else len(self.rows)
+        dialog = ChoiceDialog(
+            strings.EXPORT_CHOOSE_TITLE.format(n=n),
+            [("md", strings.EXPORT_CHOOSE_MD), ("json", strings.EXPORT_CHOOSE_JSON)],
+            strings.EXPORT_CHOOSE_CANCEL,
+        )
+
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                self._export(fmt, self.journal_query)
+
+        self.app.push_screen(dialog, chosen)
+
+    @work(thread=True, exclusive=True, group="journal-export")
+    def _export(self, fmt: str, query: JournalQuery) -> None:
+        from reflect_tui.core.journal.export_set import export_text
+        from reflect_tui.core.journal.markdown import content_namer
+        from reflect_tui.core.paths import ensure_private_dir, write_private_file
+
+        app = self.reflect_app
+        folder = app.exports_dir
+        if folder is None:
+            return
+        stamp = app.clock.now().strftime("%Y%m%d-%H%M%S")
+        try:
+            text, n = export_text(app.store, fmt, content_namer(app.content), query)
+            ensure_private_dir(folder)
+            path = folder / f"dagboek-{stamp}.{fmt}"
+            write_private_file(path, text.encode("utf-8"))
+        except (OSError, ReflectError) as exc:
+            message = strings.EXPORT_FAILED.format(error=exc)
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        message = strings.EXPORTED_SET.format(n=n, path=path)
+        self.app.call_from_thread(self.notify, message, markup=False, timeout=8)
+
+    # -- navigation ---------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        filters = self.query_one("#journal-filters")
+        if filters.has_class("-open"):
+            self.action_toggle_filters()
+            return
+        self.app.pop_screen()
+
+    def action_insights(self) -> None:
+        self.reflect_app.action_insights()
+
+    _resumed_before = False
+
+    def on_screen_resume(self) -> None:
+        # Back from a dialog or another screen: the journal may have changed.
+        if self._resumed_before:
+            self.refresh_results()
+        self._resumed_before = True

@@ -1,0 +1,234 @@
+"""The journal screen, driven by keys: search, each filter, edit, delete, export."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from journal_fixtures.lookback import lookback_reflections, rid
+from textual.widgets import Input, Markdown, OptionList, Select
+from tui_helpers import WIDE, notices, type_text
+
+from reflect_tui.core.journal.query import JournalQuery, matching_ids
+from reflect_tui.core.journal.store import JournalStore
+from reflect_tui.tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
+from reflect_tui.tui.screens.journal import JournalScreen
+from reflect_tui.tui.screens.session import SessionScreen
+
+
+@pytest.fixture
+def seeded(journal_path: Path, read_journal) -> Path:
+    with JournalStore.open(journal_path, _clock()) as store:
+        store.import_reflections(lookback_reflections())
+    return journal_path
+
+
+def _clock():
+    from tui_helpers import CLOCK
+
+    return CLOCK
+
+
+async def settle(pilot) -> None:
+    """Let the screen's workers finish and their results reach the widgets."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_journal(pilot) -> JournalScreen:
+    await pilot.pause()
+    await pilot.press("j")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, JournalScreen)
+    return screen
+
+
+def shown_ids(screen: JournalScreen) -> list[int]:
+    return [int(s.id[:8], 16) for s in screen.rows]
+
+
+async def test_lists_newest_first_and_shows_the_highlighted_reflection(seeded, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        assert shown_ids(screen) == [8, 7, 6, 5, 4, 3, 2, 1]
+        assert screen.total == 8
+        assert screen.query_one("#journal-list", OptionList).option_count == 8
+        markdown = screen.query_one("#journal-markdown", Markdown)
+        assert "Geluidsoverlast" in markdown.source
+        await pilot.press("tab", "down")
+        await settle(pilot)
+        assert "Straatfeest" in markdown.source
+
+
+async def test_search_as_you_type_finds_other_forms(seeded, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        assert isinstance(app.focused, Input)
+        await type_text(pilot, "boom")  # "bomen" in 6, "boom" in 4
+        await settle(pilot)
+        assert shown_ids(screen) == [6, 4]
+        await pilot.press("backspace", "backspace", "backspace", "backspace")
+        await type_text(pilot, "cafe")  # café, diacritics folded
+        await settle(pilot)
+        assert shown_ids(screen) == [2]
+        await type_text(pilot, " zzzonbekend")
+        await settle(pilot)
+        assert shown_ids(screen) == []
+        assert "Niets gevonden" in screen.query_one("#journal-markdown", Markdown).source
+
+
+FILTERS = [
+    ("#filter-practice", "situatie", [6, 4, 1]),
+    ("#filter-kind", "klacht", [8, 5, 1]),
+    ("#filter-barrier", "politiek", [6, 4, 1]),
+    ("#filter-help", "collegas", [2]),
+    ("#filter-tag", "bomen", [6, 4]),
+    ("#filter-status", "draft", [8, 3]),
+]
+
+
+@pytest.mark.parametrize(("selector", "value", "expected"), FILTERS)
+async def test_each_filter(seeded, make_app, selector, value, expected) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "f")  # to the list, then open the filters
+        assert screen.query_one("#journal-filters").has_class("-open")
+        screen.query_one(selector, Select).value = value
+        await settle(pilot)
+        assert shown_ids(screen) == expected
+        assert "Filters:" in str(screen.query_one("#journal-filter-line").render())
+
+
+async def test_date_range_and_combined_filters_match_the_core_query(
+    seeded, make_app, journal_path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "f")
+        since = screen.query_one("#filter-since", Input)
+        since.focus()
+        await type_text(pilot, "1-12-2025")
+        await settle(pilot)
+        assert shown_ids(screen) == [8, 7, 6, 5, 4]
+        until = screen.query_one("#filter-until", Input)
+        until.focus()
+        await type_text(pilot, "gisteren")  # not a date: marked, ignored
+        await settle(pilot)
+        assert until.has_class("-invalid") and shown_ids(screen) == [8, 7, 6, 5, 4]
+        await pilot.press(*["backspace"] * 8)
+        await type_text(pilot, "31-1-2026")
+        await settle(pilot)
+        screen.query_one("#filter-practice", Select).value = "situatie"
+        await settle(pilot)
+        assert shown_ids(screen) == [4]
+        expected = JournalQuery(
+            practices=("situatie",), since=date(2025, 12, 1), until=date(2026, 1, 31)
+        )
+        assert screen.journal_query == expected
+    with JournalStore.open(journal_path, _clock()) as store:
+        assert [s.id for s in screen.rows] == matching_ids(store, expected)
+
+
+async def test_edit_opens_a_finished_reflection_and_a_change_moves_updated_at(
+    seeded, make_app, read_journal
+) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_journal(pilot)
+        await pilot.press("tab", "down")  # Straatfeest (finished)
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        session = app.screen
+        assert isinstance(session, SessionScreen)
+        assert session.flow.reflection.id == rid(7)
+        assert session.flow.reflection.status == "complete"
+        before = session.flow.reflection.updated_at
+        title = app.focused
+        assert isinstance(title, Input)
+        await pilot.press("end")
+        await type_text(pilot, " bijgewerkt")
+        await pilot.pause(0.2)
+        assert await app.flush_saves()
+    stored = read_journal().get(rid(7))
+    assert stored.title == "Straatfeest bijgewerkt"
+    assert stored.status == "complete"
+    assert stored.updated_at > before
+
+
+async def test_delete_asks_first_and_erases_like_reflect_delete(
+    seeded, make_app, read_journal, data_dir
+) -> None:
+    from reflect_tui.core.journal.exports import write_reflection_export
+
+    export = write_reflection_export(data_dir / "exports", rid(8), date(2026, 2, 27), "# x\n")
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # "Nee" has the focus: nothing is erased
+        await settle(pilot)
+        assert shown_ids(screen) == [8, 7, 6, 5, 4, 3, 2, 1]
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # Esc is no too
+        await settle(pilot)
+        assert read_journal().count() == 8
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert shown_ids(screen) == [7, 6, 5, 4, 3, 2, 1]
+        assert any("gewist" in n for n in notices(app))
+    assert read_journal().count() == 7
+    assert not export.exists()  # the app's export of it went too, as with `reflect delete`
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+async def test_export_writes_the_filtered_set(seeded, make_app, data_dir, fmt) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await type_text(pilot, "boom")
+        await settle(pilot)
+        await pilot.press("tab", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click(f"#choice-{fmt}")
+        await settle(pilot)
+        assert any("2 reflecties geëxporteerd" in n for n in notices(app))
+    (path,) = (data_dir / "exports").glob(f"dagboek-*.{fmt}")
+    assert path.stat().st_mode & 0o777 == 0o600
+    text = path.read_text(encoding="utf-8")
+    if fmt == "json":
+        ids = [r["id"] for r in json.loads(text)["reflections"]]
+        assert ids == [rid(4), rid(6)]  # oldest first, like `reflect export`
+    else:
+        assert "Bewonersavond Lindelaan" in text and "Straatfeest" not in text
+        assert f"<!-- reflect-id: {rid(6)} -->" in text
+    assert screen.journal_query.text == "boom"
+
+
+async def test_from_the_palette_and_back(seeded, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Dagboek")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, JournalScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, JournalScreen)
