@@ -200,6 +200,8 @@ reflect helpt je terugkijken op een casus met vragen in drie stappen:
 - **r**: verder met je concept
 - **Enter**: een eerdere reflectie lezen
 - **d**: een vervolgstap afvinken
+- **j**: je dagboek: zoeken, filteren, teruglezen, bewerken, wissen, exporteren
+- **i**: inzichten: hoe je praktijk zich ontwikkelt
 
 ## Tijdens een reflectie
 - **alt+→** en **alt+←**: volgende en vorige stap

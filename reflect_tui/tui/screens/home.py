@@ -57,7 +57,9 @@ class HomeScreen(Screen[None]):
         Binding("d", "step_done", strings.KEY_DONE),
         Binding("g", "intervision", strings.KEY_INTERVISION),
         Binding("j", "app.journal", strings.KEY_JOURNAL),
-        Binding("i", "app.insights", strings.KEY_INSIGHTS),
+        # Out of the Footer: at 80 columns it would push out Stop and Hulp;
+        # the help screen and the palette name it.
+        Binding("i", "app.insights", strings.KEY_INSIGHTS, show=False),
     ]
 
     @property

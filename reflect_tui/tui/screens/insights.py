@@ -125,8 +125,7 @@ class InsightsScreen(Screen[None]):
             body.mount(Static(plain(strings.INSIGHTS_EMPTY), id="insights-empty"))
             return
         body.mount_all(list(self._sections(result)))
-        first = self.query(OptionList).first()
-        first.focus()
+        self.query(OptionList).first().focus(scroll_visible=False)
 
     # -- sections ---------------------------------------------------------------
 

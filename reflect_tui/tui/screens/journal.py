@@ -74,7 +74,7 @@ class JournalScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", strings.KEY_BACK),
         Binding("f", "toggle_filters", strings.KEY_FILTERS),
-        Binding("e", "edit", strings.KEY_EDIT),
+        Binding("e", "edit", strings.KEY_EDIT, show=False),  # Enter too; the hint line says so
         Binding("delete", "delete", strings.KEY_DELETE),
         Binding("x", "export", strings.KEY_EXPORT),
         Binding("slash", "focus_search", strings.KEY_SEARCH, show=False),
@@ -159,6 +159,9 @@ class JournalScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.heading or strings.JOURNAL_TITLE
+        if not self.reflect_app.services.cursor_blink:  # tests and snapshots
+            for field in self.query(Input):
+                field.cursor_blink = False
         self._show_filter_line()
         self.refresh_results()
         self.load_tags()
