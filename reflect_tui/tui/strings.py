@@ -37,7 +37,10 @@ HOME_NEW_BUTTON = "Nieuwe reflectie (n)"
 HOME_RESUME_BUTTON = "Verder met concept (r)"
 HOME_DRAFT = "Je bent nog bezig met: {title} (laatst bewerkt {when})"
 HOME_RECENT = "Eerdere reflecties"
-HOME_RECENT_HINT = "Kies een reflectie en druk op Enter om haar te lezen."
+HOME_RECENT_HINT = (
+    "Kies een reflectie en druk op Enter om haar te lezen; j: zoeken in al je reflecties, "
+    "i: inzichten."
+)
 HOME_STEPS = "Open vervolgstappen"
 HOME_STEPS_HINT = "Druk op d om een stap af te vinken, of op Enter om de reflectie te lezen."
 HOME_STEPS_MORE = "En nog {n} open vervolgstappen met een latere datum."

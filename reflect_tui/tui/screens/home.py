@@ -56,9 +56,9 @@ class HomeScreen(Screen[None]):
         Binding("r", "resume", strings.KEY_RESUME),
         Binding("d", "step_done", strings.KEY_DONE),
         Binding("g", "intervision", strings.KEY_INTERVISION),
-        Binding("j", "app.journal", strings.KEY_JOURNAL),
-        # Out of the Footer: at 80 columns it would push out Stop and Hulp;
-        # the help screen and the palette name it.
+        # Out of the Footer: at 80 columns they would push out Stop and Hulp;
+        # the "earlier reflections" hint, the help screen and the palette name them.
+        Binding("j", "app.journal", strings.KEY_JOURNAL, show=False),
         Binding("i", "app.insights", strings.KEY_INSIGHTS, show=False),
     ]
 
