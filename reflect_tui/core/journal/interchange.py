@@ -157,6 +157,7 @@ def iter_journal(stream: TextIO, source: str = "invoer") -> Iterator[Reflection]
     writes them inside one transaction and rolls it back, so a bad file
     still imports nothing (``JournalStore.import_stream``).
     """
+    from reflect_tui.core.journal.fast_decode import fast_reflection
     from reflect_tui.core.journal.json_stream import (
         ARRAY,
         ELEMENT,
@@ -184,11 +185,15 @@ def iter_journal(stream: TextIO, source: str = "invoer") -> Iterator[Reflection]
                     continue
                 if kind != ELEMENT:
                     raise _Problem("reflections", "moet een lijst zijn")
-                where = f"reflections[{key}]"
-                reflection = reflection_from_dict(value, where)
+                # Nearly every reflection is well-formed: the generated fast path
+                # checks it; the full decoder runs only to name what is wrong.
+                reflection = fast_reflection(value) or reflection_from_dict(
+                    value, f"reflections[{key}]"
+                )
                 if reflection.id in seen:
                     raise _Problem(
-                        f"{where}.id", f"komt al voor in reflections[{seen[reflection.id]}]"
+                        f"reflections[{key}].id",
+                        f"komt al voor in reflections[{seen[reflection.id]}]",
                     )
                 seen[reflection.id] = key
                 yield reflection
