@@ -21,7 +21,6 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.journal.interchange import dumps
 from reflect_tui.core.safe_text import clean_line, display_id
 
 if TYPE_CHECKING:
@@ -194,6 +193,8 @@ def run_coach(args: argparse.Namespace, ctx: CliContext) -> int:
             ],
             "suggested_practices": [practice_json(content, s) for s in suggested],
         }
+        from reflect_tui.core.journal.interchange import dumps
+
         print(dumps(payload), file=ctx.stdout)
     else:
         print(render_coach(content, tips, suggested, explain=args.explain), file=ctx.stdout)
@@ -341,6 +342,8 @@ def run_suggest(args: argparse.Namespace, ctx: CliContext) -> int:
         finally:
             store.close()
     if args.json:
+        from reflect_tui.core.journal.interchange import dumps
+
         print(
             dumps([learning_json(m) for m in matches]),
             file=ctx.stdout,

@@ -35,6 +35,8 @@ def warm_up_in_background() -> None:
     from reflect_tui.core.text_analysis import warm_up
 
     threading.Thread(target=warm_up, name="coach-warm-up", daemon=True).start()
+
+
 RECENTLY_SHOWN_DAYS = 14
 LEARNING_WINDOW = 50
 
