@@ -60,3 +60,20 @@ class InstanceLock:
             with contextlib.suppress(OSError):
                 os.close(self._fd)  # closing the descriptor drops the flock
             self._fd = None
+
+
+def claim_draft(journal_path: Path, reflection_id: str) -> InstanceLock | None:
+    """The right to edit one draft, or None while another window edits it.
+
+    Why refuse rather than merge (issue 18, defect 10): two windows on one
+    draft silently undid each other, because each window saves its whole
+    draft and the last save wins. A merge per field would still lose one
+    side's edits to the same field (the answer both were typing in), and a
+    merge the user does not see is a silent undo by another name. So the
+    first window owns the draft until it leaves it; a second window is told
+    so and shows the draft read-only. The lock is an ``flock`` the operating
+    system drops when the owning process ends, so a crash never strands it.
+    """
+    from reflect_tui.core.paths import draft_lock_path
+
+    return InstanceLock.acquire(draft_lock_path(journal_path, reflection_id))

@@ -102,6 +102,17 @@ def resolve_locations(
     )
 
 
+def draft_lock_path(journal_path: Path, reflection_id: str) -> Path:
+    """The lock file a window holds while it edits one draft (``core/instance``).
+
+    Named by a hash of the id: an imported id may hold ``/`` or escape codes.
+    """
+    from hashlib import sha256
+
+    digest = sha256(reflection_id.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return journal_path.parent / "locks" / f"draft-{digest}.lock"
+
+
 def backups_dir_beside(journal_path: Path) -> Path:
     """The backups folder of the journal at ``journal_path`` (``backups/`` beside it).
 

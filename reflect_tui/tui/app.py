@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from reflect_tui.core.content.layers import LoadResult
     from reflect_tui.core.content.model import Content
     from reflect_tui.core.content.reload import ContentReloader, ReloadOutcome
+    from reflect_tui.core.instance import InstanceLock
     from reflect_tui.core.journal.model import Reflection
     from reflect_tui.core.paths import Locations
     from reflect_tui.core.session.autosave import DraftSaver, DraftStore
@@ -116,6 +117,7 @@ class ReflectApp(App[int]):
         self._services: Services | None = None
         self._saver: DraftSaver | None = None
         self._quit_anyway = False
+        self._draft_claim: InstanceLock | None = None
         self._content_reloader = content_reloader
         self.banner = banner
         self._start = start  # "intervisie": open that screen right away
@@ -330,14 +332,48 @@ class ReflectApp(App[int]):
             self.pop_screen()
 
     def start_session(self, reflection: Reflection, resume: bool = False) -> None:
+        from reflect_tui.core.instance import claim_draft
         from reflect_tui.core.session.flow import SessionFlow
         from reflect_tui.tui.screens.session import SessionScreen
 
+        self.go_home()
+        self.release_draft()
+        claim = claim_draft(self.store.path, reflection.id)
+        if claim is None:  # another window edits this draft: read-only here
+            from reflect_tui.tui.render import reflection_markdown
+            from reflect_tui.tui.screens.read import ReadScreen
+
+            self.notify(
+                strings.DRAFT_ELSEWHERE,
+                title=strings.DRAFT_ELSEWHERE_TITLE,
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
+            self.push_screen(ReadScreen(reflection_markdown(reflection, self.content)))
+            return
+        self._draft_claim = claim
         flow = SessionFlow(reflection, self.content)
         if resume:
             flow.index = flow.resume_index()
-        self.go_home()
         self.push_screen(SessionScreen(flow, self.services))
+
+    def release_draft(self, claim: InstanceLock | None = None) -> None:
+        """Let other windows edit the draft this one was editing (``claim_draft``).
+
+        With ``claim``: only if that is still the current one (a session
+        screen unmounts after the next session may have claimed its draft).
+        """
+        if claim is not None and claim is not self._draft_claim:
+            return
+        current, self._draft_claim = self._draft_claim, None
+        if current is not None:
+            current.release()
+
+    @property
+    def draft_claim(self) -> InstanceLock | None:
+        """The claim on the draft being edited in this window, if any."""
+        return self._draft_claim
 
     def action_new_reflection(self) -> None:
         reflection = self._safe(

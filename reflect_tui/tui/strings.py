@@ -176,6 +176,12 @@ CRASHED_NO_REPORT = (
     "Wat al bewaard was, staat veilig in je dagboek. Een verslag kon niet worden geschreven."
 )
 NOTICE_TITLE = "Let op"
+DRAFT_ELSEWHERE_TITLE = "Concept al open"
+DRAFT_ELSEWHERE = (
+    "Dit concept wordt in een ander reflect-venster bewerkt. Hier kun je het alleen lezen, "
+    "zodat het ene venster het werk van het andere niet ongedaan maakt. Sluit het daar "
+    "(of ga daar terug naar het begin) en open het dan hier opnieuw."
+)
 ALREADY_OPEN = (
     "reflect is al geopend in een ander venster. Werk niet in twee vensters aan hetzelfde "
     "concept: wat het laatst wordt bewaard, overschrijft het andere."

@@ -33,6 +33,7 @@ from reflect_tui.tui.steps.summary import SummaryView
 from reflect_tui.tui.widgets.progress import StepProgress
 
 if TYPE_CHECKING:
+    from reflect_tui.core.instance import InstanceLock
     from reflect_tui.tui.app import ReflectApp
 
 VIEWS: dict[str, type[StepView]] = {
@@ -89,6 +90,7 @@ class SessionScreen(Screen[None]):
         self.services = services
         self._save_timer: Timer | None = None
         self.view: StepView | None = None
+        self._claim: InstanceLock | None = None
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -103,7 +105,13 @@ class SessionScreen(Screen[None]):
         from reflect_tui.tui.coaching import warm_up_in_background
 
         warm_up_in_background()
+        # The claim on this draft (``ReflectApp.start_session``) is given up
+        # when this screen goes, so another window may then edit it.
+        self._claim = self.reflect_app.draft_claim
         await self.show_step()
+
+    def on_unmount(self) -> None:
+        self.reflect_app.release_draft(self._claim)
 
     async def show_step(self) -> None:
         """Replace the current view with the view of ``flow.current``."""
