@@ -58,7 +58,7 @@ def measure_checks(size: int, work: Path) -> float:
     from reflect_tui.core.content.loader import check_layers
 
     print(f"1. Content check of one adversarial file of {size:,} bytes")
-    worst = 0.0
+    worst = worst_cpu = 0.0
     for name in GENERATORS:
         folder = work / "check" / name.replace(" ", "-")
         write_layer(folder, name, size)

@@ -192,6 +192,15 @@ def load_content(
     env: Mapping[str, str] | None = None,
 ) -> LoadResult:
     """All layers merged; broken or missing layers above the built-in one are skipped."""
+    with gc_paused():  # hundreds of thousands of nodes, no cycles: see ``gc_paused``
+        return _load_content(locations, extra, env)
+
+
+def _load_content(
+    locations: Locations,
+    extra: Sequence[str | os.PathLike[str]],
+    env: Mapping[str, str] | None,
+) -> LoadResult:
     builtin, merged = _builtin_layer()
     used = [builtin]
     notices: list[str] = []
@@ -223,6 +232,11 @@ def check_layers(paths: Sequence[Path]) -> CheckResult:
     Unlike ``load_content`` nothing is skipped: valid items of a layer with
     errors still take part, so its cross-references are checked too.
     """
+    with gc_paused():  # see ``load_content``
+        return _check_layers(paths)
+
+
+def _check_layers(paths: Sequence[Path]) -> CheckResult:
     builtin = builtin_content_dir()
     layers = [read_layer(builtin)]
     for path in paths:
