@@ -62,13 +62,15 @@ def measure_checks(size: int, work: Path) -> float:
     for name in GENERATORS:
         folder = work / "check" / name.replace(" ", "-")
         write_layer(folder, name, size)
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         result = check_layers([folder])
-        took = time.perf_counter() - began
+        took, cpu = time.perf_counter() - began, time.process_time() - cpu
         worst = max(worst, took)
-        print(f"   {name:<36} {took:6.2f} s  ({len(result.errors)} errors)")
+        worst_cpu = max(worst_cpu, cpu)
+        print(f"   {name:<36} {took:6.2f} s  (CPU {cpu:5.2f} s, {len(result.errors)} errors)")
     print(
-        f"   worst: {worst:.2f} s (target <= {CHECK_TARGET:.0f} s) {verdict(worst <= CHECK_TARGET)}"
+        f"   worst: {worst:.2f} s wall, {worst_cpu:.2f} s CPU (target <= {CHECK_TARGET:.0f} s) "
+        f"{verdict(worst <= CHECK_TARGET)}; on a loaded machine read the CPU time"
     )
     return worst
 
