@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from reflect_tui.core.journal import codec
 from reflect_tui.core.journal.search import Terms
 from reflect_tui.core.journal.summary import ReflectionSummary
 
@@ -117,10 +118,15 @@ class JournalQuery:
         for name, column in LIST_FILTERS.items():
             values: Sequence[str] = getattr(self, name)
             if values:
+                # A substring test on the stored JSON text first (cheap; the list
+                # is stored as ``codec.ids_to_db`` writes it), then the exact test.
+                quick = " OR ".join(f"instr(r.{column}, ?) > 0" for _ in values)
                 marks = ", ".join("?" * len(values))
                 clauses.append(
-                    f"EXISTS (SELECT 1 FROM json_each(r.{column}) WHERE value IN ({marks}))"
+                    f"({quick}) AND EXISTS (SELECT 1 FROM json_each(r.{column})"
+                    f" WHERE value IN ({marks}))"
                 )
+                params.extend(codec.ids_to_db([v])[1:-1] for v in values)
                 params.extend(values)
         if self.case_kinds:
             clauses.append(f"r.case_kind IN ({', '.join('?' * len(self.case_kinds))})")

@@ -21,6 +21,7 @@ Why it looks like this:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -30,6 +31,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Markdown, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -108,15 +110,16 @@ class JournalScreen(Screen[None]):
                     compact=True,
                 )
                 yield Static(id="journal-filter-line", classes="hint")
-                with Grid(id="journal-filters"):
-                    yield from self._filter_widgets()
+                # Filled when first opened (``f``): eight widgets less to build
+                # before the first page, which is what the journal key waits for.
+                yield Grid(id="journal-filters")
                 yield OptionList(id="journal-list")
                 yield Static(id="journal-count", classes="hint")
             with VerticalScroll(id="journal-detail"):
                 yield Markdown(strings.JOURNAL_DETAIL_EMPTY, id="journal-markdown")
         yield Footer(compact=True)
 
-    def _filter_widgets(self) -> ComposeResult:
+    def _filter_widgets(self) -> Iterator[Widget]:
         content = self.reflect_app.content
         labels = {
             "filter-practice": strings.JOURNAL_FILTER_PRACTICE,
@@ -163,9 +166,34 @@ class JournalScreen(Screen[None]):
             for field in self.query(Input):
                 field.cursor_blink = False
         self._show_filter_line()
-        self.refresh_results()
-        self.load_tags()
+        self._first_page()
         self._warm_up()
+
+    def _first_page(self) -> None:
+        """The first page in the first frame: newest first, a date-index walk
+        that stops after one page (about a millisecond), so no worker round trip.
+        Search words go through the worker (the word list may still be loading)."""
+        if self.journal_query.text.strip():
+            self.refresh_results()
+            return
+        self._generation += 1
+        try:
+            rows = find(self.reflect_app.store, self.journal_query, PAGE_SIZE + 1)
+        except ReflectError as exc:
+            self._failed(exc)
+            return
+        self._show_page(self._generation, rows, True)
+        self.query_one("#journal-count", Static).update(plain(strings.JOURNAL_COUNTING))
+        self._count(self.journal_query, self._generation)
+
+    @work(thread=True, exclusive=True, group="journal-count")
+    def _count(self, query: JournalQuery, generation: int) -> None:
+        try:
+            total = count(self.reflect_app.store, query)
+        except ReflectError:
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_count, generation, total)
 
     @work(thread=True, group="journal-warm-up")
     def _warm_up(self) -> None:
@@ -338,11 +366,21 @@ class JournalScreen(Screen[None]):
 
     def action_toggle_filters(self) -> None:
         filters = self.query_one("#journal-filters")
+        if not filters.children:
+            filters.mount_all(list(self._filter_widgets()))
+            if not self.reflect_app.services.cursor_blink:
+                for field in filters.query(Input):
+                    field.cursor_blink = False
+            self.load_tags()
         filters.toggle_class("-open")
         if filters.has_class("-open"):
-            self.query_one("#filter-practice", Select).focus()
+            self.call_after_refresh(self._focus_first_filter)
         else:
             self.query_one("#journal-list", OptionList).focus()
+
+    def _focus_first_filter(self) -> None:
+        for select in self.query("#filter-practice").results(Select):
+            select.focus()
 
     def action_focus_search(self) -> None:
         self.query_one("#journal-search", Input).focus()

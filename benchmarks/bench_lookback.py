@@ -1,0 +1,250 @@
+"""Looking back on a big journal: the journal screen, search/filter keystrokes,
+insights and memory, with 50,000 reflections (issue 13 targets).
+
+Prints, measured in this one run:
+
+- journal screen: first page shown after the key (target <= 200 ms);
+- each search or filter change: list updated in-process (target <= 50 ms each);
+- insights: ``core.insights.compute`` (target <= 300 ms);
+- app RSS with the journal screen open on the big journal against the same
+  app on an empty journal (target <= 1.3x), each in its own process.
+
+The 50,000-reflection journal is generated once (``journal_textgen``) and
+kept under /tmp (``--journal-dir``), because generating it takes minutes;
+pass ``--fresh`` to rebuild it. Timings are medians; on a shared machine
+they move by 10-20 % between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+TARGETS = {"first page": 200.0, "keystroke": 50.0, "insights": 300.0, "rss": 1.3}
+KEYSTROKES = ["b", "bo", "boo", "boom", "bomen", "bomen s", "bomen st", "bomen straat"]
+FILTERS = [
+    {"practices": ("situatie",)},
+    {"practices": ("situatie",), "barriers": ("politiek",)},
+    {"practices": ("situatie",), "barriers": ("politiek",), "tags": ("bomen",)},
+    {"case_kinds": ("klacht",)},
+    {"helps": ("ruimte",)},
+    {"status": "draft"},
+]
+
+
+def build_journal(directory: Path, count: int, fresh: bool) -> Path:
+    from reflect_tui.core.clock import SystemClock
+    from reflect_tui.core.journal.store import JournalStore
+
+    path = directory / "data" / "journal.sqlite3"
+    if path.exists() and not fresh:
+        with JournalStore.open(path, SystemClock()) as store:
+            if store.count() == count:
+                return path
+    from journal_textgen import make_reflections
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    print(f"generating {count} reflections in {path} (once) ...", flush=True)
+    with JournalStore.open(path, SystemClock()) as store:
+        store.import_reflections(make_reflections(count))
+    return path
+
+
+def _app(data_dir: Path):  # -> (BuiltApp, app)
+    from reflect_tui.core.clock import SystemClock
+    from reflect_tui.core.content.loader import load_builtin
+    from reflect_tui.core.paths import Locations
+    from reflect_tui.tui.factory import build_app
+
+    locations = Locations(data_dir=data_dir, config_dir=data_dir.parent / "config")
+    built = build_app(
+        locations, SystemClock(), content=load_builtin(), take_lock=False, cursor_blink=False
+    )
+    return built, built.app
+
+
+async def _wait(pilot, condition, timeout: float = 30.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the screen did not update")
+        await asyncio.sleep(0.001)
+
+
+async def _settle(app) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the app's workers; superseded (cancelled) searches are fine."""
+    from textual.worker import WorkerCancelled
+
+    for worker in list(app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
+
+
+async def measure_screen(data_dir: Path, rounds: int) -> dict[str, list[float]]:
+    """First page after ``j`` and list updates per query change, in one app."""
+    from reflect_tui.core.journal.query import JournalQuery
+    from reflect_tui.tui.screens.journal import JournalScreen
+
+    built, app = _app(data_dir)
+    times: dict[str, list[float]] = {"first page": [], "keystroke": [], "filter": []}
+    shown: list[float] = []
+    original = JournalScreen._show_page
+
+    def timed_show(self, generation, rows, reset):  # type: ignore[no-untyped-def]
+        original(self, generation, rows, reset)
+        if generation == self._generation and reset:
+            shown.append(time.perf_counter())
+
+    JournalScreen._show_page = timed_show  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for _ in range(rounds):
+                shown.clear()
+                start = time.perf_counter()
+                await pilot.press("j")
+                await _wait(pilot, lambda: bool(shown))
+                times["first page"].append((shown[0] - start) * 1000)
+                screen = app.screen
+                assert isinstance(screen, JournalScreen) and screen.rows
+                await _settle(app)
+                for text in KEYSTROKES:
+                    shown.clear()
+                    start = time.perf_counter()
+                    screen.set_query(screen.journal_query.replace(text=text))
+                    await _wait(pilot, lambda: bool(shown))
+                    times["keystroke"].append((shown[0] - start) * 1000)
+                for filters in FILTERS:
+                    shown.clear()
+                    start = time.perf_counter()
+                    screen.set_query(JournalQuery(text="bomen", **filters))  # type: ignore[arg-type]
+                    await _wait(pilot, lambda: bool(shown))
+                    times["filter"].append((shown[0] - start) * 1000)
+                await _settle(app)
+                await pilot.press("escape")
+                await pilot.pause()
+    finally:
+        JournalScreen._show_page = original  # type: ignore[method-assign]
+        built.close()
+    return times
+
+
+def measure_insights(journal: Path, rounds: int) -> list[float]:
+    from reflect_tui.core.clock import SystemClock
+    from reflect_tui.core.insights import compute
+    from reflect_tui.core.journal.store import JournalStore
+
+    out = []
+    with JournalStore.open(journal, SystemClock()) as store:
+        today = datetime.now(UTC).date()
+        for _ in range(rounds):
+            start = time.perf_counter()
+            result = compute(store, today)
+            out.append((time.perf_counter() - start) * 1000)
+        assert result.total > 0
+    return out
+
+
+RSS_CHILD = """
+import asyncio, json, sys
+sys.path.insert(0, {here!r})
+from pathlib import Path
+from bench_lookback import _app, _settle, _wait
+
+def rss_kb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+
+async def main():
+    built, app = _app(Path({data!r}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        screen = app.screen
+        await _wait(pilot, lambda: getattr(app.screen, "total", None) is not None)
+        await _settle(app)
+        await pilot.pause(0.2)
+        print(json.dumps({{"rss_kb": rss_kb(), "rows": len(app.screen.rows)}}))
+    built.close()
+
+asyncio.run(main())
+"""
+
+
+def measure_rss(data_dir: Path) -> dict[str, int]:
+    code = RSS_CHILD.format(here=str(HERE), data=str(data_dir))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=50_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--journal-dir",
+        type=Path,
+        default=None,
+        help="where the generated journal is kept (default /tmp/reflect-bench-lookback-COUNT)",
+    )
+    parser.add_argument("--fresh", action="store_true", help="regenerate the journal")
+    args = parser.parse_args()
+    big_dir = (
+        args.journal_dir or Path(tempfile.gettempdir()) / f"reflect-bench-lookback-{args.count}"
+    )
+    journal = build_journal(big_dir, args.count, args.fresh)
+    data_dir = journal.parent
+
+    screen = asyncio.run(measure_screen(data_dir, args.rounds))
+    insights = measure_insights(journal, args.rounds)
+    with tempfile.TemporaryDirectory(prefix="bench-lookback-empty-") as empty:
+        empty_data = Path(empty) / "data"
+        empty_rss = measure_rss(empty_data)
+    big_rss = measure_rss(data_dir)
+
+    def row(name: str, values: list[float], target: float) -> None:
+        median, worst = statistics.median(values), max(values)
+        verdict = "ok" if worst <= target else ("median ok" if median <= target else "OVER TARGET")
+        print(
+            f"{name:<34} median {median:7.1f} ms  worst {worst:7.1f} ms"
+            f"  target {target:5.0f} ms  {verdict}"
+        )
+
+    print(
+        f"\n{args.count} reflections, {args.rounds} rounds, one run; machine load "
+        f"{os.getloadavg()[0]:.1f} (a shared machine: expect 10-20 % noise)"
+    )
+    row("journal screen: first page", screen["first page"], TARGETS["first page"])
+    row("search keystroke: list updated", screen["keystroke"], TARGETS["keystroke"])
+    row("filter change: list updated", screen["filter"], TARGETS["keystroke"])
+    row("insights: compute", insights, TARGETS["insights"])
+    ratio = big_rss["rss_kb"] / max(1, empty_rss["rss_kb"])
+    verdict = "ok" if ratio <= TARGETS["rss"] else "OVER TARGET"
+    print(
+        f"{'RSS, journal screen open':<34} {big_rss['rss_kb'] / 1024:7.1f} MB"
+        f" vs empty journal {empty_rss['rss_kb'] / 1024:7.1f} MB: {ratio:.2f}x"
+        f"  target {TARGETS['rss']:.1f}x  {verdict}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
