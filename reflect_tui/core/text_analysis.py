@@ -8,8 +8,10 @@ in ``benchmarks/stemmer_choice.py``):
   inflected forms (``hielp``/``geholpen`` -> ``helpen``, ``boze`` -> ``boos``,
   ``kastje`` -> ``kast``) and, as a lexicon, tells real compound parts from
   accidental ones (``rond|sturen`` is a split, ``rondst|uren`` is not);
-- the Snowball Dutch stemmer (``snowballstemmer``) then folds what is left
-  (``toezegging`` and ``toezeggen`` -> ``toezeg``), so the key is
+- the classic Snowball Dutch (Porter) stemmer (``snowballstemmer``'s
+  ``dutch_porter``; the newer ``dutch`` one strips "ge" even inside words:
+  gemeente -> meen, eigenlijk -> einlijk) then folds what is left
+  (``toezegging`` and ``toezeggen`` -> ``toezegg``), so the key is
   ``stem(lemma(word))``, computed the same way for keywords and for text.
 
 Whole words match on their key. A compound matches a keyword only at a real
@@ -46,6 +48,7 @@ _APOSTROPHES = frozenset("'’‘`´ʼ′")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _APOSTROPHE_TAILS = frozenset({"s", "tje", "tjes", "je", "jes"})
 _LINKING = ("s", "en", "e")  # bewoner|s|avond, boek|en|kast, ...
+_DIMINUTIVE_TAILS = ("etjes", "etje", "tjes", "tje", "jes", "je")
 MIN_PART = 3  # compound parts shorter than this are never split off
 _SENTENCE_BREAKS = frozenset(".!?\n;")
 
@@ -56,6 +59,16 @@ _KEY_OVERRIDES: dict[str, str] = {
     "verkeerd": "verkeerd",  # wrong, not traffic (verkeer)
     "verkeerde": "verkeerd",
     "verkeerden": "verkeerd",
+    "weten": "weten",  # to know, never the law (wet)
+    "weet": "weten",
+    "wist": "weten",
+    "wisten": "weten",
+    "geweten": "weten",
+    "regelen": "regelen",  # arranging, not rules (regel/regels)
+    "geregeld": "regelen",
+    "regelt": "regelen",
+    "regelde": "regelen",
+    "regelden": "regelen",
     "gevolg": "gevolg",  # consequence(s), not following (volgen/volgende)
     "gevolgen": "gevolg",
     "sturing": "sturing",  # management; "stuur"/"sturen" is mostly sending
@@ -118,7 +131,7 @@ class _Lexicon:
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
         self.forms: Any = DefaultDictionaryFactory().get_dictionary("nl")
-        self.stemmer: Any = snowballstemmer.stemmer("dutch")
+        self.stemmer: Any = snowballstemmer.stemmer("dutch_porter")
 
     def lemma(self, word: str) -> str | None:
         value = self.forms.get(word)
@@ -170,7 +183,15 @@ def word_key(word: str) -> str:
     lemma = lex.lemma(folded)
     if lemma is None and len(folded) > 4 and folded.endswith("s"):
         lemma = lex.lemma(folded[:-1])  # "collegas": a plural typed without apostrophe
+    if lemma is None:
+        for tail in _DIMINUTIVE_TAILS:  # "dingetjes", "straatje": the word without it
+            if folded.endswith(tail) and len(folded) - len(tail) >= 3:
+                lemma = lex.lemma(folded[: -len(tail)])
+                if lemma is not None:
+                    break
     lemma = lemma or folded
+    if lemma.endswith(_DIMINUTIVE_TAILS):  # "dingetjes" -> "dingetje" -> "ding"
+        lemma = lex.lemma(lemma) or lemma
     if "_" in lemma:  # simplemma marks separable prefixes (her_inrichting)
         lemma = lemma.replace("_", "")
     override = _KEY_OVERRIDES.get(lemma)

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from reflect_tui.core.coach.idioms import idiom_positions
 from reflect_tui.core.coach.index import BARRIER, HELP, PRACTICE, TIP, coach_index
-from reflect_tui.core.coach.text import MODIFIER, Token, quote, tokenize
+from reflect_tui.core.coach.text import MODIFIER, WHOLE, Token, quote, tokenize
 from reflect_tui.core.content.model import Content
 from reflect_tui.core.journal.model import Reflection
 from reflect_tui.core.text_analysis import word_key
@@ -185,6 +185,16 @@ def _negated(
     return False
 
 
+def _proper_name(text: str, tokens: list[Token], sentences: list[int], position: int) -> bool:
+    """A capitalised word inside a sentence: a street, a neighbourhood, a name.
+
+    Why: "Dorpsstraat", "Vogelwijk" or "Parklaan" are places, not talk about a
+    street, a neighbourhood or a park; their parts must not count.
+    """
+    first = position == 0 or sentences[position - 1] != sentences[position]
+    return not first and text[tokens[position].start].isupper()
+
+
 def read_text(content: Content, text: str) -> TextEvidence:
     """Find the practices, barriers, helps and tips the text points at.
 
@@ -204,12 +214,13 @@ def read_text(content: Content, text: str) -> TextEvidence:
     tokens = tokenize(text)
     index = coach_index(content)
     masked = idiom_positions(tokens)
+    sentences = _clauses(text, tokens, _SENTENCE_BREAKS)
     hits = [
         h
         for h in index.keywords.iter_hits(tokens)
         if not any(p in masked for p in range(h.position, h.last + 1))
+        and not (h.part != WHOLE and _proper_name(text, tokens, sentences, h.position))
     ]
-    sentences = _clauses(text, tokens, _SENTENCE_BREAKS)
     clauses = _clauses(text, tokens, _CLAUSE_BREAKS)
     positive_cues = _keys(_POSITIVE_CUES)
     negations = _keys(_NEGATIONS)

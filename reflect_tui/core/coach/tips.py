@@ -38,7 +38,8 @@ W_LOW_PRINCIPLE = 2.0  # a principle rated 2 the tip strengthens (rating 1: +0.5
 W_STEP = 1.0  # the LSD step being answered
 W_KIND = 1.0  # the case kind
 W_KEYWORD = 2.0  # the tip's own keywords in the text (diminishing)
-KEYWORD_TOGETHER = 0.3  # extra share per further distinct own keyword
+QUOTE_MIN_SPECIFICITY = 0.55  # keywords of at most 3 tips are quoted in reasons
+KEYWORD_TOGETHER = 0.6  # extra share per further distinct own keyword
 MAX_KEYWORD = 10.0
 
 INFERRED_MIN_SHARE = 0.34  # a practice counts as "at play" from this share of the best
@@ -158,7 +159,11 @@ def score_tip(
         # with "toezeggen", "mandaat" and "wethouder" is about that very tip.
         together = 1.0 + KEYWORD_TOGETHER * (len(specs) - 1)
         weight = min(MAX_KEYWORD, W_KEYWORD * weighted * together)
-        parts.append(ScorePart(KEYWORD, "", weight, _matches(words), tuple(first_quotes(words, 2))))
+        # Only words that say something about this tip are quoted back; a word
+        # many tips share ("bewoners") counts a little but explains nothing.
+        telling = [e for e in words if index.specificity(e.keyword) >= QUOTE_MIN_SPECIFICITY]
+        quotes = tuple(first_quotes(telling, 2))
+        parts.append(ScorePart(KEYWORD, "", weight, _matches(words), quotes))
     chosen = [p for p in signals.practices if p in tip.practices]
     for position, practice_id in enumerate(chosen):
         weight = W_PRACTICE if position == 0 else W_EXTRA_PRACTICE
