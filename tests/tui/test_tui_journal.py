@@ -232,3 +232,57 @@ async def test_from_the_palette_and_back(seeded, make_app) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, JournalScreen)
+
+
+def _cli_json(data_dir: Path, *argv: str):
+    import io
+
+    from reflect_tui.cli.context import CliContext
+    from reflect_tui.cli.main import main
+    from reflect_tui.cli.parser import build_parser
+
+    full = ["--data-dir", str(data_dir), *argv]
+    out = io.StringIO()
+    code = main(full, CliContext(build_parser().parse_args(full), clock=_clock(), stdout=out))
+    assert code == 0
+    return json.loads(out.getvalue())
+
+
+async def test_cli_list_and_stats_agree_with_the_screens(seeded, make_app, data_dir) -> None:
+    from reflect_tui.tui.screens.insights import InsightsScreen
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "f")
+        await pilot.pause()
+        cases = [
+            ({"#filter-practice": "situatie"}, ["--practice", "situatie"]),
+            (
+                {"#filter-practice": "situatie", "#filter-barrier": "politiek"},
+                ["--practice", "situatie", "--barrier", "politiek"],
+            ),
+            ({"#filter-help": "collegas"}, ["--help-factor", "collegas"]),
+            ({"#filter-status": "draft"}, ["--status", "concept"]),
+        ]
+        for selects, argv in cases:
+            for selector in (
+                "#filter-practice",
+                "#filter-barrier",
+                "#filter-help",
+                "#filter-status",
+            ):
+                screen.query_one(selector, Select).clear()
+            for selector, value in selects.items():
+                screen.query_one(selector, Select).value = value
+            await settle(pilot)
+            listed = _cli_json(data_dir, "list", "--json", *argv)
+            assert [s.id for s in screen.rows] == [item["id"] for item in listed], argv
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("i")
+        await settle(pilot)
+        insights = app.screen
+        assert isinstance(insights, InsightsScreen) and insights.result is not None
+        shown = json.loads(json.dumps(insights.result.to_json()))
+    assert _cli_json(data_dir, "stats", "--json") == shown
