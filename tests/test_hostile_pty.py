@@ -34,7 +34,7 @@ EVIL = "\x1b[31mrood\x1b[0m \u202egnirts \x9b6n \x07 \r overschreven"
 _RAW = re.compile(
     rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
 )
-UI_COMMANDS = {("content", "preview")}
+UI_COMMANDS = {("content", "preview"), ("intervisie",)}
 
 
 def _on_pty(argv: list[str], env: dict[str, str], answer: bytes = b"") -> bytes:
@@ -101,9 +101,13 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], Pat
     layer.mkdir()
     (layer / "tips.yaml").write_text(
         'tips:\n  - id: boze-tip\n    title: "Tip \\e[31m \\u202e \\x9b"\n'
-        '    text: "Tekst \\e]0;titel\\a met bomen"\n    source: "\\e[2J"\n'
-        '  - id: "Fout\\e[2J"\n    title: x\n',
+        '    text: "Tekst \\e]0;titel\\a met bomen"\n    source: "\\e[2J"\n',
         encoding="utf-8",
+    )
+    bad = base / "kapot"  # a layer with errors that quote escape codes
+    bad.mkdir()
+    (bad / "tips.yaml").write_text(
+        'tips:\n  - id: "Fout\\e[2J"\n    title: "\\e]0;x\\a"\n', encoding="utf-8"
     )
     (base / "import.json").write_text(
         '{"format": "reflect-journal", "version": 1, "reflections": '
@@ -132,7 +136,7 @@ def _argv_for(command: tuple[str, ...], base: Path) -> list[list[str]]:
         ("delete",): [["delete", "gewoon"], ["delete", EVIL_ID, "--yes"]],
         ("coach",): [["coach", "--text", EVIL], ["coach", "--text", "bomen", "--json"]],
         ("suggest",): [["suggest"], ["suggest", "--json"]],
-        ("content", "check"): [["content", "check"]],
+        ("content", "check"): [["content", "check"], ["content", "check", str(base / "kapot")]],
         ("content", "show"): [["content", "show"], ["content", "show", "--json"]],
         ("anonimiseer",): [["anonimiseer", str(base / "tekst.txt")]],
         ("restore",): [["restore", evil_file]],
@@ -148,11 +152,15 @@ def test_every_cli_command_keeps_raw_control_characters_off_the_terminal(world) 
     commands = [c for c in _commands() if c not in UI_COMMANDS]
     assert ("list",) in commands and ("content", "check") in commands
     offenders = []
+    seen: dict[tuple[str, ...], bytes] = {}
     for command in commands:
         for argv in _argv_for(command, base):
             out = _on_pty(argv, env, answer=b"n\n")
+            seen[tuple(argv)] = out
             assert b"Traceback" not in out, (argv, out[-400:])
             bad = _RAW.search(out)
             if bad:
                 offenders.append((argv, out[max(0, bad.start() - 40) : bad.end() + 20]))
     assert offenders == []
+    # The hostile layer was valid and used: its tip was printed, cleaned.
+    assert b"boze-tip" in seen[("content", "show")]
