@@ -257,7 +257,8 @@ def main() -> int:
     print(info("(info) tip matching for a ~100 KB text", med))
 
     if not args.no_store:
-        from reflect_tui.cli.coach_cmd import HISTORY_DAYS, SUGGEST_LOOKBACK
+        from reflect_tui.core.coach.service import LEARNING_LOOKBACK as SUGGEST_LOOKBACK
+        from reflect_tui.core.coach.service import RECENTLY_SHOWN_DAYS as HISTORY_DAYS
         from reflect_tui.core.journal.store import JournalStore
 
         with tempfile.TemporaryDirectory() as folder:

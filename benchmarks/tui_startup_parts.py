@@ -45,9 +45,9 @@ def main() -> None:
 
     from reflect_tui.cli.context import CliContext
     from reflect_tui.cli.main import no_arguments
+    from reflect_tui.core.coach.service import learning_for
     from reflect_tui.core.content.cache import PendingContent, prepare_content
     from reflect_tui.core.journal.store import JournalStore
-    from reflect_tui.tui.coaching import learning_for
     from reflect_tui.tui.screens.home import RECENT_LIMIT, STEPS_LIMIT
 
     ctx = CliContext(args=no_arguments())
@@ -68,7 +68,7 @@ def main() -> None:
             "store.open_next_steps(15) (after it)", lambda: store.open_next_steps(STEPS_LIMIT)
         )
         open_steps = timed("store.count_open_next_steps (after it)", store.count_open_next_steps)
-        timed("learning_for (after it)", lambda: learning_for(content, store, ctx.clock))
+        timed("learning_for (after it)", lambda: learning_for(content, store, ctx.clock.today()))
         drafts = store.drafts()
     finally:
         store.close()

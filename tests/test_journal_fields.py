@@ -9,7 +9,13 @@ from journal_fixtures.helpers import open_store, sample_reflection
 
 from reflect_tui.core.journal import fields
 from reflect_tui.core.journal.interchange import reflection_to_dict
-from reflect_tui.core.journal.model import Answer, NextStep, PrincipleRating, Reflection
+from reflect_tui.core.journal.model import (
+    Answer,
+    NextStep,
+    PrincipleRating,
+    Reflection,
+    ShownTip,
+)
 
 
 def _columns(store: object, table: str) -> list[str]:
@@ -32,8 +38,12 @@ def test_every_declared_field_has_a_column_in_the_migrated_schema(tmp_path: Path
 def test_the_table_follows_the_model_and_the_interchange_key_order() -> None:
     names = [f.name for f in dataclasses.fields(Reflection)]
     assert [f.name for f in fields.REFLECTION] == names
-    assert list(reflection_to_dict(sample_reflection())) == names
-    assert {c.item for c in fields.CHILDREN} == {Answer, PrincipleRating, NextStep}
+    r = sample_reflection()
+    # ``tips`` is optional in the interchange format: left out while empty.
+    assert list(reflection_to_dict(r)) == [n for n in names if n != "tips"]
+    r.tips = [ShownTip("t", 1, ["omdat"])]
+    assert list(reflection_to_dict(r)) == names
+    assert {c.item for c in fields.CHILDREN} == {Answer, PrincipleRating, NextStep, ShownTip}
 
 
 def test_every_searchable_field_is_indexed_from_the_reflection_in_memory(tmp_path: Path) -> None:

@@ -17,8 +17,7 @@ import difflib
 import sys
 import textwrap
 from collections.abc import Sequence
-from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.safe_text import clean_line, display_id
@@ -28,12 +27,10 @@ if TYPE_CHECKING:
     from reflect_tui.core.coach.learning import LearningMatch
     from reflect_tui.core.coach.practices import PracticeSuggestion
     from reflect_tui.core.coach.tips import TipMatch
-    from reflect_tui.core.content.model import Content
-    from reflect_tui.core.journal.model import Reflection
+    from reflect_tui.core.content.model import Content, Tip
+    from reflect_tui.core.journal.model import ShownTip
 
-HISTORY_DAYS = 90  # how far back "recently shown" tips are looked up
 MAX_TIPS = 50
-SUGGEST_LOOKBACK = 200  # reflections read for learning suggestions (at least every window)
 _WIDTH = 78
 
 
@@ -124,8 +121,8 @@ def run_coach(args: argparse.Namespace, ctx: CliContext) -> int:
 
     from reflect_tui.core.coach.explain import explain_match
     from reflect_tui.core.coach.practices import suggest_practices
+    from reflect_tui.core.coach.service import as_shown, rank_tips, reflection_tips
     from reflect_tui.core.coach.signals import Signals
-    from reflect_tui.core.coach.tips import match_tips
 
     if args.text is None and args.reflection is None:
         raise ReflectError("geef --text TEKST of --reflection ID.", exit_code=2)
@@ -142,9 +139,15 @@ def run_coach(args: argparse.Namespace, ctx: CliContext) -> int:
         [args.step] if args.step else [], [s.id for s in content.lsd_steps], "LSD-stap"
     )
     text = _read_text(args.text) if args.text is not None else ""
+    # With only --reflection, the answer is what the summary showed (or would show):
+    # the same core call, so the same tips in the same order. Anything added on the
+    # command line (text, ids, --explain) asks for a new ranking instead.
+    as_summary = not (text or practices or barriers or helps or kinds or steps or args.explain)
+    n = min(args.n, MAX_TIPS)
+    now = ctx.clock.now()
 
     store = None
-    history: dict[str, Any] = {}
+    matches: list[TipMatch] | None
     try:
         if args.reflection is not None:
             if not _journal_exists(ctx):
@@ -152,32 +155,33 @@ def run_coach(args: argparse.Namespace, ctx: CliContext) -> int:
             store = _open_store(ctx)
             reflection = store.get(store.resolve_id(args.reflection))
             signals = Signals.from_reflection(reflection)
+            reflection_id: str | None = reflection.id
         else:
             signals = Signals()
+            reflection_id = None
             if _journal_exists(ctx):
                 try:
                     store = _open_store(ctx)
                 except ReflectError as exc:
                     ctx.warn(f"eerder getoonde tips niet gelezen: {exc.message}")
-        if store is not None:
-            since = ctx.clock.now() - timedelta(days=HISTORY_DAYS)
-            history = store.tips_shown_since(since)
+        signals = replace(
+            signals,
+            text="\n".join(part for part in (signals.text, text) if part),
+            case_kind=kinds[0] if kinds else signals.case_kind,
+            practices=tuple(dict.fromkeys([*signals.practices, *practices])),
+            barriers=tuple(dict.fromkeys([*signals.barriers, *barriers])),
+            helps=tuple(dict.fromkeys([*signals.helps, *helps])),
+            step=steps[0] if steps else signals.step,
+        )
+        if reflection_id is not None and as_summary:
+            shown, matches = reflection_tips(content, store, now, reflection, n=n)
+        else:
+            matches = rank_tips(content, store, now, signals, reflection_id=reflection_id, n=n)
+            shown = as_shown(matches)
     finally:
         if store is not None:
             store.close()
-
-    signals = replace(
-        signals,
-        text="\n".join(part for part in (signals.text, text) if part),
-        case_kind=kinds[0] if kinds else signals.case_kind,
-        practices=tuple(dict.fromkeys([*signals.practices, *practices])),
-        barriers=tuple(dict.fromkeys([*signals.barriers, *barriers])),
-        helps=tuple(dict.fromkeys([*signals.helps, *helps])),
-        step=steps[0] if steps else signals.step,
-    )
-    tips = match_tips(
-        content, signals, n=min(args.n, MAX_TIPS), recently_shown=history, now=ctx.clock.now()
-    )
+    tips = [TipView.of(content, s, matches[i] if matches else None) for i, s in enumerate(shown)]
     suggested = [
         s
         for s in suggest_practices(
@@ -188,8 +192,15 @@ def run_coach(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         payload = {
             "tips": [
-                {**tip_json(m), **({"explain": explain_match(content, m)} if args.explain else {})}
-                for m in tips
+                {
+                    **tip_json(t),
+                    **(
+                        {"explain": explain_match(content, t.match)}
+                        if args.explain and t.match
+                        else {}
+                    ),
+                }
+                for t in tips
             ],
             "suggested_practices": [practice_json(content, s) for s in suggested],
         }
@@ -201,21 +212,40 @@ def run_coach(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def tip_json(match: TipMatch) -> dict[str, Any]:
-    """The JSON contract of one matched tip."""
-    tip = match.tip
+class TipView(NamedTuple):
+    """One tip as shown: kept with a reflection (no score) or freshly matched."""
+
+    shown: ShownTip
+    tip: Tip | None  # None: the content no longer has this tip
+    match: TipMatch | None
+
+    @classmethod
+    def of(cls, content: Content, shown: ShownTip, match: TipMatch | None) -> TipView:
+        from reflect_tui.core.coach.service import tip_of
+
+        return cls(shown, match.tip if match else tip_of(content, shown.tip), match)
+
+    @property
+    def title(self) -> str:
+        return self.tip.title if self.tip else self.shown.tip
+
+
+def tip_json(view: TipView) -> dict[str, Any]:
+    """The JSON contract of one tip: ``rank`` from 1, ``score`` null for kept tips."""
+    tip = view.tip
     return {
-        "id": tip.id,
-        "title": tip.title,
-        "text": tip.text,
-        "practices": list(tip.practices),
-        "principles": list(tip.principles),
-        "lsd_steps": list(tip.lsd_steps),
-        "barriers": list(tip.barriers),
-        "helps": list(tip.helps),
-        "source": tip.source,
-        "score": match.score,
-        "reasons": list(match.reasons),
+        "id": view.shown.tip,
+        "rank": view.shown.rank,
+        "title": view.title,
+        "text": tip.text if tip else "",
+        "practices": list(tip.practices) if tip else [],
+        "principles": list(tip.principles) if tip else [],
+        "lsd_steps": list(tip.lsd_steps) if tip else [],
+        "barriers": list(tip.barriers) if tip else [],
+        "helps": list(tip.helps) if tip else [],
+        "source": tip.source if tip else "",
+        "score": view.match.score if view.match else None,
+        "reasons": list(view.shown.reasons),
     }
 
 
@@ -280,7 +310,7 @@ def render_explain(content: Content, match: TipMatch) -> list[str]:
 
 def render_coach(
     content: Content,
-    tips: Sequence[TipMatch],
+    tips: Sequence[TipView],
     suggested: Sequence[PracticeSuggestion],
     explain: bool = False,
 ) -> str:
@@ -289,16 +319,19 @@ def render_coach(
     if tips:
         lines.append("Tips bij je casus")
         lines.append("")
-        for number, match in enumerate(tips, 1):
-            lines.append(f"{number}. {_clean(match.tip.title)}")
-            lines.append(_wrap(match.tip.text, "   "))
-            if match.tip.source:
-                lines.append(_wrap(f"Bron: {match.tip.source}", "   "))
+        for view in tips:
+            lines.append(f"{view.shown.rank}. {_clean(view.title)}")
+            if view.tip is None:
+                lines.append(_wrap("(Deze tip staat niet meer in de inhoud.)", "   "))
+            else:
+                lines.append(_wrap(view.tip.text, "   "))
+                if view.tip.source:
+                    lines.append(_wrap(f"Bron: {view.tip.source}", "   "))
             lines.append("   Waarom deze tip:")
-            for reason in match.reasons:
+            for reason in view.shown.reasons:
                 lines.append(_wrap(reason, "   - "))
-            if explain:
-                lines.extend(render_explain(content, match))
+            if explain and view.match is not None:
+                lines.extend(render_explain(content, view.match))
             lines.append("")
     else:
         lines.append("Geen tips gevonden die bij je casus passen.")
@@ -323,22 +356,21 @@ def render_coach(
 
 def run_suggest(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print the learning suggestions that fit the journal."""
-    from reflect_tui.core.coach.learning import learning_suggestions, suggestions_start_after
+    from reflect_tui.core.coach.learning import suggestions_start_after
+    from reflect_tui.core.coach.service import learning_for
 
     content = ctx.load_content()
     today = ctx.clock.today()
-    reflections: list[Reflection] = []
-    matches = learning_suggestions(content, reflections, today)
+    start_after = suggestions_start_after(content)
+    done = 0
+    matches = learning_for(content, None, today)
     if _journal_exists(ctx):
-        lookback = max(
-            [SUGGEST_LOOKBACK, *(s.trigger.window for s in content.learning_suggestions)]
-        )
         store = _open_store(ctx)
         try:
-            reflections = store.recent(lookback)
-            matches = learning_suggestions(
-                content, reflections, today, overdue_steps=store.overdue_next_steps
-            )
+            # The same call and history as the app's home screen.
+            matches = learning_for(content, store, today)
+            # Completed reflections, counted as far as the message needs.
+            done = len(store.list(limit=max(start_after, 1), status="complete"))
         finally:
             store.close()
     if args.json:
@@ -352,9 +384,9 @@ def run_suggest(args: argparse.Namespace, ctx: CliContext) -> int:
         print(
             render_suggest(
                 matches,
-                has_journal=any(r.status == "complete" for r in reflections),
-                start_after=suggestions_start_after(content),
-                done=sum(r.status == "complete" for r in reflections),
+                has_journal=done > 0,
+                start_after=start_after,
+                done=done,
             ),
             file=ctx.stdout,
         )

@@ -13,6 +13,7 @@ from reflect_tui.core.journal.model import (
     NextStep,
     PrincipleRating,
     Reflection,
+    ShownTip,
 )
 from reflect_tui.core.journal.store import JournalStore
 
@@ -134,6 +135,9 @@ answers = st.builds(
 )
 ratings = st.builds(PrincipleRating, id=ids, rating=st.none() | st.integers(1, 5), note=texts)
 next_steps = st.builds(NextStep, text=texts, due=st.none() | days, done=st.booleans())
+shown_tips = st.builds(
+    ShownTip, tip=ids, rank=st.integers(1, 50), reasons=st.lists(texts, max_size=3)
+)
 
 reflections = st.builds(
     Reflection,
@@ -159,4 +163,5 @@ reflections = st.builds(
     tags=st.lists(texts, max_size=3),
     notes=texts,
     content_version=texts,
+    tips=st.lists(shown_tips, max_size=3),
 )

@@ -47,7 +47,7 @@ def content_namer(content: Any) -> Namer:
             item = content.by_id(collection).get(item_id)
         except (KeyError, AttributeError):
             item = None
-        name = getattr(item, "name", None)
+        name = getattr(item, "name", None) or getattr(item, "title", None)  # tips have titles
         return name if isinstance(name, str) and name else _plain_namer(collection, item_id)
 
     return namer
@@ -143,6 +143,15 @@ def render_reflection(r: Reflection, namer: Namer | None = None, level: int = 1)
         out.append("")
     section("Wie betrekken", r.involve)
     section("Notities", r.notes)
+    if r.tips:
+        # The tips the summary showed, in its order, with the reasons given then.
+        out.extend([f"{h}# Tips bij deze reflectie", ""])
+        for tip in sorted(r.tips, key=lambda t: t.rank):
+            out.append(f"{tip.rank}. {escape_inline(name('tips', tip.tip))}")
+            if tip.reasons:
+                reasons = " ".join(escape_inline(reason) for reason in tip.reasons)
+                out.append(f"   Waarom: {reasons}")
+        out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -24,6 +24,9 @@ reflections and of open next steps up to date with triggers, so the home
 screen never counts rows. The index has no prefix index of its own:
 prefix queries still work (a range of terms), and a prefix index would
 add 60 % to the index's size.
+Version 4 keeps the tips the summary showed with each reflection
+(``reflection_tips``: tip id, rank, the reasons as shown), so they can be
+shown again instead of a new ranking.
 """
 
 from __future__ import annotations
@@ -322,8 +325,27 @@ def _step_2_to_3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# --- version 4: the tips shown at the summary, kept with the reflection -------------------
+
+V4_DDL = """
+CREATE TABLE reflection_tips (
+    reflection_id TEXT NOT NULL REFERENCES reflections (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    tip_id TEXT NOT NULL,
+    rank INTEGER NOT NULL CHECK (rank >= 1),
+    reasons TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (reflection_id, position)
+) WITHOUT ROWID;
+"""
+
+
+def _step_3_to_4(conn: sqlite3.Connection) -> None:
+    for statement in _statements(V4_DDL):
+        conn.execute(statement)
+
+
 Step = Callable[[sqlite3.Connection], None]
-STEPS: tuple[Step, ...] = (_step_0_to_1, _step_1_to_2, _step_2_to_3)
+STEPS: tuple[Step, ...] = (_step_0_to_1, _step_1_to_2, _step_2_to_3, _step_3_to_4)
 CURRENT_VERSION = len(STEPS)
 
 

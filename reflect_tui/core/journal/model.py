@@ -29,6 +29,7 @@ __all__ = [
     "PrincipleRating",
     "Reflection",
     "ReflectionSummary",
+    "ShownTip",
     "Status",
     "new_reflection_id",
 ]
@@ -111,6 +112,20 @@ class NextStep:
 
 
 @dataclass(slots=True)
+class ShownTip:
+    """A tip as the summary showed it: its id, its place (1 = first) and the reasons given.
+
+    Kept with the reflection, so reopening it, ``reflect show``, ``reflect
+    coach --reflection`` and the exports give what the user saw, not a fresh
+    ranking (the content and the rotation of tips change over time).
+    """
+
+    tip: str = value(kinds.TEXT, required=True, nonempty=True, column="tip_id")
+    rank: int = value(kinds.COUNT, required=True)
+    reasons: list[str] = value(kinds.TEXT_LIST, default_factory=list)
+
+
+@dataclass(slots=True)
 class Reflection:
     """One reflection on one case; a draft until the user finishes it.
 
@@ -140,6 +155,7 @@ class Reflection:
     help_note: str = value(kinds.TEXT, search=True, default="")
     involve: str = value(kinds.TEXT, search=True, default="")
     content_version: str = value(kinds.TEXT, default="")
+    tips: list[ShownTip] = children("reflection_tips", ShownTip, omit_empty=True)
 
     def answer_for(self, practice: str, step: str) -> Answer | None:
         """The answer for one practice and LSD step, if any."""

@@ -149,7 +149,7 @@ class HomeBody(VerticalScroll):
         cheap at any journal size; the first showing still runs it in a
         thread worker so not even a slow disk holds up a keystroke.
         """
-        from reflect_tui.tui.coaching import learning_for
+        from reflect_tui.core.coach.service import learning_for
 
         store = self.reflect_app.store
         self.count = 0
@@ -173,7 +173,7 @@ class HomeBody(VerticalScroll):
                     self.more_steps = max(0, store.count_open_next_steps() - STEPS_LIMIT)
             app = self.reflect_app
             content = app.content if content is None else content
-            self.learning = list(learning_for(content, store, app.clock))
+            self.learning = learning_for(content, store, app.clock.today())
         except ReflectError as exc:
             # notify posts a message, which Textual allows from any thread.
             self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)

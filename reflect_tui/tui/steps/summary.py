@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -11,9 +12,9 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Button, Markdown, Static
 
+from reflect_tui.core.coach.service import learning_for, reflection_tips, tip_of
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.tui import strings
-from reflect_tui.tui.coaching import learning_for, tips_for
 from reflect_tui.tui.render import reflection_markdown
 from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import plain
@@ -38,14 +39,21 @@ class SummaryView(StepView):
         # The tips and their reasons are the payoff, so they come first;
         # the whole reflection (which the user just wrote) follows below.
         yield Static(plain(strings.SUMMARY_TIPS), classes="section-title")
-        tips = tips_for(r, services.content, services.store, services.clock)
+        # The tips kept with the reflection when the summary showed them before
+        # (what the user saw then), otherwise a fresh ranking that is kept now.
+        content, store = services.content, services.store
+        tips, matches = reflection_tips(content, store, services.clock.now(), r)
         if not tips:
             yield Static(plain(strings.SUMMARY_TIPS_NONE), classes="hint")
-        for match in tips:
-            yield TipCard(match.tip.title, match.tip.text, match.reasons, match.tip.source)
-        self._shown = [m.tip.id for m in tips]
+        for shown in tips:
+            tip = tip_of(content, shown.tip)
+            if tip is None:  # the content no longer has it: say so, keep the reasons
+                yield TipCard(shown.tip, strings.SUMMARY_TIP_GONE, shown.reasons)
+            else:
+                yield TipCard(tip.title, tip.text, shown.reasons, tip.source)
+        self._fresh = tips if matches is not None else []
         try:
-            learning = learning_for(services.content, services.store, services.clock, r)
+            learning = learning_for(content, store, services.clock.today(), r)
         except ReflectError:
             learning = []
         if learning:
@@ -54,13 +62,20 @@ class SummaryView(StepView):
                 s = item.suggestion
                 yield TipCard(s.title, s.text, item.reasons, s.source)
         yield Static(plain(strings.SUMMARY_REFLECTION), classes="section-title")
-        yield Markdown(reflection_markdown(r, services.content), classes="reflection")
+        # The tips are the cards above; the reflection below is what the user wrote.
+        written = dataclasses.replace(r, tips=[])
+        yield Markdown(reflection_markdown(written, services.content), classes="reflection")
 
     def on_mount(self) -> None:
-        if self._shown:
-            # Only affects which tips rotate next time; not worth a notice.
+        if self._fresh:
+            # Kept with the reflection (saved with the draft), so reopening it,
+            # ``reflect show`` and the exports show these same tips.
+            self.flow.reflection.tips = self._fresh
+            self.changed()
+            # The rotation history only affects which tips come first next time.
             with contextlib.suppress(ReflectError):
-                self.services.store.record_tips_shown(self._shown, self.flow.reflection.id)
+                ids = [t.tip for t in self._fresh]
+                self.services.store.record_tips_shown(ids, self.flow.reflection.id)
 
     def first_focus(self) -> Widget | None:
         return self.query_one("#finish", Button)
