@@ -435,6 +435,12 @@ class ReflectApp(App[int]):
         if not isinstance(self.screen, JournalScreen):
             self.push_screen(JournalScreen())
 
+    def action_next_steps(self) -> None:
+        from reflect_tui.tui.screens.steps import NextStepsScreen
+
+        if not isinstance(self.screen, NextStepsScreen):
+            self.push_screen(NextStepsScreen())
+
     def action_insights(self) -> None:
         from reflect_tui.tui.screens.insights import InsightsScreen
 
@@ -521,6 +527,7 @@ class ReflectApp(App[int]):
 
         yield SystemCommand(strings.CMD_JOURNAL, strings.CMD_JOURNAL_HELP, self.action_journal)
         yield SystemCommand(strings.CMD_INSIGHTS, strings.CMD_INSIGHTS_HELP, self.action_insights)
+        yield SystemCommand(strings.CMD_STEPS, strings.CMD_STEPS_HELP, self.action_next_steps)
         yield SystemCommand(strings.CMD_HELP, strings.CMD_HELP_HELP, self.action_help)
         yield SystemCommand(strings.CMD_THEME, strings.CMD_THEME_HELP, self.action_change_theme)
         yield SystemCommand(strings.CMD_QUIT, strings.CMD_QUIT_HELP, self.action_quit)

@@ -212,6 +212,7 @@ reflect helpt je terugkijken op een casus met vragen in drie stappen:
 - **d**: een vervolgstap afvinken
 - **j**: je dagboek: zoeken, filteren, teruglezen, bewerken, wissen, exporteren
 - **i**: inzichten: hoe je praktijk zich ontwikkelt
+- **v**: al je vervolgstappen: afvinken, weer openzetten, datum veranderen, ongedaan maken
 
 ## Tijdens een reflectie
 - **alt+→** en **alt+←**: volgende en vorige stap
@@ -443,3 +444,22 @@ INSIGHTS_STEPS_UNDATED = "Zonder datum: {n}"
 INSIGHTS_WEEK_ROW = "week van {monday}"
 INSIGHTS_DRILL_TITLE = "Reflecties achter: {what}"
 WEEKDAYS_SHORT = "ma di wo do vr za zo"
+
+# -- looking back: next steps overview ---------------------------------------------
+STEPS_TITLE = "Vervolgstappen"
+STEPS_HINT = (
+    "d: gedaan of weer open · t: datum veranderen · u: ongedaan maken · Enter: reflectie lezen"
+)
+STEPS_NONE = "Nog geen vervolgstappen. Je schrijft ze op aan het eind van een reflectie."
+STEPS_MORE = "De eerste {n} stappen worden getoond."
+STEPS_DONE = "Afgevinkt. Druk op u om het ongedaan te maken."
+STEPS_REOPENED = "Weer open gezet. Druk op u om het ongedaan te maken."
+STEPS_DUE_SET = "Nieuwe datum bewaard. Druk op u om het ongedaan te maken."
+STEPS_UNDONE = "Ongedaan gemaakt."
+STEPS_NOTHING_TO_UNDO = "Er is niets om ongedaan te maken."
+STEPS_DUE_TITLE = "Nieuwe datum voor: {step}"
+STEPS_DUE_PLACEHOLDER = "bijv. 15-12-2026; leeg = geen datum"
+STEPS_DUE_BAD = "Die datum begrijp ik niet; gebruik bijvoorbeeld 15-12-2026."
+KEY_TOGGLE_DONE = "Gedaan/open"
+KEY_DUE = "Datum"
+KEY_UNDO = "Ongedaan"

@@ -232,6 +232,18 @@ class JournalStore:
                 raise ReflectError(f"reflectie {reflection_id} heeft geen volgende stap {index}.")
             self._touch(conn, reflection_id)
 
+    def set_next_step_due(self, reflection_id: str, index: int, due: date | None) -> None:
+        """Move (or clear) the due date of one next step, in one small transaction."""
+        with self._write() as conn:
+            self._seq(conn, reflection_id)
+            cur = conn.execute(
+                "UPDATE next_steps SET due = ? WHERE reflection_id = ? AND position = ?",
+                (codec.date_to_db(due), reflection_id, index),
+            )
+            if cur.rowcount == 0:
+                raise ReflectError(f"reflectie {reflection_id} heeft geen volgende stap {index}.")
+            self._touch(conn, reflection_id)
+
     def record_tips_shown(self, tip_ids: Sequence[str], reflection_id: str | None = None) -> None:
         """Remember which tips were shown, so the coach can vary them next time."""
         stamp = codec.ts_to_db(self._clock.now())

@@ -60,6 +60,7 @@ class HomeScreen(Screen[None]):
         # the "earlier reflections" hint, the help screen and the palette name them.
         Binding("j", "app.journal", strings.KEY_JOURNAL, show=False),
         Binding("i", "app.insights", strings.KEY_INSIGHTS, show=False),
+        Binding("v", "app.next_steps", strings.CMD_STEPS, show=False),
     ]
 
     @property

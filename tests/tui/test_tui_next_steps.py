@@ -1,0 +1,95 @@
+"""The next-steps overview: tick off with undo, reopen, move the due date."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from journal_fixtures.lookback import lookback_reflections, rid
+from textual.widgets import Input
+from tui_helpers import CLOCK, WIDE, notices, type_text
+
+from reflect_tui.core.journal.store import JournalStore
+from reflect_tui.tui.dialogs.date_input import DateDialog
+from reflect_tui.tui.screens.steps import NextStepsScreen
+
+
+@pytest.fixture
+def seeded(journal_path: Path) -> Path:
+    with JournalStore.open(journal_path, CLOCK) as store:
+        store.import_reflections(lookback_reflections())
+    return journal_path
+
+
+async def open_steps(pilot) -> NextStepsScreen:
+    await pilot.pause()
+    await pilot.press("v")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, NextStepsScreen)
+    return screen
+
+
+def _done(read_journal, n: int) -> bool:
+    return read_journal().get(rid(n)).next_steps[0].done
+
+
+async def test_tick_off_then_undo(seeded, make_app, read_journal) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_steps(pilot)
+        first = screen.steps[0]
+        assert not first.done  # open steps come first
+        await pilot.press("d")
+        await pilot.pause()
+        assert read_journal().get(first.reflection_id).next_steps[first.index].done
+        assert any("ongedaan" in n for n in notices(app))
+        await pilot.press("u")
+        await pilot.pause()
+        assert not read_journal().get(first.reflection_id).next_steps[first.index].done
+        await pilot.press("u")  # nothing left to undo: says so, changes nothing
+        await pilot.pause()
+        assert not read_journal().get(first.reflection_id).next_steps[first.index].done
+
+
+async def test_reopen_a_done_step(seeded, make_app, read_journal) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_steps(pilot)
+        done_at = next(i for i, s in enumerate(screen.steps) if s.done)
+        step = screen.steps[done_at]
+        screen.query_one("#steps-list").highlighted = done_at
+        await pilot.press("d")
+        await pilot.pause()
+        assert not read_journal().get(step.reflection_id).next_steps[step.index].done
+
+
+async def test_change_the_due_date_and_undo(seeded, make_app, read_journal) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_steps(pilot)
+        step = screen.steps[0]
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, DateDialog)
+        field = app.screen.query_one(Input)
+        field.value = ""
+        await type_text(pilot, "15-12-2026")
+        await pilot.press("enter")
+        await pilot.pause()
+        stored = read_journal().get(step.reflection_id).next_steps[step.index]
+        assert stored.due == date(2026, 12, 15)
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one(Input).value = ""
+        await type_text(pilot, "morgen")  # not a date: a warning, nothing changes
+        await pilot.press("enter")
+        await pilot.pause()
+        assert read_journal().get(step.reflection_id).next_steps[step.index].due == date(
+            2026, 12, 15
+        )
+        await pilot.press("u")
+        await pilot.pause()
+        stored = read_journal().get(step.reflection_id).next_steps[step.index]
+        assert stored.due == step.due
