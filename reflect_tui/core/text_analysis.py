@@ -69,6 +69,10 @@ _KEY_OVERRIDES: dict[str, str] = {
     "regelt": "regelen",
     "regelde": "regelen",
     "regelden": "regelen",
+    "bestuurlijk": "bestuurlijk",  # of the council's administration, not any board
+    "bestuurlijke": "bestuurlijk",
+    "jongeren": "jongeren",  # youth, not young (jonge gezinnen)
+    "jongere": "jongeren",
     "gevolg": "gevolg",  # consequence(s), not following (volgen/volgende)
     "gevolgen": "gevolg",
     "sturing": "sturing",  # management; "stuur"/"sturen" is mostly sending

@@ -53,6 +53,10 @@ IDIOMS: tuple[str, ...] = (
     "geen blad voor de mond",
     "door de mand vallen",
     "aan het kortste eind",
+    "eerlijk gezegd",
+    "volgens afspraak",
+    "aan het eind",
+    "brede school",
 )
 
 
