@@ -43,14 +43,14 @@ async def test_tick_off_then_undo(seeded, make_app, read_journal) -> None:
         assert not first.done  # open steps come first
         await pilot.press("d")
         await pilot.pause()
-        assert read_journal().get(first.reflection_id).next_steps[first.index].done
+        assert read_journal().get(first.reflection_id).next_steps[first.position].done
         assert any("ongedaan" in n for n in notices(app))
         await pilot.press("u")
         await pilot.pause()
-        assert not read_journal().get(first.reflection_id).next_steps[first.index].done
+        assert not read_journal().get(first.reflection_id).next_steps[first.position].done
         await pilot.press("u")  # nothing left to undo: says so, changes nothing
         await pilot.pause()
-        assert not read_journal().get(first.reflection_id).next_steps[first.index].done
+        assert not read_journal().get(first.reflection_id).next_steps[first.position].done
 
 
 async def test_reopen_a_done_step(seeded, make_app, read_journal) -> None:
@@ -62,7 +62,7 @@ async def test_reopen_a_done_step(seeded, make_app, read_journal) -> None:
         screen.query_one("#steps-list").highlighted = done_at
         await pilot.press("d")
         await pilot.pause()
-        assert not read_journal().get(step.reflection_id).next_steps[step.index].done
+        assert not read_journal().get(step.reflection_id).next_steps[step.position].done
 
 
 async def test_change_the_due_date_and_undo(seeded, make_app, read_journal) -> None:
@@ -78,7 +78,7 @@ async def test_change_the_due_date_and_undo(seeded, make_app, read_journal) -> N
         await type_text(pilot, "15-12-2026")
         await pilot.press("enter")
         await pilot.pause()
-        stored = read_journal().get(step.reflection_id).next_steps[step.index]
+        stored = read_journal().get(step.reflection_id).next_steps[step.position]
         assert stored.due == date(2026, 12, 15)
         await pilot.press("t")
         await pilot.pause()
@@ -86,10 +86,10 @@ async def test_change_the_due_date_and_undo(seeded, make_app, read_journal) -> N
         await type_text(pilot, "morgen")  # not a date: a warning, nothing changes
         await pilot.press("enter")
         await pilot.pause()
-        assert read_journal().get(step.reflection_id).next_steps[step.index].due == date(
+        assert read_journal().get(step.reflection_id).next_steps[step.position].due == date(
             2026, 12, 15
         )
         await pilot.press("u")
         await pilot.pause()
-        stored = read_journal().get(step.reflection_id).next_steps[step.index]
+        stored = read_journal().get(step.reflection_id).next_steps[step.position]
         assert stored.due == step.due

@@ -24,7 +24,7 @@ class StepRow(NamedTuple):
 
     reflection_id: str
     reflection_title: str
-    index: int
+    position: int
     text: str
     due: date | None
     done: bool

@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -84,11 +85,11 @@ class NextStepsScreen(Screen[None]):
             option_list.highlighted = 0
         if keep is not None:
             for i, s in enumerate(self.steps):
-                if (s.reflection_id, s.index) == keep:
+                if (s.reflection_id, s.position) == keep:
                     option_list.highlighted = i
                     break
 
-    def _row(self, s: StepRow):  # -> Content
+    def _row(self, s: StepRow) -> Content:
         today = self.reflect_app.clock.today()
         box = "[x]" if s.done else "[ ]"
         if s.due is None:
@@ -129,10 +130,10 @@ class NextStepsScreen(Screen[None]):
         if step is None:
             return
         store = self.reflect_app.store
-        key = (step.reflection_id, step.index)
+        key = (step.reflection_id, step.position)
         self._apply(
-            lambda: store.set_next_step_done(step.reflection_id, step.index, not step.done),
-            lambda: store.set_next_step_done(step.reflection_id, step.index, step.done),
+            lambda: store.set_next_step_done(step.reflection_id, step.position, not step.done),
+            lambda: store.set_next_step_done(step.reflection_id, step.position, step.done),
             key,
             strings.STEPS_REOPENED if step.done else strings.STEPS_DONE,
         )
@@ -164,9 +165,9 @@ class NextStepsScreen(Screen[None]):
     def _set_due(self, step: StepRow, due: date | None) -> None:
         store = self.reflect_app.store
         self._apply(
-            lambda: store.set_next_step_due(step.reflection_id, step.index, due),
-            lambda: store.set_next_step_due(step.reflection_id, step.index, step.due),
-            (step.reflection_id, step.index),
+            lambda: store.set_next_step_due(step.reflection_id, step.position, due),
+            lambda: store.set_next_step_due(step.reflection_id, step.position, step.due),
+            (step.reflection_id, step.position),
             strings.STEPS_DUE_SET,
         )
 
