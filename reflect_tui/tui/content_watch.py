@@ -9,7 +9,7 @@ in ``core/content/reload.py``; this module only connects it to the screen.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reflect_tui.core.content.reload import ContentReloader, ReloadOutcome
 
@@ -27,9 +27,20 @@ async def watch_content(app: ReflectApp, reloader: ContentReloader) -> None:
     paths = reloader.watch_paths()
     if not paths:
         return
-    async for changes in awatch(*paths, debounce=DEBOUNCE_MS, step=STEP_MS):
-        if not any(reloader.is_content_change(path) for _, path in changes):
-            continue
+    try:
+        async for changes in awatch(*paths, debounce=DEBOUNCE_MS, step=STEP_MS):
+            await _apply(app, reloader, changes)
+    except OSError:
+        # The system's file-watch limit can run out (many editors, many
+        # watchers); polling a few folders is cheap and keeps the promise.
+        async for changes in awatch(
+            *paths, debounce=DEBOUNCE_MS, step=STEP_MS, force_polling=True, poll_delay_ms=200
+        ):
+            await _apply(app, reloader, changes)
+
+
+async def _apply(app: ReflectApp, reloader: ContentReloader, changes: set[tuple[Any, str]]) -> None:
+    if any(reloader.is_content_change(path) for _, path in changes):
         outcome = await asyncio.to_thread(reloader.reload)
         app.apply_reload(outcome)
 
