@@ -74,6 +74,8 @@ def _reader_schema(reader: v.Reader, ids: Mapping[str, tuple[str, ...]]) -> dict
         v._TEXT: lambda: dict(_TEXT),
         v._OPT_TEXT: lambda: {"type": ["string", "null"]},
         v._TEXTS: lambda: {"type": ["array", "null"], "items": dict(_TEXT)},
+        v._prompt_texts: lambda: {"type": "array", "minItems": 1, "items": dict(_TEXT)},
+        v._BOOL: lambda: {"type": "boolean"},
         v._positive: lambda: _integer(1),
         v._non_negative: lambda: _integer(0),
         v._rating: lambda: _integer(1, 5),

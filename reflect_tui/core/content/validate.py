@@ -427,6 +427,7 @@ TRIGGER_KEYS: tuple[str, ...] = ("kind", "ids", *TRIGGER_READERS)
 _TEXT: Reader = _FileValidator.text
 _OPT_TEXT: Reader = _FileValidator.opt_text
 _TEXTS: Reader = _FileValidator.texts
+_BOOL: Reader = _FileValidator.boolean
 
 
 def _anchors(v: _FileValidator, node: Node, path: str) -> Any:
@@ -590,7 +591,7 @@ _ROUND_SPEC: Mapping[str, _Field] = {
     "purpose": _Field(_TEXT),
     "prompts": _Field(_TEXTS, required=False, default=()),
     "rule": _Field(_TEXT, required=False, default=""),
-    "questions": _Field(_FileValidator.boolean, required=False, default=False),
+    "questions": _Field(_BOOL, required=False, default=False),
 }
 
 _NAME_DESC = {"name": _Field(_TEXT), "description": _Field(_TEXT)}
