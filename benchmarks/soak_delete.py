@@ -1,6 +1,7 @@
 """Soak: SIGKILL ``reflect delete`` mid-erasure many times; count text that survived.
 
-Run: ``.venv/bin/python benchmarks/soak_delete.py [--kills 60] [--seed 18]``.
+Run: ``.venv/bin/python benchmarks/soak_delete.py [--kills 80] [--seed 18]`` (deletes attempted;
+the kill delay runs a little past one erasure, so some finish first).
 
 Uses the harness of the suite's delete-crash test
 (``tests/journal_fixtures/delete_crash.py``): each reflection has a unique
@@ -29,7 +30,7 @@ from journal_fixtures.delete_crash import run  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kills", type=int, default=60)
+    parser.add_argument("--kills", type=int, default=80, help="deletes to attempt (some finish)")
     parser.add_argument("--seed", type=int, default=18)
     args = parser.parse_args()
     began = time.perf_counter()

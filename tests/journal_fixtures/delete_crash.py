@@ -128,19 +128,20 @@ def _has_vocab(conn: sqlite3.Connection) -> bool:
 def run(home: Path, kills: int, seed: int = 18) -> Outcome:
     """Kill ``kills`` deletes at random moments; count what survived erasure.
 
-    One delete runs to the end first, to time it; each later one is killed
-    after a random delay between 0 and that time (plus 10%), so the kills
-    spread over the whole erasure.
+    Three deletes run to the end first, to time them; each later one is
+    killed after a random delay between 0 and the slowest of those (plus
+    30%), so the kills spread over the whole erasure and a little past it.
     """
     rng = random.Random(seed)
-    ids = build(home, kills + 1)
+    timed = 3
+    ids = build(home, kills + timed)
     locations = resolve_locations(env={"REFLECT_HOME": str(home)})
     outcome = Outcome()
     env = {**os.environ, "REFLECT_HOME": str(home)}
-    max_delay = 1.1 * _timed_delete(home, ids[0], env)
-    outcome.calibration = max_delay / 1.1
+    outcome.calibration = max(_timed_delete(home, ids[i], env) for i in range(timed))
+    max_delay = 1.3 * outcome.calibration
     for i, reflection_id in enumerate(ids):
-        if i == 0:
+        if i < timed:
             continue
         victim = subprocess.Popen(
             [sys.executable, str(VICTIM), str(home), reflection_id],
