@@ -11,6 +11,7 @@ from tui_helpers import CLOCK, WIDE, next_step, session
 from reflect_tui.cli.main import main
 from reflect_tui.core.journal.model import Answer
 from reflect_tui.core.journal.store import JournalStore
+from reflect_tui.tui.screens.read import ReadScreen
 from reflect_tui.tui.widgets.tip_card import TipCard
 
 TEXT = (
@@ -57,6 +58,13 @@ async def test_summary_tips_equal_reflect_coach_and_are_kept(
         shown_titles = [c._title for c in cards[: len(kept)]]
         await pilot.press("a")  # finish: saved with the tips
         await pilot.pause()
+        # Reopened, the finished reflection shows the kept tips again.
+        app.open_reflection(rid)
+        await pilot.pause()
+        assert isinstance(app.screen, ReadScreen)
+        reread = app.screen._markdown
+        assert "Tips bij deze reflectie" in reread
+        assert all(title in reread for title in shown_titles)
 
     # The summary showed what `reflect coach --reflection ID` gives, in that order ...
     assert [t.tip for t in kept] == [t["id"] for t in before]
