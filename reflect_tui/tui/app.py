@@ -435,6 +435,70 @@ class ReflectApp(App[int]):
         if not isinstance(self.screen, JournalScreen):
             self.push_screen(JournalScreen())
 
+    # -- earlier similar cases -------------------------------------------------
+
+    similar_ids: tuple[str, ...] = ()
+    _similar_for: str | None = None
+
+    def offer_similar(self, reflection: Reflection) -> None:
+        """After the intake: look for earlier similar cases off the UI thread, and
+        name them (with why) in a notice; the palette opens them in the journal."""
+        if self._similar_for == reflection.id or not (reflection.title or reflection.what_happened):
+            return
+        self._similar_for = reflection.id
+        from copy import deepcopy
+
+        snapshot = deepcopy(reflection)
+        self.run_worker(
+            lambda: self._find_similar(snapshot), thread=True, exclusive=True, group="similar"
+        )
+
+    def _find_similar(self, reflection: Reflection) -> None:
+        from reflect_tui.core.dates import format_date
+        from reflect_tui.core.journal.similar import similar_cases
+        from reflect_tui.tui.text import one_line
+
+        try:
+            found = similar_cases(self.store, reflection)
+        except ReflectError:
+            return
+        if not found:
+            return
+        lines = []
+        for case in found:
+            why = "; ".join(
+                strings.SIMILAR_REASONS[kind].format(
+                    items=", ".join(self._item_name(kind, i) for i in items)
+                )
+                for kind, items in case.shared.items()
+            )
+            lines.append(
+                strings.SIMILAR_CASE.format(
+                    title=one_line(case.summary.title or strings.UNTITLED, 50),
+                    date=format_date(case.summary.occurred_on),
+                    why=why,
+                )
+            )
+        self.similar_ids = tuple(c.summary.id for c in found)
+        message = strings.SIMILAR_NOTICE.format(cases="\n".join(lines))
+        self.call_from_thread(
+            self.notify, message, title=strings.SIMILAR_TITLE, timeout=12, markup=False
+        )
+
+    def _item_name(self, kind: str, item_id: str) -> str:
+        if kind == "words":
+            return item_id
+        item = self.content.by_id(kind if kind != "case_kind" else "case_kinds").get(item_id)
+        return str(getattr(item, "name", item_id))
+
+    def action_similar(self) -> None:
+        from reflect_tui.core.journal.query import JournalQuery
+        from reflect_tui.tui.screens.journal import JournalScreen
+
+        if self.similar_ids:
+            query = JournalQuery(ids=self.similar_ids)
+            self.push_screen(JournalScreen(query, strings.SIMILAR_HEADING))
+
     def action_next_steps(self) -> None:
         from reflect_tui.tui.screens.steps import NextStepsScreen
 
@@ -528,6 +592,8 @@ class ReflectApp(App[int]):
         yield SystemCommand(strings.CMD_JOURNAL, strings.CMD_JOURNAL_HELP, self.action_journal)
         yield SystemCommand(strings.CMD_INSIGHTS, strings.CMD_INSIGHTS_HELP, self.action_insights)
         yield SystemCommand(strings.CMD_STEPS, strings.CMD_STEPS_HELP, self.action_next_steps)
+        if self.similar_ids and self._pending_session() is not None:
+            yield SystemCommand(strings.CMD_SIMILAR, strings.CMD_SIMILAR_HELP, self.action_similar)
         yield SystemCommand(strings.CMD_HELP, strings.CMD_HELP_HELP, self.action_help)
         yield SystemCommand(strings.CMD_THEME, strings.CMD_THEME_HELP, self.action_change_theme)
         yield SystemCommand(strings.CMD_QUIT, strings.CMD_QUIT_HELP, self.action_quit)

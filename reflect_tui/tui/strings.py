@@ -463,3 +463,21 @@ STEPS_DUE_BAD = "Die datum begrijp ik niet; gebruik bijvoorbeeld 15-12-2026."
 KEY_TOGGLE_DONE = "Gedaan/open"
 KEY_DUE = "Datum"
 KEY_UNDO = "Ongedaan"
+
+# -- looking back: earlier similar cases ---------------------------------------------
+SIMILAR_TITLE = "Eerder vergelijkbaar"
+SIMILAR_NOTICE = (
+    "Je schreef eerder over vergelijkbare casussen:\n{cases}\n"
+    "Ctrl+p → Vergelijkbare casussen om ze te lezen."
+)
+SIMILAR_CASE = "• {title} ({date}): {why}"
+SIMILAR_REASONS = {
+    "barriers": "ook hinderde {items}",
+    "practices": "zelfde praktijk: {items}",
+    "helps": "ook hielp {items}",
+    "case_kind": "zelfde soort casus",
+    "words": "woorden: {items}",
+}
+CMD_SIMILAR = "Vergelijkbare casussen"
+CMD_SIMILAR_HELP = "Lees de eerdere reflecties die op deze casus lijken"
+SIMILAR_HEADING = "vergelijkbare casussen"

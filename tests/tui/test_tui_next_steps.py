@@ -93,3 +93,37 @@ async def test_change_the_due_date_and_undo(seeded, make_app, read_journal) -> N
         await pilot.pause()
         stored = read_journal().get(step.reflection_id).next_steps[step.position]
         assert stored.due == step.due
+
+
+async def test_after_the_intake_earlier_similar_cases_are_offered(seeded, make_app) -> None:
+    from tui_helpers import next_step, session
+
+    from reflect_tui.tui.screens.journal import JournalScreen
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        s = session(app)
+        s.flow.set_intake(
+            title="Bomen in de straat",
+            case_kind="project",
+            who="",
+            what_happened="De wethouder wil nieuwe bomen; politiek ligt het gevoelig.",
+        )
+        s.flow.reflection.barriers = ["politiek"]
+        await next_step(pilot)
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        shown = notices(app)
+        assert any("Project groene straat" in n and "politiek" in n.lower() for n in shown), shown
+        assert rid(6) in app.similar_ids
+        app.action_similar()
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        journal = app.screen
+        assert isinstance(journal, JournalScreen)
+        assert {s.id for s in journal.rows} == set(app.similar_ids)

@@ -118,6 +118,8 @@ class SessionScreen(Screen[None]):
         if self.view is not None:
             await self.view.remove()
         step = self.flow.current
+        if step.kind == "practices":  # the intake is written: earlier similar cases
+            self.reflect_app.offer_similar(self.flow.reflection)
         self.view = VIEWS[step.kind](self.flow, self.services, step, self.draft_changed)
         self.view.id = "step"
         await self.mount(self.view, before=self.query_one(Footer))
