@@ -185,7 +185,10 @@ def _load_and_store(
     from reflect_tui.core.content.loader import load_content
 
     result = load_content(locations, extra, env)  # a broken built-in layer raises
-    write_cache(locations.content_cache_path, state, result)
+    from reflect_tui.core.content.yamlsafe import gc_paused
+
+    with gc_paused():  # a big layer is a big tree of dicts, no cycles
+        write_cache(locations.content_cache_path, state, result)
     return result
 
 

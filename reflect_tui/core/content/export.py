@@ -17,10 +17,20 @@ from reflect_tui.core.content import model as m
 from reflect_tui.core.content.model import COLLECTIONS, Content
 
 
+# Field names per model class: ``dataclasses.fields`` on every object was most of
+# the time a start with a big content layer spent writing the content cache.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def to_plain(value: Any) -> Any:
     """Model objects, tuples and mappings as JSON-ready dicts, lists and scalars."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+    if value is None or isinstance(value, str | int | float):
+        return value
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: to_plain(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):
         return [to_plain(v) for v in value]
     if hasattr(value, "items"):
