@@ -16,7 +16,6 @@ from typing import Any
 from reflect_tui.core.content import model as m
 from reflect_tui.core.content.model import COLLECTIONS, Content
 
-
 # Field names per model class: ``dataclasses.fields`` on every object was most of
 # the time a start with a big content layer spent writing the content cache.
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
