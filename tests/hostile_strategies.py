@@ -309,7 +309,11 @@ def use_content(folder: Path, home: Path) -> bool:
         recently_shown={},
         now=datetime(2026, 3, 1, tzinfo=UTC),
     )
-    render_coach(content, tips, [])
+    from reflect_tui.cli.coach_cmd import TipView
+    from reflect_tui.core.coach.service import as_shown
+
+    views = [TipView.of(content, s, m) for s, m in zip(as_shown(tips), tips, strict=True)]
+    render_coach(content, views, [], explain=True)
     return True
 
 

@@ -25,6 +25,7 @@ W_TIP_WORDS = 1.0  # the text matches keywords of tips tagged with the practice
 W_BARRIER = 0.6  # a barrier in the text, times its affinity with the practice
 W_HELP = 0.8  # a help in the text, times its affinity with the practice
 W_KIND = 0.6  # the case kind, times its affinity with the practice
+QUOTE_MIN_SPECIFICITY = 0.55  # as for tips: keywords of at most 3 tips are quoted
 SIZE_DAMPING = 1.0  # 0: raw votes; 1: votes per tip of the practice
 MIN_SHARE = 0.05  # weaker contributions than this are not worth a reason
 MAX_REASONS = 4
@@ -89,7 +90,10 @@ def suggest_practices(
         for practice_id in practices:
             vote = sum(specs[:2]) / len(practices)
             tip_votes[practice_id] = tip_votes.get(practice_id, 0.0) + vote
-            tip_quotes.setdefault(practice_id, []).extend(items)
+            # quote only words that say something ("bewoners" is in many tips)
+            tip_quotes.setdefault(practice_id, []).extend(
+                e for e in items if index.specificity(e.keyword) >= QUOTE_MIN_SPECIFICITY
+            )
     sizes = coach_index(content).practice_sizes
     mean_size = sum(sizes.values()) / len(sizes) if sizes else 1.0
     for practice_id, votes in tip_votes.items():
