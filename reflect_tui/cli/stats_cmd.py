@@ -59,7 +59,7 @@ def _names(ctx: CliContext) -> Any:
 def render(result: Insights, content: Any) -> str:
     """The insights as plain text lines (Dutch), the same numbers as the screen."""
     from reflect_tui.core.dates import format_date
-    from reflect_tui.core.insights import RECENT_DAYS, own_table
+    from reflect_tui.core.insights import RECENT_DAYS, SKIP_WINDOW, own_table
 
     def name(collection: str, item_id: str) -> str:
         if content is None:
@@ -101,7 +101,11 @@ def render(result: Insights, content: Any) -> str:
             f"  {name('principles', series.principle):<30} {mean:>4}"
             f"  {RATING_ARROWS[series.trend]}".rstrip()
         )
-    out += ["", "Overgeslagen LSD-stappen (leeg gelaten als de praktijk gekozen was)"]
+    out += [
+        "",
+        "Overgeslagen LSD-stappen (leeg gelaten als de praktijk gekozen was;"
+        f" laatste {SKIP_WINDOW} reflecties)",
+    ]
     for skip in result.skips:
         if skip.chosen:
             share = round(100 * skip.skipped / skip.chosen)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 RECENT_DAYS = 90
 """Trend arrows compare the last ``RECENT_DAYS`` days with everything before."""
 SHARE_STEP = 0.10  # a factor's share of reflections must move this much to get an arrow
+SKIP_WINDOW = 1000
+"""Skipped LSD steps are counted over the newest this many reflections in scope."""
 RATING_STEP = 0.5  # a principle's mean rating must move this much to get an arrow
 WINDOWS: dict[str, int] = {"week": 1, "month": 5, "quarter": 13, "year": 53}
 """Calendar windows, in weeks (always whole weeks, Monday first, ending this week)."""
@@ -135,6 +137,7 @@ class Insights:
             "today": self.today.isoformat(),
             "since": self.since.isoformat() if self.since else None,
             "recent_days": RECENT_DAYS,
+            "skip_window": SKIP_WINDOW,
             "total": self.total,
             "recent_total": self.recent_total,
             "before_total": self.before_total,
@@ -279,7 +282,7 @@ def compute(
         barriers=counted("barriers"),
         helps=counted("helps"),
         ratings=_ratings(read, where, params, cut),
-        skips=_skips(read, where, params, tallies["practices"]),
+        skips=_skips(read, where, params),
         next_steps=_next_steps(read, where, params, today),
         days=days,
     )
@@ -317,24 +320,51 @@ def _ratings(read: Any, where: str, params: list[Any], cut: str) -> tuple[Rating
 
 
 # An answer counts for a step when it has text and its practice is (still) chosen.
-_ANSWERED = "trim(a.text) != '' AND instr(r.practices, '\"' || a.practice || '\"') > 0"
+_ANSWERED = (
+    "a.text != '' AND (length(a.text) > 40 OR trim(a.text) != '')"
+    " AND instr(r.practices, '\"' || a.practice || '\"') > 0"
+)
 
 
-def _skips(
-    read: Any, where: str, params: list[Any], chosen: Mapping[str, list[int]]
-) -> tuple[StepSkips, ...]:
-    """Skipped = chosen minus answered: the reflection is the outer loop and
-    its answers are found by their primary key, one seek per reflection."""
+def _window_sql(where: str) -> str:
+    """The newest ``SKIP_WINDOW`` reflections in scope, as a CTE named ``recent``."""
+    return (
+        "WITH recent AS (SELECT r.seq AS seq, r.id AS id, r.practices AS practices"
+        f" FROM reflections r WHERE {where}"
+        f" ORDER BY r.occurred_on DESC, r.created_at DESC, r.id DESC LIMIT {SKIP_WINDOW}) "
+    )
+
+
+def _skips(read: Any, where: str, params: list[Any]) -> tuple[StepSkips, ...]:
+    """Skipped = chosen minus answered, over the newest ``SKIP_WINDOW`` reflections.
+
+    Why a window: answers are the journal's biggest table, and whether you
+    skip "doorvragen" *lately* is the useful question; the whole history
+    of 50,000 reflections took over a second to read. Each reflection's
+    answers are found by their primary key, one seek per reflection.
+    """
+    import json
+    from collections import Counter
+
+    window = _window_sql(where)
+    chosen: Counter[str] = Counter()
+    for raw, n in read(f"{window}SELECT practices, count(*) FROM recent GROUP BY 1", params):
+        try:
+            ids = json.loads(raw or "[]")
+        except ValueError:
+            continue
+        for item in dict.fromkeys(ids if isinstance(ids, list) else []):
+            chosen[str(item)] += int(n)
     answered: dict[tuple[str, str], int] = {}
     for practice, step, n in read(
-        "SELECT a.practice, a.step, count(DISTINCT r.seq) FROM reflections r CROSS JOIN answers a"
-        f" ON a.reflection_id = r.id WHERE {where} AND {_ANSWERED} GROUP BY 1, 2",
+        f"{window}SELECT a.practice, a.step, count(DISTINCT r.seq) FROM recent r"
+        f" CROSS JOIN answers a ON a.reflection_id = r.id WHERE {_ANSWERED} GROUP BY 1, 2",
         params,
     ):
         answered[practice, step] = int(n)
     items = []
     for practice in sorted(chosen):
-        times = sum(chosen[practice])
+        times = chosen[practice]
         for step in LSD_STEP_IDS:
             skipped = max(0, times - answered.get((practice, step), 0))
             items.append(
@@ -395,12 +425,15 @@ def _ids_behind(store: JournalStore, scope: JournalQuery, drill: Drill, today: d
     where, params = condition
     if drill.kind == "skipped":
         practice, _, step = drill.key.partition("/")
-        chosen = "EXISTS (SELECT 1 FROM json_each(r.practices) WHERE value = ?)"
         answered = (
             "EXISTS (SELECT 1 FROM answers a WHERE a.reflection_id = r.id AND a.practice = ?"
             f" AND a.step = ? AND {_ANSWERED})"
         )
-        sql = f"SELECT r.id FROM reflections r WHERE {where} AND {chosen} AND NOT {answered}"
+        sql = (
+            f"{_window_sql(where)}SELECT r.id FROM recent r WHERE EXISTS"
+            " (SELECT 1 FROM json_each(r.practices) WHERE value = ?) AND NOT "
+            f"{answered}"
+        )
         return [row[0] for row in store.read_rows(sql, [*params, practice, practice, step])]
     tests = {
         "done": ("n.done = 1", []),

@@ -422,7 +422,9 @@ INSIGHTS_CALENDAR = "Wanneer je reflecteerde ({window})"
 INSIGHTS_CALENDAR_HINT = (
     "w: week · m: maand · k: kwartaal · j: jaar. Geen reeksen: elke reflectie telt."
 )
-INSIGHTS_SKIPS = "Overgeslagen LSD-stappen (leeg gelaten bij een gekozen praktijk)"
+INSIGHTS_SKIPS = (
+    "Overgeslagen LSD-stappen (leeg gelaten bij een gekozen praktijk; laatste {n} reflecties)"
+)
 INSIGHTS_STEPS = "Vervolgstappen"
 INSIGHTS_WINDOWS = {
     "week": "deze week",

@@ -240,7 +240,9 @@ class InsightsScreen(Screen[None]):
         return options
 
     def _skips(self, r: Insights) -> Any:
-        yield Static(plain(strings.INSIGHTS_SKIPS), classes="section-title")
+        yield Static(
+            plain(strings.INSIGHTS_SKIPS.format(n=core.SKIP_WINDOW)), classes="section-title"
+        )
         options = []
         for s in r.skips:
             if not s.chosen:
