@@ -216,6 +216,17 @@ def test_reflection_is_saved_and_its_open_steps_come_back(content: Content, tmp_
         assert [s.text for _, _, s in previous_open_steps(store)] == [
             "Collega van handhaving betrekken"
         ]
+        from reflect_tui.core.intervision.outcome import write_reflection_file
+        from reflect_tui.core.journal.interchange import parse_journal
+
+        path = write_reflection_file(tmp_path / "exports", reflection)
+        assert path.stat().st_mode & 0o777 == 0o600
+        (again,) = parse_journal(path.read_text(encoding="utf-8"))
+        assert (again.id, again.case_kind, again.notes) == (
+            reflection.id,
+            "intervisie",
+            reflection.notes,
+        )
         private = build_reflection(meeting, pseudonymise=True)
         assert "Mulder" not in private.title + private.notes
     finally:

@@ -337,7 +337,8 @@ IV_KEY_STOP = "Stop"
 IV_REVIEW_TITLE = "Afronden: bewaren of exporteren"
 IV_REVIEW_INTRO = (
     "Er is nog niets bewaard. Kies hieronder wat je wilt bewaren. De samenvatting voor de "
-    "groep is standaard gepseudonimiseerd: namen, adressen en nummers zijn vervangen."
+    "groep is standaard gepseudonimiseerd: namen, adressen en nummers zijn vervangen. "
+    "Draait de bijeenkomst niet op de laptop van de inbrenger, kies dan voor het bestand (j)."
 )
 IV_REVIEW_FINDINGS = "Gevonden persoonsgegevens (vink uit wat geen persoonsgegeven is)"
 IV_REVIEW_NO_FINDINGS = "Geen persoonsgegevens gevonden. Lees de samenvatting toch even na."
@@ -345,7 +346,12 @@ IV_REVIEW_FINDING = "{kind}: {text} → {replacement}"
 IV_REVIEW_PSEUDONYMISE = "Samenvatting pseudonimiseren"
 IV_REVIEW_PREVIEW = "Voorbeeld van de samenvatting"
 IV_SAVE_SUMMARY = "Samenvatting exporteren (e)"
-IV_SAVE_REFLECTION = "Reflectie voor de inbrenger bewaren (r)"
+IV_SAVE_REFLECTION = "Reflectie in dit dagboek (r)"
+IV_REFLECTION_FILE = "Reflectie als bestand voor de inbrenger (j)"
+IV_REFLECTION_FILE_SAVED = (
+    "Reflectie geschreven naar {path}. De inbrenger zet haar in het eigen dagboek met: "
+    "reflect import BESTAND"
+)
 IV_DONE = "Klaar (Esc)"
 IV_SUMMARY_SAVED = "Samenvatting geschreven naar {path}"
 IV_REFLECTION_SAVED = "Reflectie bewaard in je eigen dagboek."

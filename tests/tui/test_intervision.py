@@ -190,6 +190,9 @@ async def test_incident_method_end_to_end(
         assert summary_file.name == "2026-12-01-intervisie-incidentmethode.md"
         assert summary_file.stat().st_mode & 0o777 == 0o600
         assert "Mulder" not in summary_file.read_text(encoding="utf-8")
+        await press(pilot, "j")
+        (reflection_file,) = locations.exports_dir.glob("*.json")
+        assert '"case_kind": "intervisie"' in reflection_file.read_text(encoding="utf-8")
         await press(pilot, "r")
         await press(pilot, "escape")
         assert not isinstance(app.screen, ReviewScreen)

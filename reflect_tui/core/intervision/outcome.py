@@ -179,6 +179,24 @@ def build_reflection(
     )
 
 
+def write_reflection_file(exports_dir: Path, reflection: Reflection) -> Path:
+    """The reflection as a journal file (0600) the case-bringer imports with ``reflect import``.
+
+    Why: the meeting often runs on the chair's laptop, and the case-bringer's
+    reflection belongs in the case-bringer's own journal, not the chair's.
+    The file is the normal interchange format, named by the full id so that
+    ``reflect delete`` finds it as a copy (``core/journal/exports``).
+    """
+    from reflect_tui.core.journal.interchange import dump_journal
+    from reflect_tui.core.paths import ensure_private_dir, write_private_file
+
+    ensure_private_dir(exports_dir)
+    name = f"{reflection.occurred_on.isoformat()}-intervisie-reflectie-{reflection.id[:8]}.json"
+    path = exports_dir / name
+    write_private_file(path, dump_journal([reflection]).encode("utf-8"))
+    return path
+
+
 def save_reflection(store: JournalStore, reflection: Reflection) -> None:
     """Into the case-bringer's own journal, through the normal store (one transaction)."""
     store.save(reflection)

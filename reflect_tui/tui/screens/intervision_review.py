@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, SelectionList, Static
 
@@ -25,6 +25,7 @@ from reflect_tui.core.intervision.outcome import (
     build_reflection,
     save_reflection,
     summary_markdown,
+    write_reflection_file,
     write_summary,
 )
 from reflect_tui.core.privacy.labels import KIND_NAMES
@@ -43,6 +44,7 @@ class ReviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "export", strings.KEY_EXPORT),
         Binding("r", "save_reflection", strings.KEY_SAVE),
+        Binding("j", "reflection_file", strings.KEY_EXPORT, show=False),
         Binding("escape", "done", strings.KEY_CLOSE),
     ]
 
@@ -63,10 +65,12 @@ class ReviewScreen(Screen[None]):
         with VerticalScroll(id="iv-review"):
             yield Static(plain(strings.IV_REVIEW_TITLE, "bold"), classes="iv-heading")
             yield Static(plain(strings.IV_REVIEW_INTRO), classes="hint")
-            with Horizontal(classes="buttons"):
-                yield Button(strings.IV_SAVE_SUMMARY, id="iv-export", variant="primary")
-                yield Button(strings.IV_SAVE_REFLECTION, id="iv-save")
-                yield Button(strings.IV_DONE, id="iv-done")
+            # One compact button per line: four side by side do not fit in 80 columns.
+            with Vertical(id="iv-actions"):
+                yield Button(strings.IV_SAVE_SUMMARY, id="iv-export", compact=True)
+                yield Button(strings.IV_REFLECTION_FILE, id="iv-file", compact=True)
+                yield Button(strings.IV_SAVE_REFLECTION, id="iv-save", compact=True)
+                yield Button(strings.IV_DONE, id="iv-done", compact=True)
             yield Checkbox(strings.IV_REVIEW_PSEUDONYMISE, value=True, id="iv-pseudo")
             if self.first.findings:
                 yield Static(plain(strings.IV_REVIEW_FINDINGS), classes="iv-label")
@@ -138,6 +142,22 @@ class ReviewScreen(Screen[None]):
             return
         self.saved_anything = True
         self.notify(strings.IV_REFLECTION_SAVED, markup=False)
+
+    @on(Button.Pressed, "#iv-file")
+    def action_reflection_file(self) -> None:
+        app = self.reflect_app
+        exports = app.services.exports_dir
+        if exports is None:
+            self.notify(strings.IV_NO_EXPORT_DIR, severity="warning", markup=False)
+            return
+        reflection = build_reflection(self.meeting, app.content.version)
+        try:
+            path = write_reflection_file(exports, reflection)
+        except (ReflectError, OSError) as exc:
+            self.notify(strings.IV_SAVE_FAILED.format(error=exc), severity="error", markup=False)
+            return
+        self.saved_anything = True
+        self.notify(strings.IV_REFLECTION_FILE_SAVED.format(path=path), markup=False, timeout=10)
 
     @on(Button.Pressed, "#iv-done")
     def action_done(self) -> None:
