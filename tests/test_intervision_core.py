@@ -129,6 +129,7 @@ def test_roles_show_names_only_in_memory() -> None:
     assert roles.speaker("casusinbrenger") == "De casusinbrenger (Anna)"
     assert roles.name_of("waarnemers") == "Bo, Cem"
     assert roles.speaker("groep") == "De groep"
+    assert roles.named() == [("Casusinbrenger", "Anna"), ("Waarnemers", "Bo, Cem")]
 
 
 def meeting_with_harvest(content: Content, clock: FixedClock) -> Meeting:

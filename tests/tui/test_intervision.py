@@ -137,6 +137,7 @@ async def test_incident_method_end_to_end(
         await press(pilot, "n")
         assert "Incident vertellen" in text_of(app, "#iv-round")
         assert "De casusinbrenger (Anna)" in text_of(app, "#iv-speaker")
+        assert text_of(app, "#iv-roles") == "Rollen: casusinbrenger Anna"
         await tick(pilot, clock, 30)
         await press(pilot, "s")
         assert "Informatieve vragen" in text_of(app, "#iv-round")

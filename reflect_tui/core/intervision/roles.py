@@ -39,6 +39,15 @@ class Roles:
                 return f"{label} ({name})"
         return label
 
+    def named(self) -> list[tuple[str, str]]:
+        """(role label, name) for every role that got a name, in setup order."""
+        out = []
+        for role, label in ROLE_LABELS.items():
+            value = ", ".join(self.waarnemers) if role == "waarnemers" else getattr(self, role)
+            if value.strip():
+                out.append((label, value.strip()))
+        return out
+
     def set(self, role: str, value: str) -> None:
         """Set one role from a text field; observers are comma-separated."""
         if role == "waarnemers":

@@ -156,6 +156,10 @@ class ConductorScreen(Screen[None]):
         ]
         if plan.closing:
             widgets += self._closing_panel()
+        named = self.meeting.roles.named()
+        if named:
+            roles = " · ".join(f"{label.lower()} {one_line(name, 40)}" for label, name in named)
+            widgets.append(Static(plain(strings.IV_ROLES_LINE.format(roles=roles)), id="iv-roles"))
         return widgets
 
     def _question_panel(self) -> list[Widget]:
