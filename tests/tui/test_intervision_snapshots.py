@@ -109,3 +109,23 @@ def test_review_with_findings(snap_compare, iv_snap_app, size):
         await pilot.pause()
 
     assert snap_compare(iv_snap_app(), run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("projector", [False, True], ids=["conductor", "projector"])
+def test_conductor_without_colour(snap_compare, iv_snap_app, monkeypatch, projector):
+    """Under NO_COLOR the warning and the overrun must still read: they are written out."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = iv_snap_app()
+    assert app.no_color
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        screen = await question_round(pilot)
+        if projector:
+            pilot.app.clock.moment += timedelta(minutes=2)  # type: ignore[attr-defined]
+            screen.refresh_timer()
+            await pilot.press("f")
+            await pilot.pause()
+            pilot.app.clear_notifications()
+            await pilot.pause()
+
+    assert snap_compare(app, run_before=run_before, terminal_size=NARROW)

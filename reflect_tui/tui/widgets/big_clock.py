@@ -8,10 +8,9 @@ they read in black and white and under NO_COLOR.
 
 from __future__ import annotations
 
-from textual.content import Content
+from rich.segment import Segment
+from textual.strip import Strip
 from textual.widget import Widget
-
-from reflect_tui.tui.text import plain
 
 # Five rows per glyph, "#" is a block.
 _FONT: dict[str, tuple[str, ...]] = {
@@ -52,25 +51,42 @@ def render_lines(value: str, width: int, height: int) -> list[str]:
 
 
 class BigClock(Widget):
-    """Shows a clock text (``12:30``, ``+1:05``) in scaled block letters."""
+    """Shows a clock text (``12:30``, ``+1:05``) in scaled block letters, centred.
+
+    Drawn line by line (``render_line``) rather than as text: Textual's text
+    layout trims the spaces that open a line, which would shift each row of a
+    glyph by a different amount.
+    """
 
     DEFAULT_CSS = """
     BigClock {
         height: 1fr;
         width: 1fr;
-        content-align: center middle;
     }
     """
 
     def __init__(self, value: str = "0:00", **kwargs: str) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.value = value
+        self._lines: list[str] = []
+        self._for: tuple[str, int, int] = ("", 0, 0)
 
     def update(self, value: str) -> None:
         if value != self.value:
             self.value = value
             self.refresh()
 
-    def render(self) -> Content:
-        size = self.content_region.size
-        return plain("\n".join(render_lines(self.value, size.width, size.height)))
+    def render_line(self, y: int) -> Strip:
+        width, height = self.size.width, self.size.height
+        if self._for != (self.value, width, height):
+            self._lines = render_lines(self.value, width, height)
+            self._for = (self.value, width, height)
+        top = max(0, (height - len(self._lines)) // 2)
+        row = y - top
+        style = self.rich_style
+        if not 0 <= row < len(self._lines):
+            return Strip([Segment(" " * width, style)], width)
+        line = self._lines[row]
+        left = max(0, (width - len(line)) // 2)
+        text = (" " * left + line)[:width].ljust(width)
+        return Strip([Segment(text, style)], width)
