@@ -21,6 +21,7 @@ Why it looks like this:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -56,6 +57,8 @@ SELECTS: dict[str, tuple[str, str | None]] = {
     "filter-status": ("status", None),
 }
 DATES = {"filter-since": "since", "filter-until": "until"}
+COUNT_DELAY = 0.3  # seconds without a newer query before all matches are counted
+DETAIL_DELAY = 0.12  # seconds a row stays highlighted before it is rendered
 
 
 def result_row(summary: ReflectionSummary) -> Any:
@@ -222,6 +225,12 @@ class JournalScreen(Screen[None]):
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self._show_page, generation, rows, True)
+        # Counting every match scans more than a page and holds the journal
+        # while it runs; while the user is still typing, the next keystroke's
+        # page must not wait behind it, so the count waits for a pause first.
+        time.sleep(COUNT_DELAY)
+        if get_current_worker().is_cancelled:
+            return
         try:
             total = count(store, query)
         except ReflectError:
@@ -402,6 +411,12 @@ class JournalScreen(Screen[None]):
     def _load_detail(self, reflection_id: str) -> None:
         from reflect_tui.tui.render import reflection_markdown
 
+        # Rendering Markdown is the costliest thing this screen does on the UI
+        # thread; while results change with every keystroke, only the row that
+        # stays highlighted for a moment is rendered.
+        time.sleep(DETAIL_DELAY)
+        if get_current_worker().is_cancelled:
+            return
         app = self.reflect_app
         try:
             text = reflection_markdown(app.store.get(reflection_id), app.content)
