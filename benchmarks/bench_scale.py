@@ -44,7 +44,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -345,25 +345,23 @@ def add_one_ratio(home: Path) -> float:
 
 
 def coach_pass_ms(home: Path) -> float:
-    """What the coach reads from the store for one pass (see the module docstring)."""
-    from reflect_tui.cli.coach_cmd import HISTORY_DAYS, SUGGEST_LOOKBACK
+    """One coach pass through the store, as the app runs it (``core/coach/service``):
+    learning suggestions over the recent journal with the overdue steps of the
+    whole journal, and a tip ranking for the newest reflection."""
     from reflect_tui.core.clock import SystemClock
-    from reflect_tui.core.coach.learning import learning_suggestions
+    from reflect_tui.core.coach.service import learning_for, rank_tips
     from reflect_tui.core.coach.signals import Signals
-    from reflect_tui.core.coach.tips import match_tips
     from reflect_tui.core.content.loader import load_builtin
     from reflect_tui.core.journal.store import JournalStore
 
     content = load_builtin()
-    lookback = max([SUGGEST_LOOKBACK, *(s.trigger.window for s in content.learning_suggestions)])
     now = datetime.now(UTC)
     with JournalStore.open(home / "journal.sqlite3", SystemClock()) as store:
+        newest = store.recent(1)[0]
 
         def one_pass() -> None:
-            recent = store.recent(lookback)
-            shown = store.tips_shown_since(now - timedelta(days=HISTORY_DAYS))
-            learning_suggestions(content, recent, TODAY, overdue_steps=store.overdue_next_steps)
-            match_tips(content, Signals.from_reflection(recent[0]), recently_shown=shown, now=now)
+            learning_for(content, store, TODAY)
+            rank_tips(content, store, now, Signals.from_reflection(newest), reflection_id=newest.id)
 
         one_pass()
         took = []

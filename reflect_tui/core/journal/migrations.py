@@ -27,9 +27,11 @@ add 60 % to the index's size.
 Version 4 keeps the tips the summary showed with each reflection
 (``reflection_tips``: tip id, rank, the reasons as shown), so they can be
 shown again instead of a new ranking.
-Version 5 adds ``reflections_status`` (id, status): with the partial
-index of open steps it counts the overdue steps of completed reflections
-without reading a reflection row (50 ms instead of 300 at 50,000).
+Version 5 counts the overdue steps of completed reflections from indexes
+alone: ``reflections_status`` (id, status), and the open-steps index holds
+``done`` and ``text`` too (SQLite does not count a partial index's own
+condition as covered, so it read every step's row to check it). 30 ms
+instead of 300 at 50,000 reflections on a loaded machine.
 """
 
 from __future__ import annotations
@@ -349,11 +351,16 @@ def _step_3_to_4(conn: sqlite3.Connection) -> None:
 
 # --- version 5: overdue steps counted from indexes only ---------------------------------
 
-V5_DDL = "CREATE INDEX reflections_status ON reflections (id, status)"
+V5_DDL = """
+CREATE INDEX reflections_status ON reflections (id, status);
+DROP INDEX next_steps_open;
+CREATE INDEX next_steps_open ON next_steps (due, done, text) WHERE done = 0 AND text != ''
+"""
 
 
 def _step_4_to_5(conn: sqlite3.Connection) -> None:
-    conn.execute(V5_DDL)
+    for statement in _statements(V5_DDL):
+        conn.execute(statement)
 
 
 Step = Callable[[sqlite3.Connection], None]
