@@ -80,7 +80,9 @@ def test_search_ignores_query_syntax_and_one_letter_words() -> None:
     assert match_expression('kap" OR x') == '"kap"* AND "or"*'
     assert match_expression("!!!") is None
     assert match_expression("a") is None
-    assert word_alternatives("Café")[0] == "café"  # the tokenizer folds it on both sides
+    # the tokenizer folds it on both sides; the first prefix covers the typed word
+    # (the match key may be shorter than it: cafe -> caf)
+    assert "café".startswith(word_alternatives("Café")[0])
 
 
 @pytest.mark.parametrize("text", ['"', "NEAR(", "a*b", "col:x", "^", "-", "😀", "\x00"])
