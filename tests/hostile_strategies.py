@@ -24,7 +24,7 @@ import io
 import json
 import traceback
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -281,12 +281,14 @@ def _new_counts() -> dict[str, Any]:
 
 
 def use_content(folder: Path, home: Path) -> bool:
-    """Check ``folder`` as ``reflect content check`` does; if valid, use it everywhere."""
-    from reflect_tui.cli.coach_cmd import render_coach, render_suggest
+    """Check ``folder`` as ``reflect content check`` does; if valid, use it everywhere.
+
+    The core computations run with the calendar's ends as "today"; the
+    front-end paths run through the CLI itself (``coach``, ``suggest``,
+    ``content show``), so the fuzz follows them when their code changes.
+    """
     from reflect_tui.cli.content_cmd import render_overview
     from reflect_tui.core.coach.learning import learning_suggestions
-    from reflect_tui.core.coach.signals import Signals
-    from reflect_tui.core.coach.tips import match_tips
     from reflect_tui.core.content.export import content_to_json
     from reflect_tui.core.content.loader import check_layers
 
@@ -300,21 +302,35 @@ def use_content(folder: Path, home: Path) -> bool:
     json.dumps(content_to_json(content))
     reflections = _journal()
     for today in (date(2026, 4, 1), date(1, 1, 5), date(9999, 12, 30)):
-        matches = learning_suggestions(content, reflections, today)
-        render_suggest(matches, has_journal=True)
-    tips = match_tips(
-        content,
-        Signals(text="bewoners boos over de bomen, collega's werken niet mee"),
-        n=5,
-        recently_shown={},
-        now=datetime(2026, 3, 1, tzinfo=UTC),
-    )
-    from reflect_tui.cli.coach_cmd import TipView
-    from reflect_tui.core.coach.service import as_shown
+        learning_suggestions(content, reflections, today)
+    journal_home = home / "journal"
+    if not journal_home.exists():
+        from journal_fixtures.helpers import open_store
 
-    views = [TipView.of(content, s, m) for s, m in zip(as_shown(tips), tips, strict=True)]
-    render_coach(content, views, [], explain=True)
+        with open_store(journal_home) as store:
+            store.import_reflections(reflections)
+    for argv in (
+        ["coach", "--text", "bewoners boos over de bomen, collega's werken niet mee"],
+        ["coach", "--text", "bomen", "--json"],
+        ["suggest"],
+        ["suggest", "--json"],
+        ["content", "show"],
+    ):
+        _cli(["--content", str(folder), *argv], journal_home)
     return True
+
+
+def _cli(argv: list[str], home: Path) -> None:
+    """One CLI command in this process; an unexpected error propagates, a refusal must not."""
+    from reflect_tui.cli.context import CliContext
+    from reflect_tui.cli.main import main
+    from reflect_tui.cli.parser import build_parser
+
+    out, err = io.StringIO(), io.StringIO()
+    args = build_parser().parse_args(argv)
+    ctx = CliContext(args, env={"REFLECT_HOME": str(home)}, stdout=out, stderr=err)
+    if _main_raising(main, args, ctx) != 0:
+        raise AssertionError(f"{argv[2:]} refused valid content: {err.getvalue()!r}")
 
 
 def _journal() -> list[Any]:
