@@ -17,7 +17,8 @@ in ``benchmarks/stemmer_choice.py``):
 Whole words match on their key. A compound matches a keyword only at a real
 part boundary: the first part must be a dictionary lemma (optionally with a
 linking ``s``/``e``/``en``), the rest a known word. The dictionary is read on
-first use (about half a second), never at import time.
+first use, never at import time: from a sorted table in the cache folder
+(``lemma_table.py``), built once per machine.
 """
 
 from __future__ import annotations
@@ -128,13 +129,23 @@ def tokenize(text: str) -> list[Token]:
 
 
 class _Lexicon:
-    """simplemma's Dutch form -> lemma table and the Snowball stemmer, loaded once."""
+    """The Dutch form -> lemma table and the Snowball stemmer, loaded once per process.
+
+    Why a table file: simplemma keeps its Dutch dictionary (370,000 forms) in
+    a compressed format that takes about a second to decode, which every
+    ``reflect search`` and every first coaching would pay. The first use on a
+    machine writes the forms, sorted, to a plain file in the cache folder
+    (``lemma_table.LemmaTable``); later processes look words up in it by
+    binary search, without loading it. When the cache cannot be written the
+    decoded dictionary is used in memory, as before.
+    """
 
     def __init__(self) -> None:
         import snowballstemmer  # type: ignore[import-untyped]
-        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-        self.forms: Any = DefaultDictionaryFactory().get_dictionary("nl")
+        from reflect_tui.core.lemma_table import open_lemma_table
+
+        self.forms: Any = open_lemma_table()
         self.stemmer: Any = snowballstemmer.stemmer("dutch_porter")
 
     def lemma(self, word: str) -> str | None:
