@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import quickloop
+from hypothesis import settings
 
 for _name in list(os.environ):
     if _name.startswith("TEXTUAL_") or _name in {"NO_COLOR", "FORCE_COLOR"}:
@@ -20,6 +22,21 @@ os.environ["COLUMNS"] = "120"
 
 
 _TESTS = Path(__file__).parent
+
+
+settings.register_profile("quick", max_examples=10)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Choose the hypothesis budget before any test module is imported.
+
+    The quick loop (``-m "not tui and not slow"``) runs property tests with a
+    tenth of their examples (``quickloop.examples``) and 10 instead of 100 for
+    tests without an explicit count; CI's plain ``python -m pytest`` runs all.
+    """
+    quickloop.QUICK = quickloop.wants_quick(config.option.markexpr or "")
+    if quickloop.QUICK:
+        settings.load_profile("quick")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -182,6 +182,7 @@ def test_suggest_json_names_the_reflections(capsys: pytest.CaptureFixture[str]) 
     assert "Leersuggesties" in capsys.readouterr().out
 
 
+@pytest.mark.slow  # not in the quick loop: fresh interpreter (cf. test_core_no_textual)
 def test_coach_and_suggest_do_not_import_textual(tmp_path: Path) -> None:
     code = (
         "import sys; from reflect_tui.cli.main import main; "

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from quickloop import examples
 
 from reflect_tui.core.content.errors import ContentError
 from reflect_tui.core.content.loader import Layer, build_content, merge, read_layer
@@ -118,7 +119,7 @@ def _check(data: bytes) -> tuple[list[ContentError], Content]:
 
 
 @settings(
-    max_examples=200,
+    max_examples=examples(200),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
@@ -140,7 +141,7 @@ def test_any_input_is_content_or_located_errors(data: bytes) -> None:
             assert set(tip.practices) <= {p.id for p in content.practices}
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(st.sampled_from(sorted(BASE.glob("*.yaml"))), st.integers(0, 10_000), st.text(max_size=3))
 def test_mutated_valid_files_never_crash(path: Path, where: int, insert: str) -> None:
     data = path.read_bytes()
@@ -158,7 +159,7 @@ def _has_anchor_events(text: str) -> bool:
         return False
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.one_of(
         st.text(_YAML_CHARS, max_size=60),
@@ -187,7 +188,7 @@ def _tags(node: object) -> list[tuple[str, int, int]]:
     return out
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.one_of(_structured(), _item_shaped(), st.text(_YAML_CHARS, max_size=80)))
 def test_lean_resolver_gives_the_same_tags_as_pyyaml(text: str) -> None:
     """Our faster tag resolver must agree with PyYAML's on every node."""

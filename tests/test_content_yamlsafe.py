@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from reflect_tui.core.content.errors import ContentError
 from reflect_tui.core.content.yamlsafe import MAX_FILE_BYTES, parse_bytes, read_file
 
@@ -129,6 +131,7 @@ def test_fifo_or_device_is_refused_without_blocking(tmp_path: Path) -> None:
     assert "geen gewoon bestand" in parsed.errors[0].message
 
 
+@pytest.mark.slow  # not in the quick loop: a fresh interpreter without libyaml (~2 s)
 def test_pure_python_fallback_behaves_the_same() -> None:
     """Without libyaml the safe pure-Python loader is used, with the same results."""
     import subprocess

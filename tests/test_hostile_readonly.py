@@ -82,6 +82,7 @@ def _mounted(target: Path, options: str) -> Iterator[None]:
         subprocess.run(["umount", "-l", str(target)], capture_output=True)
 
 
+@pytest.mark.slow  # not in the quick loop: mounts and CLI subprocesses (~2 s)
 def test_list_and_export_work_on_a_read_only_file_system(home: Path, tmp_path: Path) -> None:
     mount = tmp_path / "ro"
     with _mounted(mount, "size=8m"):
@@ -116,6 +117,7 @@ def test_list_and_export_work_on_a_read_only_file_system(home: Path, tmp_path: P
         )
 
 
+@pytest.mark.slow  # not in the quick loop: tmpfs mount + CLI subprocess (~1 s)
 def test_export_to_a_full_tmpfs_fails_loudly(home: Path, tmp_path: Path) -> None:
     with open_store(home) as store:
         store.import_reflections(

@@ -158,6 +158,7 @@ def test_corrupt_journal_is_one_line_error(home: Path, capsys) -> None:
         assert err.startswith("reflect: ") and "Traceback" not in err
 
 
+@pytest.mark.slow  # not in the quick loop: fresh interpreter (cf. test_core_no_textual)
 def test_journal_commands_never_import_textual_or_yaml(home: Path) -> None:
     _seed(home, sample_reflection(A))
     code = (
@@ -174,6 +175,7 @@ def test_journal_commands_never_import_textual_or_yaml(home: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow  # not in the quick loop: runs the installed console script in a subprocess
 def test_reflect_console_script(home: Path) -> None:
     script = Path(sys.executable).with_name("reflect")
     if not script.exists():

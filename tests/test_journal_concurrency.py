@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from reflect_tui.core.clock import SystemClock
 from reflect_tui.core.journal.model import Answer
 from reflect_tui.core.journal.store import JournalStore
@@ -25,6 +27,7 @@ def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # not in the quick loop: CLI subprocesses beside a writer thread
 def test_autosave_beside_cli_list_and_delete_keeps_the_journal_whole(isolated_home: Path) -> None:
     path = isolated_home / "journal.sqlite3"
     clock = SystemClock()

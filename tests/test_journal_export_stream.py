@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from journal_fixtures.helpers import FIXTURES, open_store, reflections
+from quickloop import examples
 
 from reflect_tui.core.journal import fast_export
 from reflect_tui.core.journal.interchange import dump_journal
@@ -39,7 +40,7 @@ def test_export_of_a_migrated_journal_is_byte_identical_to_the_release(tmp_path:
     assert to_pipe.stdout == RELEASE_EXPORT.read_bytes()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(items=st.lists(reflections, max_size=9, unique_by=lambda r: r.id))
 def test_streamed_pieces_equal_the_interchange_definition_across_batches(items) -> None:  # type: ignore[no-untyped-def]
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp)) as store:

@@ -8,6 +8,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from journal_fixtures.helpers import reflections, sample_reflection
+from quickloop import examples
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.fast_decode import fast_reflection
@@ -18,7 +19,9 @@ from reflect_tui.core.journal.interchange import (
 )
 from reflect_tui.core.journal.values import parse_float, parse_int
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _full(obj: Any) -> Any:

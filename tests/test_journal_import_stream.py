@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from journal_fixtures.helpers import open_store, reflections, sample_reflection
+from quickloop import examples
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import json_stream
@@ -32,7 +33,7 @@ def _stream(text: str) -> io.StringIO:
     return io.StringIO(text)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     items=st.lists(reflections, max_size=4, unique_by=lambda r: r.id),
     indent=st.sampled_from([None, 0, 2]),

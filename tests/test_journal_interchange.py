@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from journal_fixtures.helpers import open_store, reflections, sample_reflection
+from quickloop import examples
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.interchange import (
@@ -196,7 +197,7 @@ def test_markdown_is_readable_and_neutralises_markdown_in_user_text() -> None:
     assert whole.startswith("# Reflectiedagboek") and whole.count("\n## ") == 2
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(reflection=reflections)
 def test_user_text_never_becomes_markdown_structure(reflection) -> None:
     md = render_reflection(reflection)

@@ -15,11 +15,14 @@ from journal_fixtures.helpers import (
     sample_reflection,
     save_answer,
 )
+from quickloop import examples
 
 from reflect_tui.core.journal.interchange import dump_journal, parse_journal
 from reflect_tui.core.journal.model import Answer
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @SETTINGS

@@ -12,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow  # not in the quick loop: builds a wheel with pip in a subprocess (~2 s)
 def test_wheel_contains_builtin_content(tmp_path: Path) -> None:
     pytest.importorskip("hatchling")
     result = subprocess.run(

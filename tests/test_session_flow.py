@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quickloop import examples
 
 from reflect_tui.core.content.loader import load_builtin
 from reflect_tui.core.content.model import Content
@@ -173,7 +174,7 @@ _ops = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(_ops, max_size=40))
 def test_random_edits_keep_the_flow_consistent(ops) -> None:
     content = _builtin()

@@ -158,6 +158,7 @@ prompts:
     assert "dubbel-een" not in report.unreachable_tips  # its own words put it on top
 
 
+@pytest.mark.slow  # not in the quick loop: coverage of all built-in content twice (~2 s)
 def test_coverage_json_and_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["content", "coverage", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
