@@ -44,6 +44,7 @@ BAR_WIDTH = 20
 SPARK = "▁▂▃▄▅▆▇█"
 HEAT = "·░▒▓█"  # 0, 1, 2, 3, 4+ reflections on a day
 SPARK_MONTHS = 24
+WEEK_LABEL = 21  # "week van 23-11-2026" and a space
 
 
 def bar(value: int, largest: int, width: int = BAR_WIDTH) -> str:
@@ -225,7 +226,7 @@ class InsightsScreen(Screen[None]):
 
     def _calendar_options(self, r: Insights) -> list[Option]:
         grid = core.calendar(r.days, self.window, r.today)
-        options = [Option(plain(f"{'':<18}{strings.WEEKDAYS_SHORT}"), disabled=True)]
+        options = [Option(plain(f"{'':<{WEEK_LABEL}}{strings.WEEKDAYS_SHORT}"), disabled=True)]
         for week in grid:
             monday, sunday = week[0].day, week[-1].day
             cells = " ".join((heat(c.reflections) * 2 if c.in_window else "  ") for c in week)
@@ -233,7 +234,11 @@ class InsightsScreen(Screen[None]):
             label = strings.INSIGHTS_WEEK_ROW.format(monday=format_date(monday))
             options.append(
                 Option(
-                    join(plain(f"{label:<18}"), plain(cells, "$accent"), plain(f"  {total}")),
+                    join(
+                        plain(f"{label:<{WEEK_LABEL}}"),
+                        plain(cells, "$accent"),
+                        plain(f"  {total}"),
+                    ),
                     id=drill_id(core.Drill("days", f"{monday.isoformat()}..{sunday.isoformat()}")),
                 )
             )
