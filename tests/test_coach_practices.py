@@ -34,7 +34,7 @@ def test_case_kind_adds_a_prior() -> None:
     assert set(plain.values()) == {0.0}
     assert with_kind["situatie"] > 0 and with_kind["relaties"] > 0
     reasons = next(s for s in suggest_practices(content, "", "klacht") if s.id == "relaties")
-    assert "speelt vaak bij een klacht" in reasons.reasons
+    assert "deze praktijk speelt vaak bij een klacht" in reasons.reasons
 
 
 def test_suggestions_are_deterministic() -> None:
@@ -55,3 +55,18 @@ def test_preselect_takes_only_clear_leaders() -> None:
     assert preselect(ranked, max_count=2) == ("a", "b")
     assert preselect([PracticeSuggestion("a", 0.5, ())]) == ()
     assert preselect([]) == ()
+
+
+def test_practice_reasons_are_main_clauses_whose_verb_agrees_with_the_words() -> None:
+    """The TUI shows "voorgesteld, want <reason>": each reason must read as a
+    main clause, singular for one word (issue 16: "je woorden 'X' komen terug"
+    after "omdat" for a single word)."""
+    from reflect_tui.core.coach import reasons as phrases
+
+    one = phrases.practice_via_tips(["Bewonersavond"])
+    assert one == "je woord 'Bewonersavond' komt terug in tips bij deze praktijk"
+    two = phrases.practice_via_tips(["Bewonersavond", "herinrichting"])
+    assert (
+        two == "je woorden 'Bewonersavond' en 'herinrichting' komen terug in tips bij deze praktijk"
+    )
+    assert phrases.practice_via_tips([]) == ""

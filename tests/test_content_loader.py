@@ -187,3 +187,20 @@ def test_check_of_an_empty_folder_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "leeg").mkdir()
     errors = check_paths([tmp_path / "leeg"])
     assert [e.message for e in errors] == ["deze map bevat geen .yaml-bestanden"]
+
+
+def test_identical_content_has_one_version(tmp_path) -> None:
+    """A copy of the built-in files, with a comment added, is the same content:
+    checking it must report the built-in version (issue 16: it reported another,
+    because the version hashed the bytes of every file read)."""
+    import shutil
+
+    from reflect_tui.core.content.loader import builtin_content_dir, check_layers, load_builtin
+
+    copy = tmp_path / "copy"
+    shutil.copytree(builtin_content_dir(), copy)
+    tips = copy / "tips.yaml"
+    tips.write_text(tips.read_text(encoding="utf-8") + "\n# een opmerking\n", encoding="utf-8")
+    checked = check_layers([copy])
+    assert not checked.errors
+    assert checked.content.version == load_builtin().version

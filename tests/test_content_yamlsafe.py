@@ -91,6 +91,23 @@ def test_syntax_error_has_line_and_column() -> None:
     assert "geen geldige YAML" in errors[0].message
 
 
+@pytest.mark.parametrize(
+    ("text", "dutch"),
+    [
+        ("tips:\n  - id: a\n    keywords: [a, b\n", "een komma of ] ontbreekt"),
+        ("tips:\n  - id: a\n   title: x\n", "lijstregel"),
+        ("tips:\n  - id: a\n    title: a: b\n", "dubbele punt"),
+        ('tips:\n  - id: "a\n', "aanhalingstekens"),
+    ],
+)
+def test_syntax_errors_are_fully_dutch(text: str, dutch: str) -> None:
+    """Issue 16: "while parsing a flow sequence" reached trainers in English."""
+    (error,) = _errors(text)
+    assert dutch in error.message
+    english = ("while", "expected", "found", "parsing", "scanning", "could not")
+    assert not any(word in error.message for word in english), error.message
+
+
 def test_two_documents_in_one_file_is_an_error() -> None:
     errors = _errors("tips: []\n---\nprompts: []\n")
     assert len(errors) == 1

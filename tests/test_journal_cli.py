@@ -45,7 +45,7 @@ def test_list_empty_then_filled(home: Path, capsys) -> None:
     lines = out.splitlines()
     assert code == 0 and len(lines) == 2
     assert "\x1b" not in out and "Tweede [2J" in out
-    assert lines[0].startswith("2026-02-27  afgerond  aaaa")
+    assert lines[0].startswith(" 27-2-2026  afgerond  aaaa")  # dates as the app shows them
     code, out, _ = _run(capsys, "list", "-n", "1", "--json")
     items = json.loads(out)
     assert len(items) == 1 and {"id", "title", "occurred_on", "status"} <= set(items[0])

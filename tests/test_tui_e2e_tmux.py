@@ -364,3 +364,91 @@ def test_a_user_completes_a_reflection_in_a_real_terminal(terminal: Terminal) ->
     assert r["barrier_note"] == BARRIER_NOTE
     assert r["insight"] == INSIGHT
     assert r["next_steps"] == [{"text": NEXT_STEP, "due": due.isoformat(), "done": False}]
+
+
+# -- navigation keys as real terminals send them (issue 16) --------------------------
+
+ESC_F = ("1b", "66")  # macOS Terminal: option+→
+ESC_B = ("1b", "62")  # macOS Terminal: option+←
+CSI_ALT_RIGHT = ("1b", "5b", "31", "3b", "33", "43")  # xterm, GNOME, iTerm2, Windows Terminal
+CSI_ALT_LEFT = ("1b", "5b", "31", "3b", "33", "44")
+
+
+def send_bytes(term: Terminal, *hexes: str) -> None:
+    """Send raw bytes in one write, as a terminal does for one key press."""
+    term.tmux("send-keys", "-t", term.target, "-H", *hexes)
+
+
+def next_friday(today: date) -> date:
+    return today + timedelta(days=(4 - today.weekday() - 1) % 7 + 1)
+
+
+def test_navigation_with_the_sequences_terminals_send(terminal: Terminal) -> None:
+    content = load_builtin()
+    term = terminal
+    term.start(reflect_command())
+    term.wait_for(strings.HOME_HEADING, strings.HOME_NEW_BUTTON)
+
+    term.show("n", strings.STEP_INTAKE, strings.INTAKE_TITLE)
+    term.type(TITLE)
+    term.focus_key("Tab", "Tab", "Tab", "Tab")  # kind, date, who, what happened
+    term.type(WHAT)
+
+    # ESC f / ESC b (macOS Terminal) move like alt+→ / alt+←.
+    send_bytes(term, *ESC_F)
+    term.wait_for(strings.STEP_PRACTICES)
+    send_bytes(term, *ESC_B)
+    term.wait_for(strings.STEP_INTAKE, TITLE)
+    # ESC [1;3C (most terminals) too.
+    send_bytes(term, *CSI_ALT_RIGHT)
+    term.wait_for(strings.STEP_PRACTICES)
+    time.sleep(FOCUS_PAUSE)
+    set_practices(term, content, ("situatie",))
+
+    # Through the LSD steps with tmux's own alt+→ and ESC f mixed.
+    for index, lsd in enumerate(("luisteren", "samenvatten", "doorvragen")):
+        key = ESC_F if index % 2 else CSI_ALT_RIGHT
+        send_bytes(term, *key)
+        term.wait_for(lsd_label(content, "situatie", lsd))
+        time.sleep(FOCUS_PAUSE)
+    send_bytes(term, *CSI_ALT_LEFT)
+    term.wait_for(lsd_label(content, "situatie", "samenvatten"))
+    time.sleep(FOCUS_PAUSE)
+    term.show("M-Right", lsd_label(content, "situatie", "doorvragen"))
+    term.show("M-Right", strings.STEP_PRINCIPLES)
+    send_bytes(term, *ESC_F)
+    term.wait_for(strings.STEP_ORGANISATION, strings.BARRIERS)
+    time.sleep(FOCUS_PAUSE)
+    send_bytes(term, *ESC_F)
+    term.wait_for(strings.STEP_CLOSING, strings.CLOSING_INSIGHT)
+    time.sleep(FOCUS_PAUSE)
+
+    # An unreadable due date keeps the user on the step until it is fixed.
+    term.type(INSIGHT)
+    term.focus_key("Tab")
+    term.type(NEXT_STEP)
+    term.focus_key("Tab")
+    term.type("vrijdagg")
+    term.wait_for("geen datum")
+    send_bytes(term, *ESC_F)
+    time.sleep(1.0)
+    screen = squash(term.screen())
+    assert squash(strings.SUMMARY_INTRO) not in screen
+    assert squash(strings.CLOSING_INSIGHT) in screen
+    term.keys("BSpace")
+    term.wait_until("the date to be read", lambda s: "geen datum" not in squash(s))
+    send_bytes(term, *ESC_F)
+    term.wait_for(strings.STEP_SUMMARY, strings.SUMMARY_INTRO)
+    time.sleep(FOCUS_PAUSE)
+    term.keys("a")
+    term.wait_for(strings.HOME_RECENT, TITLE)
+    term.keys("C-q")
+    assert term.exit_status() == 0
+
+    listed = read_json(term.env, "list", "--json")
+    assert isinstance(listed, list) and listed[0]["status"] == "complete"
+    r = read_json(term.env, "show", listed[0]["id"], "--format", "json")
+    assert isinstance(r, dict)
+    assert r["practices"] == ["situatie"]
+    friday = next_friday(date.today())
+    assert r["next_steps"] == [{"text": NEXT_STEP, "due": friday.isoformat(), "done": False}]

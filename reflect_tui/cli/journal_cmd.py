@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reflect_tui.cli import filters
+from reflect_tui.core.dates import format_date
 from reflect_tui.core.safe_text import clean_block, clean_line, display_id
 
 if TYPE_CHECKING:
@@ -93,7 +94,8 @@ def _summary_json(s: ReflectionSummary) -> dict[str, Any]:
 def _row(s: ReflectionSummary) -> str:
     status = STATUS_NAMES.get(s.status, s.status)
     title = clean_line(s.title) or "(zonder titel)"
-    return f"{s.occurred_on.isoformat()}  {status:<8}  {display_id(s.id[:8])}  {title}"
+    # Dates for people as the app shows them (day first); JSON keeps ISO.
+    return f"{format_date(s.occurred_on):>10}  {status:<8}  {display_id(s.id[:8])}  {title}"
 
 
 def _write(ctx: CliContext, text: str) -> None:
@@ -306,7 +308,7 @@ def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
                 )
             title = clean_line(summary.title) or "(zonder titel)"
             ctx.stdout.write(
-                f"Reflectie '{title}' van {summary.occurred_on.isoformat()} definitief wissen? "
+                f"Reflectie '{title}' van {format_date(summary.occurred_on)} definitief wissen? "
                 "Dit kan niet ongedaan worden gemaakt. [j/N] "
             )
             ctx.stdout.flush()

@@ -34,6 +34,7 @@ from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui import strings
+from reflect_tui.tui.keys import read_option_arrows_as_alt
 from reflect_tui.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class ReflectApp(App[int]):
         # the keys typed before it, so quitting right after typing keeps them.
         Binding("ctrl+q", "quit", strings.KEY_QUIT),
         Binding("f1", "help", strings.KEY_HELP, priority=True),
+        # Shown in the Footer as "f1/?" where ? works (see get_key_display).
         Binding("question_mark", "help", strings.KEY_HELP, show=False),
         Binding("ctrl+p", "command_palette", strings.KEY_PALETTE, show=False, priority=True),
     ]
@@ -173,6 +175,7 @@ class ReflectApp(App[int]):
     # -- lifecycle ------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
+        read_option_arrows_as_alt()
         # The home screen is the bottom of the stack, not pushed over Textual's
         # empty default screen: that one would be composed, laid out and
         # drawn first, delaying the home screen's first frame.
@@ -531,9 +534,44 @@ class ReflectApp(App[int]):
         # Textual types ``is_open`` as taking ``App[object]``, but App is invariant
         # in its return type while the method only reads ``app.screen``.
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            from reflect_tui.tui.palette import DutchCommandPalette
+
             self.push_screen(
-                CommandPalette(placeholder=strings.PALETTE_PLACEHOLDER, id="--command-palette")
+                DutchCommandPalette(placeholder=strings.PALETTE_PLACEHOLDER, id="--command-palette")
             )
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, with a Dutch placeholder and "no matches" line."""
+        from textual.theme import ThemeProvider
+
+        from reflect_tui.tui.palette import DutchCommandPalette
+
+        self.push_screen(
+            DutchCommandPalette(providers=[ThemeProvider], placeholder=strings.PALETTE_THEMES)
+        )
+
+    def in_session(self) -> bool:
+        return self._pending_session() is not None
+
+    def has_draft(self) -> bool:
+        return bool(self._safe(lambda: self.store.drafts(limit=1)))
+
+    def action_export(self) -> None:
+        session = self._pending_session()
+        if session is not None:
+            session.action_export()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """F1 opens the help everywhere, ? only where it is not typed into a field."""
+        shown = super().get_key_display(binding)
+        if binding.action == "help" and not self._typing():
+            return f"{shown}/?"
+        return shown
+
+    def _typing(self) -> bool:
+        from textual.widgets import Input, TextArea
+
+        return isinstance(self.focused, (Input, TextArea))
 
     def action_help_quit(self) -> None:
         """ctrl+c copies in text fields; tell the user (in Dutch) how to stop."""
@@ -578,25 +616,12 @@ class ReflectApp(App[int]):
     # -- privacy: no screenshots ----------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Our own actions only; Textual's "Screenshot" would write journal text to disk."""
-        yield SystemCommand(strings.CMD_NEW, strings.CMD_NEW_HELP, self.action_new_reflection)
-        if self._safe(lambda: self.store.drafts(limit=1)):
-            yield SystemCommand(strings.CMD_RESUME, strings.CMD_RESUME_HELP, self.action_resume)
-        if self._pending_session() is not None:
-            yield SystemCommand(strings.CMD_SAVE, strings.CMD_SAVE_HELP, self.action_save_now)
-            yield SystemCommand(strings.CMD_HOME, strings.CMD_HOME_HELP, self.action_home)
-        yield SystemCommand(
-            strings.CMD_INTERVISION, strings.CMD_INTERVISION_HELP, self.action_intervision
-        )
+        """Our own actions only (one list: ``palette.APP_COMMANDS``); Textual's
+        "Screenshot" would write journal text to disk."""
+        from reflect_tui.tui.palette import app_commands
 
-        yield SystemCommand(strings.CMD_JOURNAL, strings.CMD_JOURNAL_HELP, self.action_journal)
-        yield SystemCommand(strings.CMD_INSIGHTS, strings.CMD_INSIGHTS_HELP, self.action_insights)
-        yield SystemCommand(strings.CMD_STEPS, strings.CMD_STEPS_HELP, self.action_next_steps)
-        if self.similar_ids and self._pending_session() is not None:
-            yield SystemCommand(strings.CMD_SIMILAR, strings.CMD_SIMILAR_HELP, self.action_similar)
-        yield SystemCommand(strings.CMD_HELP, strings.CMD_HELP_HELP, self.action_help)
-        yield SystemCommand(strings.CMD_THEME, strings.CMD_THEME_HELP, self.action_change_theme)
-        yield SystemCommand(strings.CMD_QUIT, strings.CMD_QUIT_HELP, self.action_quit)
+        for title, help_text, callback in app_commands(self):
+            yield SystemCommand(title, help_text, callback)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         self.notify(strings.SCREENSHOT_DISABLED, severity="warning")

@@ -99,7 +99,7 @@ INTAKE_TITLE = "Titel"
 INTAKE_TITLE_PLACEHOLDER = "Bijvoorbeeld: bewonersavond speeltuin Parkwijk"
 INTAKE_KIND = "Soort casus"
 INTAKE_KIND_BLANK = "Kies een soort casus"
-INTAKE_DATE = "Datum (dag-maand-jaar)"
+INTAKE_DATE = "Datum (bijvoorbeeld 15-12 of gisteren)"
 INTAKE_WHO = "Wie waren erbij betrokken?"
 INTAKE_WHAT = "Wat is er gebeurd?"
 DATE_INVALID = "Dit is geen datum. Schrijf bijvoorbeeld {example}."
@@ -108,7 +108,8 @@ PRACTICES_INTRO = (
     "Op welke werkpraktijken wil je terugkijken? Wij stellen er een paar voor op grond "
     "van wat je schreef. Je mag de keuze aanpassen (spatie of klik)."
 )
-PRACTICES_REASON = "voorgesteld omdat {reasons}"
+# "want" takes a main clause, as every practice reason is (core/coach/reasons.py).
+PRACTICES_REASON = "voorgesteld, want {reasons}"
 PRACTICES_NONE = "Kies minstens één werkpraktijk om de LSD-vragen te krijgen."
 
 LSD_HINT = "Schrijf hier je antwoord. Leeg laten mag: dan sla je deze stap over."
@@ -209,19 +210,23 @@ reflect helpt je terugkijken op een casus met vragen in drie stappen:
 - **n**: nieuwe reflectie
 - **r**: verder met je concept
 - **Enter**: een eerdere reflectie lezen
-- **d**: een vervolgstap afvinken
+- **d**: een vervolgstap afvinken; **u** maakt dat ongedaan
 - **j**: je dagboek: zoeken, filteren, teruglezen, bewerken, wissen, exporteren
 - **i**: inzichten: hoe je praktijk zich ontwikkelt
 - **v**: al je vervolgstappen: afvinken, weer openzetten, datum veranderen, ongedaan maken
 
 ## Tijdens een reflectie
-- **alt+→** en **alt+←**: volgende en vorige stap
+- **alt+→** en **alt+←** (op een Mac: **⌥→** en **⌥←**): volgende en vorige stap;
+  of de knoppen **Verder** en **Terug** onder elke stap (Tab en Enter, of klikken)
+- Een datum mag ook in woorden: vandaag, morgen, vrijdag, volgende week dinsdag,
+  over 2 weken, 15 dec
 - **F5**: een andere vraag
 - **Esc**: terug naar start; je concept blijft bewaard
 - **ctrl+s**: nu bewaren
 - **spatie**: een keuze aan- of uitzetten
 - **← →** of **1** tot **5**: een cijfer kiezen; **0** wist het cijfer
-- In het overzicht: **a** rondt af, **e** exporteert naar een Markdown-bestand
+- In het overzicht: **a** rondt af, **e** exporteert naar een Markdown-bestand,
+  **Enter** op een tip laat hem helemaal zien
 
 ## Intervisie (g op het startscherm)
 - **spatie**: pauze; **+**: een minuut erbij
@@ -490,3 +495,57 @@ SIMILAR_REASONS = {
 CMD_SIMILAR = "Vergelijkbare casussen"
 CMD_SIMILAR_HELP = "Lees de eerdere reflecties die op deze casus lijken"
 SIMILAR_HEADING = "vergelijkbare casussen"
+
+# -- issue 16: the guided session as a newcomer meets it ----------------------
+# Command palette: Textual's own texts in Dutch (see tui/palette.py).
+PALETTE_THEMES = "Zoek een kleurenschema…"
+PALETTE_NO_MATCHES = "Niets gevonden"
+PALETTE_CLOSE = "Sluiten"
+PALETTE_NEXT = "Volgende opdracht"
+PALETTE_PREV = "Vorige opdracht"
+PALETTE_NEXT_PAGE = "Volgende bladzijde"
+PALETTE_PREV_PAGE = "Vorige bladzijde"
+PALETTE_FIRST = "Naar boven"
+PALETTE_LAST = "Naar beneden"
+CMD_EXPORT = "Exporteren naar Markdown"
+CMD_EXPORT_HELP = "Bewaar deze reflectie als Markdown-bestand"
+
+# Navigation buttons under every step, and keys in the Footer.
+NAV_BACK_BUTTON = "← Terug"
+NAV_NEXT_BUTTON = "Verder →"
+NAV_KEYS = "alt+← / alt+→ (of Tab en Enter)"
+KEY_TOGGLE = "Aan/uit"
+KEY_UNDO = "Ongedaan"
+
+# Dates: each next step's date is checked on its own row.
+DATE_EXAMPLES = "15-12, 15 dec, vrijdag of over 2 weken"
+DATE_ROW_INVALID = (
+    "✗ Stap {n}: “{text}” is geen datum. Schrijf bijvoorbeeld {examples}, of maak het veld leeg."
+)
+DATE_FIELD_INVALID = "✗ “{text}” is geen datum. Schrijf bijvoorbeeld {examples}."
+DATE_ROW_READ = "Stap {n}: {date}"
+DATE_READ = "= {date}"
+DATE_BLOCKED = "Verbeter eerst de datum met ✗, of maak het veld leeg."
+
+# Home: undo for a ticked next step.
+HOME_STEP_DONE_UNDO = "Vervolgstap afgevinkt. Druk op u om het ongedaan te maken."
+HOME_STEP_UNDONE = "Vervolgstap staat weer open."
+
+# Session: no practice chosen, finishing a nearly empty reflection.
+NO_PRACTICES_NOTE = (
+    "Je koos geen werkpraktijk, dus de LSD-vragen zijn overgeslagen. "
+    "Ga terug naar Praktijken om er een te kiezen."
+)
+CONFIRM_EMPTY_TITLE = "Bijna lege reflectie afronden?"
+CONFIRM_EMPTY = (
+    "Je hebt nog weinig ingevuld. Een afgeronde reflectie kun je niet meer aanvullen. "
+    "Toch afronden?"
+)
+CONFIRM_YES = "Ja, afronden"
+CONFIRM_NO = "Nee, verder schrijven"
+
+# Summary: tips listed compactly; Enter opens one.
+SUMMARY_TIP_HINT = "Kies een tip en druk op Enter om hem helemaal te lezen."
+KEY_TIP_OPEN = "Open/dicht"
+EXPORTED_TO = "Opgeslagen als:\n{path}"
+HOME_STEP_FULL = "→ {step}  (uit: {title})"

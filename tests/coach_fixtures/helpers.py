@@ -118,7 +118,7 @@ def make_content(
             Principle(pid, name, "", f"Hoe {name.lower()} was je?", ANCHORS)
             for pid, name in (
                 ("open", "Open"),
-                ("resultaatgericht", "Resultaatgedreven"),
+                ("resultaatgericht", "Resultaatgericht"),
                 ("verbindend", "Verbindend"),
                 ("bricolerend", "Bricolerend"),
             )

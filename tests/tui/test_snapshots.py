@@ -19,15 +19,18 @@ from datetime import date, timedelta
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 from tui_helpers import CLOCK, NARROW, WIDE, next_step, session
 
 from reflect_tui.core.journal.model import Answer, NextStep, PrincipleRating, Reflection
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.app import ReflectApp
+from reflect_tui.tui.dialogs.confirm import ConfirmDialog
 from reflect_tui.tui.screens.help import HelpScreen
 from reflect_tui.tui.screens.home import HomeScreen
 from reflect_tui.tui.screens.read import ReadScreen
 from reflect_tui.tui.screens.session import SessionScreen
+from reflect_tui.tui.widgets.tip_card import TipRow
 
 SIZES = pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "120x40"])
 THEME = "textual-dark"
@@ -281,6 +284,11 @@ def test_step_practices_with_coach_preselection(snap_compare, snap_app, size):
         await next_step(pilot)  # the coach pre-selects on the way in
         await settle(pilot)
         assert s.flow.current.key == "practices"
+        for _ in range(50):  # a loaded machine may take a while to build the step
+            if s.query(".reason"):
+                break
+            await pilot.pause(0.05)
+        await settle(pilot)
         assert s.flow.reflection.practices, "the coach should pre-select a practice"
         assert s.query(".reason"), "the coach should give its reasons"
 
@@ -342,7 +350,7 @@ def test_step_summary_with_tips_and_reasons(snap_compare, snap_app, size):
         s = await start_session(pilot)
         fill_all(s)
         await show(pilot, s, "summary")
-        assert s.query("TipCard"), "the summary should show matched tips"
+        assert s.query("TipRow"), "the summary should show matched tips"
         # The summary prints the id: it must come from ``fixed_ids``, not uuid4.
         assert s.flow.reflection.id.startswith("00000001-5eed-")
 
@@ -358,9 +366,88 @@ def test_step_summary_scrolled_to_the_reflection(snap_compare, snap_app, size):
         s = await start_session(pilot)
         fill_all(s)
         await show(pilot, s, "summary")
-        assert s.view is not None and s.view.query("TipCard")
+        assert s.view is not None and s.view.query("TipRow")
         heading = s.view.query(".section-title").last()  # "Je reflectie", above the Markdown
         s.view.scroll_to_widget(heading, animate=False, top=True, immediate=True)
         await settle(pilot)
 
     check(snap_compare, snap_app(), size, run_before)
+
+
+# -- issue 16: the session as a newcomer meets it -----------------------------------
+
+
+@SIZES
+def test_step_closing_with_an_unreadable_date_on_its_row(snap_compare, snap_app, size):
+    """The row with the bad date is named and marked; the other row shows what
+    its word was read as."""
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        s = await start_session(pilot)
+        fill_all(s)
+        await show(pilot, s, "closing")
+        s.query_one("#due-0", Input).value = "vrijdag"
+        bad = s.query_one("#due-1", Input)
+        bad.value = "vrijdagg"
+        bad.focus()
+        await settle(pilot)
+        assert s.view is not None and s.view.blocking_field() is bad
+
+    check(snap_compare, snap_app(), size, run_before)
+
+
+@SIZES
+def test_step_summary_with_one_tip_opened(snap_compare, snap_app, size):
+    async def run_before(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        s = await start_session(pilot)
+        fill_all(s)
+        await show(pilot, s, "summary")
+        first = s.query(TipRow).first()
+        first.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert first.expanded
+
+    check(snap_compare, snap_app(), size, run_before)
+
+
+@SIZES
+def test_confirm_before_finishing_a_nearly_empty_reflection(snap_compare, snap_app, size):
+    async def run_before(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        s = await start_session(pilot)
+        s.flow.set_intake(title="Alleen een titel")
+        await show(pilot, s, "summary")
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+
+    check(snap_compare, snap_app(), size, run_before)
+
+
+def test_home_under_no_color_shows_focus_by_shape(snap_compare, snap_app, monkeypatch):
+    """NO_COLOR: the focused list has a heavy frame, the other a round one."""
+    monkeypatch.setenv("NO_COLOR", "1")  # read (and removed) when the app is made
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        assert pilot.app.no_color
+        await settle(pilot)
+        pilot.app.screen.query_one("#steps").focus()
+        await settle(pilot)
+
+    check(snap_compare, snap_app(with_journal=True), NARROW, run_before)
+
+
+def test_step_lsd_under_no_color(snap_compare, snap_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        s = await start_session(pilot)
+        fill_all(s)
+        await show(pilot, s, "lsd:relaties:doorvragen")
+
+    check(snap_compare, snap_app(), NARROW, run_before)

@@ -22,7 +22,7 @@ from tui_helpers import (
 from reflect_tui.tui import strings
 from reflect_tui.tui.screens.home import HomeScreen
 from reflect_tui.tui.widgets.rating import RatingInput
-from reflect_tui.tui.widgets.tip_card import TipCard
+from reflect_tui.tui.widgets.tip_card import TipRow
 
 TITLE = "Bewonersavond [bold]speeltuin[/] 🎉"
 
@@ -108,7 +108,7 @@ async def test_full_reflection_from_home_to_finished(
         # (g) summary: tips with reasons, export, finish
         await next_step(pilot)
         assert s.flow.current.key == "summary"
-        cards = s.query(TipCard)
+        cards = s.query(TipRow)
         assert len(cards) >= 1
         await pilot.press("e")
         await pilot.pause()
@@ -207,13 +207,13 @@ async def test_invalid_date_shows_a_message_and_keeps_the_old_date(make_app):
         s = session(app)
         date_input = s.query_one("#date", Input)
         assert date_input.value == "2-11-2026"  # today from the fixed clock
-        date_input.value = "gisteren"
+        date_input.value = "gisteravond"
         await pilot.pause()
-        assert "geen datum" in visible_text(s.query_one("#date-error", Static))
+        assert "geen datum" in visible_text(s.query_one("#date-note", Static))
         assert s.flow.reflection.occurred_on.isoformat() == "2026-11-02"
         date_input.value = "30-10-2026"
         await pilot.pause()
-        assert visible_text(s.query_one("#date-error", Static)) == ""
+        assert visible_text(s.query_one("#date-note", Static)) == ""
         assert s.flow.reflection.occurred_on.isoformat() == "2026-10-30"
 
 
@@ -230,7 +230,7 @@ async def test_mouse_clicks_set_a_rating_and_tick_a_barrier(make_app):
         await pilot.pause()
         assert s.query_one("#rating-verbindend", RatingInput).value == 3
         assert s.flow.rating("verbindend").rating == 3
-        await pilot.click("Footer FooterKey")  # first footer key: Verder
+        await pilot.click("#nav-next")  # the Verder button under the step
         await pilot.pause()
         assert s.flow.current.key == "organisation"
         await pilot.click("#barriers SelectionList", offset=(4, 1))

@@ -83,7 +83,7 @@ async def test_change_the_due_date_and_undo(seeded, make_app, read_journal) -> N
         await pilot.press("t")
         await pilot.pause()
         app.screen.query_one(Input).value = ""
-        await type_text(pilot, "morgen")  # not a date: a warning, nothing changes
+        await type_text(pilot, "ergens")  # not a date: a warning, nothing changes
         await pilot.press("enter")
         await pilot.pause()
         assert read_journal().get(step.reflection_id).next_steps[step.position].due == date(

@@ -12,7 +12,7 @@ from reflect_tui.cli.main import main
 from reflect_tui.core.journal.model import Answer
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.screens.read import ReadScreen
-from reflect_tui.tui.widgets.tip_card import TipCard
+from reflect_tui.tui.widgets.tip_card import TipRow
 
 TEXT = (
     "De bewoners waren boos over de kap van de bomen; ik luisterde eerst en vatte samen. "
@@ -53,7 +53,7 @@ async def test_summary_tips_equal_reflect_coach_and_are_kept(
             await next_step(pilot)
         assert s.flow.current.key == "summary"
         await pilot.pause()
-        cards = list(s.query(TipCard))
+        cards = list(s.query(TipRow))
         kept = s.flow.reflection.tips
         shown_titles = [c._title for c in cards[: len(kept)]]
         await pilot.press("a")  # finish: saved with the tips

@@ -242,11 +242,16 @@ def practice_via_help(content: Content, help_id: str, quotes: Sequence[str]) -> 
 
 
 def practice_via_tips(quotes: Sequence[str]) -> str:
-    return f"je woorden {quoted(quotes)} komen terug in tips bij deze praktijk" if quotes else ""
+    # A main clause (the TUI puts "want" before it), number agreeing with the words.
+    if not quotes:
+        return ""
+    if len(quotes) == 1:
+        return f"je woord {quoted(quotes)} komt terug in tips bij deze praktijk"
+    return f"je woorden {quoted(quotes)} komen terug in tips bij deze praktijk"
 
 
 def practice_via_kind(content: Content, kind_id: str) -> str:
-    return f"speelt vaak bij {kind_phrase(content, kind_id)}"
+    return f"deze praktijk speelt vaak bij {kind_phrase(content, kind_id)}"
 
 
 # --- learning suggestions -----------------------------------------------

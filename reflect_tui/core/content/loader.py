@@ -15,9 +15,10 @@ skip, they report every error of every layer.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -135,18 +136,19 @@ def merge(base: Merged | None, layer: Layer) -> tuple[Merged, list[ContentError]
 
 
 def build_content(merged: Merged, layers: Sequence[Layer]) -> Content:
-    """The frozen Content of the merged entries, versioned by the files used."""
-    digest = hashlib.sha256()
-    for layer in layers:
-        for parsed in layer.files:
-            digest.update(len(parsed.data).to_bytes(8, "big"))
-            digest.update(parsed.data)
+    """The frozen Content of the merged entries, versioned by what it holds.
+
+    The version is a hash of the merged content itself (its JSON shape), not
+    of the files read: the same content from a copied folder, a layer that
+    repeats built-in items, other comments or line endings has one version.
+    Hashing the files' bytes gave identical content different versions.
+    """
 
     def items(name: str) -> tuple[Any, ...]:
         # ``Entry.item`` is whatever the validator built for that collection.
         return tuple(e.item for e in merged[name].values() if e.item is not None)
 
-    return Content(
+    content = Content(
         practices=items("practices"),
         principles=items("principles"),
         lsd_steps=items("lsd_steps"),
@@ -159,9 +161,17 @@ def build_content(merged: Merged, layers: Sequence[Layer]) -> Content:
         learning_suggestions=items("learning_suggestions"),
         intervision_methods=items("intervision_methods"),
         sets=items("sets"),
-        version=digest.hexdigest()[:12],
         layers=tuple(layer.label for layer in layers),
     )
+    return replace(content, version=content_version(content))
+
+
+def content_version(content: Content) -> str:
+    """A short hash of the content's JSON shape (the same for the same content)."""
+    from reflect_tui.core.content.export import content_to_json
+
+    canonical = json.dumps(content_to_json(content), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
 def _builtin_layer() -> tuple[Layer, Merged]:

@@ -25,6 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reflect_tui.core.content.errors import FILE_PATH, ContentError
+from reflect_tui.core.content.yaml_messages import dutch_yaml_message
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -297,6 +298,5 @@ def _yaml_error(exc: yaml.YAMLError, text: str, display: str) -> ContentError:
         line, col = _text_position(text, int(getattr(exc, "position", 0) or 0))
     problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
     context = getattr(exc, "context", None)
-    detail = f"{context}: {problem}" if context else str(problem)
-    detail = " ".join(detail.split())
+    detail = dutch_yaml_message(context, str(problem))
     return ContentError(display, line, col, FILE_PATH, f"geen geldige YAML ({detail})")

@@ -55,6 +55,10 @@ def build_steps(practices: Sequence[str]) -> tuple[Step, ...]:
     return tuple(Step(k) for k in FIXED_BEFORE) + lsd + tuple(Step(k) for k in FIXED_AFTER)
 
 
+# Fewer filled parts than this and finishing asks first (``is_nearly_empty``).
+NEARLY_EMPTY_BELOW = 2
+
+
 class SessionFlow:
     """Navigation and editing for one draft reflection.
 
@@ -155,6 +159,21 @@ class SessionFlow:
     def is_empty(self) -> bool:
         """Nothing was filled in anywhere: the draft is not worth keeping."""
         return not any(self.has_data(step) for step in self._steps)
+
+    def is_nearly_empty(self) -> bool:
+        """Too little to look back on later: finishing it deserves a question.
+
+        Counted are the parts that hold reflection (what happened, each LSD
+        answer, the ratings, the organisation, the closing); a title, the
+        people involved and ticked practices alone do not count.
+        """
+        parts = int(bool(self.reflection.what_happened))
+        parts += sum(
+            1
+            for step in self._steps
+            if step.kind not in ("intake", "practices") and self.has_data(step)
+        )
+        return parts < NEARLY_EMPTY_BELOW
 
     def has_data(self, step: Step) -> bool:
         """Whether the user filled in anything on ``step``."""

@@ -22,6 +22,7 @@ from reflect_tui.tui.widgets.light_button import LightButton
 
 if TYPE_CHECKING:
     from textual.content import Content
+    from textual.css.query import QueryType
 
     from reflect_tui.core.coach.learning import LearningMatch
     from reflect_tui.core.content.model import Content as ContentModel
@@ -52,8 +53,10 @@ class HomeScreen(Screen[None]):
     AUTO_FOCUS = ""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", strings.KEY_NEW),
-        Binding("r", "resume", strings.KEY_RESUME),
+        # n and r are written on their buttons; out of the Footer, which at 80
+        # columns has room for the keys that are shown nowhere else.
+        Binding("n", "new", strings.KEY_NEW, show=False),
+        Binding("r", "resume", strings.KEY_RESUME, show=False),
         Binding("d", "step_done", strings.KEY_DONE),
         Binding("g", "intervision", strings.KEY_INTERVISION),
         # Out of the Footer: at 80 columns they would push out Stop and Hulp;
@@ -61,7 +64,11 @@ class HomeScreen(Screen[None]):
         Binding("j", "app.journal", strings.KEY_JOURNAL, show=False),
         Binding("i", "app.insights", strings.KEY_INSIGHTS, show=False),
         Binding("v", "app.next_steps", strings.CMD_STEPS, show=False),
+        Binding("u", "undo_done", strings.KEY_UNDO),
     ]
+
+    # The next step ticked off last, as (reflection id, index): ``u`` reopens it.
+    last_done: tuple[str, int] | None = None
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -93,10 +100,21 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(self._focus_new)
 
+    def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        """Tab before anything has the focus starts from "Nieuwe reflectie", as if
+        it had it: a quick Tab then Enter must reach the next element, never
+        start a new reflection."""
+        if self.focused is None:
+            for button in self.query("#new").results(Button):
+                self.set_focus(button, scroll_visible=False)
+        return super().focus_next(selector)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step_done":
             bodies = self.query(HomeBody)
             return bool(bodies and getattr(bodies.first(), "steps", None))
+        if action == "undo_done":
+            return self.last_done is not None
         if action == "resume":
             bodies = self.query(HomeBody)
             return bool(bodies and getattr(bodies.first(), "drafts", None))
@@ -104,6 +122,19 @@ class HomeScreen(Screen[None]):
 
     def action_step_done(self) -> None:
         self.query_one(HomeBody).step_done()
+
+    def action_undo_done(self) -> None:
+        if self.last_done is None:
+            return
+        reflection_id, index = self.last_done
+        try:
+            self.reflect_app.store.set_next_step_done(reflection_id, index, False)
+        except ReflectError as exc:
+            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            return
+        self.last_done = None
+        self.notify(strings.HOME_STEP_UNDONE, timeout=3)
+        self.reload()
 
     def action_new(self) -> None:
         self.reflect_app.action_new_reflection()
@@ -115,7 +146,7 @@ class HomeScreen(Screen[None]):
         self.reflect_app.action_intervision()
 
 
-class HomeBody(VerticalScroll):
+class HomeBody(VerticalScroll, can_focus=False):
     """Everything below the header; recomposed whenever the journal changed.
 
     Drawn in two steps the first time, so the screen is usable at once even
@@ -257,6 +288,8 @@ class HomeBody(VerticalScroll):
                     ),
                     id="steps",
                 )
+                # Rows are cut at 80 columns; the highlighted step in full.
+                yield Static("", id="step-full", classes="step-full")
                 if self.more_steps:
                     more = strings.HOME_STEPS_MORE.format(n=self.more_steps)
                     yield Static(plain(more), classes="hint")
@@ -304,6 +337,15 @@ class HomeBody(VerticalScroll):
         if event.option.id:
             self.reflect_app.open_reflection(event.option.id)
 
+    @on(OptionList.OptionHighlighted, "#steps")
+    def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        summary, _index, step = self.steps[event.option_index]
+        text = strings.HOME_STEP_FULL.format(
+            step=one_line(step.text, 400), title=one_line(summary.title or strings.UNTITLED, 120)
+        )
+        for line in self.query("#step-full").results(Static):
+            line.update(plain(text))
+
     @on(OptionList.OptionSelected, "#steps")
     def _step_selected(self, event: OptionList.OptionSelected) -> None:
         # Enter or a click opens the reflection the step belongs to; ticking
@@ -322,5 +364,8 @@ class HomeBody(VerticalScroll):
         except ReflectError as exc:
             self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
             return
-        self.notify(strings.HOME_STEP_DONE, timeout=3)
-        self.screen.reload()  # type: ignore[attr-defined]
+        home = self.screen
+        if isinstance(home, HomeScreen):
+            home.last_done = (summary.id, index)
+            home.reload()
+        self.notify(strings.HOME_STEP_DONE_UNDO, timeout=8)

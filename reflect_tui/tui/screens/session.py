@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header
+from textual.widgets import Button, Footer, Header, Static
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.session.flow import PHASES, SessionFlow, Step
@@ -30,6 +31,7 @@ from reflect_tui.tui.steps.organisation import OrganisationView
 from reflect_tui.tui.steps.practices import PracticesView
 from reflect_tui.tui.steps.principles import PrinciplesView
 from reflect_tui.tui.steps.summary import SummaryView
+from reflect_tui.tui.text import plain
 from reflect_tui.tui.widgets.progress import StepProgress
 
 if TYPE_CHECKING:
@@ -73,15 +75,17 @@ class SessionScreen(Screen[None]):
         # the focused field *after* the keys typed before them. A priority
         # binding would run first and could leave the step before the last
         # typed characters reached the field (fast typing, pasting).
-        Binding("alt+right", "next_step", strings.KEY_NEXT),
-        Binding("alt+left", "previous_step", strings.KEY_PREV),
-        # Out of the Footer, which at 80 columns would lose Stop and Hulp:
-        # the LSD step itself says "F5: andere vraag" under the prompt.
-        Binding("f5", "another_prompt", strings.KEY_OTHER_PROMPT, show=False),
+        # alt+→ / alt+← as every common terminal sends them; macOS Terminal's
+        # ESC f / ESC b arrive as these too (tui/keys.py). The Terug/Verder
+        # buttons under each step do the same with Tab and Enter or a click.
+        Binding("alt+right", "next_step", strings.KEY_NEXT, show=False),
+        Binding("alt+left", "previous_step", strings.KEY_PREV, show=False),
+        # The Footer shows a key only where it does something (check_action):
+        # F5 on LSD steps. alt+←/alt+→ are on the Terug/Verder buttons instead
+        # (at 80 columns the Footer cannot hold them next to F5, Bewaar, Hulp).
+        Binding("f5", "another_prompt", strings.KEY_OTHER_PROMPT),
         Binding("escape", "home", strings.KEY_HOME),
-        # Saving is automatic, so ctrl+s stays out of the Footer (room for
-        # Stop and Hulp at 80 columns); the help screen still lists it.
-        Binding("ctrl+s", "save_now", strings.KEY_SAVE, show=False),
+        Binding("ctrl+s", "save_now", strings.KEY_SAVE),
     ]
 
     def __init__(self, flow: SessionFlow, services: Services) -> None:
@@ -99,6 +103,10 @@ class SessionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield StepProgress(PHASES, id="progress")
+        with Horizontal(id="nav"):
+            yield Button(strings.NAV_BACK_BUTTON, id="nav-back", compact=True)
+            yield Static(plain(strings.NAV_KEYS), id="nav-keys")
+            yield Button(strings.NAV_NEXT_BUTTON, id="nav-next", compact=True)
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -122,8 +130,10 @@ class SessionScreen(Screen[None]):
             self.reflect_app.offer_similar(self.flow.reflection)
         self.view = VIEWS[step.kind](self.flow, self.services, step, self.draft_changed)
         self.view.id = "step"
-        await self.mount(self.view, before=self.query_one(Footer))
+        await self.mount(self.view, before=self.query_one("#nav"))
         self._update_progress()
+        self.query_one("#nav-back").display = self.flow.can_back
+        self.query_one("#nav-next").display = self.flow.can_forward
         target = self.view.first_focus()
         if target is not None:
             # Not Textual's scroll-on-focus: it can run before the new view is
@@ -149,10 +159,11 @@ class SessionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "another_prompt":
             return self.flow.current.kind == "lsd"
+        # False hides the key from the Footer: it shows only what works here.
         if action == "previous_step":
-            return True if self.flow.can_back else None
+            return self.flow.can_back
         if action == "next_step":
-            return True if self.flow.can_forward else None
+            return self.flow.can_forward
         return True
 
     # -- autosave -------------------------------------------------------------
@@ -183,15 +194,34 @@ class SessionScreen(Screen[None]):
 
     # -- actions --------------------------------------------------------------
 
+    def _blocked(self) -> bool:
+        """Whether the step holds something that must be fixed before leaving
+        (an unreadable date); if so the field gets the focus and a notice."""
+        field = self.view.blocking_field() if self.view is not None else None
+        if field is None:
+            return False
+        field.focus()
+        self.app.bell()
+        self.notify(strings.DATE_BLOCKED, severity="warning", timeout=4)
+        return True
+
     async def action_next_step(self) -> None:
-        if self.flow.can_forward:
+        if self.flow.can_forward and not self._blocked():
             self.flow.forward()
             await self.show_step()
 
     async def action_previous_step(self) -> None:
-        if self.flow.can_back:
+        if self.flow.can_back and not self._blocked():
             self.flow.back()
             await self.show_step()
+
+    @on(Button.Pressed, "#nav-next")
+    async def _next_pressed(self) -> None:
+        await self.action_next_step()
+
+    @on(Button.Pressed, "#nav-back")
+    async def _back_pressed(self) -> None:
+        await self.action_previous_step()
 
     def action_another_prompt(self) -> None:
         if isinstance(self.view, LsdView):
@@ -203,6 +233,8 @@ class SessionScreen(Screen[None]):
             self.notify(strings.SAVED, timeout=2)
 
     async def action_home(self) -> None:
+        if self._blocked():
+            return
         await self.leave()
         self.reflect_app.go_home()
 
@@ -236,9 +268,34 @@ class SessionScreen(Screen[None]):
         except (OSError, ReflectError) as exc:
             self.notify(strings.EXPORT_FAILED.format(error=exc), severity="error", markup=False)
             return
-        self.notify(strings.EXPORTED.format(path=path), markup=False, timeout=6)
+        # The path in full width under the buttons: in a notice it was folded
+        # mid-word at 80 columns. Elsewhere (the palette) a notice must do.
+        if isinstance(self.view, SummaryView):
+            self.view.show_export(str(path))
+        else:
+            self.notify(strings.EXPORTED.format(path=path), markup=False, timeout=6)
 
     async def action_finish(self) -> None:
+        """Finish, after asking when there is hardly anything in the reflection."""
+        if not self.flow.is_nearly_empty():
+            await self.finish()
+            return
+        from reflect_tui.tui.dialogs.confirm import ConfirmDialog
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self.finish()
+
+        dialog = ConfirmDialog(
+            strings.CONFIRM_EMPTY_TITLE,
+            strings.CONFIRM_EMPTY,
+            strings.CONFIRM_YES,
+            strings.CONFIRM_NO,
+        )
+        self.app.push_screen(dialog, answered)
+
+    async def finish(self) -> None:
+        """Mark the reflection complete, write it, and go home."""
         self.flow.reflection.status = "complete"
         self.submit_draft()
         if await self.reflect_app.flush_saves():

@@ -12,14 +12,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from reflect_tui.core.clock import Clock
 from reflect_tui.core.content.model import Content
-from reflect_tui.core.dates import format_date, parse_date
+from reflect_tui.core.dates import format_date, format_date_long, parse_date
 from reflect_tui.core.session.flow import SessionFlow, Step
 from reflect_tui.tui import strings
-from reflect_tui.tui.text import plain
+from reflect_tui.tui.text import one_line, plain
 
 if TYPE_CHECKING:
     from reflect_tui.core.journal.store import JournalStore
@@ -60,6 +60,7 @@ class StepView(VerticalScroll):
         self.services = services
         self.step = step
         self._on_change = on_change
+        self._bad_dates: dict[str, Input] = {}
 
     @on(events.Mount)
     def _tune_fields(self) -> None:
@@ -91,21 +92,55 @@ class StepView(VerticalScroll):
                 yield Static(plain("• " + prompt.text), classes="help-text")
 
     def read_date(
-        self, text: str, error_id: str, *, future: bool = False
+        self, field: Input, note_id: str, *, future: bool = False, row: int | None = None
     ) -> tuple[bool, date | None]:
-        """A typed date as (valid, date or None for empty); shows or clears the
-        Dutch hint in the ``error_id`` Static, so a typo is never saved."""
-        error = self.query_one(f"#{error_id}", Static)
+        """A typed date as (valid, date or None for empty).
+
+        The ``note_id`` Static under the field says what was read ("= vrijdag
+        4-12-2026") or, for a date that cannot be read, names the row and
+        shows examples; the field is marked and the step cannot be left
+        (``blocking_field``) until it is fixed or cleared. A typo is never saved.
+        """
+        note = self.query_one(f"#{note_id}", Static)
         today = self.services.clock.today()
+        text = field.value
         try:
             value = parse_date(text, today, future=future)
         except ValueError:
-            error.update(plain(strings.DATE_INVALID.format(example=format_date(today))))
-            error.display = True
+            template = strings.DATE_FIELD_INVALID if row is None else strings.DATE_ROW_INVALID
+            message = template.format(
+                n=row, text=one_line(text, 30), examples=strings.DATE_EXAMPLES
+            )
+            note.update(plain(message))
+            note.set_class(True, "-invalid")
+            self._show_note(note)
+            field.add_class("-invalid")
+            self._bad_dates[note_id] = field
             return False, None
-        error.update("")
-        error.display = False
+        self._bad_dates.pop(note_id, None)
+        field.remove_class("-invalid")
+        note.set_class(False, "-invalid")
+        if value is None or text.strip() == format_date(value):
+            note.update("")
+            note.display = False
+        else:
+            shown = format_date_long(value)
+            if row is not None:
+                shown = strings.DATE_ROW_READ.format(n=row, date=shown)
+            note.update(plain(strings.DATE_READ.format(date=shown)))
+            self._show_note(note)
         return True, value
+
+    def _show_note(self, note: Static) -> None:
+        """Show a note line; when it appears, scroll so it is on screen (it sits
+        under the field being typed in, which may be the last visible row)."""
+        if not note.display:
+            note.display = True
+            self.call_after_refresh(note.scroll_visible, animate=False)
+
+    def blocking_field(self) -> Widget | None:
+        """A field that must be fixed or cleared before the step may be left."""
+        return next(iter(self._bad_dates.values()), None)
 
     def first_focus(self) -> Widget | None:
         """The field that gets focus when the step is shown."""

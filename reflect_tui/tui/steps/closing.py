@@ -60,12 +60,15 @@ class ClosingView(StepView):
                     format_date(step.due) if step else "",
                     placeholder=strings.CLOSING_DUE_PLACEHOLDER,
                     id=f"due-{i}",
-                    classes="step-due",
+                    classes="step-due date",
                 )
-        yield Static("", id="due-error", classes="error")
+            # Under its own row: what the date was read as, or why it cannot be.
+            yield Static("", id=f"due-note-{i}", classes="date-note")
         yield Label(plain(strings.CLOSING_INVOLVE), classes="field-label")
         yield from self.topic_help(CLOSING, "betrekken")
-        yield Input(clean(r.involve), id="involve")
+        yield AnswerArea(
+            clean(r.involve), id="involve", classes="answer note-area", on_change=self._involve
+        )
 
     def first_focus(self) -> Widget | None:
         return self.query_one("#insight", TextArea)
@@ -74,16 +77,15 @@ class ClosingView(StepView):
         self.flow.set_closing(insight=text)
         self.changed()
 
-    @on(Input.Changed, "#involve")
-    def _involve(self, event: Input.Changed) -> None:
-        if event.value != self.flow.reflection.involve:
-            self.flow.set_closing(involve=event.value)
+    def _involve(self, text: str) -> None:
+        if text != self.flow.reflection.involve:
+            self.flow.set_closing(involve=text)
             self.changed()
 
     @on(Input.Changed, ".step-due")
     def _due(self, event: Input.Changed) -> None:
         index = int((event.input.id or "due-0").removeprefix("due-"))
-        valid, due = self.read_date(event.value, "due-error", future=True)
+        valid, due = self.read_date(event.input, f"due-note-{index}", future=True, row=index + 1)
         if not valid:
             return
         self._dues[index] = due

@@ -35,11 +35,13 @@ class IntakeView(StepView):
             id="kind",
         )
         yield Label(plain(strings.INTAKE_DATE), classes="field-label")
-        yield Input(format_date(r.occurred_on), id="date")
-        yield Static("", id="date-error", classes="error")
+        yield Input(format_date(r.occurred_on), id="date", classes="date")
+        yield Static("", id="date-note", classes="date-note")
         yield Label(plain(strings.INTAKE_WHO), classes="field-label")
         yield from self.topic_help(INTAKE, "betrokken")
-        yield Input(clean(r.who), id="who")
+        # Several lines: the question asks for people and their roles, and a
+        # one-line field scrolled long answers sideways out of sight.
+        yield AnswerArea(clean(r.who), id="who", classes="answer short", on_change=self._who)
         yield Label(plain(strings.INTAKE_WHAT), classes="field-label")
         yield from self.topic_help(INTAKE, "gebeurd", "belangen", None)
         what = AnswerArea(clean(r.what_happened), id="what", classes="answer", on_change=self._what)
@@ -53,14 +55,13 @@ class IntakeView(StepView):
         self.flow.set_intake(title=event.value)
         self.changed()
 
-    @on(Input.Changed, "#who")
-    def _who(self, event: Input.Changed) -> None:
-        self.flow.set_intake(who=event.value)
+    def _who(self, text: str) -> None:
+        self.flow.set_intake(who=text)
         self.changed()
 
     @on(Input.Changed, "#date")
     def _date(self, event: Input.Changed) -> None:
-        valid, value = self.read_date(event.value, "date-error")
+        valid, value = self.read_date(event.input, "date-note")
         if valid and value is not None:
             self.flow.set_intake(occurred_on=value)
             self.changed()

@@ -14,7 +14,6 @@ from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import join, plain
 from reflect_tui.tui.widgets.tick_list import TickList
 
-MAX_SUGGESTIONS = 3
 # The coach orders reasons strongest first; two per practice keep the
 # suggestions of more than one practice on screen at 80x24.
 REASONS_SHOWN = 2
@@ -28,9 +27,13 @@ class PracticesView(StepView):
 
     def compose(self) -> ComposeResult:
         all_suggestions = self._suggestions()
-        suggestions = [s for s in all_suggestions if s.score > 0][:MAX_SUGGESTIONS]
+        # Reasons only for the practices the coach ticks: three reasons beside
+        # two ticks read as if the third had been forgotten.
+        suggested = preselect(all_suggestions)
+        by_id = {s.id: s for s in all_suggestions}
+        suggestions = [by_id[i] for i in suggested if i in by_id]
         if not self.flow.practices_chosen:
-            self.flow.set_practices(preselect(all_suggestions))
+            self.flow.set_practices(suggested)
             self.changed()
         chosen = set(self.flow.reflection.practices)
         yield Static(plain(strings.PRACTICES_INTRO), classes="intro")

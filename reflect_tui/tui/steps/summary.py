@@ -18,7 +18,7 @@ from reflect_tui.tui import strings
 from reflect_tui.tui.render import reflection_markdown
 from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import plain
-from reflect_tui.tui.widgets.tip_card import TipCard
+from reflect_tui.tui.widgets.tip_card import TipRow
 
 
 class SummaryView(StepView):
@@ -36,6 +36,7 @@ class SummaryView(StepView):
         with Horizontal(classes="buttons"):
             yield Button(strings.SUMMARY_FINISH_BUTTON, id="finish", variant="primary")
             yield Button(strings.SUMMARY_EXPORT_BUTTON, id="export")
+        yield Static("", id="export-path", classes="export-path")
         # The tips and their reasons are the payoff, so they come first;
         # the whole reflection (which the user just wrote) follows below.
         yield Static(plain(strings.SUMMARY_TIPS), classes="section-title")
@@ -45,12 +46,14 @@ class SummaryView(StepView):
         tips, matches = reflection_tips(content, store, services.clock.now(), r)
         if not tips:
             yield Static(plain(strings.SUMMARY_TIPS_NONE), classes="hint")
+        else:
+            yield Static(plain(strings.SUMMARY_TIP_HINT), classes="hint")
         for shown in tips:
             tip = tip_of(content, shown.tip)
             if tip is None:  # the content no longer has it: say so, keep the reasons
-                yield TipCard(shown.tip, strings.SUMMARY_TIP_GONE, shown.reasons)
+                yield TipRow(shown.tip, strings.SUMMARY_TIP_GONE, shown.reasons)
             else:
-                yield TipCard(tip.title, tip.text, shown.reasons, tip.source)
+                yield TipRow(tip.title, tip.text, shown.reasons, tip.source)
         self._fresh = tips if matches is not None else []
         try:
             learning = learning_for(content, store, services.clock.today(), r)
@@ -60,7 +63,7 @@ class SummaryView(StepView):
             yield Static(plain(strings.SUMMARY_LEARNING), classes="section-title")
             for item in learning:
                 s = item.suggestion
-                yield TipCard(s.title, s.text, item.reasons, s.source)
+                yield TipRow(s.title, s.text, item.reasons, s.source)
         yield Static(plain(strings.SUMMARY_REFLECTION), classes="section-title")
         # The tips are the cards above; the reflection below is what the user wrote.
         written = dataclasses.replace(r, tips=[])
@@ -76,6 +79,12 @@ class SummaryView(StepView):
             with contextlib.suppress(ReflectError):
                 ids = [t.tip for t in self._fresh]
                 self.services.store.record_tips_shown(ids, self.flow.reflection.id)
+
+    def show_export(self, path: str) -> None:
+        """Say where the export went, the path whole on a line of its own."""
+        line = self.query_one("#export-path", Static)
+        line.update(plain(strings.EXPORTED_TO.format(path=path)))
+        line.display = True
 
     def first_focus(self) -> Widget | None:
         return self.query_one("#finish", Button)

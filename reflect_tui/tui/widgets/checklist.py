@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from reflect_tui.tui.text import clean, plain
+from reflect_tui.tui.widgets.answer_area import AnswerArea
 from reflect_tui.tui.widgets.tick_list import TickList
 
 
@@ -59,10 +60,11 @@ class ChecklistWithNote(Vertical):
         )
         if self._descriptions:
             yield Static("", classes="description")
-        yield Input(
+        yield AnswerArea(
             clean(self._note),
             placeholder=self._note_label,
-            classes="note",
+            classes="note note-area",
+            on_change=self._note_changed,
         )
 
     @property
@@ -71,7 +73,7 @@ class ChecklistWithNote(Vertical):
 
     @property
     def note(self) -> str:
-        return self.query_one(Input).value
+        return self._note
 
     def first_focus(self) -> Widget:
         return self.query_one(SelectionList)
@@ -88,9 +90,7 @@ class ChecklistWithNote(Vertical):
         for label in self.query(".description").results(Static):
             label.update(plain(text))
 
-    @on(Input.Changed)
-    def _note_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        if event.value != self._note:
-            self._note = event.value
+    def _note_changed(self, text: str) -> None:
+        if text != self._note:
+            self._note = text
             self.post_message(self.Changed(self))

@@ -99,8 +99,10 @@ class RatingInput(Widget, can_focus=True):
         self._set(value or None)
 
     def on_click(self, event: events.Click) -> None:
-        if event.y == 0 and 0 <= event.x < _CELL * 5:
-            self._set(event.x // _CELL + 1)
+        # Content offset: the focus bar on the left is not part of the scale.
+        offset = event.get_content_offset(self)
+        if offset is not None and offset.y == 0 and 0 <= offset.x < _CELL * 5:
+            self._set(offset.x // _CELL + 1)
 
 
 class RatingWithAnchor(Vertical):

@@ -8,18 +8,24 @@ unticked box is empty.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from rich.segment import Segment
+from textual.binding import Binding, BindingType
 from textual.strip import Strip
 from textual.widgets import SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
+from reflect_tui.tui import strings
+
 ValueT = TypeVar("ValueT")
 
 
 class TickList(SelectionList[ValueT]):
+    # Shown in the Footer while a list has the focus (Textual hides it).
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "select", strings.KEY_TOGGLE)]
+
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         segments = list(strip)
