@@ -569,9 +569,12 @@ class ReflectApp(App[int]):
         return shown
 
     def _typing(self) -> bool:
-        from textual.widgets import Input, TextArea
-
-        return isinstance(self.focused, (Input, TextArea))
+        """Whether the focus is in a text field. By class name, not isinstance:
+        importing TextArea here would add its import to the first frame."""
+        focused = self.focused
+        if focused is None:
+            return False
+        return any(cls.__name__ in ("Input", "TextArea") for cls in type(focused).__mro__)
 
     def action_help_quit(self) -> None:
         """ctrl+c copies in text fields; tell the user (in Dutch) how to stop."""
