@@ -155,6 +155,7 @@ class _Lexicon:
 
 _lexicon: _Lexicon | None = None
 _lexicon_lock = threading.Lock()
+_stem_lock = threading.Lock()
 
 
 def _lex() -> _Lexicon:
@@ -212,7 +213,11 @@ def word_key(word: str) -> str:
     override = _KEY_OVERRIDES.get(lemma)
     if override is not None:
         return override
-    return str(lex.stemmer.stemWord(lemma))
+    # One stemmer object per process, and Snowball stemmers keep their state
+    # in the object: the UI thread (coach) and the draft writer (search index)
+    # stemming at once corrupted each other's word (IndexError, wrong keys).
+    with _stem_lock:
+        return str(lex.stemmer.stemWord(lemma))
 
 
 def text_keys(text: str) -> list[str]:
