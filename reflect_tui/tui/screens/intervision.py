@@ -116,7 +116,9 @@ class ConductorScreen(Screen[None]):
                 yield Static(id="iv-state")
             yield BigClock(id="iv-big")
         yield RoundBody(id="iv-body")
-        yield Footer(compact=True)
+        # The conductor's own keys fill 80 columns; ctrl+p still opens the
+        # palette (the help screen says so), its footer hint would cut "esc Afbreken".
+        yield Footer(compact=True, show_command_palette=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "question":
