@@ -9,12 +9,13 @@ from __future__ import annotations
 import threading
 
 from reflect_tui.core import text_analysis
+from tests.quickloop import examples
 
 
 def test_word_keys_are_the_same_from_four_threads_at_once() -> None:
     words = [
         f"{word}{n}"
-        for n in range(1500)
+        for n in range(examples(1500))  # all 1,500 in CI, 150 in the quick loop
         for word in ("bewonersavonden", "herinrichting", "collega", "speeltuinen")
     ]
     text_analysis.warm_up()
