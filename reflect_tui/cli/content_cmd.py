@@ -94,16 +94,20 @@ def summary(content: Content) -> str:
     return ", ".join(f"{n} {LABELS[name]}" for name, n in content_counts(content).items())
 
 
-def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Exit 0 with a one-line summary, or 1 with every error on stderr."""
-    from reflect_tui.core.content.loader import check_layers
+def _layer_paths(args: argparse.Namespace, ctx: CliContext) -> list[Path]:
+    """The given paths (stacked on the built-in layer), or every layer the app would read."""
     from reflect_tui.core.paths import content_layer_dirs
 
     if args.paths:
-        paths = [Path(p).expanduser() for p in args.paths]
-    else:
-        paths = content_layer_dirs(ctx.locations, ctx.content_dirs, ctx.env)
-    result = check_layers(paths)
+        return [Path(p).expanduser() for p in args.paths]
+    return content_layer_dirs(ctx.locations, ctx.content_dirs, ctx.env)
+
+
+def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Exit 0 with a one-line summary, or 1 with every error on stderr."""
+    from reflect_tui.core.content.loader import check_layers
+
+    result = check_layers(_layer_paths(args, ctx))
     if result.errors:
         for error in result.errors:
             print(error, file=ctx.stderr)
@@ -156,13 +160,8 @@ def _stack(args: argparse.Namespace, ctx: CliContext) -> Content:
     """
     from reflect_tui.core.content.loader import check_layers
     from reflect_tui.core.errors import ReflectError
-    from reflect_tui.core.paths import content_layer_dirs
 
-    if args.paths:
-        paths = [Path(p).expanduser() for p in args.paths]
-    else:
-        paths = content_layer_dirs(ctx.locations, ctx.content_dirs, ctx.env)
-    result = check_layers(paths)
+    result = check_layers(_layer_paths(args, ctx))
     if result.errors:
         for error in result.errors:
             print(error, file=ctx.stderr)

@@ -85,6 +85,15 @@ class JournalConnection(sqlite3.Connection):
                         _held.pop(key, None)
 
 
+def _hold(conn: JournalConnection, path: Path) -> None:
+    """Register ``conn`` as holding ``path`` open (see ``held_in_process``)."""
+    key_id = _file_key(path)
+    if key_id is not None:
+        with _held_lock:
+            _held[key_id] = _held.get(key_id, 0) + 1
+        conn._held_key = key_id
+
+
 def check_file(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
     """Refuse a file that is not a usable reflect journal, without changing it.
 
@@ -234,11 +243,7 @@ def connect(
             check_same_thread=False,
             factory=JournalConnection,
         )
-        key_id = _file_key(path)
-        if key_id is not None:
-            with _held_lock:
-                _held[key_id] = _held.get(key_id, 0) + 1
-            conn._held_key = key_id
+        _hold(conn, path)
         _apply_key(conn, key)
         configure(conn, busy_timeout)
         tighten_sidecars(path)
@@ -284,11 +289,7 @@ def connect_readonly(
             check_same_thread=False,
             factory=JournalConnection,
         )
-        key_id = _file_key(path)
-        if key_id is not None:
-            with _held_lock:
-                _held[key_id] = _held.get(key_id, 0) + 1
-            conn._held_key = key_id
+        _hold(conn, path)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     except BaseException as exc:
         if conn is not None:
