@@ -169,8 +169,8 @@ def _drop_erased(journal: sqlite3.Connection, backup: Path) -> None:
         scrub_file(backup, reflection_id)
 
 
-def back_up(journal_path: Path, target: Path) -> BackupSummary:
-    """A backup of the journal now, to ``target``; what it holds."""
+def _snapshot_file(journal_path: Path, target: Path) -> None:
+    """Snapshot the journal to ``target`` (checked), then scrub what was erased meanwhile."""
     journal = connect(journal_path)
     try:
         try:
@@ -180,6 +180,11 @@ def back_up(journal_path: Path, target: Path) -> BackupSummary:
             raise translate(exc, target) from None
     finally:
         journal.close()
+
+
+def back_up(journal_path: Path, target: Path) -> BackupSummary:
+    """A backup of the journal now, to ``target``; what it holds."""
+    _snapshot_file(journal_path, target)
     return describe(target)
 
 
@@ -208,15 +213,7 @@ def daily_backup(journal_path: Path, backups_dir: Path, today: date) -> Path | N
     target = daily_backup_path(backups_dir, today)
     if target.exists() or not journal_path.exists():
         return None
-    journal = connect(journal_path)
-    try:
-        try:
-            snapshot(journal, target, verify=True)
-            _drop_erased(journal, target)
-        except (sqlite3.Error, OSError) as exc:
-            raise translate(exc, target) from None
-    finally:
-        journal.close()
+    _snapshot_file(journal_path, target)
     prune_daily(backups_dir)
     return target
 
