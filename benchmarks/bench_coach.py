@@ -1,6 +1,7 @@
 """Coach benchmark: quality on the tuned and held-out cases, and speed at 10,000 reflections.
 
 Run from the project root:  .venv/bin/python benchmarks/bench_coach.py [--runs N]
+[--tuned-only]  (--tuned-only skips the held-out halves: for whoever tunes the coach)
 
 Quality (issue 11), each case run as a user would: its text, its case kind
 and the barriers its writer says were ticked; printed separately for the
@@ -170,6 +171,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--no-store", action="store_true", help="skip the SQLite part")
+    parser.add_argument(
+        "--tuned-only",
+        action="store_true",
+        help="only the tuned half (for whoever tunes: never see held-out figures)",
+    )
     args = parser.parse_args()
 
     content = load_builtin()
@@ -178,7 +184,10 @@ def main() -> int:
 
     data = ROOT / "tests" / "data"
     labels = load_labels(data / "coach_reason_labels.yaml")
-    for name, path in (("TUNED", "coach_cases.yaml"), ("HELD-OUT", "coach_cases_heldout.yaml")):
+    halves = [("TUNED", "coach_cases.yaml"), ("HELD-OUT", "coach_cases_heldout.yaml")]
+    if args.tuned_only:
+        halves = halves[:1]
+    for name, path in halves:
         if not (data / path).exists():
             print(f"\n{name}: {path} missing")
             continue
