@@ -5,9 +5,12 @@ Run from the project root:  .venv/bin/python benchmarks/bench_coach.py [--runs N
 
 Quality (issue 11), each case run as a user would: its text, its case kind
 and the barriers its writer says were ticked; printed separately for the
-TUNED half (tests/data/coach_cases.yaml) and the HELD-OUT half
-(tests/data/coach_cases_heldout.yaml, never tuned on: only these aggregate
-figures are ever looked at). Targets apply to the held-out half:
+TUNED half (tests/data/coach_cases.yaml), the HELD-OUT half
+(tests/data/coach_cases_heldout.yaml) and the HELD-OUT B half
+(tests/data/coach_cases_heldout_b.yaml, 40 cases written blind later by
+another writer). The held-out halves are never tuned on: only these
+aggregate figures are ever looked at, never per-case misses. Targets apply
+to the held-out halves:
 - practice precision@5 (share of shown tips with an expected practice)  >= 0.80
 - barrier precision@5 (share of shown tips with an expected barrier)     (reported)
 - hit@5 practice / barrier (at least one fitting tip)            barrier >= 0.95
@@ -184,7 +187,11 @@ def main() -> int:
 
     data = ROOT / "tests" / "data"
     labels = load_labels(data / "coach_reason_labels.yaml")
-    halves = [("TUNED", "coach_cases.yaml"), ("HELD-OUT", "coach_cases_heldout.yaml")]
+    halves = [
+        ("TUNED", "coach_cases.yaml"),
+        ("HELD-OUT", "coach_cases_heldout.yaml"),
+        ("HELD-OUT B", "coach_cases_heldout_b.yaml"),
+    ]
     if args.tuned_only:
         halves = halves[:1]
     for name, path in halves:

@@ -3,7 +3,7 @@
 The targets are reported by ``benchmarks/bench_coach.py`` for the tuned and
 held-out halves; this test guards floors a bit below the tuned half's figures
 so a content or matcher change that makes the coach clearly worse fails the
-suite. It reads the held-out file only to check that it is well formed.
+suite. It reads the held-out files only to check that they are well formed.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from reflect_tui.core.coach.evaluate import evaluate, load_cases
 
 CASES = Path(__file__).parent / "data" / "coach_cases.yaml"
 HELDOUT = Path(__file__).parent / "data" / "coach_cases_heldout.yaml"
+HELDOUT_B = Path(__file__).parent / "data" / "coach_cases_heldout_b.yaml"
 PRACTICE_FLOOR = 0.70  # precision@5 (share of shown tips)
 BARRIER_HIT_FLOOR = 0.85
 SUGGESTION_FLOOR = 0.85  # top-2
@@ -36,7 +37,7 @@ def builtin():  # type: ignore[no-untyped-def]
     return content
 
 
-@pytest.mark.parametrize("path", [CASES, HELDOUT], ids=["tuned", "heldout"])
+@pytest.mark.parametrize("path", [CASES, HELDOUT, HELDOUT_B], ids=["tuned", "heldout", "heldout_b"])
 def test_evaluation_set_is_well_formed(builtin, path: Path) -> None:  # type: ignore[no-untyped-def]
     cases = load_cases(path)
     assert len(cases) >= 40
@@ -48,6 +49,7 @@ def test_evaluation_set_is_well_formed(builtin, path: Path) -> None:  # type: ig
         assert 1 <= len(case.expected_practices) <= 3 and set(case.expected_practices) <= practices
         assert len(case.expected_barriers) <= 3 and set(case.expected_barriers) <= barriers
         assert set(case.ticked_barriers) <= barriers
+        assert set(case.expected_helps) <= {h.id for h in builtin.helps}
 
 
 def test_tuned_and_heldout_cases_are_disjoint_and_enough() -> None:
@@ -55,6 +57,35 @@ def test_tuned_and_heldout_cases_are_disjoint_and_enough() -> None:
     assert not {c.id for c in tuned} & {c.id for c in heldout}
     assert not {c.text for c in tuned} & {c.text for c in heldout}
     assert len(tuned) + len(heldout) >= 80
+
+
+def test_heldout_b_uses_known_kinds_and_consistent_labels(builtin) -> None:  # type: ignore[no-untyped-def]
+    """Each held-out B case has a known case kind; what it ticks is an expected barrier."""
+    kinds = {k.id for k in builtin.case_kinds}
+    for case in load_cases(HELDOUT_B):
+        assert case.kind in kinds, case.id
+        assert 1 <= len(case.expected_practices) <= 2, case.id
+        assert set(case.ticked_barriers) <= set(case.expected_barriers), case.id
+
+
+def test_heldout_b_shares_no_case_with_the_other_files() -> None:
+    """Held-out B measures the coach on unseen text: no id or text may come from elsewhere."""
+    others = load_cases(CASES) + load_cases(HELDOUT)
+    held_b = load_cases(HELDOUT_B)
+    assert not {c.id for c in others} & {c.id for c in held_b}
+    assert not {c.text for c in others} & {c.text for c in held_b}
+
+
+def test_heldout_b_matches_its_recorded_checksum() -> None:
+    """The header records the sha256 of the case content: an edit (tuning) shows up here."""
+    import hashlib
+    import re
+
+    text = HELDOUT_B.read_text(encoding="utf-8")
+    recorded = re.search(r"sha256 of the case content.*?: ([0-9a-f]{64})", text, re.S)
+    assert recorded is not None
+    body = text[text.index("\ncases:") + 1 :]
+    assert hashlib.sha256(body.encode("utf-8")).hexdigest() == recorded.group(1)
 
 
 def test_coach_meets_quality_floor(builtin) -> None:  # type: ignore[no-untyped-def]
