@@ -34,8 +34,9 @@ from reflect_tui.core.journal.connection import (
 CHUNK = 256
 SKIP_LIMIT = 20_000  # rowids probed one by one past a damaged spot before giving up
 # Derived from the other tables, rebuilt for the rescued rows instead: the search index
-# (and its shadow tables) and the counters its triggers keep.
-_DERIVED_TABLES = ("reflection_fts", "journal_counts")
+# (and its shadow tables) and the counters and rating sums its triggers keep (the
+# triggers refill them as the rescued rows go in).
+_DERIVED_TABLES = ("reflection_fts", "journal_counts", "rating_days")
 
 
 class Health(NamedTuple):

@@ -32,6 +32,10 @@ alone: ``reflections_status`` (id, status), and the open-steps index holds
 ``done`` and ``text`` too (SQLite does not count a partial index's own
 condition as covered, so it read every step's row to check it). 30 ms
 instead of 300 at 50,000 reflections on a loaded machine.
+Version 6 keeps ``rating_days``: per status, day and principle the sum and
+number of self-ratings, kept up to date by triggers, so the insights'
+ratings over time read a few thousand summary rows instead of every rating
+(200,000 at 50,000 reflections; see ``V6_DDL``).
 """
 
 from __future__ import annotations
@@ -363,6 +367,94 @@ def _step_4_to_5(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# --- version 6: self-ratings summed per status, day and principle -------------------------
+
+# Why per day and status, not per month: the insights count finished
+# reflections from any ``since`` day and split "the last 90 days" from
+# "before" at a day, so the summary must be exact at day level; a journal
+# has at most a few thousand distinct days, times a handful of principles.
+# Triggers keep it: a rating added or removed moves its day's sums; a
+# reflection whose date or status changes moves the sums of its ratings
+# (the store writes the row before its children); a deleted reflection
+# takes its ratings out first (BEFORE DELETE), so the cascade that deletes
+# the rating rows afterwards finds no reflection to subtract from.
+# Rows whose count drops to 0 stay (readers skip them).
+V6_DDL = """
+CREATE TABLE rating_days (
+    status TEXT NOT NULL,
+    day TEXT NOT NULL,
+    principle TEXT NOT NULL,
+    total INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (status, day, principle)
+) WITHOUT ROWID;
+INSERT INTO rating_days (status, day, principle, total, n)
+SELECT r.status, r.occurred_on, p.principle, sum(p.rating), count(p.rating)
+FROM reflections r JOIN principle_ratings p ON p.reflection_id = r.id
+WHERE p.rating IS NOT NULL GROUP BY 1, 2, 3;
+CREATE TRIGGER rating_days_added AFTER INSERT ON principle_ratings
+WHEN NEW.rating IS NOT NULL BEGIN
+    INSERT INTO rating_days (status, day, principle, total, n)
+    SELECT r.status, r.occurred_on, NEW.principle, NEW.rating, 1
+    FROM reflections r WHERE r.id = NEW.reflection_id
+    ON CONFLICT DO UPDATE SET total = total + excluded.total, n = n + 1;
+END;
+CREATE TRIGGER rating_days_removed AFTER DELETE ON principle_ratings
+WHEN OLD.rating IS NOT NULL BEGIN
+    UPDATE rating_days SET total = total - OLD.rating, n = n - 1
+    WHERE (status, day, principle) IN (
+        SELECT r.status, r.occurred_on, OLD.principle FROM reflections r
+        WHERE r.id = OLD.reflection_id
+    );
+END;
+CREATE TRIGGER rating_days_changed AFTER UPDATE OF principle, rating, reflection_id
+ON principle_ratings BEGIN
+    UPDATE rating_days SET total = total - OLD.rating, n = n - 1
+    WHERE OLD.rating IS NOT NULL AND (status, day, principle) IN (
+        SELECT r.status, r.occurred_on, OLD.principle FROM reflections r
+        WHERE r.id = OLD.reflection_id
+    );
+    INSERT INTO rating_days (status, day, principle, total, n)
+    SELECT r.status, r.occurred_on, NEW.principle, NEW.rating, 1
+    FROM reflections r WHERE r.id = NEW.reflection_id AND NEW.rating IS NOT NULL
+    ON CONFLICT DO UPDATE SET total = total + excluded.total, n = n + 1;
+END;
+CREATE TRIGGER rating_days_moved AFTER UPDATE OF occurred_on, status ON reflections
+WHEN OLD.occurred_on IS NOT NEW.occurred_on OR OLD.status IS NOT NEW.status BEGIN
+    UPDATE rating_days SET
+        total = total - (SELECT coalesce(sum(p.rating), 0) FROM principle_ratings p
+            WHERE p.reflection_id = NEW.id AND p.principle = rating_days.principle),
+        n = n - (SELECT count(p.rating) FROM principle_ratings p
+            WHERE p.reflection_id = NEW.id AND p.principle = rating_days.principle)
+    WHERE status = OLD.status AND day = OLD.occurred_on AND principle IN (
+        SELECT p.principle FROM principle_ratings p
+        WHERE p.reflection_id = NEW.id AND p.rating IS NOT NULL
+    );
+    INSERT INTO rating_days (status, day, principle, total, n)
+    SELECT NEW.status, NEW.occurred_on, p.principle, sum(p.rating), count(p.rating)
+    FROM principle_ratings p WHERE p.reflection_id = NEW.id AND p.rating IS NOT NULL
+    GROUP BY p.principle
+    ON CONFLICT DO UPDATE SET total = total + excluded.total, n = n + excluded.n;
+END;
+CREATE TRIGGER rating_days_gone BEFORE DELETE ON reflections BEGIN
+    UPDATE rating_days SET
+        total = total - (SELECT coalesce(sum(p.rating), 0) FROM principle_ratings p
+            WHERE p.reflection_id = OLD.id AND p.principle = rating_days.principle),
+        n = n - (SELECT count(p.rating) FROM principle_ratings p
+            WHERE p.reflection_id = OLD.id AND p.principle = rating_days.principle)
+    WHERE status = OLD.status AND day = OLD.occurred_on AND principle IN (
+        SELECT p.principle FROM principle_ratings p
+        WHERE p.reflection_id = OLD.id AND p.rating IS NOT NULL
+    );
+END
+"""
+
+
+def _step_5_to_6(conn: sqlite3.Connection) -> None:
+    for statement in _triggers_apart(V6_DDL):
+        conn.execute(statement)
+
+
 Step = Callable[[sqlite3.Connection], None]
 STEPS: tuple[Step, ...] = (
     _step_0_to_1,
@@ -370,6 +462,7 @@ STEPS: tuple[Step, ...] = (
     _step_2_to_3,
     _step_3_to_4,
     _step_4_to_5,
+    _step_5_to_6,
 )
 CURRENT_VERSION = len(STEPS)
 
