@@ -67,10 +67,20 @@ def test_a_held_file_is_not_read_again_but_a_new_one_is(tmp_path: Path) -> None:
     assert foreign.read_bytes() == b"niet een database" * 20
 
 
-def test_a_key_is_refused_until_encryption_exists(tmp_path: Path) -> None:
-    with pytest.raises(ReflectError, match="versleutel"):
-        connection.connect(tmp_path / "journal.sqlite3", key=b"geheim")
-    assert not connection.held_in_process(tmp_path / "journal.sqlite3")
+def test_a_key_given_to_connect_makes_an_encrypted_file(tmp_path: Path) -> None:
+    # Issue 17: encryption plugs in at the seam; the key reaches SQLCipher, not a refusal.
+    pytest.importorskip("sqlcipher3")
+    db = tmp_path / "journal.sqlite3"
+    conn = connection.connect(db, key=bytes(range(32)))
+    try:
+        conn.execute("CREATE TABLE t (x TEXT)")
+        conn.execute("INSERT INTO t VALUES ('geheimwoordzqx')")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    assert not db.read_bytes().startswith(connection.SQLITE_MAGIC)
+    assert b"geheimwoordzqx" not in db.read_bytes()
+    assert not connection.held_in_process(db)
 
 
 def test_connect_file_readonly_never_creates_a_file(tmp_path: Path) -> None:

@@ -196,7 +196,11 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     target = check_export_target(Path(args.output).expanduser()) if to_file else None
     to_terminal = not to_file and _is_tty(ctx.stdout)
     from reflect_tui.core.journal.export_set import export_text
+    from reflect_tui.core.journal.keys import export_warning
 
+    warning = export_warning(ctx.locations.journal_path)
+    if warning is not None:
+        ctx.warn(warning)
     query = filters.query_from_args(args, ctx.clock.today())
     if args.format == "json" and not query.is_filtered:
         return _export_json(ctx, target, to_terminal, args.output)  # streamed: flat memory

@@ -48,6 +48,9 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
             args = no_arguments()
         context = ctx or CliContext(args=args)
         context.args = args
+        from reflect_tui.cli.passphrase import install
+
+        install()  # an encrypted journal asks for its passphrase on first open
         return int(args.handler(args, context) or 0)
     except ReflectError as exc:
         from reflect_tui.core.safe_text import clean_block

@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         backup_cmd,
         coach_cmd,
         content_cmd,
+        encrypt_cmd,
         intervision_cmd,
         journal_cmd,
         preview_cmd,
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (
         journal_cmd,
         backup_cmd,
+        encrypt_cmd,
         coach_cmd,
         share_cmd,
         stats_cmd,

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.connection import connect, connect_file
-from reflect_tui.core.journal.sqlite_errors import translate
+from reflect_tui.core.journal.sqlite_errors import db_errors, translate
 
 DAILY_PREFIX = "daily-"
 MANUAL_PREFIX = "manual-"
@@ -97,7 +97,7 @@ def describe(path: Path) -> BackupSummary:
             ).fetchone()
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except db_errors("Error") as exc:
         raise ReflectError(f"{path} is geen bruikbare back-up van het dagboek ({exc}).") from None
     made = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
     if row is None:
@@ -129,7 +129,7 @@ def snapshot(source: sqlite3.Connection, target: Path, *, verify: bool = False) 
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     create_private_file(tmp)
     try:
-        dest = connect_file(tmp)
+        dest = connect_file(tmp, like=source)
         try:
             source.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
@@ -176,7 +176,7 @@ def _snapshot_file(journal_path: Path, target: Path) -> None:
         try:
             snapshot(journal, target, verify=True)
             _drop_erased(journal, target)
-        except (sqlite3.Error, OSError) as exc:
+        except db_errors("Error", OSError) as exc:
             raise translate(exc, target) from None
     finally:
         journal.close()
@@ -265,7 +265,7 @@ def _check_usable(source: Path) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.Error as exc:
+    except db_errors("Error") as exc:
         raise ReflectError(f"de back-up {source} is niet leesbaar ({exc}).") from None
     finally:
         conn.close()
@@ -283,15 +283,15 @@ def _restore_into_live(journal_path: Path, source: Path, safety: Path) -> bool:
     try:
         try:
             snapshot(journal, safety, verify=True)
-        except (sqlite3.DatabaseError, DamagedSource):
+        except db_errors("DatabaseError", DamagedSource):
             return False  # damaged: move it aside whole instead of copying it
-        src = connect_file(source, readonly=True)
+        src = connect_file(source, readonly=True, like=journal)
         try:
             src.backup(journal)
         finally:
             src.close()
         journal.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except (sqlite3.Error, OSError) as exc:
+    except db_errors("Error", OSError) as exc:
         raise translate(exc, journal_path) from None
     finally:
         journal.close()
@@ -315,5 +315,5 @@ def _restore_over_damaged(journal_path: Path, source: Path, safety: Path) -> Non
             snapshot(src, journal_path)
         finally:
             src.close()
-    except (sqlite3.Error, OSError) as exc:
+    except db_errors("Error", OSError) as exc:
         raise translate(exc, journal_path) from None

@@ -23,8 +23,14 @@ bytes or calls ``sqlite3.connect`` (a test enforces the latter).
 
 ``connect`` is the only function that creates a connection to the live
 journal; :func:`connect_file` opens files that are not the live journal
-(backups, safety copies, rescued journals). Encryption at rest plugs in at
-``_apply_key``.
+(backups, safety copies, rescued journals).
+
+Encryption at rest plugs in here and nowhere else: an encrypted journal (see
+``keys.py`` and ``keyfile.py``) is opened through ``sqlcipher3`` with its
+data key (``_apply_key``), and so is every file that belongs to it (its
+backups and temp copies, found by folder, or made ``like=`` an encrypted
+connection). Callers catch ``sqlite_errors.db_errors()``, which covers both
+drivers' exception classes.
 """
 
 from __future__ import annotations
@@ -34,9 +40,11 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any, cast
 
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.journal.sqlite_errors import corrupt_message, translate
+from reflect_tui.core.journal import keys
+from reflect_tui.core.journal.sqlite_errors import corrupt_message, db_errors, translate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT = 5.0
@@ -63,18 +71,21 @@ def held_in_process(path: Path) -> bool:
         return key is not None and _held.get(key, 0) > 0
 
 
-class JournalConnection(sqlite3.Connection):
-    """A connection that tells the registry when it closes.
+class _Tracked:
+    """What both drivers' connections add: the lock registry and the key they were opened with.
 
-    Made only by :func:`connect` (``factory=``); ``close`` is idempotent.
+    ``close`` is idempotent and tells the registry (``held_in_process``).
+    ``cipher_key`` lets a copy be made ``like=`` this connection (same driver,
+    same key): SQLite's backup API needs both ends from one driver.
     """
 
     _held_key: tuple[int, int] | None = None
+    cipher_key: bytes | None = None
 
     def close(self) -> None:
         key, self._held_key = self._held_key, None
         try:
-            super().close()
+            super().close()  # type: ignore[misc]
         finally:
             if key is not None:
                 with _held_lock:
@@ -85,7 +96,32 @@ class JournalConnection(sqlite3.Connection):
                         _held.pop(key, None)
 
 
-def _hold(conn: JournalConnection, path: Path) -> None:
+class JournalConnection(_Tracked, sqlite3.Connection):
+    """A plain SQLite connection made by this module (``factory=``)."""
+
+
+_cipher_class: type[Any] | None = None
+
+
+def _cipher_connection_class() -> type[Any]:
+    """``_Tracked`` over ``sqlcipher3``'s connection, made on first use (never at import)."""
+    global _cipher_class
+    if _cipher_class is None:
+        driver = keys.cipher_driver()
+        _cipher_class = type("CipherJournalConnection", (_Tracked, driver.Connection), {})
+    return _cipher_class
+
+
+def _driver_connect(target: str | Path, cipher: bool, **options: Any) -> sqlite3.Connection:
+    """Open ``target`` with the plain driver or with ``sqlcipher3`` (same DB-API options)."""
+    if cipher:
+        driver = keys.cipher_driver()
+        conn = driver.connect(target, factory=_cipher_connection_class(), **options)
+        return cast("sqlite3.Connection", conn)
+    return sqlite3.connect(target, factory=JournalConnection, **options)
+
+
+def _hold(conn: Any, path: Path) -> None:
     """Register ``conn`` as holding ``path`` open (see ``held_in_process``)."""
     key_id = _file_key(path)
     if key_id is not None:
@@ -121,6 +157,8 @@ def check_file(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         raise translate(exc, path) from None
     if not header:
         return  # an empty file is an empty journal (e.g. pre-created, then interrupted)
+    if keys.looks_encrypted(header[:16]) and keys.journal_is_encrypted(path):
+        return  # encrypted: the keyed open checks it (``_apply_key``)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise ReflectError(corrupt_message(path, "geen SQLite-bestand"))
     live = _is_live(path)
@@ -134,15 +172,15 @@ def check_file(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         raise ReflectError(corrupt_message(path, "bestand is afgekapt"))
     try:
         version, names = _read_catalog(path, live, busy_timeout)
-    except sqlite3.DatabaseError as exc:
-        error: sqlite3.DatabaseError | None = exc
+    except db_errors("DatabaseError") as exc:
+        error: BaseException | None = exc
         if not live and _is_live(path):
             # A writer started after the -wal check: the immutable read raced with it.
             live = True
             try:
                 version, names = _read_catalog(path, True, busy_timeout)
                 error = None
-            except sqlite3.DatabaseError as again:
+            except db_errors("DatabaseError") as again:
                 error = again
         if error is not None:
             text = str(error).lower()
@@ -204,10 +242,25 @@ def tighten_sidecars(path: Path) -> None:
                 side.chmod(0o600)
 
 
-def _apply_key(conn: sqlite3.Connection, key: bytes | None) -> None:
-    """Where encryption at rest plugs in (``PRAGMA key`` before anything is read)."""
-    if key is not None:
-        raise ReflectError("versleutelde dagboeken worden door deze versie nog niet ondersteund.")
+def _apply_key(conn: sqlite3.Connection, key: bytes | None, path: Path) -> None:
+    """Give SQLCipher the raw data key before anything is read, and check it opens.
+
+    A raw key (``x'…'``) skips SQLCipher's own KDF: the one derivation was done
+    when the passphrase was checked against the key file, so a wrong key here
+    means a damaged file (or a key file that belongs to another journal), never
+    a wrong passphrase. SQLCipher's own log output is silenced.
+    """
+    if key is None:
+        return
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except db_errors("DatabaseError") as exc:
+        text = str(exc).lower()
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            raise ReflectError(keys.corrupt_encrypted(path)) from None
+        raise
 
 
 def connect(
@@ -234,23 +287,26 @@ def connect(
             check_file(path, busy_timeout)  # another process created it meanwhile
         except OSError as exc:
             raise translate(exc, path) from None
-    conn: JournalConnection | None = None
+    if key is None:
+        key = keys.key_for_journal(path)
+    conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(
+        conn = _driver_connect(
             path,
+            key is not None,
             timeout=busy_timeout,
             isolation_level=None,
             check_same_thread=False,
-            factory=JournalConnection,
         )
         _hold(conn, path)
-        _apply_key(conn, key)
+        _tracked(conn).cipher_key = key
+        _apply_key(conn, key, path)
         configure(conn, busy_timeout)
         tighten_sidecars(path)
     except BaseException as exc:
         if conn is not None:
             conn.close()
-        if isinstance(exc, sqlite3.Error | OSError):
+        if isinstance(exc, db_errors("Error", OSError)):
             raise translate(exc, path) from None
         raise
     return conn
@@ -279,22 +335,25 @@ def connect_readonly(
         or path.with_name(path.name + "-shm").exists()
     )
     flags = "mode=ro" if shm_possible and _is_live(path) else "mode=ro&immutable=1"
-    conn: JournalConnection | None = None
+    key = keys.key_for_journal(path)
+    conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(
+        conn = _driver_connect(
             f"{path.absolute().as_uri()}?{flags}",
+            key is not None,
             uri=True,
             timeout=busy_timeout,
             isolation_level=None,
             check_same_thread=False,
-            factory=JournalConnection,
         )
         _hold(conn, path)
+        _tracked(conn).cipher_key = key
+        _apply_key(conn, key, path)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     except BaseException as exc:
         if conn is not None:
             conn.close()
-        if isinstance(exc, sqlite3.Error | OSError):
+        if isinstance(exc, db_errors("Error", OSError)):
             raise translate(exc, path) from None
         raise
     return conn
@@ -310,13 +369,28 @@ def require_sound(conn: sqlite3.Connection, path: Path) -> None:
     """
     try:
         rows = conn.execute("PRAGMA quick_check(5)").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except db_errors("DatabaseError") as exc:
         raise ReflectError(corrupt_message(path, str(exc))) from None
     if [r[0] for r in rows] != ["ok"]:
         raise ReflectError(corrupt_message(path, f"controle mislukt: {rows[0][0]}"))
 
 
-def connect_file(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+def _tracked(conn: sqlite3.Connection) -> _Tracked:
+    return cast("_Tracked", conn)
+
+
+def key_of(conn: sqlite3.Connection) -> bytes | None:
+    """The key ``conn`` was opened with (None: plaintext)."""
+    return getattr(conn, "cipher_key", None)
+
+
+def uses_cipher_driver(conn: sqlite3.Connection) -> bool:
+    return _cipher_class is not None and isinstance(conn, _cipher_class)
+
+
+def connect_file(
+    path: Path, *, readonly: bool = False, like: sqlite3.Connection | None = None
+) -> sqlite3.Connection:
     """A plain connection to a file that is not the live journal (or only reads it).
 
     For backups, safety copies and rescued journals: default (rollback)
@@ -325,11 +399,66 @@ def connect_file(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     ``-wal`` beside it is read ``immutable`` (a WAL-mode header would
     otherwise make SQLite create ``-wal``/``-shm`` next to it), a live one
     with plain ``mode=ro``, through its WAL and honouring its locks.
+
+    Encryption: a new or empty file made ``like`` an encrypted connection
+    (a snapshot of it) gets the same key; any other file is opened by what
+    its header says, with the key of the journal it belongs to
+    (``keys.key_for_file``). A file of an encrypted journal's folder is
+    opened through ``sqlcipher3`` even when it is plaintext, so the backup
+    API can copy between it and the journal.
     """
-    if readonly:
-        flags = "mode=ro" if _is_live(Path(path)) else "mode=ro&immutable=1"
-        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?{flags}", uri=True)
+    path = Path(path)
+    if held_in_process(path):
+        key = keys.registered(path)
+        header = b"" if key is None else b"encrypted"
     else:
-        conn = sqlite3.connect(path, isolation_level=None)
+        header = keys.read_header(path)
+        key = None
+    if like is not None:
+        cipher = uses_cipher_driver(like)
+        if key is None and (not header or keys.looks_encrypted(header)):
+            key = key_of(like)
+    else:
+        if key is None:
+            key = keys.key_for_file(path, header)
+        cipher = key is not None
+        if header and not keys.looks_encrypted(header):
+            key = None
+    if readonly:
+        flags = "mode=ro" if _is_live(path) else "mode=ro&immutable=1"
+        conn = _driver_connect(f"{path.absolute().as_uri()}?{flags}", cipher, uri=True)
+    else:
+        conn = _driver_connect(path, cipher, isolation_level=None)
+    _tracked(conn).cipher_key = key
+    try:
+        _apply_key(conn, key, path)
+    except BaseException:
+        conn.close()
+        raise
     conn.execute("PRAGMA secure_delete = ON")
+    return conn
+
+
+def connect_cipher(
+    path: Path, key: bytes | None, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+) -> sqlite3.Connection:
+    """A ``sqlcipher3`` connection to ``path`` (plaintext when ``key`` is None).
+
+    For turning a file into its encrypted or plaintext twin
+    (``encryption.py``): ``sqlcipher_export`` only exists in SQLCipher's
+    SQLite, whichever side is encrypted. The file is not created when missing.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ReflectError(f"er is geen dagboek in {path.parent}.")
+    conn = _driver_connect(path, True, timeout=busy_timeout, isolation_level=None)
+    _hold(conn, path)
+    _tracked(conn).cipher_key = key
+    try:
+        _apply_key(conn, key, path)
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        conn.execute("PRAGMA secure_delete = ON")
+    except BaseException:
+        conn.close()
+        raise
     return conn

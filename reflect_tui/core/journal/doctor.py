@@ -30,6 +30,7 @@ from reflect_tui.core.journal.connection import (
     connect_file,
     held_in_process,
 )
+from reflect_tui.core.journal.sqlite_errors import db_errors
 
 CHUNK = 256
 SKIP_LIMIT = 20_000  # rowids probed one by one past a damaged spot before giving up
@@ -95,14 +96,14 @@ def examine(path: Path) -> Health:
 def _integrity(path: Path) -> Health:
     try:
         conn = connect_file(path, readonly=True)
-    except sqlite3.Error as exc:
+    except db_errors("Error") as exc:
         return Health(False, [str(exc)], None)
     try:
         problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
         count: int | None = None
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(*db_errors("Error")):
             count = int(conn.execute("SELECT count(*) FROM reflections").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
+    except db_errors("DatabaseError") as exc:
         return Health(False, [str(exc)], None)
     finally:
         conn.close()
@@ -142,7 +143,7 @@ def rescue(path: Path, target: Path) -> RescueResult:
             shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
         try:
             src = connect_file(copy)
-        except sqlite3.Error as exc:
+        except db_errors("Error") as exc:
             raise ReflectError(
                 f"{path} is niet te openen, er valt niets te redden ({exc})."
             ) from None
@@ -160,7 +161,7 @@ def _rescue_into(src: sqlite3.Connection, path: Path, target: Path) -> RescueRes
         names = [
             str(r[0]) for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         ]
-    except sqlite3.DatabaseError as exc:
+    except db_errors("DatabaseError") as exc:
         raise ReflectError(
             f"de inhoudsopgave van {path} is onleesbaar; er valt niets te redden ({exc})."
         ) from None
@@ -196,7 +197,7 @@ def _rescue_into(src: sqlite3.Connection, path: Path, target: Path) -> RescueRes
                         rows += src.execute(
                             f'SELECT * FROM "{table}" WHERE reflection_id = ?', (rid,)
                         ).fetchall()
-                    except sqlite3.DatabaseError:
+                    except db_errors("DatabaseError"):
                         incomplete.append(Incomplete(rid, titles[rid], table))
             count = _insert(dest, src, table, rows)
             orphans += len(rows) - count
@@ -231,7 +232,7 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 def _has_rowid(conn: sqlite3.Connection, table: str) -> bool:
     try:
         conn.execute(f'SELECT rowid FROM "{table}" LIMIT 0')
-    except sqlite3.OperationalError:
+    except db_errors("OperationalError"):
         return False  # WITHOUT ROWID
     return True
 
@@ -243,14 +244,14 @@ def _rowid_rows(conn: sqlite3.Connection, table: str) -> tuple[list[tuple[object
     chunk_sql = f'SELECT rowid, * FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT {CHUNK}'
     one_sql = f'SELECT rowid, * FROM "{table}" WHERE rowid = ?'
     highest: int | None = None
-    with contextlib.suppress(sqlite3.DatabaseError):
+    with contextlib.suppress(*db_errors("DatabaseError")):
         value = conn.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0]
         highest = None if value is None else int(value)
     last = 0
     while True:
         try:
             chunk = conn.execute(chunk_sql, (last,)).fetchall()
-        except sqlite3.DatabaseError:
+        except db_errors("DatabaseError"):
             chunk = None
         if chunk is not None:
             if not chunk:
@@ -264,7 +265,7 @@ def _rowid_rows(conn: sqlite3.Connection, table: str) -> tuple[list[tuple[object
         for rowid in range(start, limit + 1):
             try:
                 row = conn.execute(one_sql, (rowid,)).fetchone()
-            except sqlite3.DatabaseError:
+            except db_errors("DatabaseError"):
                 continue
             if row is not None:
                 found = row
@@ -301,7 +302,7 @@ def _insert(
     for row in rows:
         try:
             cur = dest.execute(sql, [row[i] for i in keep])
-        except sqlite3.IntegrityError:
+        except db_errors("IntegrityError"):
             continue
         count += cur.rowcount
     return count

@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 
 from reflect_tui.core.journal.connection import connect_file
+from reflect_tui.core.journal.sqlite_errors import db_errors
 
 
 def scrub_backups(backups_dir: Path, reflection_id: str) -> int:
@@ -102,7 +103,7 @@ def scrub_file(path: Path, reflection_id: str) -> bool:
             if name in fts_tables and changed:
                 _reindex_external(conn, name, sql)
         for name in fts_tables:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*db_errors("Error")):
                 conn.execute(f'INSERT INTO "{name}" ("{name}") VALUES (\'optimize\')')
         conn.execute("COMMIT")
         if changed:

@@ -9,9 +9,32 @@ SQLite's own messages do not either.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 from reflect_tui.core.errors import ReflectError
+
+_CIPHER_DRIVER = "sqlcipher3.dbapi2"
+
+
+def db_errors(name: str = "Error", *extra: type[BaseException]) -> tuple[type[BaseException], ...]:
+    """The exception classes called ``name`` of every database driver in use, plus ``extra``.
+
+    Why a function and not ``sqlite3.Error``: an encrypted journal is opened
+    through ``sqlcipher3`` (see ``connection.py``), whose exceptions are its own
+    classes, not subclasses of ``sqlite3``'s. Every ``except`` around journal
+    work asks here, so it catches both drivers' errors. The cipher driver is
+    only looked up when it was already imported (by opening an encrypted
+    journal): asking never imports it, so a plain start stays as fast as before.
+    ``name`` is a DB-API class name: ``Error``, ``DatabaseError``,
+    ``OperationalError``, ``IntegrityError``.
+    """
+    found: list[type[BaseException]] = [getattr(sqlite3, name)]
+    cipher = sys.modules.get(_CIPHER_DRIVER)
+    if cipher is not None:
+        found.append(getattr(cipher, name))
+    found.extend(extra)
+    return tuple(found)
 
 
 def corrupt_message(path: Path, detail: str = "") -> str:
@@ -51,7 +74,7 @@ def translate(exc: BaseException, path: Path) -> ReflectError:
     if isinstance(exc, ReflectError):
         return exc
     text = str(exc).lower()
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, db_errors()):
         if "locked" in text or "busy" in text:
             return ReflectError(
                 f"het dagboek {path} is bezet door een ander programma (staat reflect nog "

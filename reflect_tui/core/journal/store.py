@@ -31,7 +31,7 @@ from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import codec, fts, migrations
 from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect, require_sound
-from reflect_tui.core.journal.sqlite_errors import translate
+from reflect_tui.core.journal.sqlite_errors import db_errors, translate
 from reflect_tui.core.journal.summary import (
     OVERDUE_SHOWN,
     Overdue,
@@ -111,7 +111,7 @@ class JournalStore:
             migrations.migrate(conn, path, backups, stamp)
         except BaseException as exc:
             conn.close()
-            if isinstance(exc, sqlite3.Error | OSError):
+            if isinstance(exc, db_errors("Error", OSError)):
                 raise translate(exc, path) from None
             raise
         return cls(conn, path, clock, backups)
@@ -125,7 +125,7 @@ class JournalStore:
         conn = connect_readonly(path, busy_timeout=busy_timeout)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        except sqlite3.Error as exc:
+        except db_errors("Error") as exc:
             conn.close()
             raise translate(exc, path) from None
         if version != migrations.CURRENT_VERSION:
@@ -155,7 +155,7 @@ class JournalStore:
         with self._lock:
             try:
                 yield self._conn
-            except (sqlite3.Error, OSError) as exc:
+            except db_errors("Error", OSError) as exc:
                 raise translate(exc, self.path) from None
 
     @contextlib.contextmanager
@@ -168,7 +168,7 @@ class JournalStore:
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
-                    with contextlib.suppress(sqlite3.Error):
+                    with contextlib.suppress(*db_errors("Error")):
                         conn.execute("ROLLBACK")
                 raise
 
@@ -277,7 +277,7 @@ class JournalStore:
 
         try:
             scrub_backups(self._backups_dir, reflection_id)
-        except (sqlite3.Error, OSError) as exc:
+        except db_errors("Error", OSError) as exc:
             raise ReflectError(
                 f"de reflectie is niet gewist: de back-ups in {self._backups_dir} konden niet "
                 f"worden bijgewerkt ({exc}); er is niets veranderd."

@@ -1,0 +1,108 @@
+"""``reflect encrypt|decrypt|passphrase``: encryption at rest from the shell.
+
+Thin on purpose: the work lives in ``core/journal/encryption.py``; this
+module asks for passphrases (``passphrase.py``), holds the app's instance
+lock while a journal is switched, and says what happened in Dutch.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reflect_tui.cli.context import CliContext
+    from reflect_tui.core.instance import InstanceLock
+    from reflect_tui.core.journal.encryption import Conversion
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add this group's subcommands to the parser."""
+    p = sub.add_parser("encrypt", help="versleutel het dagboek en de back-ups met een wachtwoord")
+    p.set_defaults(handler=run_encrypt)
+    p = sub.add_parser("decrypt", help="haal de versleuteling van het dagboek weer af")
+    p.set_defaults(handler=run_decrypt)
+    p = sub.add_parser("passphrase", help="verander het wachtwoord van het versleutelde dagboek")
+    p.set_defaults(handler=run_passphrase)
+
+
+def _say(ctx: CliContext, text: str) -> None:
+    ctx.stdout.write(text + "\n")
+    ctx.stdout.flush()
+
+
+def _report(ctx: CliContext, result: Conversion, done: str) -> None:
+    if result.backups_changed:
+        _say(ctx, f"{len(result.backups_changed)} back-up(s) omgezet.")
+    for path in result.backups_failed:
+        ctx.warn(f"de back-up {path} kon niet worden omgezet (beschadigd?); bekijk hem zelf.")
+    _say(ctx, done)
+
+
+def _locked(ctx: CliContext) -> InstanceLock:
+    from reflect_tui.core.errors import ReflectError
+    from reflect_tui.core.instance import InstanceLock
+    from reflect_tui.core.journal.backup import APP_OPEN
+
+    lock = InstanceLock.acquire(ctx.locations.lock_path)
+    if lock is None:
+        raise ReflectError(APP_OPEN.replace("'reflect restore'", "de opdracht"))
+    return lock
+
+
+def run_encrypt(args: argparse.Namespace, ctx: CliContext) -> int:
+    from reflect_tui.cli.passphrase import read_new_secret, read_secret
+    from reflect_tui.core.journal import encryption, keys
+
+    journal = ctx.locations.journal_path
+    keys.cipher_driver()
+    lock = _locked(ctx)
+    try:
+        if keys.journal_is_encrypted(journal):
+            result = encryption.encrypt(journal, read_secret("Wachtwoord van het dagboek: "))
+            _report(ctx, result, "Het dagboek was al versleuteld; de back-ups zijn het nu ook.")
+            return 0
+        passphrase = read_new_secret()
+        result = encryption.encrypt(journal, passphrase)
+    finally:
+        lock.release()
+    _report(
+        ctx,
+        result,
+        "Het dagboek is versleuteld. Zonder het wachtwoord is het niet meer te lezen: "
+        "vergeet het niet (er is geen herstelcode).",
+    )
+    if result.plaintext_exports:
+        ctx.warn(
+            f"in {journal.parent / 'exports'} staan nog {len(result.plaintext_exports)} "
+            "onversleutelde export(s); verwijder ze als je ze niet meer nodig hebt."
+        )
+    return 0
+
+
+def run_decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
+    from reflect_tui.core.journal import encryption
+
+    lock = _locked(ctx)
+    try:
+        result = encryption.decrypt(ctx.locations.journal_path)
+    finally:
+        lock.release()
+    _report(ctx, result, "De versleuteling is eraf: het dagboek en de back-ups zijn weer leesbaar.")
+    return 0
+
+
+def run_passphrase(args: argparse.Namespace, ctx: CliContext) -> int:
+    from reflect_tui.cli.passphrase import read_new_secret
+    from reflect_tui.core.journal import encryption, keys
+
+    journal = ctx.locations.journal_path
+    keys.unlock(journal)  # the current passphrase first (three tries)
+    new = read_new_secret()
+    lock = _locked(ctx)
+    try:
+        encryption.change_passphrase(journal, None, new)
+    finally:
+        lock.release()
+    _say(ctx, "Het wachtwoord is veranderd.")
+    return 0

@@ -1,0 +1,72 @@
+"""Asking for a passphrase in the shell: never echoed, never an argument, never logged.
+
+On a terminal ``getpass`` asks (it reads from the terminal itself, without
+echo). When standard input is not a terminal (a script, a test), one line
+of it is one answer: ``printf '%s\\n' "$WW" | reflect list``. An empty
+answer or the end of the input stops with a Dutch message instead of a
+traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from reflect_tui.core.errors import ReflectError
+
+ASK = "Wachtwoord van het dagboek: "
+ASK_NEW = "Nieuw wachtwoord: "
+ASK_AGAIN = "Herhaal het nieuwe wachtwoord: "
+WRONG_AGAIN = "Het wachtwoord klopt niet; probeer het opnieuw."
+NO_INPUT = "er is geen wachtwoord gegeven; er is niets veranderd."
+MISMATCH = "de twee wachtwoorden zijn niet gelijk; er is niets veranderd."
+EMPTY = "een leeg wachtwoord kan niet; er is niets veranderd."
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def read_secret(prompt: str, stderr: TextIO | None = None) -> str:
+    """One passphrase: ``getpass`` on a terminal, else one line of standard input."""
+    if _is_tty(sys.stdin):
+        import getpass
+
+        try:
+            answer = getpass.getpass(prompt)
+        except EOFError:
+            raise ReflectError(NO_INPUT) from None
+    else:
+        line = sys.stdin.readline()
+        if not line:
+            raise ReflectError(NO_INPUT)
+        answer = line.rstrip("\r\n")
+    if not answer:
+        raise ReflectError(EMPTY)
+    return answer
+
+
+def read_new_secret() -> str:
+    """A new passphrase, asked twice (two lines when input is not a terminal)."""
+    first = read_secret(ASK_NEW)
+    if read_secret(ASK_AGAIN) != first:
+        raise ReflectError(MISMATCH)
+    return first
+
+
+def ask_for_journal(journal: Path, attempt: int, was_wrong: bool) -> str:
+    """The CLI's passphrase source (``keys.set_passphrase_source``): three tries."""
+    if was_wrong:
+        print(WRONG_AGAIN, file=sys.stderr)
+    return read_secret(ASK)
+
+
+def install() -> None:
+    """Let every journal command ask for the passphrase of an encrypted journal."""
+    from reflect_tui.core.journal import keys
+
+    keys.set_passphrase_source(ask_for_journal)

@@ -1,0 +1,213 @@
+"""Which files are encrypted, with which key, and how the key is asked for.
+
+Why a process-wide registry: the key of an encrypted journal is asked once
+(at the start of a CLI command, or by the app's passphrase dialog) and then
+every connection the process makes to that journal, its backups, its safety
+copies and its temp files uses it, through ``connection.py`` alone. Store,
+backups, erasure, doctor and migrations never see a key.
+
+The passphrase itself is never stored: only the unwrapped data key (see
+``keyfile.py``) is kept, in memory, for the life of the process.
+
+How a file is recognised: a plaintext SQLite file starts with SQLite's
+16-byte magic; an encrypted one with random bytes (SQLCipher's salt). The
+live journal is encrypted when its header is not the magic *and* its key file
+exists; a stale key file beside a plaintext journal (left by a crash during
+``reflect encrypt`` or ``decrypt``) is ignored.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal import keyfile
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MAX_TRIES = 3
+
+# Dutch messages, one place (an English edition comes later).
+MISSING_DRIVER = (
+    "dit dagboek is versleuteld, maar de versleuteling is niet geinstalleerd; installeer "
+    "die met: pip install 'reflect-tui[encrypt]'"
+)
+NO_PASSPHRASE = (
+    "dit dagboek is versleuteld en er is geen wachtwoord gegeven; start reflect in een "
+    "terminal, of geef het wachtwoord via standaardinvoer."
+)
+TOO_MANY_TRIES = (
+    "drie keer een verkeerd wachtwoord; het dagboek blijft dicht. Er is niets veranderd."
+)
+WRONG_PASSPHRASE = "het wachtwoord klopt niet."
+EXPORT_PLAINTEXT = (
+    "let op: het dagboek is versleuteld, maar deze export niet; bewaar hem op een veilige "
+    "plek of verwijder hem na gebruik."
+)
+
+
+def export_warning(journal_path: Path) -> str | None:
+    """What to say before an export of ``journal_path`` is written in plaintext (or None)."""
+    return EXPORT_PLAINTEXT if journal_is_encrypted(journal_path) else None
+
+
+def corrupt_encrypted(path: Path) -> str:
+    return (
+        f"het versleutelde dagboek {path} is beschadigd (het wachtwoord klopt wel); het bestand "
+        "is niet gewijzigd. Zet een back-up terug met 'reflect restore'."
+    )
+
+
+# A passphrase source: (journal path, attempt 1..3, previous attempt was wrong) -> passphrase.
+# It raises ReflectError when it cannot ask (no terminal, cancelled).
+PassphraseSource = Callable[[Path, int, bool], str]
+
+_keys: dict[Path, bytes] = {}
+_lock = threading.RLock()
+_source: PassphraseSource | None = None
+
+
+def set_passphrase_source(source: PassphraseSource | None) -> None:
+    """Who asks for a passphrase when an encrypted journal is opened without one."""
+    global _source
+    _source = source
+
+
+def register(journal_path: Path, data_key: bytes) -> None:
+    with _lock:
+        _keys[Path(journal_path).absolute()] = data_key
+
+
+def forget(journal_path: Path | None = None) -> None:
+    """Drop one journal's key (after ``decrypt``), or all of them."""
+    with _lock:
+        if journal_path is None:
+            _keys.clear()
+        else:
+            _keys.pop(Path(journal_path).absolute(), None)
+
+
+def registered(journal_path: Path) -> bytes | None:
+    with _lock:
+        return _keys.get(Path(journal_path).absolute())
+
+
+def cipher_driver() -> ModuleType:
+    """The ``sqlcipher3`` DB-API module, or a Dutch error saying how to install it."""
+    try:
+        import sqlcipher3.dbapi2 as driver  # type: ignore[import-untyped]
+    except ImportError:
+        raise ReflectError(MISSING_DRIVER) from None
+    return sys.modules[driver.__name__]
+
+
+def cipher_available() -> bool:
+    try:
+        cipher_driver()
+    except ReflectError:
+        return False
+    return True
+
+
+def read_header(path: Path) -> bytes:
+    """The first 16 bytes of ``path`` (empty when missing or empty).
+
+    Callers make sure this process does not hold ``path`` open through
+    SQLite (see ``connection.py``: closing any descriptor drops its locks).
+    """
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16)
+    except OSError:
+        return b""
+
+
+def looks_encrypted(header: bytes) -> bool:
+    return bool(header) and not header.startswith(SQLITE_MAGIC)
+
+
+def journal_is_encrypted(journal_path: Path) -> bool:
+    """True when the live journal is an encrypted one (header plus key file)."""
+    if registered(journal_path) is not None:
+        return True
+    return keyfile.key_file_path(journal_path).exists() and looks_encrypted(
+        read_header(journal_path)
+    )
+
+
+def unlock(journal_path: Path, passphrase: str | None = None) -> bytes:
+    """The data key of the encrypted journal at ``journal_path``, registered for the process.
+
+    With ``passphrase`` one try (``keyfile.WrongPassphrase`` when wrong); without,
+    the passphrase source is asked up to three times.
+    """
+    journal_path = Path(journal_path).absolute()
+    with _lock:
+        known = _keys.get(journal_path)
+        if known is not None:
+            return known
+        cipher_driver()  # say how to install it before asking for a passphrase
+        key_file = keyfile.read(keyfile.key_file_path(journal_path))
+        if passphrase is not None:
+            data_key = keyfile.unwrap(key_file, passphrase)
+        else:
+            data_key = _ask(journal_path, key_file)
+        _keys[journal_path] = data_key
+        return data_key
+
+
+def _ask(journal_path: Path, key_file: keyfile.KeyFile) -> bytes:
+    if _source is None:
+        raise ReflectError(NO_PASSPHRASE)
+    wrong = False
+    for attempt in range(1, MAX_TRIES + 1):
+        passphrase = _source(journal_path, attempt, wrong)
+        try:
+            return keyfile.unwrap(key_file, passphrase)
+        except keyfile.WrongPassphrase:
+            wrong = True
+    raise keyfile.WrongPassphrase(TOO_MANY_TRIES)
+
+
+def key_for_journal(journal_path: Path) -> bytes | None:
+    """The key to open the live journal with: registered, asked for, or None (plaintext)."""
+    known = registered(journal_path)
+    if known is not None:
+        return known
+    if journal_is_encrypted(journal_path):
+        return unlock(journal_path)
+    return None
+
+
+def owner_key(path: Path) -> bytes | None:
+    """The registered key of the journal ``path`` belongs to (its folder or its backups)."""
+    from reflect_tui.core.paths import backups_dir_beside
+
+    target = Path(path).absolute()
+    with _lock:
+        for journal, key in _keys.items():
+            if target == journal or target.parent in (journal.parent, backups_dir_beside(journal)):
+                return key
+    return None
+
+
+def key_for_file(path: Path, header: bytes) -> bytes | None:
+    """The key for a file that is not the live journal (a backup, a copy), by its header.
+
+    An encrypted file whose journal was not unlocked yet (``reflect restore``
+    reads a backup before it opens the journal) unlocks the journal whose key
+    file sits in the file's folder or the one above (``backups/``'s parent).
+    """
+    key = owner_key(path)
+    if key is not None or not looks_encrypted(header):
+        return key
+    target = Path(path).absolute()
+    for folder in (target.parent, target.parent.parent):
+        for candidate in sorted(folder.glob(f"*{keyfile.SUFFIX}")):
+            journal = candidate.with_name(candidate.name[: -len(keyfile.SUFFIX)])
+            if journal.exists():
+                return unlock(journal)
+    return None

@@ -1,0 +1,222 @@
+"""Encryption at rest (issue 17): journal, WAL and backups unreadable without the key."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from journal_fixtures.helpers import CLOCK, open_store, sample_reflection
+from quickloop import examples
+
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal import backup, encryption, keyfile, keys
+from reflect_tui.core.journal.connection import connect_file
+
+pytest.importorskip("sqlcipher3")
+
+PASS = "correct paard batterij niet"
+# Few iterations keep the tests fast; the command itself never goes below the minimum.
+FAST = 1
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf_and_clean_keys(monkeypatch: pytest.MonkeyPatch) -> object:
+    monkeypatch.setattr(keyfile, "MIN_ITERATIONS", FAST)
+    keys.set_passphrase_source(None)
+    yield None
+    keys.forget()
+    keys.set_passphrase_source(None)
+
+
+def _words(n: int) -> list[str]:
+    return [f"uniekwoord{i:04d}zqx" for i in range(n)]
+
+
+def _fill(folder: Path, words: list[str]) -> Path:
+    with open_store(folder) as store:
+        for i, word in enumerate(words):
+            rid = f"11111111-2222-4333-8444-{i:012d}"
+            store.save(
+                sample_reflection(rid, title=f"Titel {word}", what_happened=f"Het ging om {word}.")
+            )
+    return folder / "journal.sqlite3"
+
+
+def _files_with(folder: Path, word: str) -> list[Path]:
+    needle = word.encode()
+    return [p for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes()]
+
+
+def _titles(folder: Path) -> list[str]:
+    with open_store(folder) as store:
+        return sorted(s.title for s in store.list())
+
+
+def test_after_encrypt_no_file_under_the_data_folder_holds_a_reflection(tmp_path: Path) -> None:
+    words = _words(6)
+    journal = _fill(tmp_path, words[:3])
+    backup.back_up(journal, backup.manual_backup_path(tmp_path / "backups", CLOCK.now()))
+    backup.daily_backup(journal, tmp_path / "backups", date(2026, 3, 1))
+    assert _files_with(tmp_path, words[0])  # plaintext before
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    # Use it encrypted: more reflections (WAL), a migration-free daily backup, a search.
+    with open_store(tmp_path) as store:
+        for i, word in enumerate(words[3:], start=3):
+            store.save(sample_reflection(f"11111111-2222-4333-8444-{i:012d}", title=word))
+        assert len(store.list()) == 6
+        backup.daily_backup(journal, tmp_path / "backups", date(2026, 3, 2))
+        for word in words:
+            assert _files_with(tmp_path, word) == [], word  # WAL included, while open
+    for word in words:
+        assert _files_with(tmp_path, word) == [], word
+    assert keys.read_header(journal)[:6] != b"SQLite"
+    for path in (tmp_path / "backups").iterdir():
+        assert keys.looks_encrypted(keys.read_header(path)), path
+        assert path.stat().st_mode & 0o077 == 0
+    doc = json.loads(keyfile.key_file_path(journal).read_text())
+    assert doc["kdf"] == "pbkdf2-hmac-sha512" and doc["iterations"] >= FAST
+    assert keyfile.key_file_path(journal).stat().st_mode & 0o777 == 0o600
+    # The backups open with the journal's key: restore lists and describes them.
+    assert backup.describe(backup.newest_backup(tmp_path / "backups")).reflections >= 3
+
+
+def test_a_fresh_process_needs_the_passphrase_and_three_wrong_tries_refuse(tmp_path: Path) -> None:
+    journal = _fill(tmp_path, _words(2))
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    keys.forget()
+    with pytest.raises(ReflectError, match="wachtwoord"):
+        open_store(tmp_path)  # no source to ask
+    asked: list[tuple[int, bool]] = []
+
+    def wrong(path: Path, attempt: int, was_wrong: bool) -> str:
+        asked.append((attempt, was_wrong))
+        return "fout"
+
+    keys.set_passphrase_source(wrong)
+    with pytest.raises(keyfile.WrongPassphrase, match="drie keer"):
+        open_store(tmp_path)
+    assert asked == [(1, False), (2, True), (3, True)]
+    keys.set_passphrase_source(lambda p, a, w: "fout" if a == 1 else PASS)
+    assert len(_titles(tmp_path)) == 2
+
+
+def test_wrong_passphrase_and_corrupt_file_say_different_things(tmp_path: Path) -> None:
+    journal = _fill(tmp_path, _words(3))
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    keys.forget()
+    with pytest.raises(keyfile.WrongPassphrase, match="klopt niet"):
+        keys.unlock(journal, "verkeerd")
+    # Damage a page in the middle: the right passphrase, but the file does not open.
+    data = bytearray(journal.read_bytes())
+    data[:4096] = bytes(4096)
+    journal.write_bytes(bytes(data))
+    keys.unlock(journal, PASS)
+    with pytest.raises(ReflectError) as caught:
+        open_store(tmp_path)
+    assert "beschadigd" in caught.value.message
+    assert "klopt wel" in caught.value.message
+    assert not isinstance(caught.value, keyfile.WrongPassphrase)
+
+
+def test_a_damaged_key_file_says_so(tmp_path: Path) -> None:
+    journal = _fill(tmp_path, _words(1))
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    keys.forget()
+    keyfile.key_file_path(journal).write_text("{niet json")
+    with pytest.raises(ReflectError, match=r"sleutelbestand .* beschadigd"):
+        keys.unlock(journal, PASS)
+
+
+def test_erasure_removes_a_deleted_reflection_from_every_encrypted_file(tmp_path: Path) -> None:
+    words = _words(3)
+    journal = _fill(tmp_path, words)
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    backup.back_up(journal, backup.manual_backup_path(tmp_path / "backups", CLOCK.now()))
+    gone = "11111111-2222-4333-8444-000000000001"
+    with open_store(tmp_path) as store:
+        store.delete(gone)
+    # Decrypt only to look inside every file: the deleted reflection is nowhere.
+    encryption.decrypt(journal)
+    assert _files_with(tmp_path, words[1]) == []
+    assert _files_with(tmp_path, words[0])  # the others are still there, readable again
+    for path in (tmp_path / "backups").glob("*.sqlite3"):
+        conn = connect_file(path, readonly=True)
+        try:
+            ids = {r[0] for r in conn.execute("SELECT id FROM reflections")}
+        finally:
+            conn.close()
+        assert gone not in ids
+
+
+def test_passphrase_change_is_one_rename_and_backups_stay_readable(tmp_path: Path) -> None:
+    journal = _fill(tmp_path, _words(2))
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    backup.back_up(journal, backup.manual_backup_path(tmp_path / "backups", CLOCK.now()))
+    before = journal.read_bytes()
+    encryption.change_passphrase(journal, PASS, "nieuw wachtwoord")
+    assert journal.read_bytes() == before  # the data key stays; only the key file changed
+    keys.forget()
+    with pytest.raises(keyfile.WrongPassphrase):
+        keys.unlock(journal, PASS)
+    keys.unlock(journal, "nieuw wachtwoord")
+    assert len(_titles(tmp_path)) == 2
+    assert backup.describe(backup.newest_backup(tmp_path / "backups")).reflections == 2
+
+
+def test_decrypt_brings_back_a_plain_journal_and_forgets_the_key_file(tmp_path: Path) -> None:
+    journal = _fill(tmp_path, _words(2))
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    keys.forget()
+    encryption.decrypt(journal, PASS)
+    assert not keyfile.key_file_path(journal).exists()
+    assert journal.read_bytes()[:16] == keys.SQLITE_MAGIC
+    keys.forget()
+    assert len(_titles(tmp_path)) == 2
+    with pytest.raises(ReflectError, match="niet versleuteld"):
+        encryption.decrypt(journal, PASS)
+
+
+def test_an_interrupted_encrypt_leaves_a_stale_key_file_that_is_ignored(tmp_path: Path) -> None:
+    journal = _fill(tmp_path, _words(2))
+    keyfile.write(keyfile.key_file_path(journal), keyfile.wrap(keyfile.new_data_key(), "x", FAST))
+    assert len(_titles(tmp_path)) == 2  # plaintext header decides
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    keys.forget()
+    keys.unlock(journal, PASS)
+    assert len(_titles(tmp_path)) == 2
+
+
+_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60
+)
+
+
+@settings(
+    max_examples=examples(20),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(titles=st.lists(_text, min_size=1, max_size=4))
+def test_encrypt_decrypt_encrypt_loses_nothing(
+    tmp_path_factory: pytest.TempPathFactory, titles: list[str]
+) -> None:
+    folder = tmp_path_factory.mktemp("rt")
+    with open_store(folder) as store:
+        for i, title in enumerate(titles):
+            store.save(sample_reflection(f"11111111-2222-4333-8444-{i:012d}", title=title))
+        before = store.all()
+    journal = folder / "journal.sqlite3"
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    encryption.decrypt(journal)
+    encryption.encrypt(journal, "ander", iterations=FAST)
+    keys.forget()
+    keys.unlock(journal, "ander")
+    with open_store(folder) as store:
+        after = store.all()
+        hits = store.search(titles[0]) if titles[0].strip() else None
+    assert after == before
+    del hits
