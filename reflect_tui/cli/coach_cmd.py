@@ -270,6 +270,7 @@ def _wrap(text: str, indent: str) -> str:
 # Dutch labels of the score parts for --explain (trainers read them).
 _PART_LABELS = {
     "keyword": "eigen trefwoorden van de tip",
+    "cue": "signaalzin van de tip (cues)",
     "chosen_practice": "gekozen werkpraktijk",
     "inferred_practice": "werkpraktijk uit de tekst",
     "ticked_barrier": "aangevinkt: wat hinderde",

@@ -14,6 +14,7 @@ import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from reflect_tui.core.coach.cues import CueIndex
 from reflect_tui.core.coach.text import KeywordIndex, tokenize, word_key
 from reflect_tui.core.content.model import Content, Tip
 
@@ -42,6 +43,7 @@ class CoachIndex:
     affinity: Mapping[tuple[str, str], Mapping[str, float]]
     practice_sizes: Mapping[str, int]  # number of case tips per practice
     keyword_tips: Mapping[str, int]  # folded keyword -> how many tips carry it
+    cues: CueIndex  # the tips' situation cues
 
     def specificity(self, keyword: str) -> float:
         """1 for a keyword only one tip carries, less the more tips share it.
@@ -136,6 +138,7 @@ def build_index(content: Content) -> CoachIndex:
         tip_features={tip.id: tip_features(tip) for tip in content.tips},
         affinity=_affinity(content),
         keyword_tips=_keyword_tips(content),
+        cues=CueIndex((tip.id, cue) for tip in content.tips for cue in tip.cues),
         practice_sizes={
             p.id: sum(p.id in tip.practices for tip in content.tips) for p in content.practices
         },

@@ -22,6 +22,7 @@ from reflect_tui.core.content.model import Content
 
 W_KEYWORD = 1.0  # a practice keyword in the text (first one; more count less)
 W_TIP_WORDS = 1.0  # the text matches keywords of tips tagged with the practice
+W_CUE = 1.5  # a situation cue of a tip tagged with the practice (shared among its practices)
 W_BARRIER = 0.6  # a barrier in the text, times its affinity with the practice
 W_HELP = 0.8  # a help in the text, times its affinity with the practice
 W_KIND = 0.6  # the case kind, times its affinity with the practice
@@ -104,6 +105,20 @@ def suggest_practices(
             weight = W_TIP_WORDS * math.sqrt(votes * (mean_size / size) ** SIZE_DAMPING)
             quotes = tuple(first_quotes(tip_quotes[practice_id], 2))
             scored[practice_id].append(Part(weight, quotes, reasons.practice_via_tips))
+
+    cue_votes: dict[str, float] = {}
+    cue_quotes: dict[str, list[Evidence]] = {}
+    for tip_id, items in evidence.cues.items():
+        practices = getattr(content.by_id("tips").get(tip_id), "practices", ())
+        for position, practice_id in enumerate(practices):
+            # The tip's first practice is the one its core move belongs to.
+            share = 1.0 if position == 0 else 0.5
+            cue_votes[practice_id] = max(cue_votes.get(practice_id, 0.0), share)
+            cue_quotes.setdefault(practice_id, []).extend(items)
+    for practice_id, vote in cue_votes.items():
+        if practice_id in scored:
+            quotes = tuple(first_quotes(cue_quotes[practice_id], 1))
+            scored[practice_id].append(Part(W_CUE * vote, quotes, reasons.practice_words))
 
     factor_sources = [
         (BARRIER, W_BARRIER, evidence.barriers, barriers, reasons.practice_via_barrier),

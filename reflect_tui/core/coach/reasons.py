@@ -131,6 +131,8 @@ def _tip_line(content: Content, kind: str, items: Sequence[str], quotes: Sequenc
     said = f"Je schreef {quoted(quotes)}" if quotes else ""
     if kind == "keyword":
         return f"{said}; daar gaat deze tip over." if said else ""
+    if kind == "cue":
+        return f"{said}; voor zo'n situatie is deze tip." if said else ""
     if kind == "ticked_barrier":
         names = _names(content, "barriers", items)
         return f"Je vinkte {names} aan als wat je hinderde; deze tip gaat daarover."
@@ -164,6 +166,7 @@ def _tip_line(content: Content, kind: str, items: Sequence[str], quotes: Sequenc
 _PHRASE_ORDER = (
     "ticked_barrier",
     "ticked_help",
+    "cue",
     "inferred_barrier",
     "absent_help",
     "keyword",

@@ -21,6 +21,7 @@ from reflect_tui.core.journal.model import Reflection
 from reflect_tui.core.text_analysis import word_key
 
 LOW_RATING = 2  # a principle rated at or below this counts as "low"
+CUE_QUOTE_MAX = 60  # a cue's quote may be longer than a keyword's: it is a phrase
 
 # Words that, in the same sentence, turn a keyword shared by a barrier and a
 # help (e.g. "collega's") into a help: "dankzij mijn collega van groen".
@@ -147,6 +148,7 @@ class TextEvidence:
 
     ``absent_helps`` are helps the text names as missing or refused ("geen
     budget", "team beheer weigert"): not a help, but worth knowing.
+    ``cues`` are tips whose situation cues the text contains (per tip id).
     """
 
     practices: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
@@ -154,6 +156,7 @@ class TextEvidence:
     helps: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
     tips: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
     absent_helps: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
+    cues: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
 
 
 def _clauses(text: str, tokens: list[Token], breaks: frozenset[str]) -> list[int]:
@@ -272,12 +275,19 @@ def read_text(content: Content, text: str) -> TextEvidence:
             hit.part,
         )
         groups[group].setdefault(item_id, []).append(evidence)
+    cue_groups: dict[str, list[Evidence]] = {}
+    for cue_hit in index.cues.hits(tokens, clauses, masked, negations):
+        start, end = tokens[cue_hit.first].start, tokens[cue_hit.last].end
+        cue_groups.setdefault(cue_hit.owner, []).append(
+            Evidence(quote(text, start, end, CUE_QUOTE_MAX), cue_hit.cue, start, text[start:end])
+        )
     return TextEvidence(
         practices=_freeze(groups[PRACTICE]),
         barriers=_freeze(groups[BARRIER]),
         helps=_freeze(groups[HELP]),
         tips=_freeze(groups[TIP]),
         absent_helps=_freeze(groups["absent"]),
+        cues=_freeze(cue_groups),
     )
 
 

@@ -38,9 +38,14 @@ W_LOW_PRINCIPLE = 2.0  # a principle rated 2 the tip strengthens (rating 1: +0.5
 W_STEP = 1.0  # the LSD step being answered
 W_KIND = 1.0  # the case kind
 W_KEYWORD = 2.0  # the tip's own keywords in the text (diminishing)
+W_CUE = 6.0  # a situation cue of the tip in the text: the case is what the tip is for
+W_CUE_EXTRA = 2.0  # ... each further distinct cue
+MAX_CUE = 10.0
 QUOTE_MIN_SPECIFICITY = 0.55  # keywords of at most 3 tips are quoted in reasons
 KEYWORD_TOGETHER = 0.6  # extra share per further distinct own keyword
 MAX_KEYWORD = 10.0
+W_KEYWORDS_TOGETHER = 4.0  # three or more distinct own keywords: the text is about this tip
+KEYWORDS_TOGETHER_MIN = 3
 
 INFERRED_MIN_SHARE = 0.34  # a practice counts as "at play" from this share of the best
 INFERRED_MIN_SCORE = 0.5
@@ -55,6 +60,7 @@ CASE_AUDIENCE = "grenswerker"  # case coaching serves the boundary worker's own 
 
 # Kinds of score parts (``ScorePart.kind``), strongest evidence first.
 KEYWORD = "keyword"
+CUE = "cue"
 TICKED_BARRIER = "ticked_barrier"
 TICKED_HELP = "ticked_help"
 CHOSEN_PRACTICE = "chosen_practice"
@@ -147,6 +153,11 @@ def score_tip(
 ) -> list[ScorePart]:
     """Every part of a tip's score, from the signals and the text's evidence."""
     parts: list[ScorePart] = []
+    cues = evidence.cues.get(tip.id, ())
+    if cues:
+        distinct = len({e.keyword.casefold() for e in cues})
+        weight = min(MAX_CUE, W_CUE + W_CUE_EXTRA * (distinct - 1))
+        parts.append(ScorePart(CUE, "", weight, _matches(cues), tuple(first_quotes(cues, 1))))
     words = evidence.tips.get(tip.id, ())
     if words:
         index = coach_index(content)
@@ -159,6 +170,8 @@ def score_tip(
         # with "toezeggen", "mandaat" and "wethouder" is about that very tip.
         together = 1.0 + KEYWORD_TOGETHER * (len(specs) - 1)
         weight = min(MAX_KEYWORD, W_KEYWORD * weighted * together)
+        if len(specs) >= KEYWORDS_TOGETHER_MIN:
+            weight += W_KEYWORDS_TOGETHER
         # Only words that say something about this tip are quoted back; a word
         # many tips share ("bewoners") counts a little but explains nothing.
         telling = [e for e in words if index.specificity(e.keyword) >= QUOTE_MIN_SPECIFICITY]

@@ -162,6 +162,8 @@ class Tip:
     keywords: tuple[str, ...] = ()
     case_kinds: tuple[str, ...] = ()
     audience: tuple[str, ...] = ()  # AUDIENCES; empty: the boundary worker
+    # Phrases showing the case is the very situation this tip is for (coach/cues.py).
+    cues: tuple[str, ...] = ()
 
 
 # The ranges the code can compute with, checked by the validator: ``days`` is

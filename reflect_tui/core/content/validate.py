@@ -649,6 +649,7 @@ SPECS: Mapping[str, tuple[type, Mapping[str, _Field]]] = {
             "keywords": _Field(_TEXTS, required=False, default=()),
             "case_kinds": _Field(_refs("case_kinds"), required=False, default=()),
             "audience": _Field(_audience, required=False, default=()),
+            "cues": _Field(_TEXTS, required=False, default=()),
         },
     ),
     "learning_suggestions": (

@@ -1,0 +1,131 @@
+"""Situation cues: short phrases that say what a case is about, not just a word in it.
+
+Why a second kind of evidence beside keywords: a single everyday word
+("bellen", "aan tafel", "plein") says little about which advice fits, and a
+blind reading of the coach's advice found such words driving the tips. A
+trainer writes a tip's ``cues`` as the few phrases that show the case is
+the very situation the tip's core move is for ("boze zaal", "wat ik mocht
+beloven", "komt niet van de grond"). A cue matches when its words occur in
+that order within one clause of the user's text, each by its match key
+(so inflected forms count), with at most ``MAX_GAP`` other words between
+consecutive cue words ("boos en bang" matches "boos, verdrietig en bang").
+A negation just before a cue that holds none itself cancels it ("niemand
+was boos"); a one-word cue inside a known idiom never counts (a cue of
+several words may be the idiom itself: "kastje naar de muur").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from reflect_tui.core.text_analysis import Token, tokenize, word_key
+
+MAX_GAP = 2  # other words allowed between two consecutive cue words
+NEGATION_BEFORE = 3  # tokens before a cue in which a negation cancels it
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue of one owner (a tip id), as match keys in order."""
+
+    owner: str
+    text: str
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """Where a cue matched: owner, the cue, and the token span it covers."""
+
+    owner: str
+    cue: str
+    first: int
+    last: int
+
+
+class CueIndex:
+    """Every cue of a content, grouped by its first word's key (one pass per text)."""
+
+    def __init__(self, cues: Iterable[tuple[str, str]]) -> None:
+        self._by_first: dict[str, list[Cue]] = {}
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for owner, text in cues:
+            keys = tuple(word_key(t.text) for t in tokenize(text))
+            if not keys or (owner, keys) in seen:
+                continue
+            seen.add((owner, keys))
+            self._by_first.setdefault(keys[0], []).append(Cue(owner, text.strip(), keys))
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def hits(
+        self,
+        tokens: list[Token],
+        clauses: list[int],
+        masked: set[int] | frozenset[int],
+        negations: frozenset[str],
+    ) -> list[CueHit]:
+        """Every cue found in the tokens, first occurrence per (owner, cue)."""
+        if not self._by_first:
+            return []
+        keys = [word_key(t.text) for t in tokens]
+        found: dict[tuple[str, str], CueHit] = {}
+        for position, key in enumerate(keys):
+            for cue in self._by_first.get(key, ()):
+                if (cue.owner, cue.text) in found:
+                    continue
+                # An idiom's words never count alone, but a cue may be the idiom.
+                mask = masked if len(cue.keys) == 1 else frozenset()
+                if position in mask:
+                    continue
+                last = _match_rest(cue.keys, keys, clauses, mask, position)
+                if last is None:
+                    continue
+                if not negations.intersection(cue.keys) and _negated_before(
+                    keys, clauses, position, negations
+                ):
+                    continue
+                found[(cue.owner, cue.text)] = CueHit(cue.owner, cue.text, position, last)
+        return list(found.values())
+
+
+def _match_rest(
+    cue: tuple[str, ...],
+    keys: list[str],
+    clauses: list[int],
+    masked: set[int] | frozenset[int],
+    position: int,
+) -> int | None:
+    """Index of the last token if the cue's other words follow in order, else None."""
+    current = position
+    for wanted in cue[1:]:
+        nxt = None
+        for candidate in range(current + 1, min(len(keys), current + 2 + MAX_GAP)):
+            if clauses[candidate] != clauses[position]:
+                break
+            if keys[candidate] == wanted and candidate not in masked:
+                nxt = candidate
+                break
+        if nxt is None:
+            return None
+        current = nxt
+    return current
+
+
+def _negated_before(
+    keys: list[str], clauses: list[int], position: int, negations: frozenset[str]
+) -> bool:
+    for index in range(max(0, position - NEGATION_BEFORE), position):
+        if clauses[index] == clauses[position] and keys[index] in negations:
+            return True
+    return False
+
+
+def group_by_owner(hits: Iterable[CueHit]) -> Mapping[str, list[CueHit]]:
+    """Hits per owner, in text order."""
+    groups: dict[str, list[CueHit]] = {}
+    for hit in sorted(hits, key=lambda h: (h.first, h.cue)):
+        groups.setdefault(hit.owner, []).append(hit)
+    return groups

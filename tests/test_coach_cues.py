@@ -1,0 +1,62 @@
+"""Situation cues (``Tip.cues``): phrases that say what a case is about (issue 11)."""
+
+from __future__ import annotations
+
+from reflect_tui.core.coach.cues import CueIndex
+from reflect_tui.core.coach.evaluate import Case, coach_case
+from reflect_tui.core.coach.signals import read_text
+from reflect_tui.core.coach.tips import CUE
+from reflect_tui.core.content.loader import load_builtin
+from reflect_tui.core.text_analysis import tokenize, word_key
+
+NEGATIONS = frozenset(word_key(w) for w in ("niet", "geen", "niemand"))
+
+
+def _hits(cues: list[tuple[str, str]], text: str) -> list[str]:
+    tokens = tokenize(text)
+    clauses = [0] * len(tokens)
+    for i in range(1, len(tokens)):
+        gap = text[tokens[i - 1].end : tokens[i].start]
+        clauses[i] = clauses[i - 1] + any(ch in ".,;!?" for ch in gap)
+    return [h.cue for h in CueIndex(cues).hits(tokens, clauses, frozenset(), NEGATIONS)]
+
+
+def test_cue_words_match_in_order_with_small_gaps_and_inflection() -> None:
+    cues = [("t", "boos en bang"), ("t", "wethouder wil")]
+    assert _hits(cues, "Ze waren boos, verdrietig en bang") == []  # comma: other clause
+    assert _hits(cues, "Ze waren boos en heel erg bang") == ["boos en bang"]
+    assert _hits(cues, "De wethouder wilde snel een besluit") == ["wethouder wil"]
+    assert _hits(cues, "wil de wethouder dat?") == []  # order counts
+
+
+def test_a_negation_before_a_cue_cancels_it_unless_the_cue_holds_one() -> None:
+    cues = [("t", "boos"), ("t", "geen geld")]
+    assert _hits(cues, "Niemand was boos") == []
+    assert _hits(cues, "Er is geen geld") == ["geen geld"]
+
+
+def test_read_text_reports_cues_per_tip_with_the_users_words() -> None:
+    content = load_builtin()
+    evidence = read_text(content, "Zaal vol, veel boosheid en angst.")
+    assert "ruimte-voor-emoties" in evidence.cues
+    assert evidence.cues["ruimte-voor-emoties"][0].word == "boosheid"
+
+
+def test_the_core_move_for_an_angry_evening_comes_first() -> None:
+    """The issue's case: angry residents, trees cut, not knowing what one may promise."""
+    content = load_builtin()
+    case = Case(
+        id="boze-avond",
+        text=(
+            "Informatieavond over de kap van de bomen langs de singel. Veel boze bewoners, "
+            "er werd geschreeuwd. Ik wist niet wat ik mocht toezeggen over herplant."
+        ),
+        kind="bijeenkomst",
+        expected_practices=("relaties",),
+        expected_barriers=(),
+    )
+    top = [m.tip.id for m in coach_case(content, case)]
+    assert "ruimte-voor-emoties" in top[:2]
+    assert {"doe-wat-je-belooft", "zeg-vooraf-waarover-mensen-meepraten"} & set(top)
+    first = coach_case(content, case)[0]
+    assert any(p.kind == CUE for p in first.parts)
