@@ -60,6 +60,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     """A private REFLECT_HOME per test; nothing leaks to the user's real folders."""
     home = tmp_path / "reflect-home"
     monkeypatch.setenv("REFLECT_HOME", str(home))
+    monkeypatch.setenv("REFLECT_KEYRING", "off")  # never a real OS keyring (issue 17)
     monkeypatch.delenv("REFLECT_CONTENT_PATH", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield home

@@ -8,6 +8,7 @@ lock while a journal is switched, and says what happened in Dutch.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,13 +17,30 @@ if TYPE_CHECKING:
     from reflect_tui.core.journal.encryption import Conversion
 
 
+KEYRING_HELP = "bewaar het wachtwoord ook in de sleutelhanger van het systeem (keyring)"
+NO_KEYRING = (
+    "er is geen sleutelhanger (keyring) beschikbaar; het wachtwoord wordt bij elke start "
+    "gevraagd. Installeer die met: pip install 'reflect-tui[keyring]'"
+)
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands to the parser."""
     p = sub.add_parser("encrypt", help="versleutel het dagboek en de back-ups met een wachtwoord")
+    p.add_argument("--keyring", action="store_true", help=KEYRING_HELP)
     p.set_defaults(handler=run_encrypt)
     p = sub.add_parser("decrypt", help="haal de versleuteling van het dagboek weer af")
     p.set_defaults(handler=run_decrypt)
     p = sub.add_parser("passphrase", help="verander het wachtwoord van het versleutelde dagboek")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
+        "--keyring",
+        action="store_true",
+        help="verander niets, bewaar alleen het huidige wachtwoord in de sleutelhanger",
+    )
+    which.add_argument(
+        "--forget", action="store_true", help="haal het wachtwoord uit de sleutelhanger"
+    )
     p.set_defaults(handler=run_passphrase)
 
 
@@ -66,6 +84,8 @@ def run_encrypt(args: argparse.Namespace, ctx: CliContext) -> int:
         result = encryption.encrypt(journal, passphrase)
     finally:
         lock.release()
+    if args.keyring:
+        _keep(ctx, journal, passphrase)
     _report(
         ctx,
         result,
@@ -80,6 +100,15 @@ def run_encrypt(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _keep(ctx: CliContext, journal: Path, passphrase: str) -> None:
+    from reflect_tui.core.journal import keystore
+
+    if keystore.put(journal, passphrase):
+        _say(ctx, "Het wachtwoord staat in de sleutelhanger; reflect vraagt er niet meer om.")
+    else:
+        ctx.warn(NO_KEYRING)
+
+
 def run_decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
     from reflect_tui.core.journal import encryption
 
@@ -88,15 +117,30 @@ def run_decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
         result = encryption.decrypt(ctx.locations.journal_path)
     finally:
         lock.release()
+    from reflect_tui.core.journal import keystore
+
+    keystore.delete(ctx.locations.journal_path)
     _report(ctx, result, "De versleuteling is eraf: het dagboek en de back-ups zijn weer leesbaar.")
     return 0
 
 
 def run_passphrase(args: argparse.Namespace, ctx: CliContext) -> int:
-    from reflect_tui.cli.passphrase import read_new_secret
-    from reflect_tui.core.journal import encryption, keys
+    from reflect_tui.cli.passphrase import ASK, read_new_secret, read_secret
+    from reflect_tui.core.errors import ReflectError
+    from reflect_tui.core.journal import encryption, keys, keystore
 
     journal = ctx.locations.journal_path
+    if not keys.journal_is_encrypted(journal):
+        raise ReflectError(encryption.NOT_ENCRYPTED)
+    if args.forget:
+        keystore.delete(journal)
+        _say(ctx, "Het wachtwoord staat niet (meer) in de sleutelhanger.")
+        return 0
+    if args.keyring:
+        current = read_secret(ASK)
+        keys.unlock(journal, current)  # wrong: says so, stores nothing
+        _keep(ctx, journal, current)
+        return 0
     keys.unlock(journal)  # the current passphrase first (three tries)
     new = read_new_secret()
     lock = _locked(ctx)
@@ -105,4 +149,6 @@ def run_passphrase(args: argparse.Namespace, ctx: CliContext) -> int:
     finally:
         lock.release()
     _say(ctx, "Het wachtwoord is veranderd.")
+    if keystore.get(journal) is not None:
+        keystore.put(journal, new)
     return 0

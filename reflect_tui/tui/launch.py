@@ -19,6 +19,8 @@ from reflect_tui.core.errors import ReflectError
 from reflect_tui.tui import strings
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reflect_tui.core.clock import Clock
     from reflect_tui.core.paths import Locations
 
@@ -40,6 +42,14 @@ def launch(
     """
     from reflect_tui.tui.factory import build_app
 
+    try:
+        unlocked = _unlock(locations.journal_path)
+    except ReflectError as exc:
+        print(strings.LAUNCH_FAILED.format(error=exc.message), file=stderr)
+        return exc.exit_code or 1
+    if unlocked is not None:
+        print(strings.LAUNCH_FAILED.format(error=unlocked), file=stderr)
+        return 1
     options: dict[str, Any] = {"start": start} if start else {}
     if watch:
         from reflect_tui.core.content.loader import load_content
@@ -78,6 +88,30 @@ def launch(
         print(strings.LAUNCH_FAILED.format(error=built.app.launch_error), file=stderr)
         return 1
     return int(code or 0)
+
+
+def _unlock(journal: Path) -> str | None:
+    """Ask for the passphrase of an encrypted journal first; why not, or None when open.
+
+    A plain journal costs one small read here. Without ``sqlcipher3`` the
+    message says how to install it; without a terminal the passphrase cannot
+    be asked (``ReflectError`` from ``keys``).
+    """
+    from reflect_tui.core.journal import keys
+
+    if keys.registered(journal) is not None or not keys.journal_is_encrypted(journal):
+        return None
+    keys.cipher_driver()
+    if keys.unlock_from_keyring(journal):
+        return None
+    if not _has_terminal():
+        return strings.NEEDS_TERMINAL
+    from reflect_tui.tui.dialogs.passphrase import PassphraseApp
+
+    dialog = PassphraseApp(journal)
+    if dialog.run():
+        return None
+    return dialog.message or strings.PASSPHRASE_CANCELLED
 
 
 def _has_terminal() -> bool:

@@ -549,3 +549,12 @@ SUMMARY_TIP_HINT = "Kies een tip en druk op Enter om hem helemaal te lezen."
 KEY_TIP_OPEN = "Open/dicht"
 EXPORTED_TO = "Opgeslagen als:\n{path}"
 HOME_STEP_FULL = "→ {step}  (uit: {title})"
+
+# -- passphrase of an encrypted journal (issue 17) ---------------------------
+PASSPHRASE_TITLE = "Dit dagboek is versleuteld"
+PASSPHRASE_PROMPT = "Typ je wachtwoord en druk op Enter (Esc stopt)."
+PASSPHRASE_PLACEHOLDER = "wachtwoord"
+PASSPHRASE_WRONG = "Het wachtwoord klopt niet. Nog {left} poging(en)."
+PASSPHRASE_CHECKING = "Even controleren..."
+PASSPHRASE_GAVE_UP = "drie keer een verkeerd wachtwoord; het dagboek blijft dicht."
+PASSPHRASE_CANCELLED = "gestopt zonder wachtwoord; het dagboek is niet geopend."

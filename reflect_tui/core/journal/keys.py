@@ -154,9 +154,36 @@ def unlock(journal_path: Path, passphrase: str | None = None) -> bytes:
         if passphrase is not None:
             data_key = keyfile.unwrap(key_file, passphrase)
         else:
-            data_key = _ask(journal_path, key_file)
+            data_key = _from_keyring(journal_path, key_file) or _ask(journal_path, key_file)
         _keys[journal_path] = data_key
         return data_key
+
+
+def _from_keyring(journal_path: Path, key_file: keyfile.KeyFile) -> bytes | None:
+    """The data key from a passphrase kept in the OS keyring (``keystore.py``), if it fits."""
+    from reflect_tui.core.journal import keystore
+
+    stored = keystore.get(journal_path)
+    if stored is None:
+        return None
+    try:
+        return keyfile.unwrap(key_file, stored)
+    except keyfile.WrongPassphrase:
+        return None
+
+
+def unlock_from_keyring(journal_path: Path) -> bool:
+    """Unlock with the keyring's passphrase only (never asks); True when it worked."""
+    journal_path = Path(journal_path).absolute()
+    with _lock:
+        if journal_path in _keys:
+            return True
+        cipher_driver()
+        data_key = _from_keyring(journal_path, keyfile.read(keyfile.key_file_path(journal_path)))
+        if data_key is None:
+            return False
+        _keys[journal_path] = data_key
+        return True
 
 
 def _ask(journal_path: Path, key_file: keyfile.KeyFile) -> bytes:
