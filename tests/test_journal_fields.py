@@ -31,7 +31,7 @@ def test_every_declared_field_has_a_column_in_the_migrated_schema(tmp_path: Path
         )
         for child in fields.CHILDREN:
             assert sorted(_columns(store, child.table)) == sorted(
-                ["reflection_id", "position", *(f.column for f in child.fields)]
+                ["reflection_seq", "position", *(f.column for f in child.fields)]
             )
 
 

@@ -173,8 +173,8 @@ def test_foreign_keys_cascade_children(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(
-                "INSERT INTO answers (reflection_id, position, practice, step)"
-                " VALUES ('x', 0, 'a', 'b')"
+                "INSERT INTO answers (reflection_seq, position, practice, step)"
+                " VALUES (424242, 0, 'a', 'b')"
             )
 
 

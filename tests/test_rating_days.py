@@ -8,7 +8,6 @@ journal migrated from schema 5 are each checked against the plain join.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -33,7 +32,7 @@ def _summary(store) -> set[tuple[str, str, str, int, int]]:  # type: ignore[no-u
 def _from_ratings(store) -> set[tuple[str, str, str, int, int]]:  # type: ignore[no-untyped-def]
     rows = store.read_rows(
         "SELECT r.status, r.occurred_on, p.principle, sum(p.rating), count(p.rating)"
-        " FROM reflections r JOIN principle_ratings p ON p.reflection_id = r.id"
+        " FROM reflections r JOIN principle_ratings p ON p.reflection_seq = r.seq"
         " WHERE p.rating IS NOT NULL GROUP BY 1, 2, 3",
         [],
     )
@@ -75,18 +74,18 @@ def test_ratings_from_summary_equal_ratings_from_rows(tmp_path: Path) -> None:
 
 
 def test_migration_from_schema_5_fills_the_summary(tmp_path: Path) -> None:
+    """A journal written by the schema-5 release (committed fixture) gets a full
+    summary, and the triggers keep it (joined on ``seq`` from schema 7) when it changes."""
+    import shutil
+
+    from journal_fixtures.helpers import FIXTURES
+
+    shutil.copy(FIXTURES / "v5_journal.sqlite3", tmp_path / "journal.sqlite3")
     with open_store(tmp_path) as store:
-        store.import_reflections(lookback_reflections())
-        path = store.path
-        expected = _from_ratings(store)
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE rating_days")
-    for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rating_days%'"
-    ).fetchall():
-        conn.execute(f"DROP TRIGGER {name}")
-    conn.execute("PRAGMA user_version = 5")
-    conn.commit()
-    conn.close()
-    with open_store(tmp_path) as store:
-        assert _summary(store) == expected
+        assert _summary(store) == _from_ratings(store) != set()
+        first = store.all()[0]
+        first.principles[0] = PrincipleRating(first.principles[0].id, 5, "")
+        first.status = "draft"
+        store.save(first)
+        store.delete(store.all()[-1].id)
+        assert _summary(store) == _from_ratings(store)

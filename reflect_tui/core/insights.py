@@ -316,7 +316,7 @@ def _ratings(
         rows = read(
             "SELECT p.principle, substr(r.occurred_on, 1, 7), r.occurred_on >= ?, sum(p.rating),"
             " count(p.rating) FROM reflections r CROSS JOIN principle_ratings p"
-            " ON p.reflection_id = r.id"
+            " ON p.reflection_seq = r.seq"
             f" WHERE {where} AND p.rating IS NOT NULL GROUP BY 1, 2, 3",
             [cut, *params],
         )
@@ -382,7 +382,7 @@ def _skips(read: Any, where: str, params: list[Any]) -> tuple[StepSkips, ...]:
     answered: dict[tuple[str, str], int] = {}
     for practice, step, n in read(
         f"{window}SELECT a.practice, a.step, count(DISTINCT r.seq) FROM recent r"
-        f" CROSS JOIN answers a ON a.reflection_id = r.id WHERE {_ANSWERED} GROUP BY 1, 2",
+        f" CROSS JOIN answers a ON a.reflection_seq = r.seq WHERE {_ANSWERED} GROUP BY 1, 2",
         params,
     ):
         answered[practice, step] = int(n)
@@ -404,7 +404,7 @@ def _next_steps(read: Any, where: str, params: list[Any], today: date) -> NextSt
         " coalesce(sum(n.done = 0 AND n.due >= ?), 0),"
         " coalesce(sum(n.done = 0 AND n.due < ?), 0),"
         " coalesce(sum(n.done = 0 AND n.due IS NULL), 0)"
-        " FROM reflections r CROSS JOIN next_steps n ON n.reflection_id = r.id"
+        " FROM reflections r CROSS JOIN next_steps n ON n.reflection_seq = r.seq"
         f" WHERE {where} AND trim(n.text) != ''",
         [day, day, *params],
     )[0]
@@ -450,7 +450,7 @@ def _ids_behind(store: JournalStore, scope: JournalQuery, drill: Drill, today: d
     if drill.kind == "skipped":
         practice, _, step = drill.key.partition("/")
         answered = (
-            "EXISTS (SELECT 1 FROM answers a WHERE a.reflection_id = r.id AND a.practice = ?"
+            "EXISTS (SELECT 1 FROM answers a WHERE a.reflection_seq = r.seq AND a.practice = ?"
             f" AND a.step = ? AND {_ANSWERED})"
         )
         sql = (
@@ -467,7 +467,7 @@ def _ids_behind(store: JournalStore, scope: JournalQuery, drill: Drill, today: d
     }
     test, extra = tests.get(drill.key, tests["open"])
     sql = (
-        "SELECT DISTINCT r.id FROM reflections r JOIN next_steps n ON n.reflection_id = r.id"
+        "SELECT DISTINCT r.id FROM reflections r JOIN next_steps n ON n.reflection_seq = r.seq"
         f" WHERE {where} AND trim(n.text) != '' AND {test}"
     )
     return [row[0] for row in store.read_rows(sql, [*params, *extra])]

@@ -28,7 +28,11 @@ def main() -> None:
             details.append(f"integrity: {result[:3]}")
         for rid, answers in spec["expected"].items():
             stored = dict(
-                conn.execute("SELECT step, text FROM answers WHERE reflection_id = ?", (rid,))
+                conn.execute(
+                    "SELECT step, text FROM answers a JOIN reflections r"
+                    " ON r.seq = a.reflection_seq WHERE r.id = ?",
+                    (rid,),
+                )
             )
             for step, text in answers.items():
                 if stored.get(step) != text:
@@ -36,7 +40,8 @@ def main() -> None:
                     details.append(f"lost answer {rid[:8]} {step}")
         for rid, index in spec["marked"]:
             row = conn.execute(
-                "SELECT done FROM next_steps WHERE reflection_id = ? AND position = ?",
+                "SELECT done FROM next_steps n JOIN reflections r ON r.seq = n.reflection_seq"
+                " WHERE r.id = ? AND n.position = ?",
                 (rid, index),
             ).fetchone()
             if row is None or row[0] != 1:

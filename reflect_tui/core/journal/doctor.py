@@ -192,10 +192,11 @@ def _rescue_into(src: sqlite3.Connection, path: Path, target: Path) -> RescueRes
                 gaps += found_gaps
             else:
                 rows = []
-                for rid in ids:
-                    try:
+                seq_at = columns.index("seq")
+                for rid, row in ids.items():
+                    try:  # the child tables are keyed by the reflection's seq (schema 7)
                         rows += src.execute(
-                            f'SELECT * FROM "{table}" WHERE reflection_id = ?', (rid,)
+                            f'SELECT * FROM "{table}" WHERE reflection_seq = ?', (row[seq_at],)
                         ).fetchall()
                     except db_errors("DatabaseError"):
                         incomplete.append(Incomplete(rid, titles[rid], table))

@@ -4,7 +4,8 @@ Why: a backup made before a schema migration is a full copy of the
 journal. "Deleted means gone from every file under the data folder" would
 be false if the text lived on there. Backups may be at any older schema
 version, so the scrub is schema-agnostic: every table with an ``id`` or
-``reflection_id`` column loses the matching rows, full-text tables are
+``reflection_id`` column (or, from schema 7, a ``reflection_seq`` column
+naming the reflection's ``seq``) loses the matching rows, full-text tables are
 cleaned and optimised, and the file is vacuumed with ``secure_delete``.
 """
 
@@ -93,6 +94,12 @@ def scrub_file(path: Path, reflection_id: str) -> bool:
             if name.startswith(shadow) or name.startswith("sqlite_"):
                 continue
             columns = {row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')}
+            if "reflection_seq" in columns:  # schema 7: children keyed by the integer seq
+                for seq in seqs:
+                    changed += conn.execute(
+                        f'DELETE FROM "{name}" WHERE reflection_seq = ?', (seq,)
+                    ).rowcount
+                continue
             for column in ("reflection_id", "id"):
                 if column in columns:
                     changed += conn.execute(

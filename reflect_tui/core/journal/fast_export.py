@@ -44,7 +44,7 @@ def _compile(source: str, env: dict[str, Any]) -> RowEncoder:
 
 
 def _child_encoder(child: Children) -> RowEncoder:
-    """``encode(row)`` for a row ``(reflection_id, *columns)`` of a child table."""
+    """``encode(row)`` for a row ``(reflection_seq, *columns)`` of a child table."""
     env: dict[str, Any] = {}
     parts: list[str] = []
     for i, f in enumerate(child.fields, start=1):
@@ -80,7 +80,7 @@ def _reflection_encoder() -> RowEncoder:
 _CHILD_ENCODERS = {child.name: _child_encoder(child) for child in CHILDREN}
 _ENCODE = _reflection_encoder()
 _COLUMNS = ", ".join(f.column for f in SCALARS)
-_ID_AT = [f.name for f in SCALARS].index("id")
+_SEQ_AT = len(SCALARS)  # ``seq`` is selected after the scalar columns
 
 
 def journal_json(conn: sqlite3.Connection) -> str:
@@ -99,7 +99,9 @@ def journal_chunks(conn: sqlite3.Connection, counted: list[int] | None = None) -
     snapshot. ``counted``, if given, gets the number of reflections appended.
     """
     head = f'{{\n  "format": "{FORMAT_NAME}",\n  "version": {FORMAT_VERSION},\n  "reflections": ['
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM reflections ORDER BY occurred_on, created_at, id")
+    rows = conn.execute(
+        f"SELECT {_COLUMNS}, seq FROM reflections ORDER BY occurred_on, created_at, id"
+    )
     total = 0
     separator = "\n    "
     while True:
@@ -115,20 +117,20 @@ def journal_chunks(conn: sqlite3.Connection, counted: list[int] | None = None) -
 
 
 def _lines(conn: sqlite3.Connection, batch: list[Any]) -> list[str]:
-    id_at = _ID_AT
-    ids = [row[id_at] for row in batch]
-    marks = ", ".join("?" * len(ids))
-    kids: dict[str, dict[str, list[str]]] = {}
+    seq_at = _SEQ_AT
+    seqs = [row[seq_at] for row in batch]
+    marks = ", ".join("?" * len(seqs))
+    kids: dict[str, dict[int, list[str]]] = {}
     for child in CHILDREN:
         encode_child = _CHILD_ENCODERS[child.name]
         columns = ", ".join(f.column for f in child.fields)
-        found: dict[str, list[str]] = {}
+        found: dict[int, list[str]] = {}
         for row in conn.execute(
-            f"SELECT reflection_id, {columns} FROM {child.table}"
-            f" WHERE reflection_id IN ({marks}) ORDER BY reflection_id, position",
-            ids,
+            f"SELECT reflection_seq, {columns} FROM {child.table}"
+            f" WHERE reflection_seq IN ({marks}) ORDER BY reflection_seq, position",
+            seqs,
         ):
             found.setdefault(row[0], []).append(encode_child(row))
         kids[child.name] = found
     encode = _ENCODE
-    return [encode(row, row[id_at], kids) for row in batch]
+    return [encode(row, row[seq_at], kids) for row in batch]

@@ -36,6 +36,16 @@ Version 6 keeps ``rating_days``: per status, day and principle the sum and
 number of self-ratings, kept up to date by triggers, so the insights'
 ratings over time read a few thousand summary rows instead of every rating
 (200,000 at 50,000 reflections; see ``V6_DDL``).
+Version 7 keys the child tables (answers, ratings, next steps, tips
+shown) by the reflection's integer ``seq`` (column ``reflection_seq``)
+instead of its 36-character id: the id was repeated in every child row
+and every child index entry, and because ids are random, rows landed in
+random places of the tables (half-empty pages, and an import touched
+pages all over the file). With ``seq`` a new reflection's children are
+appended at the end; the ``rating_days`` triggers (version 6)
+join on ``seq`` too. ``reflections_status`` becomes ``(seq, status)`` for
+the same covering lookup; the migration ends with a VACUUM so an old
+file shrinks at once.
 """
 
 from __future__ import annotations
@@ -455,6 +465,104 @@ def _step_5_to_6(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# --- version 7: children keyed by the reflection's integer seq -----------------------------
+
+# Every table that hangs off a reflection: (name, columns after the key, with types).
+V7_CHILDREN: tuple[tuple[str, str], ...] = (
+    (
+        "answers",
+        "position INTEGER NOT NULL,\n    practice TEXT NOT NULL,\n    step TEXT NOT NULL,\n"
+        "    prompt TEXT NOT NULL DEFAULT '',\n    text TEXT NOT NULL DEFAULT '',\n"
+        "    prompt_id TEXT",
+    ),
+    (
+        "principle_ratings",
+        "position INTEGER NOT NULL,\n    principle TEXT NOT NULL,\n"
+        "    rating INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5),\n"
+        "    note TEXT NOT NULL DEFAULT ''",
+    ),
+    (
+        "next_steps",
+        "position INTEGER NOT NULL,\n    text TEXT NOT NULL DEFAULT '',\n    due TEXT,\n"
+        "    done INTEGER NOT NULL DEFAULT 0",
+    ),
+    (
+        "reflection_tips",
+        "position INTEGER NOT NULL,\n    tip_id TEXT NOT NULL,\n"
+        "    rank INTEGER NOT NULL CHECK (rank >= 1),\n    reasons TEXT NOT NULL DEFAULT '[]'",
+    ),
+)
+
+
+def v7_child_ddl(table: str, columns: str) -> str:
+    return (
+        f"CREATE TABLE {table} (\n"
+        "    reflection_seq INTEGER NOT NULL REFERENCES reflections (seq) ON DELETE CASCADE,\n"
+        f"    {columns},\n    PRIMARY KEY (reflection_seq, position)\n) WITHOUT ROWID"
+    )
+
+
+# The same text as version 3's view, joined on seq (so the index stays valid as it is).
+V7_FTS_SOURCE = V3_FTS_SOURCE.replace(".reflection_id = r.id", ".reflection_seq = r.seq")
+
+
+# The rating_days triggers of version 6, joined on seq. The two on ``reflections``
+# name the child column, so they go before the tables change and come back after.
+def _v7_rating_triggers() -> list[str]:
+    """Version 6's triggers as they read on seq (all four joins, and the UPDATE OF list)."""
+    triggers = [t for t in _triggers_apart(V6_DDL) if t.upper().startswith("CREATE TRIGGER")]
+    return [
+        t.replace("r.id = NEW.reflection_id", "r.seq = NEW.reflection_seq")
+        .replace("r.id = OLD.reflection_id", "r.seq = OLD.reflection_seq")
+        .replace("p.reflection_id = NEW.id", "p.reflection_seq = NEW.seq")
+        .replace("p.reflection_id = OLD.id", "p.reflection_seq = OLD.seq")
+        .replace("rating, reflection_id", "rating, reflection_seq")
+        for t in triggers
+    ]
+
+
+V7_AFTER = """
+CREATE INDEX next_steps_open ON next_steps (due, done, text) WHERE done = 0 AND text != '';
+DROP INDEX reflections_status;
+CREATE INDEX reflections_status ON reflections (seq, status);
+CREATE TRIGGER count_step_added AFTER INSERT ON next_steps
+WHEN NEW.done = 0 AND NEW.text != '' BEGIN
+    UPDATE journal_counts SET value = value + 1 WHERE name = 'open_steps';
+END;
+CREATE TRIGGER count_step_removed AFTER DELETE ON next_steps
+WHEN OLD.done = 0 AND OLD.text != '' BEGIN
+    UPDATE journal_counts SET value = value - 1 WHERE name = 'open_steps';
+END;
+CREATE TRIGGER count_step_changed AFTER UPDATE OF done, text ON next_steps
+WHEN (OLD.done = 0 AND OLD.text != '') != (NEW.done = 0 AND NEW.text != '') BEGIN
+    UPDATE journal_counts SET value = value + (CASE WHEN NEW.done = 0 AND NEW.text != ''
+        THEN 1 ELSE -1 END) WHERE name = 'open_steps';
+END
+"""
+
+
+def _step_6_to_7(conn: sqlite3.Connection) -> None:
+    # The view reads the child tables: it goes first and comes back joined on seq.
+    # ``seq`` does not change, so the search index (keyed by seq, same text) stays valid.
+    conn.execute("DROP VIEW reflection_fts_source")
+    for trigger in ("rating_days_moved", "rating_days_gone"):  # on reflections, read ratings
+        conn.execute(f"DROP TRIGGER {trigger}")
+    for table, columns in V7_CHILDREN:
+        names = [line.split()[0] for line in columns.split(",\n")]
+        listed = ", ".join(f"c.{n}" for n in names)
+        conn.execute(v7_child_ddl(f"{table}_v7", columns))
+        conn.execute(
+            f"INSERT INTO {table}_v7 (reflection_seq, {', '.join(names)})"
+            f" SELECT r.seq, {listed} FROM {table} c JOIN reflections r ON r.id = c.reflection_id"
+            " ORDER BY r.seq, c.position"
+        )
+        conn.execute(f"DROP TABLE {table}")  # its indexes and triggers go with it
+        conn.execute(f"ALTER TABLE {table}_v7 RENAME TO {table}")
+    conn.execute(V7_FTS_SOURCE)
+    for statement in [*_triggers_apart(V7_AFTER), *_v7_rating_triggers()]:
+        conn.execute(statement)
+
+
 Step = Callable[[sqlite3.Connection], None]
 STEPS: tuple[Step, ...] = (
     _step_0_to_1,
@@ -463,7 +571,11 @@ STEPS: tuple[Step, ...] = (
     _step_3_to_4,
     _step_4_to_5,
     _step_5_to_6,
+    _step_6_to_7,
 )
+# Steps after which the file is rebuilt (VACUUM, outside the step's transaction),
+# because they rewrote most of it and an old file should shrink at once.
+VACUUM_AFTER = frozenset({7})
 CURRENT_VERSION = len(STEPS)
 
 
@@ -554,4 +666,7 @@ def migrate(conn: sqlite3.Connection, path: Path, backups_dir: Path, stamp: str)
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+    if start > 0 and VACUUM_AFTER & set(range(start + 1, CURRENT_VERSION + 1)):
+        # secure_delete is on: the freed pages were zeroed; VACUUM gives them back.
+        conn.execute("VACUUM")
     return start

@@ -19,6 +19,7 @@ from typing import Any
 
 from reflect_tui.core.journal import fts
 from reflect_tui.core.journal.fields import CHILDREN, SCALARS, Children
+from reflect_tui.core.journal.kinds import Kind
 from reflect_tui.core.journal.model import STATUSES, Reflection, new_reflection_id
 
 __all__ = [
@@ -34,6 +35,10 @@ _COLUMNS = tuple(f.column for f in SCALARS)
 ROW_COLS = "seq, " + ", ".join(_COLUMNS)
 INSERT_SQL = (
     f"INSERT INTO reflections ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+)
+INSERT_SEQ_SQL = (
+    f"INSERT INTO reflections (seq, {', '.join(_COLUMNS)})"
+    f" VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})"
 )
 UPSERT_SQL = (
     INSERT_SQL
@@ -57,17 +62,46 @@ def _row(r: Reflection) -> list[Any]:
     return [to_db(getattr(r, f.name)) for f, to_db in zip(SCALARS, _TO_DB, strict=True)]
 
 
-def _child_rows(child: Children, rid: str, items: Sequence[Any]) -> list[tuple[Any, ...]]:
-    return [
-        (rid, i, *(f.kind.to_db(getattr(item, f.name)) for f in child.fields))
-        for i, item in enumerate(items)
+def _child_writer(child: Children) -> Any:
+    """``rows(seq, items)``: the child table's rows for one reflection's list.
+
+    Built once per table from the field table, so an import does no generic
+    per-value lookups: a value whose kind stores it unchanged (text) is
+    read with a plain attribute getter, the others go through their kind.
+    """
+    from operator import attrgetter
+
+    get = attrgetter(*(f.name for f in child.fields))
+    single = len(child.fields) == 1
+    converters = [
+        (i, f.kind.to_db)
+        for i, f in enumerate(child.fields)
+        if type(f.kind).to_db is not _PLAIN_TO_DB
     ]
+
+    def rows(seq: int, items: Sequence[Any]) -> list[tuple[Any, ...]]:
+        out = []
+        for position, item in enumerate(items):
+            values = [get(item)] if single else list(get(item))
+            for i, convert in converters:
+                values[i] = convert(values[i])
+            out.append((seq, position, *values))
+        return out
+
+    return rows
+
+
+_PLAIN_TO_DB = Kind.to_db
+_CHILD_ROWS = {child.name: _child_writer(child) for child in CHILDREN}
 
 
 def _insert_sql(child: Children) -> str:
     columns = ", ".join(f.column for f in child.fields)
     marks = ", ".join("?" * (len(child.fields) + 2))
-    return f"INSERT INTO {child.table} (reflection_id, position, {columns}) VALUES ({marks})"
+    return f"INSERT INTO {child.table} (reflection_seq, position, {columns}) VALUES ({marks})"
+
+
+_CHILD_INSERT = {child.name: _insert_sql(child) for child in CHILDREN}
 
 
 def write_reflection(conn: sqlite3.Connection, r: Reflection) -> None:
@@ -79,36 +113,38 @@ def write_reflection(conn: sqlite3.Connection, r: Reflection) -> None:
     cursor = conn.execute(UPSERT_SQL, values)
     seq = int(found[0] if found is not None else cursor.lastrowid or 0)
     for child in CHILDREN:
-        _replace_children(conn, child, r.id, getattr(r, child.name), fresh=found is None)
+        if found is not None:
+            conn.execute(f"DELETE FROM {child.table} WHERE reflection_seq = ?", (seq,))
+        items = getattr(r, child.name)
+        if items:
+            conn.executemany(_CHILD_INSERT[child.name], _CHILD_ROWS[child.name](seq, items))
     fts.index(conn, seq)
-
-
-def _replace_children(
-    conn: sqlite3.Connection, child: Children, rid: str, items: Sequence[Any], fresh: bool
-) -> None:
-    """Write one list of child records (``fresh``: none exist yet, skip the delete)."""
-    if not fresh:
-        conn.execute(f"DELETE FROM {child.table} WHERE reflection_id = ?", (rid,))
-    if items:
-        conn.executemany(_insert_sql(child), _child_rows(child, rid, items))
 
 
 def insert_new(conn: sqlite3.Connection, batch: Sequence[Reflection]) -> list[int]:
     """Insert reflections known to be absent, children of the whole batch at once.
 
     The bulk path of an import: one ``executemany`` per table per batch
-    instead of five statements per reflection. Returns the new rows' ``seq``
+    instead of five statements per reflection. Each new row gets the next
+    ``seq`` explicitly (the caller holds the write lock), so its children
+    are appended at the end of their tables. Returns the new rows' ``seq``
     for the search index (``fts.index_many``).
     """
-    conn.executemany(INSERT_SQL, [_row(r) for r in batch])
+    top = int(conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0])
+    seqs = list(range(top + 1, top + 1 + len(batch)))
+    conn.executemany(INSERT_SEQ_SQL, [(seq, *_row(r)) for seq, r in zip(seqs, batch, strict=True)])
     for child in CHILDREN:
+        rows_of = _CHILD_ROWS[child.name]
+        name = child.name
         conn.executemany(
-            _insert_sql(child),
-            [row for r in batch for row in _child_rows(child, r.id, getattr(r, child.name))],
+            _CHILD_INSERT[name],
+            [
+                row
+                for seq, r in zip(seqs, batch, strict=True)
+                for row in rows_of(seq, getattr(r, name))
+            ],
         )
-    marks = ", ".join("?" * len(batch))
-    rows = conn.execute(f"SELECT seq FROM reflections WHERE id IN ({marks})", [r.id for r in batch])
-    return [int(seq) for (seq,) in rows]
+    return seqs
 
 
 def load_reflections(
@@ -122,30 +158,30 @@ def load_reflections(
     rows = conn.execute(f"SELECT {ROW_COLS} FROM reflections {tail}", params).fetchall()
     if not rows:
         return []
-    by_id: dict[str, Reflection] = {}
+    by_seq: dict[int, Reflection] = {}
     result: list[Reflection] = []
     for row in rows:
         r = Reflection(
             **{name: from_db(v) for (name, from_db), v in zip(_FROM_DB, row[1:], strict=True)}
         )
-        by_id[r.id] = r
+        by_seq[row[0]] = r
         result.append(r)
     if len(rows) <= 500:
-        marks = ", ".join("?" * len(by_id))
-        scope, scope_params = f"WHERE reflection_id IN ({marks})", list(by_id)
+        marks = ", ".join("?" * len(by_seq))
+        scope, scope_params = f"WHERE reflection_seq IN ({marks})", list(by_seq)
     else:
         scope, scope_params = "", []
     for child in CHILDREN:
         columns = ", ".join(f.column for f in child.fields)
         decoders = [f.kind.from_db for f in child.fields]
         item = child.item
-        for rid, *values in conn.execute(
-            f"SELECT reflection_id, {columns} FROM {child.table} {scope}"
-            " ORDER BY reflection_id, position",
+        for seq, *values in conn.execute(
+            f"SELECT reflection_seq, {columns} FROM {child.table} {scope}"
+            " ORDER BY reflection_seq, position",
             scope_params,
         ):
-            if rid in by_id:
-                getattr(by_id[rid], child.name).append(
+            if seq in by_seq:
+                getattr(by_seq[seq], child.name).append(
                     item(*(decode(v) for decode, v in zip(decoders, values, strict=True)))
                 )
     return result

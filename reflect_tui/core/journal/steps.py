@@ -37,7 +37,7 @@ def all_steps(store: JournalStore, limit: int = STEPS_LIMIT) -> list[StepRow]:
     """Open steps first (soonest due first, undated last), then done ones, newest case first."""
     rows = store.read_rows(
         "SELECT r.id, r.title, n.position, n.text, n.due, n.done FROM next_steps n"
-        " JOIN reflections r ON r.id = n.reflection_id WHERE trim(n.text) != ''"
+        " JOIN reflections r ON r.seq = n.reflection_seq WHERE trim(n.text) != ''"
         " ORDER BY n.done, n.due IS NULL, n.due, r.occurred_on DESC, n.position LIMIT ?",
         [int(limit)],
     )

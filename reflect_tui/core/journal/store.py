@@ -223,10 +223,10 @@ class JournalStore:
 
     def set_next_step_done(self, reflection_id: str, index: int, done: bool) -> None:
         with self._write() as conn:
-            self._seq(conn, reflection_id)
+            seq = self._seq(conn, reflection_id)
             cur = conn.execute(
-                "UPDATE next_steps SET done = ? WHERE reflection_id = ? AND position = ?",
-                (1 if done else 0, reflection_id, index),
+                "UPDATE next_steps SET done = ? WHERE reflection_seq = ? AND position = ?",
+                (1 if done else 0, seq, index),
             )
             if cur.rowcount == 0:
                 raise ReflectError(f"reflectie {reflection_id} heeft geen volgende stap {index}.")
@@ -235,10 +235,10 @@ class JournalStore:
     def set_next_step_due(self, reflection_id: str, index: int, due: date | None) -> None:
         """Move (or clear) the due date of one next step, in one small transaction."""
         with self._write() as conn:
-            self._seq(conn, reflection_id)
+            seq = self._seq(conn, reflection_id)
             cur = conn.execute(
-                "UPDATE next_steps SET due = ? WHERE reflection_id = ? AND position = ?",
-                (codec.date_to_db(due), reflection_id, index),
+                "UPDATE next_steps SET due = ? WHERE reflection_seq = ? AND position = ?",
+                (codec.date_to_db(due), seq, index),
             )
             if cur.rowcount == 0:
                 raise ReflectError(f"reflectie {reflection_id} heeft geen volgende stap {index}.")
@@ -561,7 +561,7 @@ class JournalStore:
         """
         select = (
             f"SELECT {_SUMMARY_COLS}, n.position, n.text, n.due FROM next_steps n"
-            " JOIN reflections r ON r.id = n.reflection_id"
+            " JOIN reflections r ON r.seq = n.reflection_seq"
             " WHERE n.done = 0 AND n.text != ''"
         )
         tails = (
@@ -594,7 +594,9 @@ class JournalStore:
         where = (
             # CROSS JOIN keeps the overdue range of the open-steps index as the
             # outer loop; the planner would otherwise walk every completed reflection.
-            " FROM next_steps n CROSS JOIN reflections r ON r.id = n.reflection_id"
+            # INDEXED BY: status from the small (seq, status) index, not the wide row.
+            " FROM next_steps n CROSS JOIN reflections r INDEXED BY reflections_status"
+            " ON r.seq = n.reflection_seq"
             " WHERE n.done = 0 AND n.text != '' AND n.due < ? AND r.status = 'complete'"
         )
         before = codec.date_to_db(due_before)
