@@ -12,6 +12,8 @@ another writer). The held-out halves are never tuned on: only these
 aggregate figures are ever looked at, never per-case misses. Targets apply
 to the held-out halves:
 - practice precision@5 (share of shown tips with an expected practice)  >= 0.80
+  (the coach shows fewer than 5 tips when evidence is thin: the share is over
+  the tips shown, a case with none counts 0; see coach/evaluate.py)
 - barrier precision@5 (share of shown tips with an expected barrier)     (reported)
 - hit@5 practice / barrier (at least one fitting tip)            barrier >= 0.95
 - suggested practice top-1 >= 0.85 and top-2 (reported)

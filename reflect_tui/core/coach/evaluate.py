@@ -7,7 +7,10 @@ kind and the barriers the writer says the user ticked. For the top ``n``:
 
 - practice precision@n: share of the shown tips that carry an expected
   practice (averaged over cases); barrier precision@n: the same for expected
-  barriers, over cases that expect any;
+  barriers, over cases that expect any. The coach may show fewer than n tips
+  when the evidence is thin (``tips.MIN_EARNED``): precision then counts the
+  tips actually shown, and a case with no tip at all counts as 0, so showing
+  less only pays when what is left out was wrong;
 - hit@n: share of cases with at least one such tip in the top n;
 - suggested practice top-1 / top-2: share of cases where an expected practice
   is the first / among the first two suggested practices;

@@ -56,6 +56,14 @@ NEAR_DUPLICATE = 0.85  # from this overlap a tip waits until nothing else is lef
 RECENT_PENALTY = 0.6  # share of the score lost by a tip shown just now
 RECENT_HALF_LIFE_DAYS = 7.0  # ... halving every week
 MAX_REASONS = 2
+# A shown tip must earn its place: evidence that says what the tip is about
+# (a cue, something the user ticked or chose, several of its own words, a
+# hindrance named in the text) must weigh at least MIN_EARNED. Below that the
+# coach shows fewer tips, but never fewer than MIN_SHOWN when any tip has a
+# reason at all; and a tip far below the best one (RELATIVE_FLOOR) is left out.
+MIN_EARNED = 3.0
+MIN_SHOWN = 2
+RELATIVE_FLOOR = 0.3
 CASE_AUDIENCE = "grenswerker"  # case coaching serves the boundary worker's own advice
 
 # Kinds of score parts (``ScorePart.kind``), strongest evidence first.
@@ -114,6 +122,36 @@ class TipMatch:
 def for_audience(tip: Tip, audience: str = CASE_AUDIENCE) -> bool:
     """Whether a tip is advice for this audience (tips without one are for everyone)."""
     return not tip.audience or audience in tip.audience
+
+
+_EARNING = frozenset(
+    {
+        "cue",
+        "ticked_barrier",
+        "ticked_help",
+        "chosen_practice",
+        "low_principle",
+        "inferred_barrier",
+        "absent_help",
+        "step",
+    }
+)
+
+
+def earned(parts: Sequence[ScorePart]) -> float:
+    """The part of a score that rests on evidence saying what the tip is about.
+
+    Why: one everyday word ("bellen", "plein") plus a practice the text
+    roughly fits is not enough to show a tip; a cue, a tick, a choice or
+    several of the tip's own words together are. Own keywords count when
+    two or more distinct ones match (their weight already says so).
+    """
+    total = 0.0
+    for part in parts:
+        several_words = part.kind == KEYWORD and len({k for _, k in part.matches}) >= 2
+        if part.kind in _EARNING or several_words:
+            total += part.weight
+    return total
 
 
 def _inferred_practices(
@@ -371,6 +409,7 @@ def match_tips(
             promoted,
         )
 
+    candidates = _earning_places(candidates)
     features = coach_index(content).tip_features
     picked: list[TipMatch] = []
     while candidates and len(picked) < n:
@@ -385,7 +424,22 @@ def match_tips(
             adjusted = round(relevance * (1.0 - DIVERSITY * overlap), 9)
             ranked.append((overlap >= NEAR_DUPLICATE, -adjusted, tip.id, index, overlap))
         _, negative, _, best, overlap = min(ranked)
+        if len(picked) >= MIN_SHOWN and -negative < RELATIVE_FLOOR * picked[0].score:
+            break  # far below the best tip: more noise than advice
         entry = candidates.pop(best)
         variety = -negative / entry[0] if entry[0] else 1.0
         picked.append(make(*entry, variety))
     return _promote_ticked(picked, candidates, signals.barriers, make)
+
+
+def _earning_places(
+    candidates: list[tuple[float, Tip, list[ScorePart], float]],
+) -> list[tuple[float, Tip, list[ScorePart], float]]:
+    """Candidates whose evidence earns a place; the best others only to reach MIN_SHOWN."""
+    strong = [c for c in candidates if earned(c[2]) >= MIN_EARNED]
+    if len(strong) >= MIN_SHOWN:
+        return strong
+    weak = sorted(
+        (c for c in candidates if earned(c[2]) < MIN_EARNED), key=lambda c: (-c[0], c[1].id)
+    )
+    return strong + weak[: MIN_SHOWN - len(strong)]
