@@ -88,3 +88,35 @@ def test_search_ignores_query_syntax_and_one_letter_words() -> None:
 @pytest.mark.parametrize("text", ['"', "NEAR(", "a*b", "col:x", "^", "-", "😀", "\x00"])
 def test_search_never_raises_on_fts_syntax(store, text: str) -> None:
     assert isinstance(find(store, JournalQuery(text=text)), list)
+
+
+_LONG = (
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000)"
+    " SELECT count(*) FROM c"
+)
+
+
+def test_a_read_stops_when_its_caller_no_longer_wants_it(store) -> None:
+    """The journal screen's count of an outdated query gives way to the next page."""
+    from reflect_tui.core.journal.store import Cancelled
+
+    with pytest.raises(Cancelled):
+        store.read_rows(_LONG, [], cancelled=lambda: True)
+    # the handler is gone afterwards: plain reads and writes run to the end
+    assert store.read_rows(_LONG)[0][0] == 200000
+    assert store.read_rows(_LONG, [], cancelled=lambda: False)[0][0] == 200000
+    store.save(store.get(rid(1)))
+
+
+def test_index_terms_are_kept_until_the_journal_changes(store, tmp_path: Path) -> None:
+    assert "bosrand" not in store.index_terms("bo")
+    one = store.get(rid(2))
+    one.notes = "Een wandeling langs de bosrand."
+    store.save(one)  # this connection's write
+    assert "bosrand" in store.index_terms("bo")
+    with open_store(tmp_path) as other:  # another connection's write
+        two = other.get(rid(4))
+        two.notes = "Overleg in het bospaviljoen."
+        other.save(two)
+    assert "bospaviljoen" in store.index_terms("bo")
+    assert _ids(store, text="bospaviljoen") == [4]

@@ -23,7 +23,7 @@ worker.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 Sort = Literal["newest", "oldest"]
 SORTS: tuple[str, ...] = ("newest", "oldest")
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # two screens of rows at 120x40; more load as the highlight moves on
 
 # The id-list columns a filter can test, by filter name.
 LIST_FILTERS: dict[str, str] = {
@@ -180,13 +180,19 @@ def find(
     return [summary_from_row(row) for row in store.read_rows(*built)]
 
 
-def count(store: JournalStore, query: JournalQuery) -> int:
-    """How many reflections match (scans more than ``find``: call it off the UI thread)."""
+def count(
+    store: JournalStore, query: JournalQuery, cancelled: Callable[[], bool] | None = None
+) -> int:
+    """How many reflections match (scans more than ``find``: call it off the UI thread).
+
+    ``cancelled`` stops the scan (raising ``store.Cancelled``) once it says
+    True: the journal screen's count of an outdated query.
+    """
     condition = query.where(store.index_terms)
     if condition is None:
         return 0
     sql, params = condition
-    rows = store.read_rows(f"SELECT count(*) FROM reflections r WHERE {sql}", params)
+    rows = store.read_rows(f"SELECT count(*) FROM reflections r WHERE {sql}", params, cancelled)
     return int(rows[0][0])
 
 

@@ -22,7 +22,7 @@ import builtins  # JournalStore.list shadows the builtin inside the class
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -48,6 +48,10 @@ if TYPE_CHECKING:
 _SUMMARY_COLS = "r.id, r.title, r.occurred_on, r.status, r.case_kind, r.updated_at"
 
 
+class Cancelled(Exception):
+    """A read stopped because its caller asked it to (``read_rows(cancelled=...)``)."""
+
+
 class ImportResult(NamedTuple):
     """What an import did, for the one-line report."""
 
@@ -66,6 +70,12 @@ class JournalStore:
         self._backups_dir = backups_dir
         self._lock = threading.RLock()
         self._vocab_ready = False
+        # ``index_terms`` answers, valid while nothing was written: this
+        # connection's writes count up ``_writes``; another connection's
+        # commits change ``PRAGMA data_version``.
+        self._terms: dict[str, builtins.list[str]] = {}
+        self._terms_version: tuple[int, int] = (-1, -1)
+        self._writes = 0
 
     # --- opening and closing -------------------------------------------------------------
 
@@ -162,6 +172,7 @@ class JournalStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction: all of it commits, or none of it."""
         with self._guard() as conn:
+            self._writes += 1
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -652,11 +663,22 @@ class JournalStore:
         """Words in the search index that start with ``prefix`` (as the tokenizer
         stored them: lower case, diacritics folded), for finding other forms of a
         searched word. Read through a per-connection ``fts5vocab`` table in
-        ``temp`` (nothing is written to the journal file)."""
+        ``temp`` (nothing is written to the journal file).
+
+        Kept per prefix until the journal changes: every keystroke of a search
+        asks for the same two-letter prefix, and reading the vocabulary costs
+        a few milliseconds of each keystroke on a big journal."""
         if not prefix:
             return []
         high = prefix[:-1] + chr(ord(prefix[-1]) + 1)
         with self._guard() as conn:
+            version = (self._writes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
+            if version != self._terms_version:
+                self._terms.clear()
+                self._terms_version = version
+            key = f"{limit}:{prefix}"
+            if key in self._terms:
+                return list(self._terms[key])
             if not self._vocab_ready:
                 conn.execute(
                     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.reflection_vocab"
@@ -667,20 +689,49 @@ class JournalStore:
                 "SELECT term FROM temp.reflection_vocab WHERE term >= ? AND term < ? LIMIT ?",
                 (prefix, high, int(limit)),
             ).fetchall()
-        return [str(row[0]) for row in rows]
+            terms = [str(row[0]) for row in rows]
+            if len(self._terms) >= 64:
+                self._terms.clear()
+            self._terms[key] = terms
+        return list(terms)
 
-    def read_rows(self, sql: str, params: Sequence[Any] = ()) -> builtins.list[tuple[Any, ...]]:
+    def read_rows(
+        self,
+        sql: str,
+        params: Sequence[Any] = (),
+        cancelled: Callable[[], bool] | None = None,
+    ) -> builtins.list[tuple[Any, ...]]:
         """Rows of one read-only SELECT built by a core query module.
 
         Why a generic seam: ``journal/query.py`` (filters, paging) and
         ``insights.py`` (counts over time) build their own SQL from one
         definition each; they read through here so the store keeps owning the
         connection, its lock and its error translation. Never for writing.
+
+        ``cancelled``: asked every few thousand SQLite steps; when it says
+        True the statement stops and ``Cancelled`` is raised. A long count
+        behind the journal screen gives way to the next keystroke's page this
+        way instead of holding the connection until it is done. The handler
+        is set only for this statement, under the store's lock, so it never
+        stops anything else (a write on the same connection).
         """
         if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
             raise ValueError("read_rows only runs SELECT statements")
-        with self._guard() as conn:
-            return conn.execute(sql, tuple(params)).fetchall()
+        with self._lock:
+            if cancelled is None:
+                with self._guard() as conn:
+                    return conn.execute(sql, tuple(params)).fetchall()
+            self._conn.set_progress_handler(lambda: 1 if cancelled() else 0, 2000)
+            try:
+                return self._conn.execute(sql, tuple(params)).fetchall()
+            except sqlite3.OperationalError as exc:
+                if cancelled():
+                    raise Cancelled from None
+                raise translate(exc, self.path) from None
+            except (sqlite3.Error, OSError) as exc:
+                raise translate(exc, self.path) from None
+            finally:
+                self._conn.set_progress_handler(None, 0)
 
 
 # --- row <-> model ---------------------------------------------------------------------

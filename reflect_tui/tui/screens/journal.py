@@ -22,7 +22,7 @@ Why it looks like this:
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -40,6 +40,7 @@ from textual.worker import get_current_worker
 from reflect_tui.core.dates import format_date, parse_date
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.query import PAGE_SIZE, JournalQuery, count, find
+from reflect_tui.core.journal.store import Cancelled
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import join, one_line, plain
 
@@ -59,6 +60,7 @@ SELECTS: dict[str, tuple[str, str | None]] = {
 DATES = {"filter-since": "since", "filter-until": "until"}
 COUNT_DELAY = 0.3  # seconds without a newer query before all matches are counted
 DETAIL_DELAY = 0.12  # seconds a row stays highlighted before it is rendered
+TYPING_PAUSE = 0.4  # seconds after the last query change before the detail is rendered
 
 
 def result_row(summary: ReflectionSummary) -> Any:
@@ -95,6 +97,7 @@ class JournalScreen(Screen[None]):
         self._generation = 0
         self._more = False
         self._shown_id: str | None = None
+        self._changed_at = 0.0  # time.monotonic() of the last query change
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -192,8 +195,8 @@ class JournalScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="journal-count")
     def _count(self, query: JournalQuery, generation: int) -> None:
         try:
-            total = count(self.reflect_app.store, query)
-        except ReflectError:
+            total = count(self.reflect_app.store, query, self._outdated(generation))
+        except (ReflectError, Cancelled):
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_count, generation, total)
@@ -232,11 +235,16 @@ class JournalScreen(Screen[None]):
         if get_current_worker().is_cancelled:
             return
         try:
-            total = count(store, query)
-        except ReflectError:
+            total = count(store, query, self._outdated(generation))
+        except (ReflectError, Cancelled):
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_count, generation, total)
+
+    def _outdated(self, generation: int) -> Callable[[], bool]:
+        """True once a newer query was asked for: its count then stops at once,
+        so the new page never waits for an old count on the shared connection."""
+        return lambda: generation != self._generation
 
     @work(thread=True, exclusive=True, group="journal-more")
     def _fetch_more(self, query: JournalQuery, generation: int, offset: int) -> None:
@@ -267,7 +275,7 @@ class JournalScreen(Screen[None]):
         else:
             self.rows.extend(rows)
             option_list.add_options(options)
-        self.refresh_bindings()
+        self._refresh_keys()
 
     def _nothing_text(self) -> str:
         return (
@@ -284,6 +292,7 @@ class JournalScreen(Screen[None]):
     def set_query(self, query: JournalQuery) -> None:
         if query != self.journal_query:
             self.journal_query = query
+            self._changed_at = time.monotonic()
             self._show_filter_line()
             self.refresh_results()
 
@@ -405,16 +414,22 @@ class JournalScreen(Screen[None]):
         if event.option.id and event.option.id != self._shown_id:
             self._shown_id = event.option.id
             self._load_detail(event.option.id)
-        self.refresh_bindings()
+        self._refresh_keys()
 
     @work(thread=True, exclusive=True, group="journal-detail")
     def _load_detail(self, reflection_id: str) -> None:
         from reflect_tui.tui.render import reflection_markdown
 
         # Rendering Markdown is the costliest thing this screen does on the UI
-        # thread; while results change with every keystroke, only the row that
-        # stays highlighted for a moment is rendered.
+        # thread (a widget per block: tens of milliseconds), so it waits until
+        # the row stays highlighted for a moment *and* typing or filtering
+        # paused: rendered between two keystrokes it would hold up the next
+        # keystroke's list update.
         time.sleep(DETAIL_DELAY)
+        while (wait := self._changed_at + TYPING_PAUSE - time.monotonic()) > 0:
+            if get_current_worker().is_cancelled:
+                return
+            time.sleep(min(wait, 0.1))
         if get_current_worker().is_cancelled:
             return
         app = self.reflect_app
@@ -435,6 +450,17 @@ class JournalScreen(Screen[None]):
         if index is None or index >= len(self.rows):
             return None
         return self.rows[index]
+
+    _keys_state: tuple[bool, bool] | None = None
+
+    def _refresh_keys(self) -> None:
+        """Redraw the footer's keys only when edit/delete or export became
+        (un)available: each refresh rebuilds the footer's key widgets, which
+        cost more than the list update itself on every keystroke."""
+        state = (self.highlighted_summary() is not None, bool(self.rows))
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "delete"):
