@@ -43,6 +43,65 @@ _POSITIVE_CUES = [
     "gelukkig",
     "enthousiast",
     "samen",
+    "positief",
+    "tevreden",
+    "geregeld",
+    "regelde",
+    "meegeholpen",
+    "meedenkt",
+    "rugdekking",
+]
+# Who a clause is about: a barrier is a hindrance inside the organisation, so a
+# clause whose subject is residents ("de bewoners hebben geen tijd") names none.
+_RESIDENT_WORDS = [
+    "bewoner",
+    "bewoners",
+    "buurtbewoners",
+    "omwonenden",
+    "buren",
+    "mensen",
+    "vrijwilligers",
+    "initiatiefnemers",
+    "initiatiefnemer",
+    "ouders",
+    "ondernemers",
+    "winkeliers",
+    "huurders",
+    "jongeren",
+    "meneer",
+    "mevrouw",
+    "buurt",
+    "werkgroep",
+    "buurtvereniging",
+    "bewonersgroep",
+    "ze",
+    "zij",
+]
+# ... unless someone of the organisation is in the same clause.
+_ORGANISATION_WORDS = [
+    "ik",
+    "wij",
+    "we",
+    "gemeente",
+    "collega",
+    "collega's",
+    "afdeling",
+    "team",
+    "wethouder",
+    "manager",
+    "leidinggevende",
+    "teamleider",
+    "directie",
+    "college",
+    "raad",
+    "mijn",
+    "ons",
+    "onze",
+    "beheer",
+    "handhaving",
+    "vastgoed",
+    "civiel",
+    "stedenbouw",
 ]
 # Words near a help keyword that mean the help was missing or refused
 # ("geen budget", "team beheer weigert", "de wethouder steunde ons niet").
@@ -239,6 +298,10 @@ def read_text(content: Content, text: str) -> TextEvidence:
     positive_sentences = {
         sentences[i] for i, t in enumerate(tokens) if word_key(t.text) in positive_cues
     }
+    positive_clauses = {
+        clauses[i] for i, t in enumerate(tokens) if word_key(t.text) in positive_cues
+    }
+    resident_clauses = _resident_clauses(tokens, clauses)
 
     def positive_sentence(number: int) -> bool:
         return number in positive_sentences
@@ -265,6 +328,10 @@ def read_text(content: Content, text: str) -> TextEvidence:
                     continue
             elif shared and positive_sentence(sentences[hit.position]) and not negated:
                 continue  # read as the help instead
+            elif not negated and clauses[hit.position] in positive_clauses:
+                continue  # "de wethouder was enthousiast": support, not a hindrance
+            elif clauses[hit.position] in resident_clauses:
+                continue  # "de bewoners hebben geen tijd": not the organisation
         seen_spans.add((hit.key, hit.start))
         seen_words.add((hit.key, word))
         evidence = Evidence(
@@ -289,6 +356,31 @@ def read_text(content: Content, text: str) -> TextEvidence:
         absent_helps=_freeze(groups["absent"]),
         cues=_freeze(cue_groups),
     )
+
+
+def _resident_clauses(tokens: list[Token], clauses: list[int]) -> set[int]:
+    """Clauses that open with residents as their subject and name nobody inside.
+
+    The subject is taken as the first of the clause's first three words that is
+    a resident or organisation word; "ze" counts as residents only then.
+    """
+    residents = _keys(_RESIDENT_WORDS)
+    organisation = _keys(_ORGANISATION_WORDS)
+    firsts: dict[int, list[str]] = {}
+    named_inside: set[int] = set()
+    for token, clause in zip(tokens, clauses, strict=True):
+        key = word_key(token.text)
+        firsts.setdefault(clause, []).append(key)
+        if key in organisation:
+            named_inside.add(clause)
+    result = set()
+    for clause, keys in firsts.items():
+        if clause in named_inside:
+            continue
+        subject = next((k for k in keys[:3] if k in residents), None)
+        if subject is not None:
+            result.add(clause)
+    return result
 
 
 def first_quotes(evidence: Iterable[Evidence], limit: int = 2) -> list[str]:
