@@ -144,6 +144,22 @@ def median_pair(
     return statistics.median(mine), statistics.median(others) if others else None
 
 
+def compile_package() -> None:
+    """Byte-compile ``reflect_tui`` once, as ``pip install .`` does at install time.
+
+    Why: jrnl runs from a pip-installed venv, whose ``.pyc`` files pip wrote;
+    ours may be an editable checkout run with ``PYTHONDONTWRITEBYTECODE=1``
+    (set in some shells and CI images), where every ``reflect`` process would
+    compile its modules from source again (about 50 ms of a 1k ``reflect
+    search``), a cost no installed user pays.
+    """
+    import compileall
+
+    import reflect_tui
+
+    compileall.compile_dir(Path(reflect_tui.__file__).parent, quiet=1)
+
+
 def reflect_env(home: Path) -> dict[str, str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("REFLECT_", "JRNL"))}
     return {**base, "REFLECT_HOME": str(home)}
@@ -408,6 +424,7 @@ def main() -> int:
     parser.add_argument("--skip-tui", action="store_true", help="no pty start-up measure")
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
+    compile_package()
     jrnl = ensure_jrnl()
     if jrnl is None:
         print("jrnl not available: the jrnl ratios are left out")

@@ -41,6 +41,21 @@ def add_filter_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--until", metavar="DATUM", help="tot en met deze datum")
 
 
+# The ``dest`` of every filter option above.
+FILTER_DESTS = ("practice", "kind", "barrier", "help_factor", "tag", "status", "since", "until")
+
+
+def any_given(args: argparse.Namespace) -> bool:
+    """Whether any filter option was given at all.
+
+    Why ask before building a ``JournalQuery``: the query module brings
+    ``dataclasses`` (and with it ``inspect``, ``ast``, ``tokenize``), about
+    a sixth of a plain ``reflect list``'s whole process; unfiltered listing
+    does not need it.
+    """
+    return any(getattr(args, name, None) is not None for name in FILTER_DESTS)
+
+
 def parse_day(text: str | None, option: str, today: date) -> date | None:
     """A date typed on the command line (Dutch or ISO); ReflectError when it is not one."""
     if text is None:

@@ -118,9 +118,11 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         from reflect_tui.core.errors import ReflectError
 
         raise ReflectError("-n moet 0 of groter zijn.", exit_code=2)
-    query = filters.query_from_args(args, ctx.clock.today())
+    # Unfiltered (the usual case): no JournalQuery, so no query module to import.
+    query = filters.query_from_args(args, ctx.clock.today()) if filters.any_given(args) else None
+    filtered = query is not None and query.is_filtered
     with open_store(ctx, reading=True) as store:
-        if query.is_filtered:
+        if query is not None and filtered:
             from reflect_tui.core.journal.query import find
 
             rows = find(store, query, limit=args.n)
@@ -130,7 +132,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         from reflect_tui.core.journal.interchange import dumps
 
         _write(ctx, dumps([_summary_json(s) for s in rows]) + "\n")
-    elif not rows and args.n != 0 and query.is_filtered:
+    elif not rows and args.n != 0 and filtered:
         _write(ctx, "Geen reflecties gevonden met deze filters.\n")
     elif not rows and args.n != 0:
         _write(ctx, "Je dagboek is nog leeg. Start 'reflect' om een reflectie te beginnen.\n")
@@ -167,9 +169,11 @@ def _namer(ctx: CliContext) -> Any:
 
 
 def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
-    query = filters.query_from_args(args, ctx.clock.today(), " ".join(args.query))
+    text = " ".join(args.query)
+    # Unfiltered (the usual case): no JournalQuery, so no query module to import.
+    query = filters.query_from_args(args, ctx.clock.today(), text) if filters.any_given(args) else None
     with open_store(ctx, reading=True) as store:
-        hits = store.search_hits(query.text, limit=max(0, args.n), filters=query)
+        hits = store.search_hits(text, limit=max(0, args.n), filters=query)
     if args.json:
         from reflect_tui.core.journal.interchange import dumps
 
@@ -195,15 +199,17 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     # Refuse a FIFO, device or directory before reading the journal.
     target = check_export_target(Path(args.output).expanduser()) if to_file else None
     to_terminal = not to_file and _is_tty(ctx.stdout)
-    from reflect_tui.core.journal.export_set import export_text
     from reflect_tui.core.journal.keys import export_warning
 
     warning = export_warning(ctx.locations.journal_path)
     if warning is not None:
         ctx.warn(warning)
-    query = filters.query_from_args(args, ctx.clock.today())
-    if args.format == "json" and not query.is_filtered:
+    # Unfiltered (the usual case): no JournalQuery, so no query module to import.
+    query = filters.query_from_args(args, ctx.clock.today()) if filters.any_given(args) else None
+    if args.format == "json" and (query is None or not query.is_filtered):
         return _export_json(ctx, target, to_terminal, args.output)  # streamed: flat memory
+    from reflect_tui.core.journal.export_set import export_text
+
     with open_store(ctx, reading=True) as store:
         namer = _namer(ctx) if args.format == "md" and store.count() else None
         text, count = export_text(store, args.format, namer, query)

@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
         if argv:
             from reflect_tui.cli.parser import build_parser
 
-            args = build_parser().parse_args(argv)
+            args = build_parser(argv).parse_args(argv)
         else:
             args = no_arguments()
         context = ctx or CliContext(args=args)

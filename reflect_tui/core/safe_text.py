@@ -22,9 +22,31 @@ UNSAFE_CHARS = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f"
     "\u061c\ud800-\udfff"
 )
-_UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
-_UNSAFE_OR_BREAK = re.compile(f"[{UNSAFE_CHARS}\t\n]")
 REPLACEMENT = "\ufffd"
+
+# Compiled on first need. Why not at import: compiling these two classes
+# (the surrogate range) costs about as much as the rest of this module's
+# users together on a ``reflect list``, and most text never needs them:
+# every unsafe character (and ``\r``, ``\t``, ``\n``) is one that
+# ``str.isprintable`` rejects (a test checks each), so printable text is
+# safe as it is.
+_patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+
+def _unsafe() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The unsafe class, and the same with tab and newline (for one-line text)."""
+    global _patterns
+    if _patterns is None:  # two threads may both compile: same result
+        _patterns = (
+            re.compile(f"[{UNSAFE_CHARS}]"),
+            re.compile(f"[{UNSAFE_CHARS}\t\n]"),
+        )
+    return _patterns
+
+
+def _printable_block(text: str) -> bool:
+    """True when ``text`` holds nothing but printable characters, spaces, tabs and newlines."""
+    return text.isprintable() or text.replace("\n", " ").replace("\t", " ").isprintable()
 
 
 def clean_block(text: str) -> str:
@@ -33,24 +55,32 @@ def clean_block(text: str) -> str:
     ``\\r\\n`` and a lone ``\\r`` become ``\\n`` first: a carriage return on its
     own would let later text overwrite what came before it on the screen.
     """
+    if _printable_block(text):
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNSAFE.sub(REPLACEMENT, text)
+    return _unsafe()[0].sub(REPLACEMENT, text)
 
 
 def clean_line(text: str) -> str:
     """Text for one terminal line: unsafe characters and line breaks become spaces."""
-    return " ".join(_UNSAFE_OR_BREAK.sub(" ", text.replace("\r", " ")).split())
+    if text.isprintable():
+        return " ".join(text.split())
+    return " ".join(_unsafe()[1].sub(" ", text.replace("\r", " ")).split())
 
 
 def strip_unsafe(text: str) -> str:
     """Like ``clean_block`` but dropping the characters (for widgets that show text)."""
+    if _printable_block(text):
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNSAFE.sub("", text)
+    return _unsafe()[0].sub("", text)
 
 
 def has_unsafe(text: str) -> bool:
     """True when ``text`` holds anything ``clean_block`` would replace (or a ``\\r``)."""
-    return "\r" in text or _UNSAFE.search(text) is not None
+    if _printable_block(text):
+        return False
+    return "\r" in text or _unsafe()[0].search(text) is not None
 
 
 def display_id(reflection_id: str) -> str:

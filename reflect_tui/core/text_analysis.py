@@ -27,9 +27,8 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "Token",
@@ -94,9 +93,13 @@ def fold(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a text: its folded form and where it sits in the original."""
+class Token(NamedTuple):
+    """One word of a text: its folded form and where it sits in the original.
+
+    A NamedTuple, not a dataclass: this module is imported by ``reflect
+    search``, which otherwise needs no ``dataclasses`` (and its ``inspect``,
+    ``ast``, ``tokenize``: several milliseconds of every search).
+    """
 
     text: str
     start: int
@@ -141,16 +144,57 @@ class _Lexicon:
     """
 
     def __init__(self) -> None:
-        import snowballstemmer  # type: ignore[import-untyped]
-
         from reflect_tui.core.lemma_table import open_lemma_table
 
         self.forms: Any = open_lemma_table()
-        self.stemmer: Any = snowballstemmer.stemmer("dutch_porter")
+        self.stemmer: Any = dutch_porter_stemmer()
 
     def lemma(self, word: str) -> str | None:
         value = self.forms.get(word)
         return str(value) if value is not None else None
+
+
+_SNOWBALL_ALIAS = "_reflect_tui_snowball"
+
+
+def dutch_porter_stemmer() -> Any:
+    """snowballstemmer's Dutch (Porter) stemmer, without its other 33 languages.
+
+    Why: ``import snowballstemmer`` imports every language's stemmer module,
+    about 15 ms that every ``reflect search`` paid (a tenth of its whole
+    process on a 1k journal) for one language. The Dutch module needs only
+    ``basestemmer`` and ``among`` beside it, so it is loaded as a submodule
+    of a private alias of the package's folder whose ``__init__`` is never
+    run: nobody else sees a half-loaded ``snowballstemmer``. With PyStemmer
+    installed, or when the alias cannot be made, the package's own
+    ``stemmer()`` is used, as before: the same algorithm either way (a test
+    compares them).
+    """
+    import importlib
+    import importlib.util
+    import sys
+    import types
+
+    try:
+        importlib.import_module("Stemmer")  # snowballstemmer would hand out PyStemmer's
+    except ImportError:
+        try:
+            package = sys.modules.get(_SNOWBALL_ALIAS)
+            if package is None:
+                spec = importlib.util.find_spec("snowballstemmer")
+                folders = spec.submodule_search_locations if spec is not None else None
+                if folders:
+                    package = types.ModuleType(_SNOWBALL_ALIAS)
+                    package.__path__ = list(folders)
+                    sys.modules[_SNOWBALL_ALIAS] = package
+            if package is not None:
+                module = importlib.import_module(f"{_SNOWBALL_ALIAS}.dutch_porter_stemmer")
+                return module.DutchPorterStemmer()
+        except (ImportError, AttributeError):
+            pass
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    return snowballstemmer.stemmer("dutch_porter")
 
 
 _lexicon: _Lexicon | None = None

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import uuid
 from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
@@ -126,7 +125,9 @@ def snapshot(source: sqlite3.Connection, target: Path, *, verify: bool = False) 
     from reflect_tui.core.paths import create_private_file, ensure_private_dir
 
     ensure_private_dir(target.parent)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    # os.urandom, not uuid: every command opens the journal through this
+    # module, and uuid (with platform) is a measurable part of its import.
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     create_private_file(tmp)
     try:
         dest = connect_file(tmp, like=source)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reflect_tui.core.journal.summary import ReflectionSummary
 
@@ -83,9 +83,12 @@ def match_expression(query: str, terms: Terms | None = None) -> str | None:
     return " AND ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """A search result: the summary plus a short excerpt around the match."""
+class SearchHit(NamedTuple):
+    """A search result: the summary plus a short excerpt around the match.
+
+    A NamedTuple, not a dataclass: ``reflect search`` would import
+    ``dataclasses`` (with ``inspect``, ``ast``, ``tokenize``) for this alone.
+    """
 
     summary: ReflectionSummary
     snippet: str
