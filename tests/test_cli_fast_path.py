@@ -1,10 +1,165 @@
-"""Plain ``reflect`` skips building the parser; it must mean exactly the same."""
+"""The CLI's fast paths mean exactly what the slow ones do.
+
+Plain ``reflect`` skips building the parser; a known command word builds
+only its own module's subparsers; the journal commands import little.
+"""
 
 from __future__ import annotations
 
-from reflect_tui.cli.main import no_arguments
-from reflect_tui.cli.parser import build_parser
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reflect_tui.cli import filters
+from reflect_tui.cli.main import main, no_arguments
+from reflect_tui.cli.parser import COMMAND_MODULES, build_parser, chosen_command
 
 
 def test_no_arguments_equals_what_the_parser_gives() -> None:
     assert vars(no_arguments()) == vars(build_parser().parse_args([]))
+
+
+# --- the one-command parser -----------------------------------------------------------------
+
+FULL_PARSER_ONLY = {"content"}  # nested subcommands; not run from scripts in a loop
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def test_every_command_word_is_in_the_table_or_named_as_full_parser_only() -> None:
+    """A new command must be added to ``COMMAND_MODULES`` (or it runs through the full parser)."""
+    words = set(_subcommands(build_parser()))
+    assert words - FULL_PARSER_ONLY == set(COMMAND_MODULES)
+
+
+@pytest.mark.parametrize("command", sorted(COMMAND_MODULES))
+def test_one_command_parser_reads_like_the_full_one(command: str) -> None:
+    """Same options, defaults and help for the command as in the full parser."""
+    full = _subcommands(build_parser())[command]
+    lean = _subcommands(build_parser([command]))
+    assert set(lean) <= set(_subcommands(build_parser()))
+    assert lean[command].format_help() == full.format_help()
+
+    def described(p: argparse.ArgumentParser) -> list[tuple[object, ...]]:
+        return [
+            (a.dest, a.option_strings, a.default, list(a.choices or ()), a.nargs)
+            for a in p._actions
+        ]
+
+    assert described(lean[command]) == described(full)
+    assert lean[command]._defaults == full._defaults
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list", "-n", "3", "--tag", "x", "--since", "1-3-2026"],
+        ["--data-dir", "d", "search", "kap", "boom", "-n", "2", "--json"],
+        ["--data-dir=d", "--content", "c", "--watch", "export", "--format", "md"],
+        ["suggest"],
+    ],
+)
+def test_one_command_parser_parses_like_the_full_one(argv: list[str]) -> None:
+    lean, full = build_parser(argv).parse_args(argv), build_parser().parse_args(argv)
+    assert vars(lean) == vars(full)
+
+
+@pytest.mark.parametrize(
+    ("argv", "word"),
+    [
+        (["list"], "list"),
+        (["--data-dir", "x", "list"], "list"),
+        (["--data-dir=x", "--watch", "search", "y"], "search"),
+        (["--content", "c", "--content=d", "export"], "export"),
+        (["--data", "x", "list"], None),  # an abbreviation: argparse's to expand
+        (["--help"], None),
+        (["--version"], None),
+        (["content", "check"], None),
+        (["lijst"], None),
+        (["--data-dir"], None),
+        ([], None),
+    ],
+)
+def test_chosen_command(argv: list[str], word: str | None) -> None:
+    assert chosen_command(argv) == word
+
+
+def test_unknown_command_still_lists_every_choice(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lijst"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'lijst'" in err and "suggest" in err and "content" in err
+
+
+def test_filter_dests_are_the_filter_options() -> None:
+    """``filters.any_given`` must know every filter option, or a filter would be ignored."""
+    parser = argparse.ArgumentParser()
+    filters.add_filter_args(parser)
+    dests = {a.dest for a in parser._actions} - {"help"}
+    assert dests == set(filters.FILTER_DESTS)
+
+
+# --- what the scripted commands import -----------------------------------------------------
+
+# Modules the journal commands do not need; each was imported by them once,
+# at a cost measured in benchmarks/bench_scale.py (see cli/parser.py).
+HEAVY = (
+    "textual",
+    "rich",
+    "yaml",
+    "platformdirs",
+    "simplemma",
+    "snowballstemmer",  # the package imports every language; search loads only Dutch
+    "dataclasses",
+    "inspect",
+    "shutil",
+    "uuid",
+    "hashlib",
+    "json",
+    "reflect_tui.core.content",
+    "reflect_tui.core.coach",
+    "reflect_tui.core.journal.model",
+    "reflect_tui.core.journal.query",
+    "reflect_tui.cli.coach_cmd",
+    "reflect_tui.cli.content_cmd",
+)
+
+_CHECK_IMPORTS = """
+import sys
+from reflect_tui.cli.main import main
+heavy = {heavy!r}
+assert main({argv!r}) == 0
+print(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in heavy
+             or any(m.startswith(h + ".") for h in heavy)))
+"""
+
+
+@pytest.mark.slow  # fresh interpreters (cf. test_core_no_textual)
+@pytest.mark.parametrize("argv", [["list"], ["list", "-n", "10"], ["search", "kapvergunning"]])
+def test_list_and_search_import_nothing_heavy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    """The speed of ``reflect list``/``search`` is mostly what they import; keep it small."""
+    from journal_fixtures.helpers import open_store, sample_reflection
+
+    from reflect_tui.core import lemma_table
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("REFLECT_HOME", str(home))
+    with open_store(home) as store:
+        store.import_reflections([sample_reflection()])
+    env = {**os.environ, "REFLECT_HOME": str(home)}
+    env.pop("PYTHONSTARTUP", None)
+    lemma_table.open_lemma_table()  # the per-machine table a first search builds
+    code = _CHECK_IMPORTS.format(heavy=HEAVY, argv=argv)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -171,7 +171,9 @@ def _namer(ctx: CliContext) -> Any:
 def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
     text = " ".join(args.query)
     # Unfiltered (the usual case): no JournalQuery, so no query module to import.
-    query = filters.query_from_args(args, ctx.clock.today(), text) if filters.any_given(args) else None
+    query = (
+        filters.query_from_args(args, ctx.clock.today(), text) if filters.any_given(args) else None
+    )
     with open_store(ctx, reading=True) as store:
         hits = store.search_hits(text, limit=max(0, args.n), filters=query)
     if args.json:

@@ -164,7 +164,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _register_all(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _register_all(sub: argparse._SubParsersAction[Any]) -> None:
     from reflect_tui.cli import (
         backup_cmd,
         coach_cmd,

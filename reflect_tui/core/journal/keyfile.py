@@ -34,12 +34,9 @@ write uses a new salt, so a pad is never used twice.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reflect_tui.core.errors import ReflectError
 
@@ -58,9 +55,14 @@ class WrongPassphrase(ReflectError):
     """The passphrase does not match the key file (never raised for a damaged file)."""
 
 
-@dataclass(frozen=True)
-class KeyFile:
-    """The parsed key file: everything but the passphrase needed to unwrap the data key."""
+class KeyFile(NamedTuple):
+    """The parsed key file: everything but the passphrase needed to unwrap the data key.
+
+    Why a NamedTuple and ``hashlib``/``hmac``/``json`` imported where used:
+    every command opens the journal through ``connection`` -> ``keys`` ->
+    this module, and only an encrypted journal needs any of them; at import
+    they were about a sixth of a plain ``reflect list``'s whole process.
+    """
 
     iterations: int
     salt: bytes
@@ -75,10 +77,15 @@ def key_file_path(journal_path: Path) -> Path:
 
 def derive(passphrase: str, salt: bytes, iterations: int) -> bytes:
     """The 64-byte KDF output (pad + check key); the one slow step of an unlock."""
+    import hashlib
+
     return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, iterations, 64)
 
 
 def _check(mac_key: bytes, wrapped: bytes) -> bytes:
+    import hashlib
+    import hmac
+
     return hmac.new(mac_key, _CHECK_LABEL + wrapped, hashlib.sha256).digest()
 
 
@@ -98,6 +105,8 @@ def wrap(data_key: bytes, passphrase: str, iterations: int = DEFAULT_ITERATIONS)
 
 def unwrap(key_file: KeyFile, passphrase: str) -> bytes:
     """The data key, or ``WrongPassphrase``."""
+    import hmac
+
     derived = derive(passphrase, key_file.salt, key_file.iterations)
     if not hmac.compare_digest(_check(derived[32:], key_file.wrapped_key), key_file.check):
         raise WrongPassphrase("het wachtwoord klopt niet.")
@@ -109,6 +118,8 @@ def new_data_key() -> bytes:
 
 
 def to_json(key_file: KeyFile) -> bytes:
+    import json
+
     doc = {
         "format": FORMAT,
         "version": VERSION,
@@ -123,6 +134,8 @@ def to_json(key_file: KeyFile) -> bytes:
 
 def read(path: Path) -> KeyFile:
     """Parse the key file at ``path``; a clear Dutch error when it is missing or damaged."""
+    import json
+
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
