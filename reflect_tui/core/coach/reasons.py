@@ -127,12 +127,20 @@ def _names(content: Content, collection: str, ids: Sequence[str]) -> str:
     return listed([_q(_name(content, collection, i)) for i in ids])
 
 
-def _tip_line(content: Content, kind: str, items: Sequence[str], quotes: Sequence[str]) -> str:
+def _tip_line(
+    content: Content, kind: str, items: Sequence[str], quotes: Sequence[str], about: str = ""
+) -> str:
     said = f"Je schreef {quoted(quotes)}" if quotes else ""
-    if kind == "keyword":
-        return f"{said}; daar gaat deze tip over." if said else ""
-    if kind == "cue":
-        return f"{said}; voor zo'n situatie is deze tip." if said else ""
+    if kind in ("keyword", "cue"):
+        if not said:
+            return ""
+        if about:
+            return f"{said}; deze tip gaat over {about}."
+        return (
+            f"{said}; daar gaat deze tip over."
+            if kind == "keyword"
+            else (f"{said}; voor zo'n situatie is deze tip.")
+        )
     if kind == "ticked_barrier":
         names = _names(content, "barriers", items)
         return f"Je vinkte {names} aan als wat je hinderde; deze tip gaat daarover."
@@ -179,6 +187,17 @@ _PHRASE_ORDER = (
 )
 
 
+# Parts that explain a tip only when nothing more telling does: a practice the
+# text roughly fits, the LSD step, the case kind.
+_ONLY_ALONE = frozenset({"inferred_practice", "step", "case_kind"})
+
+
+def _several_words(part: Any) -> bool:
+    """Two or more distinct own keywords, or a keyword phrase, back this part."""
+    keywords = {k.casefold() for _, k in part.matches}
+    return len(keywords) >= 2 or any(" " in k for k in keywords)
+
+
 def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int) -> tuple[str, ...]:
     """The reason lines for a tip's score parts (``tips.ScorePart``), strongest first.
 
@@ -194,9 +213,13 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
         if part.kind in ("ticked_barrier", "ticked_help"):
             grouped.setdefault(part.kind, []).append(part.item)
     done: set[str] = set()
+    about = str(getattr(tip, "about", "") or "")
+    cue_said = False
     for part in sorted(parts, key=lambda p: _PHRASE_ORDER.index(p.kind)):
-        if part.kind in ("step", "case_kind") and lines:
+        if part.kind in _ONLY_ALONE and lines:
             continue  # only when nothing more telling explains the tip
+        if part.kind == "keyword" and lines and (cue_said or not _several_words(part)):
+            continue  # loose words say less than what is already said
         if part.kind == "low_principle":
             name = _name(content, "principles", part.item)
             rating = part.rating
@@ -214,10 +237,13 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
             fresh = [q for q in part.quotes if not _overlaps(q, used)]
             if part.quotes and not fresh:
                 continue  # these words were already quoted by a stronger reason
-            line = _tip_line(content, part.kind, [part.item], fresh)
+            # "deze tip gaat over ..." is said once, by the strongest words.
+            said_about = about if not any(about in line for line in lines) else ""
+            line = _tip_line(content, part.kind, [part.item], fresh, said_about)
             used.extend(fresh)
         if line and line not in lines:
             lines.append(line)
+            cue_said = cue_said or part.kind == "cue"
         if len(lines) >= limit:
             break
     return tuple(lines)

@@ -164,6 +164,8 @@ class Tip:
     audience: tuple[str, ...] = ()  # AUDIENCES; empty: the boundary worker
     # Phrases showing the case is the very situation this tip is for (coach/cues.py).
     cues: tuple[str, ...] = ()
+    # What the tip advises, completing "deze tip gaat over ..." (reason lines).
+    about: str | None = None
 
 
 # The ranges the code can compute with, checked by the validator: ``days`` is

@@ -650,6 +650,7 @@ SPECS: Mapping[str, tuple[type, Mapping[str, _Field]]] = {
             "case_kinds": _Field(_refs("case_kinds"), required=False, default=()),
             "audience": _Field(_audience, required=False, default=()),
             "cues": _Field(_TEXTS, required=False, default=()),
+            "about": _Field(_OPT_TEXT, required=False),
         },
     ),
     "learning_suggestions": (
