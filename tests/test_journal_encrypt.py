@@ -220,3 +220,20 @@ def test_encrypt_decrypt_encrypt_loses_nothing(
         hits = store.search(titles[0]) if titles[0].strip() else None
     assert after == before
     del hits
+
+
+def test_asking_whether_an_open_plain_journal_is_encrypted_never_reads_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Reading a file this process holds open through SQLite drops its POSIX locks
+    # (connection.py); the export warning asks while the app has the journal open.
+    journal = _fill(tmp_path, _words(1))
+
+    def no_reading(path: Path) -> bytes:
+        raise AssertionError(f"read {path} while it is open")
+
+    with open_store(tmp_path), monkeypatch.context() as patch:
+        patch.setattr(keys, "read_header", no_reading)
+        assert keys.export_warning(journal) is None
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    assert keys.export_warning(journal) == keys.EXPORT_PLAINTEXT

@@ -149,6 +149,7 @@ SUMMARY_EXPORT_BUTTON = "Exporteren naar Markdown (e)"
 SUMMARY_FINISH_BUTTON = "Afronden (a)"
 EXPORTED = "Opgeslagen als {path}"
 EXPORT_FAILED = "Exporteren lukte niet: {error}"
+EXPORT_PLAINTEXT = "Let op: het dagboek is versleuteld, maar deze export niet."
 FINISHED = "Reflectie afgerond en bewaard."
 
 # -- saving -------------------------------------------------------------------

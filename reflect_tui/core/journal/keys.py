@@ -133,6 +133,10 @@ def journal_is_encrypted(journal_path: Path) -> bool:
     """True when the live journal is an encrypted one (header plus key file)."""
     if registered(journal_path) is not None:
         return True
+    from reflect_tui.core.journal.connection import held_in_process
+
+    if held_in_process(journal_path):
+        return False  # open here without a key: plaintext (and reading it would drop locks)
     return keyfile.key_file_path(journal_path).exists() and looks_encrypted(
         read_header(journal_path)
     )

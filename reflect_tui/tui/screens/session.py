@@ -268,6 +268,10 @@ class SessionScreen(Screen[None]):
         except (OSError, ReflectError) as exc:
             self.notify(strings.EXPORT_FAILED.format(error=exc), severity="error", markup=False)
             return
+        from reflect_tui.core.journal.keys import export_warning
+
+        if export_warning(self.services.store.path) is not None:
+            self.notify(strings.EXPORT_PLAINTEXT, severity="warning", markup=False, timeout=8)
         # The path in full width under the buttons: in a notice it was folded
         # mid-word at 80 columns. Elsewhere (the palette) a notice must do.
         if isinstance(self.view, SummaryView):
