@@ -193,9 +193,14 @@ _ONLY_ALONE = frozenset({"inferred_practice", "step", "case_kind"})
 
 
 def _several_words(part: Any) -> bool:
-    """Two or more distinct own keywords, or a keyword phrase, back this part."""
+    """Three or more distinct own keywords, or two with a phrase, back this part.
+
+    The same bar as ``tips.earned``: two everyday words ("grond", "verkopen")
+    do not say what a tip advises.
+    """
     keywords = {k.casefold() for _, k in part.matches}
-    return len(keywords) >= 2 or any(" " in k for k in keywords)
+    phrase = any(" " in k for k in keywords)
+    return len(keywords) >= 3 or (phrase and len(keywords) >= 2)
 
 
 def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int) -> tuple[str, ...]:

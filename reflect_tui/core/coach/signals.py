@@ -124,6 +124,7 @@ _NEGATIONS = [
     "nauwelijks",
     "amper",
 ]
+_NOT_KNOWING = frozenset(word_key(w) for w in ("weet", "wist", "weten"))
 _NEGATION_BEFORE = 5  # tokens before the keyword, within its clause
 _NEGATION_AFTER = 4  # tokens after it ("steunde ons helemaal niet")
 _SENTENCE_BREAKS = frozenset(".!?\n;")
@@ -243,6 +244,8 @@ def _negated(
     hi = min(len(tokens), last + 1 + _NEGATION_AFTER)
     for index in (*range(lo, first), *range(last + 1, hi)):
         if clauses[index] == clause and word_key(tokens[index].text) in negations:
+            if index > 0 and word_key(tokens[index - 1].text) in _NOT_KNOWING:
+                continue  # "ik weet niet bij welk potje": not knowing, not missing
             return True
     return False
 

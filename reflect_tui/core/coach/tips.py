@@ -46,6 +46,7 @@ KEYWORD_TOGETHER = 0.6  # extra share per further distinct own keyword
 MAX_KEYWORD = 10.0
 W_KEYWORDS_TOGETHER = 4.0  # three or more distinct own keywords: the text is about this tip
 KEYWORDS_TOGETHER_MIN = 3
+KEYWORDS_EARN = 3  # own keywords that earn a place alone (2 when one is a phrase)
 
 INFERRED_MIN_SHARE = 0.34  # a practice counts as "at play" from this share of the best
 INFERRED_MIN_SCORE = 0.5
@@ -62,7 +63,7 @@ MAX_REASONS = 2
 # coach shows fewer tips, but never fewer than MIN_SHOWN when any tip has a
 # reason at all; and a tip far below the best one (RELATIVE_FLOOR) is left out.
 MIN_EARNED = 3.0
-MIN_SHOWN = 2
+MIN_SHOWN = 1
 RELATIVE_FLOOR = 0.3
 CASE_AUDIENCE = "grenswerker"  # case coaching serves the boundary worker's own advice
 
@@ -144,11 +145,15 @@ def earned(parts: Sequence[ScorePart]) -> float:
     Why: one everyday word ("bellen", "plein") plus a practice the text
     roughly fits is not enough to show a tip; a cue, a tick, a choice or
     several of the tip's own words together are. Own keywords count when
-    two or more distinct ones match (their weight already says so).
+    three or more distinct ones match, or two of which one is a phrase: two
+    everyday words ("ouders", "basisschool") were seen to point at the
+    wrong advice.
     """
     total = 0.0
     for part in parts:
-        several_words = part.kind == KEYWORD and len({k for _, k in part.matches}) >= 2
+        keywords = {k.casefold() for _, k in part.matches} if part.kind == KEYWORD else set()
+        phrase = any(" " in k for k in keywords)
+        several_words = len(keywords) >= KEYWORDS_EARN or (phrase and len(keywords) >= 2)
         if part.kind in _EARNING or several_words:
             total += part.weight
     return total
