@@ -15,6 +15,7 @@ from quickloop import examples
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import backup, encryption, keyfile, keys
 from reflect_tui.core.journal.connection import connect_file
+from reflect_tui.core.journal.store import JournalStore
 
 pytest.importorskip("sqlcipher3")
 
@@ -237,3 +238,20 @@ def test_asking_whether_an_open_plain_journal_is_encrypted_never_reads_its_bytes
         assert keys.export_warning(journal) is None
     encryption.encrypt(journal, PASS, iterations=FAST)
     assert keys.export_warning(journal) == keys.EXPORT_PLAINTEXT
+
+
+def test_doctor_rescues_an_encrypted_journal_into_an_encrypted_one(tmp_path: Path) -> None:
+    from reflect_tui.core.journal import doctor
+
+    words = _words(3)
+    journal = _fill(tmp_path, words)
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    target = doctor.rescue_path(journal, "20260301T000000")
+    result = doctor.rescue(journal, target)
+    assert result.saved.get("reflections") == 3
+    for word in words:
+        assert _files_with(tmp_path, word) == [], word
+    keys.forget()
+    keys.unlock(target, PASS)  # the same passphrase opens the rescued journal
+    with JournalStore.open(target, CLOCK) as store:
+        assert store.count() == 3

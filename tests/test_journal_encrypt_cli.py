@@ -98,3 +98,18 @@ def test_a_real_process_reads_the_passphrase_from_a_pipe(home: Path) -> None:
     done = subprocess.run([*run, "list"], input="pw\n", text=True, capture_output=True, env=env)
     assert done.returncode == 0 and WORD in done.stdout
     assert "pw" not in done.stderr
+
+
+def test_restore_of_backups_written_elsewhere(home: Path, capsys, monkeypatch, tmp_path) -> None:
+    plain = tmp_path / "plain-copy.sqlite3"
+    assert _run(capsys, monkeypatch, "", "backup", "-o", str(plain))[0] == 0
+    assert _run(capsys, monkeypatch, "een\neen\n", "encrypt")[0] == 0
+    code, _out, err = _run(capsys, monkeypatch, "een\n", "restore", "--yes", str(plain))
+    assert code != 0 and "niet versleuteld, het dagboek wel" in err
+    assert "Traceback" not in err and "logic error" not in err
+    encrypted = tmp_path / "encrypted-copy.sqlite3"
+    assert _run(capsys, monkeypatch, "een\n", "backup", "-o", str(encrypted))[0] == 0
+    assert WORD.encode() not in encrypted.read_bytes()
+    code, out, err = _run(capsys, monkeypatch, "een\n", "restore", "--yes", str(encrypted))
+    assert code == 0, err
+    assert "Teruggezet: 1 reflectie" in out

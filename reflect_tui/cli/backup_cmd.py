@@ -96,6 +96,9 @@ def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
                 "'reflect backup'."
             )
         source = found
+    from reflect_tui.core.journal.keys import key_for_journal
+
+    key_for_journal(locations.journal_path)  # an encrypted journal's key opens its backups
     summary = describe(source)
     _say(ctx, f"Back-up: {describe_backup(summary)}")
     if not args.yes:

@@ -281,6 +281,8 @@ def connect(
     if path.exists() or path.is_symlink():
         check_file(path, busy_timeout)
     else:
+        if key is None:
+            key = keys.adopt_new_journal(path)
         try:
             create_private_file(path)
         except FileExistsError:
@@ -416,6 +418,13 @@ def connect_file(
         key = None
     if like is not None:
         cipher = uses_cipher_driver(like)
+        if header and keys.looks_encrypted(header) != (key_of(like) is not None):
+            # The backup API copies pages as they are: it cannot turn a plaintext
+            # file into an encrypted journal, nor the other way round.
+            kinds = ("versleuteld", "niet")
+            if not keys.looks_encrypted(header):
+                kinds = ("niet versleuteld", "wel")
+            raise ReflectError(keys.MIXED_COPY.format(kind=kinds[0], other=kinds[1]))
         if key is None and (not header or keys.looks_encrypted(header)):
             key = key_of(like)
     else:

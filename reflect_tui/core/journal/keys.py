@@ -39,6 +39,10 @@ NO_PASSPHRASE = (
     "dit dagboek is versleuteld en er is geen wachtwoord gegeven; start reflect in een "
     "terminal, of geef het wachtwoord via standaardinvoer."
 )
+MIXED_COPY = (
+    "deze back-up is {kind}, het dagboek {other}; zet hem zo niet terug. Maak eerst het dagboek "
+    "gelijk ('reflect decrypt' of 'reflect encrypt'), zet dan terug. Er is niets veranderd."
+)
 TOO_MANY_TRIES = (
     "drie keer een verkeerd wachtwoord; het dagboek blijft dicht. Er is niets veranderd."
 )
@@ -225,6 +229,26 @@ def owner_key(path: Path) -> bytes | None:
     return None
 
 
+def adopt_new_journal(path: Path) -> bytes | None:
+    """The key for a *new* journal made beside an unlocked encrypted one (or None).
+
+    Why: ``reflect doctor`` rescues into a new journal in the data folder; it
+    must not be the one plaintext file there. It gets the neighbour's data key
+    and a copy of its key file, so the same passphrase opens it.
+    """
+    target = Path(path).absolute()
+    with _lock:
+        for journal, key in _keys.items():
+            if journal != target and journal.parent == target.parent:
+                from reflect_tui.core.paths import write_private_file
+
+                source = keyfile.key_file_path(journal)
+                write_private_file(keyfile.key_file_path(target), source.read_bytes())
+                _keys[target] = key
+                return key
+    return None
+
+
 def key_for_file(path: Path, header: bytes) -> bytes | None:
     """The key for a file that is not the live journal (a backup, a copy), by its header.
 
@@ -235,6 +259,11 @@ def key_for_file(path: Path, header: bytes) -> bytes | None:
     key = owner_key(path)
     if key is not None or not looks_encrypted(header):
         return key
+    with _lock:
+        if len(_keys) == 1:
+            # A backup written elsewhere (``reflect backup -o FILE``) of the one journal
+            # this process unlocked: its key is the journal's.
+            return next(iter(_keys.values()))
     target = Path(path).absolute()
     for folder in (target.parent, target.parent.parent):
         for candidate in sorted(folder.glob(f"*{keyfile.SUFFIX}")):
