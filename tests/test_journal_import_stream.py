@@ -14,7 +14,7 @@ from journal_fixtures.helpers import open_store, reflections, sample_reflection
 from quickloop import examples
 
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.journal import json_stream
+from reflect_tui.core.journal import fts, json_stream
 from reflect_tui.core.journal.interchange import (
     dump_journal,
     iter_journal,
@@ -167,3 +167,25 @@ def test_cli_import_from_stdin_and_file_streams(tmp_path: Path) -> None:
     assert piped.returncode == 0 and "3 ongewijzigd" in piped.stdout
     with open_store(data) as store:
         assert store.count() == 3
+
+
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.lists(reflections, min_size=1, max_size=4, unique_by=lambda r: r.id))
+def test_bulk_import_indexes_exactly_the_text_the_view_gives(items, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """The bulk path builds the index text in Python (``fts.body_of``); it must be the
+    view's text to the byte, or deleting the reflection later would leave terms behind."""
+    with open_store(tmp_path_factory.mktemp("j")) as store:
+        store.import_stream(items, batch=2)
+        conn = store._conn
+        conn.execute("INSERT INTO reflection_fts (reflection_fts) VALUES ('integrity-check')")
+        view = dict(
+            conn.execute(
+                "SELECT r.id, v.body FROM reflection_fts_source v JOIN reflections r USING (seq)"
+            ).fetchall()
+        )
+        python = {r.id: fts.body_of(r) for r in items}
+        assert {rid: body for rid, body in view.items() if python[rid] is not None} == {
+            rid: body for rid, body in python.items() if body is not None
+        }
+        store.delete(items[0].id)
+        conn.execute("INSERT INTO reflection_fts (reflection_fts) VALUES ('integrity-check')")

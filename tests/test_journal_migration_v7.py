@@ -37,7 +37,7 @@ def _child_columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 
 def test_v5_fixture_really_is_version_5_keyed_by_id() -> None:
-    conn = sqlite3.connect(f"{V5.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{V5.as_uri()}?immutable=1", uri=True)  # leaves no -wal/-shm
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
         assert "reflection_id" in _child_columns(conn, "answers")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 _SOURCE = "SELECT seq, title, body FROM reflection_fts_source"
 
@@ -50,6 +51,39 @@ def index_many(conn: sqlite3.Connection, seqs: Sequence[int]) -> None:
             f"INSERT INTO reflection_fts (rowid, title, body) {_SOURCE} WHERE seq IN ({marks})",
             list(chunk),
         )
+
+
+def body_of(r: Any) -> str | None:
+    """The ``body`` the view ``reflection_fts_source`` gives for reflection ``r``.
+
+    For the bulk import: the text is built here from the objects in hand
+    instead of being read back through the view (half the index's cost).
+    It must be exactly the view's text, in the view's order (scalars, tags,
+    answers, rating notes, step texts; empty parts left out), or a later
+    ``forget`` would not remove every term: FTS5's ``integrity-check``
+    compares the index with the view, and the tests run it after imports.
+    None when a part holds a NUL character: SQLite's JSON and string
+    functions cut text there, so only the view itself knows its text.
+    """
+    parts = [r.who, r.what_happened, r.barrier_note, r.help_note, r.insight, r.involve, r.notes]
+    parts += r.tags
+    parts += [a.text for a in r.answers]
+    parts += [p.note for p in r.principles]
+    parts += [n.text for n in r.next_steps]
+    body = "\n".join(part for part in parts if part != "")
+    return None if "\x00" in body else body
+
+
+def index_texts(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, str | None]]) -> None:
+    """Add reflections given as ``(seq, title, body_of(r))`` (bulk import); a body of
+    None is read through the view instead."""
+    conn.executemany(
+        "INSERT INTO reflection_fts (rowid, title, body) VALUES (?, ?, ?)",
+        [row for row in rows if row[2] is not None],
+    )
+    odd = [row[0] for row in rows if row[2] is None]
+    if odd:
+        index_many(conn, odd)
 
 
 def optimize_fts(conn: sqlite3.Connection) -> None:

@@ -127,8 +127,8 @@ def insert_new(conn: sqlite3.Connection, batch: Sequence[Reflection]) -> list[in
     The bulk path of an import: one ``executemany`` per table per batch
     instead of five statements per reflection. Each new row gets the next
     ``seq`` explicitly (the caller holds the write lock), so its children
-    are appended at the end of their tables. Returns the new rows' ``seq``
-    for the search index (``fts.index_many``).
+    are appended at the end of their tables, and indexes them for search
+    from the objects in hand (``fts.body_of``). Returns the new rows' ``seq``.
     """
     top = int(conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0])
     seqs = list(range(top + 1, top + 1 + len(batch)))
@@ -144,6 +144,9 @@ def insert_new(conn: sqlite3.Connection, batch: Sequence[Reflection]) -> list[in
                 for row in rows_of(seq, getattr(r, name))
             ],
         )
+    fts.index_texts(
+        conn, [(seq, r.title, fts.body_of(r)) for seq, r in zip(seqs, batch, strict=True)]
+    )
     return seqs
 
 

@@ -358,36 +358,37 @@ class JournalStore:
         added = updated = unchanged = 0
         with self._write() as conn:
             require_sound(conn, self.path)
-            pending: builtins.list[Reflection] = []
-            iterator = iter(reflections)
-            while True:
-                pending.clear()
-                for reflection in iterator:
-                    records.check_reflection(reflection)
-                    pending.append(reflection)
-                    if len(pending) >= batch:
+            with _import_cache(conn):
+                pending: builtins.list[Reflection] = []
+                iterator = iter(reflections)
+                while True:
+                    pending.clear()
+                    for reflection in iterator:
+                        records.check_reflection(reflection)
+                        pending.append(reflection)
+                        if len(pending) >= batch:
+                            break
+                    if not pending:
                         break
-                if not pending:
-                    break
-                marks = ", ".join("?" * len(pending))
-                known = dict(
-                    conn.execute(
-                        f"SELECT id, updated_at FROM reflections WHERE id IN ({marks})",
-                        [r.id for r in pending],
-                    ).fetchall()
-                )
-                fresh = [r for r in pending if r.id not in known]
-                for reflection in pending:
-                    if reflection.id not in known:
-                        continue
-                    if codec.ts_from_db(known[reflection.id]) < reflection.updated_at:
-                        updated += 1
-                        records.write_reflection(conn, reflection)
-                    else:
-                        unchanged += 1
-                if fresh:
-                    added += len(fresh)
-                    fts.index_many(conn, records.insert_new(conn, fresh))
+                    marks = ", ".join("?" * len(pending))
+                    known = dict(
+                        conn.execute(
+                            f"SELECT id, updated_at FROM reflections WHERE id IN ({marks})",
+                            [r.id for r in pending],
+                        ).fetchall()
+                    )
+                    fresh = [r for r in pending if r.id not in known]
+                    for reflection in pending:
+                        if reflection.id not in known:
+                            continue
+                        if codec.ts_from_db(known[reflection.id]) < reflection.updated_at:
+                            updated += 1
+                            records.write_reflection(conn, reflection)
+                        else:
+                            unchanged += 1
+                    if fresh:
+                        added += len(fresh)
+                        records.insert_new(conn, fresh)
         with self._guard() as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return ImportResult(added, updated, unchanged)
@@ -732,6 +733,25 @@ class JournalStore:
                 raise translate(exc, self.path) from None
             finally:
                 self._conn.set_progress_handler(None, 0)
+
+
+# A bulk import's page cache (KiB): the default 2 MB makes a big import write
+# pages out and read them back many times (the search index's segments and the
+# date index grow all over the file); 32 MB keeps them in memory and the peak
+# RSS of a 50,000-reflection import well under its 150 MB budget.
+IMPORT_CACHE_KIB = 32768
+
+
+@contextlib.contextmanager
+def _import_cache(conn: sqlite3.Connection) -> Iterator[None]:
+    """A bigger page cache for the duration of one import, then the old size again."""
+    old = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    conn.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute(f"PRAGMA cache_size = {old}")
 
 
 # --- row <-> model ---------------------------------------------------------------------
