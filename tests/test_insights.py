@@ -128,3 +128,26 @@ def test_empty_journal(tmp_path: Path) -> None:
         result = compute(s, TODAY)
     assert result.total == 0 and result.practices == () and result.next_steps.done == 0
     assert result.to_json()["total"] == 0
+
+
+def test_a_rating_line_opens_the_reflections_that_rated_it(store) -> None:
+    from reflect_tui.core.journal.model import PrincipleRating
+
+    unrated = store.get(rid(2))  # "verbindend" left without a rating
+    unrated.principles = [PrincipleRating("open", 3), PrincipleRating("verbindend", None)]
+    store.save(unrated)
+    result = compute(store, TODAY)
+    saved = [store.get(r.id) for r in lookback_reflections()]
+    for series in result.ratings:
+        query = drill_query(store, insights.DEFAULT_SCOPE, series.drill, TODAY)
+        rated = {
+            r.id
+            for r in saved
+            if r.status == "complete"
+            and any(p.id == series.principle and p.rating for p in r.principles)
+        }
+        assert {s.id for s in find(store, query)} == rated, series.principle
+        assert sum(n for _m, _v, n in series.months) >= len(rated) > 0
+    verbindend = next(s for s in result.ratings if s.principle == "verbindend")
+    query = drill_query(store, insights.DEFAULT_SCOPE, verbindend.drill, TODAY)
+    assert rid(2) not in {s.id for s in find(store, query)}

@@ -46,7 +46,8 @@ class Drill(NamedTuple):
     """What a number counted, so it can be opened to its reflections.
 
     ``kind`` is one of: practices, case_kinds, barriers, helps (``key`` is
-    the id), day (``key`` is an ISO date), days (``key`` is ``FROM..TO``),
+    the id), rated (``key`` is a principle: the reflections that rated it),
+    day (``key`` is an ISO date), days (``key`` is ``FROM..TO``),
     month (``key`` is ``YYYY-MM``), skipped (``key`` is ``practice/step``),
     steps (``key`` is done, open, overdue or undated), all.
     """
@@ -77,6 +78,11 @@ class RatingSeries:
     recent_mean: float | None
     before_mean: float | None
     trend: str
+
+    @property
+    def drill(self) -> Drill:
+        """The reflections behind the line: those that rated this principle."""
+        return Drill("rated", self.principle)
 
 
 @dataclass(frozen=True)
@@ -419,7 +425,7 @@ def drill_query(
 ) -> JournalQuery:
     """The query that lists the reflections behind one number of ``compute``."""
     kind, key = drill
-    if kind in ("practices", "case_kinds", "barriers", "helps"):
+    if kind in ("practices", "case_kinds", "barriers", "helps", "rated"):
         return scope.replace(**{kind: (key,)})
     if kind == "day":
         day = date.fromisoformat(key)

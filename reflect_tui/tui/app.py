@@ -334,12 +334,23 @@ class ReflectApp(App[int]):
         while len(self.screen_stack) > 1:  # the home screen is the bottom one
             self.pop_screen()
 
-    def start_session(self, reflection: Reflection, resume: bool = False) -> None:
+    def start_session(
+        self, reflection: Reflection, resume: bool = False, back_to_previous: bool = False
+    ) -> None:
+        """Open ``reflection`` in the guided flow.
+
+        ``back_to_previous``: the screen now on top (the journal screen) stays
+        below the session and comes back when it closes; only when no other
+        session is open in this window (one draft claim at a time).
+        """
         from reflect_tui.core.instance import claim_draft
         from reflect_tui.core.session.flow import SessionFlow
         from reflect_tui.tui.screens.session import SessionScreen
 
-        self.go_home()
+        stacked = any(isinstance(s, SessionScreen) for s in self.screen_stack)
+        back_to_previous = back_to_previous and not stacked
+        if not back_to_previous:
+            self.go_home()
         self.release_draft()
         claim = claim_draft(self.store.path, reflection.id)
         if claim is None:  # another window edits this draft: read-only here
@@ -359,7 +370,9 @@ class ReflectApp(App[int]):
         flow = SessionFlow(reflection, self.content)
         if resume:
             flow.index = flow.resume_index()
-        self.push_screen(SessionScreen(flow, self.services))
+        session = SessionScreen(flow, self.services)
+        session.back_to_previous = back_to_previous
+        self.push_screen(session)
 
     def release_draft(self, claim: InstanceLock | None = None) -> None:
         """Let other windows edit the draft this one was editing (``claim_draft``).
@@ -422,7 +435,7 @@ class ReflectApp(App[int]):
         """The app's export folder (None: exporting is off, e.g. in some tests)."""
         return self._exports_dir
 
-    def edit_reflection(self, reflection_id: str) -> None:
+    def edit_reflection(self, reflection_id: str, back_to_previous: bool = False) -> None:
         """Open any reflection, a finished one too, in the guided flow to change it.
 
         A finished reflection stays finished; every change is saved as it is
@@ -430,7 +443,7 @@ class ReflectApp(App[int]):
         """
         reflection = self._read(reflection_id)
         if reflection is not None:
-            self.start_session(reflection)
+            self.start_session(reflection, back_to_previous=back_to_previous)
 
     def action_journal(self) -> None:
         from reflect_tui.tui.screens.journal import JournalScreen

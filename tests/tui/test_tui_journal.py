@@ -158,6 +158,11 @@ async def test_edit_opens_a_finished_reflection_and_a_change_moves_updated_at(
         await type_text(pilot, " bijgewerkt")
         await pilot.pause(0.2)
         assert await app.flush_saves()
+        await pilot.press("escape")  # the session closes: back to the journal, not home
+        await settle(pilot)
+        journal = app.screen
+        assert isinstance(journal, JournalScreen)
+        assert any(s.title == "Straatfeest bijgewerkt" for s in journal.rows)
     stored = read_journal().get(rid(7))
     assert stored.title == "Straatfeest bijgewerkt"
     assert stored.status == "complete"

@@ -67,12 +67,13 @@ class JournalQuery:
     status: str | None = None
     since: date | None = None
     until: date | None = None
+    rated: tuple[str, ...] = ()  # principles given a self-rating (the insights' rating lines)
     ids: tuple[str, ...] | None = None  # "the reflections behind this number"
     sort: Sort = "newest"
 
     def replace(self, **changes: Any) -> JournalQuery:
         """A copy with some fields changed (lists given as any sequence)."""
-        for name in ("practices", "case_kinds", "barriers", "helps", "tags"):
+        for name in ("practices", "case_kinds", "barriers", "helps", "tags", "rated"):
             if name in changes and changes[name] is not None:
                 changes[name] = tuple(changes[name])
         return dataclasses.replace(self, **changes)
@@ -87,6 +88,7 @@ class JournalQuery:
             or self.barriers
             or self.helps
             or self.tags
+            or self.rated
             or self.status
             or self.since
             or self.until
@@ -128,6 +130,13 @@ class JournalQuery:
                 )
                 params.extend(codec.ids_to_db([v])[1:-1] for v in values)
                 params.extend(values)
+        if self.rated:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM principle_ratings p WHERE p.reflection_seq = r.seq"
+                f" AND p.principle IN ({', '.join('?' * len(self.rated))})"
+                " AND p.rating IS NOT NULL)"
+            )
+            params.extend(self.rated)
         if self.case_kinds:
             clauses.append(f"r.case_kind IN ({', '.join('?' * len(self.case_kinds))})")
             params.extend(self.case_kinds)

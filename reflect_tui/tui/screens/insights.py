@@ -199,7 +199,7 @@ class InsightsScreen(Screen[None]):
                         plain(f"{sparkline(months):<{SPARK_MONTHS}}", "$accent"),
                         plain(f"  gem. {mean}  {strings.INSIGHTS_RATING_TREND[s.trend]}"),
                     ),
-                    id=drill_id(core.Drill("all", s.principle)),
+                    id=drill_id(s.drill),
                 )
             )
         yield OptionList(*options, id="insights-ratings")

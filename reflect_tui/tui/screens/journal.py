@@ -353,6 +353,7 @@ class JournalScreen(Screen[None]):
             (strings.JOURNAL_FILTER_KIND, "case_kinds", q.case_kinds),
             (strings.JOURNAL_FILTER_BARRIER, "barriers", q.barriers),
             (strings.JOURNAL_FILTER_HELP, "helps", q.helps),
+            (strings.JOURNAL_FILTER_RATED, "principles", q.rated),
         ):
             if ids:
                 parts.append(f"{label}: {names(collection, ids)}")
@@ -478,7 +479,7 @@ class JournalScreen(Screen[None]):
     def action_edit(self) -> None:
         summary = self.highlighted_summary()
         if summary is not None:
-            self.reflect_app.edit_reflection(summary.id)
+            self.reflect_app.edit_reflection(summary.id, back_to_previous=True)
 
     def action_delete(self) -> None:
         summary = self.highlighted_summary()

@@ -95,6 +95,9 @@ class SessionScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self.view: StepView | None = None
         self._claim: InstanceLock | None = None
+        # Opened from a screen that should come back when the session closes
+        # (editing from the journal screen), instead of the home screen.
+        self.back_to_previous = False
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -236,7 +239,14 @@ class SessionScreen(Screen[None]):
         if self._blocked():
             return
         await self.leave()
-        self.reflect_app.go_home()
+        self._close()
+
+    def _close(self) -> None:
+        """Back to the screen the session was opened from, or home."""
+        if self.back_to_previous and self.app.screen is self:
+            self.app.pop_screen()
+        else:
+            self.reflect_app.go_home()
 
     async def leave(self) -> bool:
         """Save everything before the session closes; True when all was written.
@@ -304,7 +314,7 @@ class SessionScreen(Screen[None]):
         self.submit_draft()
         if await self.reflect_app.flush_saves():
             self.notify(strings.FINISHED)
-            self.reflect_app.go_home()
+            self._close()
         else:
             self.flow.reflection.status = "draft"
 
