@@ -105,7 +105,9 @@ def test_a_fresh_process_needs_the_passphrase_and_three_wrong_tries_refuse(tmp_p
     assert len(_titles(tmp_path)) == 2
 
 
-def test_wrong_passphrase_and_corrupt_file_say_different_things(tmp_path: Path) -> None:
+def test_wrong_passphrase_and_corrupt_file_say_different_things(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     journal = _fill(tmp_path, _words(3))
     encryption.encrypt(journal, PASS, iterations=FAST)
     keys.forget()
@@ -121,6 +123,7 @@ def test_wrong_passphrase_and_corrupt_file_say_different_things(tmp_path: Path) 
     assert "beschadigd" in caught.value.message
     assert "klopt wel" in caught.value.message
     assert not isinstance(caught.value, keyfile.WrongPassphrase)
+    assert capfd.readouterr().err == ""  # SQLCipher's own log is silenced
 
 
 def test_a_damaged_key_file_says_so(tmp_path: Path) -> None:

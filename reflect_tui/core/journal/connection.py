@@ -117,6 +117,7 @@ def _driver_connect(target: str | Path, cipher: bool, **options: Any) -> sqlite3
     if cipher:
         driver = keys.cipher_driver()
         conn = driver.connect(target, factory=_cipher_connection_class(), **options)
+        conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher's own log stays silent
         return cast("sqlite3.Connection", conn)
     return sqlite3.connect(target, factory=JournalConnection, **options)
 
@@ -252,7 +253,6 @@ def _apply_key(conn: sqlite3.Connection, key: bytes | None, path: Path) -> None:
     """
     if key is None:
         return
-    conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

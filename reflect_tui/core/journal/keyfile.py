@@ -34,7 +34,7 @@ write uses a new salt, so a pad is never used twice.
 
 from __future__ import annotations
 
-import os
+import os  # hashlib, hmac and json are imported where used: a plain journal never needs them
 from pathlib import Path
 from typing import NamedTuple
 

@@ -23,9 +23,12 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.journal import keyfile
+
+if TYPE_CHECKING:
+    from reflect_tui.core.journal.keyfile import KeyFile
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_TRIES = 3
@@ -102,7 +105,7 @@ def registered(journal_path: Path) -> bytes | None:
 def cipher_driver() -> ModuleType:
     """The ``sqlcipher3`` DB-API module, or a Dutch error saying how to install it."""
     try:
-        import sqlcipher3.dbapi2 as driver  # type: ignore[import-untyped]
+        import sqlcipher3.dbapi2 as driver  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         raise ReflectError(MISSING_DRIVER) from None
     return sys.modules[driver.__name__]
@@ -135,6 +138,8 @@ def looks_encrypted(header: bytes) -> bool:
 
 def journal_is_encrypted(journal_path: Path) -> bool:
     """True when the live journal is an encrypted one (header plus key file)."""
+    from reflect_tui.core.journal import keyfile
+
     if registered(journal_path) is not None:
         return True
     from reflect_tui.core.journal.connection import held_in_process
@@ -152,6 +157,8 @@ def unlock(journal_path: Path, passphrase: str | None = None) -> bytes:
     With ``passphrase`` one try (``keyfile.WrongPassphrase`` when wrong); without,
     the passphrase source is asked up to three times.
     """
+    from reflect_tui.core.journal import keyfile
+
     journal_path = Path(journal_path).absolute()
     with _lock:
         known = _keys.get(journal_path)
@@ -167,9 +174,9 @@ def unlock(journal_path: Path, passphrase: str | None = None) -> bytes:
         return data_key
 
 
-def _from_keyring(journal_path: Path, key_file: keyfile.KeyFile) -> bytes | None:
+def _from_keyring(journal_path: Path, key_file: KeyFile) -> bytes | None:
     """The data key from a passphrase kept in the OS keyring (``keystore.py``), if it fits."""
-    from reflect_tui.core.journal import keystore
+    from reflect_tui.core.journal import keyfile, keystore
 
     stored = keystore.get(journal_path)
     if stored is None:
@@ -182,6 +189,8 @@ def _from_keyring(journal_path: Path, key_file: keyfile.KeyFile) -> bytes | None
 
 def unlock_from_keyring(journal_path: Path) -> bool:
     """Unlock with the keyring's passphrase only (never asks); True when it worked."""
+    from reflect_tui.core.journal import keyfile
+
     journal_path = Path(journal_path).absolute()
     with _lock:
         if journal_path in _keys:
@@ -194,7 +203,9 @@ def unlock_from_keyring(journal_path: Path) -> bool:
         return True
 
 
-def _ask(journal_path: Path, key_file: keyfile.KeyFile) -> bytes:
+def _ask(journal_path: Path, key_file: KeyFile) -> bytes:
+    from reflect_tui.core.journal import keyfile
+
     if _source is None:
         raise ReflectError(NO_PASSPHRASE)
     wrong = False
@@ -236,6 +247,8 @@ def adopt_new_journal(path: Path) -> bytes | None:
     must not be the one plaintext file there. It gets the neighbour's data key
     and a copy of its key file, so the same passphrase opens it.
     """
+    from reflect_tui.core.journal import keyfile
+
     target = Path(path).absolute()
     with _lock:
         for journal, key in _keys.items():
@@ -256,6 +269,8 @@ def key_for_file(path: Path, header: bytes) -> bytes | None:
     reads a backup before it opens the journal) unlocks the journal whose key
     file sits in the file's folder or the one above (``backups/``'s parent).
     """
+    from reflect_tui.core.journal import keyfile
+
     key = owner_key(path)
     if key is not None or not looks_encrypted(header):
         return key

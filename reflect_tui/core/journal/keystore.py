@@ -25,8 +25,8 @@ def _keyring() -> ModuleType | None:
     if os.environ.get(ENV_SWITCH, "").strip().lower() in ("off", "0", "no", "uit", "nee"):
         return None
     try:
-        import keyring
-        from keyring.backends import fail
+        import keyring  # type: ignore[import-not-found,unused-ignore]
+        from keyring.backends import fail  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
     try:
