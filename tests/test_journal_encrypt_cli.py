@@ -85,6 +85,9 @@ def test_without_sqlcipher3_the_message_says_how_to_install(
     code, _out, err = _run(capsys, monkeypatch, "een\n", "list")
     assert code != 0
     assert "pip install 'reflect-tui[encrypt]'" in err
+    assert "dit dagboek is versleuteld" in err
+    code, _out, err = _run(capsys, monkeypatch, "een\neen\n", "encrypt")
+    assert code != 0 and err.startswith("reflect: versleutelen kan pas")
 
 
 @pytest.mark.slow  # a real process: the passphrase arrives on a pipe, nothing in argv

@@ -73,7 +73,7 @@ def run_encrypt(args: argparse.Namespace, ctx: CliContext) -> int:
     from reflect_tui.core.journal import encryption, keys
 
     journal = ctx.locations.journal_path
-    keys.cipher_driver()
+    keys.cipher_driver(keys.MISSING_DRIVER_TO_ENCRYPT)
     lock = _locked(ctx)
     try:
         if keys.journal_is_encrypted(journal):

@@ -219,7 +219,7 @@ def encrypt(
     only backups an interrupted run left plaintext are converted.
     """
     journal = Path(journal).absolute()
-    keys.cipher_driver()
+    keys.cipher_driver(keys.MISSING_DRIVER_TO_ENCRYPT)
     if not journal.exists() or journal.stat().st_size == 0:
         raise ReflectError(NO_JOURNAL)
     remove_stale_temps(journal.parent)

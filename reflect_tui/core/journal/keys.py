@@ -35,8 +35,12 @@ MAX_TRIES = 3
 
 # Dutch messages, one place (an English edition comes later).
 MISSING_DRIVER = (
-    "dit dagboek is versleuteld, maar de versleuteling is niet geinstalleerd; installeer "
+    "dit dagboek is versleuteld, maar de versleuteling is niet geïnstalleerd; installeer "
     "die met: pip install 'reflect-tui[encrypt]'"
+)
+MISSING_DRIVER_TO_ENCRYPT = (
+    "versleutelen kan pas als de versleuteling is geïnstalleerd; installeer die met: "
+    "pip install 'reflect-tui[encrypt]'"
 )
 NO_PASSPHRASE = (
     "dit dagboek is versleuteld en er is geen wachtwoord gegeven; start reflect in een "
@@ -102,12 +106,12 @@ def registered(journal_path: Path) -> bytes | None:
         return _keys.get(Path(journal_path).absolute())
 
 
-def cipher_driver() -> ModuleType:
-    """The ``sqlcipher3`` DB-API module, or a Dutch error saying how to install it."""
+def cipher_driver(message: str = MISSING_DRIVER) -> ModuleType:
+    """The ``sqlcipher3`` DB-API module, or a Dutch error (``message``) saying how to install it."""
     try:
         import sqlcipher3.dbapi2 as driver  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
-        raise ReflectError(MISSING_DRIVER) from None
+        raise ReflectError(message) from None
     return sys.modules[driver.__name__]
 
 
