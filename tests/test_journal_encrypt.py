@@ -258,3 +258,25 @@ def test_doctor_rescues_an_encrypted_journal_into_an_encrypted_one(tmp_path: Pat
     keys.unlock(target, PASS)  # the same passphrase opens the rescued journal
     with JournalStore.open(target, CLOCK) as store:
         assert store.count() == 3
+
+
+def test_an_encrypted_old_journal_migrates_with_an_encrypted_backup(tmp_path: Path) -> None:
+    import shutil
+
+    from journal_fixtures.helpers import FIXTURES
+
+    from reflect_tui.core.journal.migrations import CURRENT_VERSION
+
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    shutil.copy(FIXTURES / "v2_journal.sqlite3", data / "journal.sqlite3")
+    assert _files_with(data, "buurthuis")
+    encryption.encrypt(data / "journal.sqlite3", PASS, iterations=FAST)
+    assert _files_with(data, "buurthuis") == []
+    with open_store(data) as store:  # migrates, after a pre-migration backup
+        assert store.read_rows("SELECT * FROM pragma_user_version()") == [(CURRENT_VERSION,)]
+        assert store.search("buurthuis")
+    made = list((data / "backups").glob("*.sqlite3"))
+    assert made, "no pre-migration backup"
+    assert all(keys.looks_encrypted(keys.read_header(p)) for p in made)
+    assert _files_with(data, "buurthuis") == []
