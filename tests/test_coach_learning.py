@@ -76,7 +76,8 @@ def test_next_steps_overdue() -> None:
     ]
     [match] = run(s, journal)
     assert match.reasons == (
-        "2 vervolgstappen staan nog open na de afgesproken datum (de oudste 10 dagen)",
+        "2 vervolgstappen staan nog open na de afgesproken datum (de oudste 10 dagen): "
+        "'bellen'; 'mailen'",
     )
     assert match.reflection_ids == (journal[0].id, journal[1].id)
     journal[1].next_steps[0].done = True
@@ -181,7 +182,8 @@ def test_overdue_steps_in_old_reflections_count_when_the_store_is_asked(tmp_path
         # The same answer as the evaluator gives over every reflection.
         assert [match] == learning_suggestions(content, store.all(), TODAY)
     assert match.reasons == (
-        "2 vervolgstappen staan nog open na de afgesproken datum (de oudste 850 dagen)",
+        "2 vervolgstappen staan nog open na de afgesproken datum (de oudste 850 dagen): "
+        "'bellen'; 'mailen'",
     )
     assert match.reflection_ids == (old[0].id, old[1].id)
 

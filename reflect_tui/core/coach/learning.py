@@ -77,16 +77,21 @@ def overdue_in(done: Sequence[Reflection]) -> OverdueSteps:
 
     def steps(due_before: date) -> Overdue:
         found = [
-            (step.due, n, r.id)
+            (step.due, n, position, r.id, step.text)
             for n, r in enumerate(done)
-            for step in r.next_steps
+            for position, step in enumerate(r.next_steps)
             if not step.done and step.text and step.due is not None and step.due < due_before
         ]
         if not found:
             return Overdue(0, None, ())
         urgent = sorted(found)[:OVERDUE_SHOWN]
-        urgent.sort(key=lambda item: item[1])  # back to newest case first
-        return Overdue(len(found), min(f[0] for f in found), tuple((r, d) for d, _, r in urgent))
+        urgent.sort(key=lambda item: (item[1], -item[2]))  # back to newest case first
+        return Overdue(
+            len(found),
+            min(f[0] for f in found),
+            tuple((r, d) for d, _, _, r, _ in urgent),
+            tuple(text for *_, text in urgent),
+        )
 
     return steps
 
@@ -154,7 +159,14 @@ def _next_steps_overdue(content: Content, history: History, trigger: Trigger, to
     if overdue.oldest is None or overdue.total < max(trigger.min_count, 1):
         return None
     oldest = (today - overdue.oldest).days
-    return [reasons.next_steps_overdue(overdue.total, oldest)], [rid for rid, _ in overdue.urgent]
+    # Naming the steps ("'Terugbellen over het hek'") lets the user act on them
+    # instead of going to look; the rest are counted.
+    steps = list(dict.fromkeys(overdue.texts))[:OVERDUE_LISTED]
+    line = reasons.next_steps_overdue(overdue.total, oldest, steps)
+    return [line], [rid for rid, _ in overdue.urgent]
+
+
+OVERDUE_LISTED = 3  # steps named in the suggestion's reason
 
 
 def _step_skipped(content: Content, history: History, trigger: Trigger, today: date) -> Found:

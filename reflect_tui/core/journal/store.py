@@ -617,7 +617,7 @@ class JournalStore:
                 f"SELECT count(*), min(n.due){where}", (before,)
             ).fetchone()
             rows = conn.execute(
-                f"SELECT r.id, n.due, r.occurred_on, r.created_at, n.position{where}"
+                f"SELECT r.id, n.due, r.occurred_on, r.created_at, n.position, n.text{where}"
                 " ORDER BY n.due, r.occurred_on DESC, r.created_at DESC, r.id DESC, n.position"
                 " LIMIT ?",
                 (before, max(0, int(shown))),
@@ -627,6 +627,7 @@ class JournalStore:
             int(count),
             codec.date_from_db(oldest),
             tuple((rid, date.fromisoformat(due)) for rid, due, *_ in rows),
+            tuple(str(row[5]) for row in rows),
         )
 
     def count_open_next_steps(self) -> int:

@@ -39,6 +39,7 @@ class Overdue(NamedTuple):
     total: int
     oldest: date | None
     urgent: tuple[tuple[str, date], ...]
+    texts: tuple[str, ...] = ()  # the step text of each ``urgent`` entry, same order
 
 
 OVERDUE_SHOWN = 10
