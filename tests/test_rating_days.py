@@ -57,6 +57,21 @@ def test_summary_follows_every_write(tmp_path: Path) -> None:
         assert _summary(store) == _from_ratings(store)
 
 
+def test_summary_follows_a_streamed_bulk_import(tmp_path: Path) -> None:
+    """The bulk path suspends the per-rating trigger and sums a batch at once; the
+    summary must still equal the ratings, on top of existing rows, and the trigger
+    must be back afterwards (a later save still moves the sums)."""
+    everything = lookback_reflections()
+    with open_store(tmp_path) as store:
+        store.import_reflections(everything[:3])
+        store.import_stream(everything[3:], batch=2)
+        assert _summary(store) and _summary(store) == _from_ratings(store)
+        one = store.get(rid(4))
+        one.principles = [PrincipleRating("open", 1), PrincipleRating("eerlijk", 5)]
+        store.save(one)
+        assert _summary(store) == _from_ratings(store)
+
+
 def test_ratings_from_summary_equal_ratings_from_rows(tmp_path: Path) -> None:
     """The summary path (status and dates) and the join path (any other filter)
     give the same series; a practice filter that selects everything forces the join."""

@@ -136,18 +136,53 @@ def insert_new(conn: sqlite3.Connection, batch: Sequence[Reflection]) -> list[in
     for child in CHILDREN:
         rows_of = _CHILD_ROWS[child.name]
         name = child.name
-        conn.executemany(
-            _CHILD_INSERT[name],
-            [
-                row
-                for seq, r in zip(seqs, batch, strict=True)
-                for row in rows_of(seq, getattr(r, name))
-            ],
-        )
+        rows = [
+            row
+            for seq, r in zip(seqs, batch, strict=True)
+            for row in rows_of(seq, getattr(r, name))
+        ]
+        if child.table == "principle_ratings":
+            _insert_ratings(conn, rows, seqs)
+        else:
+            conn.executemany(_CHILD_INSERT[name], rows)
     fts.index_texts(
         conn, [(seq, r.title, fts.body_of(r)) for seq, r in zip(seqs, batch, strict=True)]
     )
     return seqs
+
+
+# What the trigger ``rating_days_added`` (schema 6) does per rating, for a
+# whole batch of new reflections at once (seq in a range): one grouped upsert
+# instead of one per rating. ``tests/test_rating_days.py`` holds the summary
+# equal to the ratings after an import.
+_RATING_DAYS_BATCH = (
+    "INSERT INTO rating_days (status, day, principle, total, n)"
+    " SELECT r.status, r.occurred_on, p.principle, sum(p.rating), count(p.rating)"
+    " FROM principle_ratings p JOIN reflections r ON r.seq = p.reflection_seq"
+    " WHERE p.reflection_seq BETWEEN ? AND ? AND p.rating IS NOT NULL GROUP BY 1, 2, 3"
+    " ON CONFLICT DO UPDATE SET total = total + excluded.total, n = n + excluded.n"
+)
+
+
+def _insert_ratings(conn: sqlite3.Connection, rows: list[Any], seqs: list[int]) -> None:
+    """Insert a batch's ratings with the per-row summary trigger suspended.
+
+    Inside the import's transaction the trigger is dropped, the rows go in,
+    the summary is brought up to date in one statement and the trigger comes
+    back exactly as it was stored; a failure anywhere rolls all of it back.
+    Without that trigger (another schema) the rows are simply inserted.
+    """
+    sql = _CHILD_INSERT["principles"]
+    found = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'rating_days_added'"
+    ).fetchone()
+    if found is None or not rows:
+        conn.executemany(sql, rows)
+        return
+    conn.execute("DROP TRIGGER rating_days_added")
+    conn.executemany(sql, rows)
+    conn.execute(_RATING_DAYS_BATCH, (seqs[0], seqs[-1]))
+    conn.execute(found[0])
 
 
 def load_reflections(
