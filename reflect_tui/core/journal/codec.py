@@ -11,6 +11,7 @@ only summaries, and the import would otherwise be part of every start-up.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 
 def ts_to_db(moment: datetime) -> str:
@@ -35,11 +36,22 @@ def date_from_db(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
 
-def ids_to_db(ids: list[str]) -> str:
-    """A small list of ids or tags as a JSON array (kept in the reflection row)."""
-    import json
+_encode_list: Any = None
 
-    return json.dumps(list(ids), ensure_ascii=False)
+
+def ids_to_db(ids: list[str]) -> str:
+    """A small list of ids or tags as a JSON array (kept in the reflection row).
+
+    One encoder, made on first use, instead of ``json.dumps(..., ensure_ascii=False)``,
+    which builds a new one per call (an import encodes four lists per reflection).
+    """
+    global _encode_list
+    if _encode_list is None:
+        import json
+
+        _encode_list = json.JSONEncoder(ensure_ascii=False).encode
+    result: str = _encode_list(list(ids))
+    return result
 
 
 def ids_from_db(text: str | None) -> list[str]:

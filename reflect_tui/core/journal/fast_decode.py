@@ -30,7 +30,8 @@ class _Doubt(Exception):
 def _text(value: Any) -> str:
     if type(value) is not str:
         raise _Doubt
-    value.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError: doubt
+    if not value.isascii():  # ASCII (a flag CPython keeps) cannot hold a surrogate
+        value.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError: doubt
     return value
 
 

@@ -63,7 +63,9 @@ class OptionalText(Kind):
 class Id(Kind):
     def from_json(self, value: Any, where: str) -> Any:
         rid = text(value, where)
-        if not rid.strip() or len(rid) > 200 or any(ch.isspace() for ch in rid):
+        # ``split()`` cuts at exactly the characters ``str.isspace`` names: one
+        # piece equal to the whole means non-empty and no white space (in C).
+        if len(rid) > 200 or rid.split() != [rid]:
             raise Problem(where, "moet een niet-leeg id zonder spaties zijn")
         return rid
 
@@ -147,6 +149,8 @@ class TextList(Kind):
     def from_json(self, value: Any, where: str) -> Any:
         items = a_list(value, where)
         for i, item in enumerate(items):
+            if type(item) is str and item.isascii():
+                continue  # ASCII is valid UTF-8: no need to build the place name
             text(item, f"{where}[{i}]")
         return list(items)
 
