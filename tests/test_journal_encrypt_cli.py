@@ -101,6 +101,31 @@ def test_a_real_process_reads_the_passphrase_from_a_pipe(home: Path) -> None:
     done = subprocess.run([*run, "list"], input="pw\n", text=True, capture_output=True, env=env)
     assert done.returncode == 0 and WORD in done.stdout
     assert "pw" not in done.stderr
+    # 'import -' after the passphrase line: the JSON on standard input arrives whole.
+    exported = subprocess.run(
+        [*run, "export", "--format", "json"], input="pw\n", text=True, capture_output=True, env=env
+    )
+    assert exported.returncode == 0, exported.stderr
+    other = home.parent / "other"
+    run_other = [sys.executable, "-m", "reflect_tui", "--data-dir", str(other)]
+    env_other = {**env, "REFLECT_HOME": str(other)}
+    assert subprocess.run([*run_other, "list"], capture_output=True, env=env_other).returncode == 0
+    done = subprocess.run(
+        [*run_other, "encrypt"], input="qq\nqq\n", text=True, capture_output=True, env=env_other
+    )
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run(
+        [*run_other, "import", "-"],
+        input="qq\n" + exported.stdout,
+        text=True,
+        capture_output=True,
+        env=env_other,
+    )
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run(
+        [*run_other, "list"], input="qq\n", text=True, capture_output=True, env=env_other
+    )
+    assert WORD in done.stdout
 
 
 def test_restore_of_backups_written_elsewhere(home: Path, capsys, monkeypatch, tmp_path) -> None:

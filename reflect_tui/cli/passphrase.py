@@ -31,6 +31,31 @@ def _is_tty(stream: TextIO) -> bool:
         return False
 
 
+def _read_line() -> str:
+    """One line of standard input, read byte by byte from its file descriptor.
+
+    Why not ``sys.stdin.readline()``: that fills a buffer far past the line,
+    and ``reflect import -`` then reads the rest of standard input from
+    ``sys.stdin.buffer``: the start of the JSON would be gone. Reading the
+    descriptor one byte at a time takes exactly the passphrase line. A
+    replaced ``sys.stdin`` without a descriptor (tests) is read as text.
+    """
+    import io
+    import os
+
+    try:
+        fd = sys.stdin.fileno()
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return sys.stdin.readline()
+    data = bytearray()
+    while not data.endswith(b"\n"):
+        byte = os.read(fd, 1)
+        if not byte:
+            break
+        data += byte
+    return data.decode("utf-8", "replace")
+
+
 def read_secret(prompt: str, stderr: TextIO | None = None) -> str:
     """One passphrase: ``getpass`` on a terminal, else one line of standard input."""
     if _is_tty(sys.stdin):
@@ -41,7 +66,7 @@ def read_secret(prompt: str, stderr: TextIO | None = None) -> str:
         except EOFError:
             raise ReflectError(NO_INPUT) from None
     else:
-        line = sys.stdin.readline()
+        line = _read_line()
         if not line:
             raise ReflectError(NO_INPUT)
         answer = line.rstrip("\r\n")
