@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
 from reflect_tui.core.journal import fts
@@ -46,7 +47,6 @@ UPSERT_SQL = (
     + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "id")
 )
 # Kinds whose stored form differs from the model's (text passes through as it is).
-_TO_DB = tuple(f.kind.to_db for f in SCALARS)
 _FROM_DB = tuple((f.name, f.kind.from_db) for f in SCALARS)
 
 
@@ -58,8 +58,19 @@ def check_reflection(reflection: Reflection) -> None:
             raise ValueError("principle rating must be 1..5 or None")
 
 
+_GET_SCALARS = attrgetter(*(f.name for f in SCALARS))
+# Only the columns whose kind stores something else than the model's value (dates,
+# timestamps, lists, flags) are converted; text passes through as it is.
+_SCALAR_CONVERTERS = tuple(
+    (i, f.kind.to_db) for i, f in enumerate(SCALARS) if type(f.kind).to_db is not Kind.to_db
+)
+
+
 def _row(r: Reflection) -> list[Any]:
-    return [to_db(getattr(r, f.name)) for f, to_db in zip(SCALARS, _TO_DB, strict=True)]
+    values = list(_GET_SCALARS(r))
+    for i, convert in _SCALAR_CONVERTERS:
+        values[i] = convert(values[i])
+    return values
 
 
 def _child_writer(child: Children) -> Any:
@@ -69,14 +80,12 @@ def _child_writer(child: Children) -> Any:
     per-value lookups: a value whose kind stores it unchanged (text) is
     read with a plain attribute getter, the others go through their kind.
     """
-    from operator import attrgetter
-
     get = attrgetter(*(f.name for f in child.fields))
     single = len(child.fields) == 1
     converters = [
         (i, f.kind.to_db)
         for i, f in enumerate(child.fields)
-        if type(f.kind).to_db is not _PLAIN_TO_DB
+        if type(f.kind).to_db is not Kind.to_db
     ]
 
     def rows(seq: int, items: Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -91,7 +100,6 @@ def _child_writer(child: Children) -> Any:
     return rows
 
 
-_PLAIN_TO_DB = Kind.to_db
 _CHILD_ROWS = {child.name: _child_writer(child) for child in CHILDREN}
 
 
