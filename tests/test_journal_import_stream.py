@@ -189,3 +189,29 @@ def test_bulk_import_indexes_exactly_the_text_the_view_gives(items, tmp_path_fac
         }
         store.delete(items[0].id)
         conn.execute("INSERT INTO reflection_fts (reflection_fts) VALUES ('integrity-check')")
+
+
+def test_import_into_an_empty_journal_rebuilds_the_same_indexes(tmp_path: Path) -> None:
+    """Secondary indexes are dropped for the load and re-created from their stored SQL:
+    afterwards the schema is exactly as before, and a failed import leaves it so too."""
+    items = [sample_reflection(f"0000000{n}-2222-4333-8444-555555555555") for n in range(5)]
+    with open_store(tmp_path) as store:
+        conn = store._conn
+        schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+        before = conn.execute(schema).fetchall()
+
+        def broken():  # type: ignore[no-untyped-def]
+            yield items[0]
+            raise ReflectError("kapot halverwege")
+
+        with pytest.raises(ReflectError):
+            store.import_stream(broken())
+        assert conn.execute(schema).fetchall() == before and store.count() == 0
+        store.import_stream(items, batch=2)
+        assert conn.execute(schema).fetchall() == before
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM reflections ORDER BY occurred_on, created_at"
+        ).fetchall()
+        assert "reflections_by_date" in str(plan)
+        assert store.count() == 5 and store.count_open_next_steps() == 5

@@ -358,7 +358,7 @@ class JournalStore:
         added = updated = unchanged = 0
         with self._write() as conn:
             require_sound(conn, self.path)
-            with _import_cache(conn):
+            with _import_cache(conn), _indexes_built_after(conn):
                 pending: builtins.list[Reflection] = []
                 iterator = iter(reflections)
                 while True:
@@ -753,6 +753,32 @@ def _import_cache(conn: sqlite3.Connection) -> Iterator[None]:
     finally:
         with contextlib.suppress(sqlite3.Error):
             conn.execute(f"PRAGMA cache_size = {old}")
+
+
+@contextlib.contextmanager
+def _indexes_built_after(conn: sqlite3.Connection) -> Iterator[None]:
+    """Into an empty journal, build the secondary indexes once after the load.
+
+    Keeping an index up to date row by row costs a search and often a page
+    split per row (dates and ids arrive in no useful order); building it at
+    the end is one sort. The indexes are dropped and re-created from their
+    stored SQL inside the import's transaction, so a failure brings them
+    back with everything else. Constraint indexes (the unique id) stay, and
+    a journal that already holds reflections keeps all its indexes (rebuilding
+    them for a small import would cost more than it saves).
+    """
+    if conn.execute("SELECT 1 FROM reflections LIMIT 1").fetchone() is not None:
+        yield
+        return
+    kept = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        " AND tbl_name IN ('reflections', 'answers', 'principle_ratings', 'next_steps')"
+    ).fetchall()
+    for name, _sql in kept:
+        conn.execute(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in kept:
+        conn.execute(sql)
 
 
 # --- row <-> model ---------------------------------------------------------------------
