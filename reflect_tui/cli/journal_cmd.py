@@ -195,11 +195,12 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from reflect_tui.core.journal.exports import check_export_target
-
     to_file = bool(args.output and args.output != "-")
-    # Refuse a FIFO, device or directory before reading the journal.
-    target = check_export_target(Path(args.output).expanduser()) if to_file else None
+    target = None
+    if to_file:  # refuse a FIFO, device or directory before reading the journal
+        from reflect_tui.core.journal.exports import check_export_target
+
+        target = check_export_target(Path(args.output).expanduser())
     to_terminal = not to_file and _is_tty(ctx.stdout)
     from reflect_tui.core.journal.keys import export_warning
 

@@ -14,7 +14,6 @@ line here plus a migration step that adds its column.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -37,6 +36,8 @@ __all__ = [
 
 def new_reflection_id() -> str:
     """A fresh, globally unique id (uuid4, hex with dashes)."""
+    import uuid  # here, not at the top: uuid brings platform, and exports never make ids
+
     return str(uuid.uuid4())
 
 
