@@ -63,3 +63,25 @@ def test_the_case_itself_is_never_offered(tmp_path: Path) -> None:
         store.import_reflections(lookback_reflections())
         itself = store.get(rid(6))
         assert rid(6) not in [c.summary.id for c in similar_cases(store, itself)]
+
+
+def test_shared_practices_alone_are_enough_with_why(tmp_path: Path) -> None:
+    """No shared words or barriers: two shared practices and the kind of case offer it."""
+    with open_store(tmp_path) as store:
+        store.import_reflections(lookback_reflections())
+        case = _new_case(
+            title="Zwembad",
+            who="",
+            what_happened="Chloorlucht.",
+            practices=["situatie", "relaties"],
+            barriers=[],
+            helps=[],
+            case_kind="bijeenkomst",
+        )
+        found = similar_cases(store, case)
+    assert [c.summary.id for c in found][:1] == [rid(4)]
+    assert found[0].shared == {
+        "practices": ("relaties", "situatie"),
+        "case_kind": ("bijeenkomst",),
+    }
+    assert "words" not in found[0].shared and "barriers" not in found[0].shared

@@ -454,14 +454,20 @@ class ReflectApp(App[int]):
     # -- earlier similar cases -------------------------------------------------
 
     similar_ids: tuple[str, ...] = ()
-    _similar_for: str | None = None
+    _similar_for: tuple[object, ...] | None = None
+    _similar_shown: tuple[str, tuple[str, ...]] | None = None
 
     def offer_similar(self, reflection: Reflection) -> None:
-        """After the intake: look for earlier similar cases off the UI thread, and
-        name them (with why) in a notice; the palette opens them in the journal."""
-        if self._similar_for == reflection.id or not (reflection.title or reflection.what_happened):
+        """Look for earlier similar cases off the UI thread and name them (with
+        why) in a notice; the palette opens them in the journal.
+
+        Asked after the intake and again when practices or barriers were
+        chosen: it runs again only when those changed, and a notice only
+        comes when it would name other cases than the last one did."""
+        key = (reflection.id, tuple(reflection.practices), tuple(reflection.barriers))
+        if self._similar_for == key or not (reflection.title or reflection.what_happened):
             return
-        self._similar_for = reflection.id
+        self._similar_for = key
         from copy import deepcopy
 
         snapshot = deepcopy(reflection)
@@ -495,7 +501,11 @@ class ReflectApp(App[int]):
                     why=why,
                 )
             )
-        self.similar_ids = tuple(c.summary.id for c in found)
+        ids = tuple(c.summary.id for c in found)
+        if self._similar_shown == (reflection.id, ids):
+            return  # the same cases as the last notice: nothing new to say
+        self._similar_shown = (reflection.id, ids)
+        self.similar_ids = ids
         message = strings.SIMILAR_NOTICE.format(cases="\n".join(lines))
         self.call_from_thread(
             self.notify, message, title=strings.SIMILAR_TITLE, timeout=12, markup=False

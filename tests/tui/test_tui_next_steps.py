@@ -127,3 +127,32 @@ async def test_after_the_intake_earlier_similar_cases_are_offered(seeded, make_a
         journal = app.screen
         assert isinstance(journal, JournalScreen)
         assert {s.id for s in journal.rows} == set(app.similar_ids)
+
+
+async def test_similar_cases_by_practices_once_they_are_chosen(seeded, make_app) -> None:
+    """An intake with nothing in common offers nothing; choosing the practices that an
+    earlier case of the same kind had offers it then, saying it shares the practices."""
+    from tui_helpers import next_step, session
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        s = session(app)
+        s.flow.set_intake(
+            title="Zwembad", case_kind="bijeenkomst", who="", what_happened="Chloorlucht."
+        )
+        await next_step(pilot)  # to the practices: the intake alone shares too little
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert app.similar_ids == ()
+        session(app).flow.set_practices(["situatie", "relaties"])
+        await next_step(pilot)  # to the first LSD step: practices chosen
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert app.similar_ids[:1] == (rid(4),)
+        shown = notices(app)
+        assert any("Bewonersavond Lindelaan" in n for n in shown), shown

@@ -94,7 +94,10 @@ def similar_cases(
         if rid in word_hits:
             shared["words"] = tuple(w for w in words if w in word_hits[rid])[:4]
         score = sum(WEIGHTS[name] * len(items) for name, items in shared.items())
-        if score >= MIN_SCORE and ("words" in shared or "barriers" in shared):
+        # Practices alone count too (the issue: "practices, barriers or
+        # words"), but one shared practice is common, so ``MIN_SCORE`` asks
+        # for two of them with the kind of case, or one with more in common.
+        if score >= MIN_SCORE:
             scored.append(SimilarCase(candidates[rid], score, shared))
     scored.sort(key=lambda c: (-c.score, -c.summary.occurred_on.toordinal(), c.summary.id))
     return scored[:limit]

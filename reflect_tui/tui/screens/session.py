@@ -129,7 +129,10 @@ class SessionScreen(Screen[None]):
         if self.view is not None:
             await self.view.remove()
         step = self.flow.current
-        if step.kind == "practices":  # the intake is written: earlier similar cases
+        if step.kind in ("practices", "lsd", "closing"):
+            # Earlier similar cases: once the intake is written (words, kind
+            # of case), and again once practices (first LSD step) and
+            # barriers (closing) are chosen; only news is offered again.
             self.reflect_app.offer_similar(self.flow.reflection)
         self.view = VIEWS[step.kind](self.flow, self.services, step, self.draft_changed)
         self.view.id = "step"
