@@ -291,3 +291,54 @@ async def test_cli_list_and_stats_agree_with_the_screens(seeded, make_app, data_
         assert isinstance(insights, InsightsScreen) and insights.result is not None
         shown = json.loads(json.dumps(insights.result.to_json()))
     assert _cli_json(data_dir, "stats", "--json") == shown
+
+
+async def test_several_values_of_one_filter_combine(seeded, make_app, journal_path) -> None:
+    """``+`` on a filter ticks several values of its kind: practice A or B (and the
+    other filters still narrow: AND across kinds)."""
+    from textual.widgets import SelectionList
+
+    from reflect_tui.tui.dialogs.pick_many import PickManyDialog
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "f")
+        await pilot.pause()
+        assert isinstance(app.focused, Select) and app.focused.id == "filter-practice"
+        await pilot.press("plus")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PickManyDialog)
+        picker = dialog.query_one(SelectionList)
+        picker.select("situatie")
+        picker.select("oplossingen")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert set(screen.journal_query.practices) == {"situatie", "oplossingen"}
+        either = [
+            int(r.id[:8], 16)
+            for r in lookback_reflections()
+            if {"situatie", "oplossingen"} & set(r.practices)
+        ]
+        assert shown_ids(screen) == sorted(either, reverse=True) and len(either) >= 3
+        line = str(screen.query_one("#journal-filter-line").render())
+        assert "Situatie" in line or "situatie" in line.lower()
+        shown_ids_before = shown_ids(screen)
+        screen.query_one("#filter-status", Select).value = "complete"
+        await settle(pilot)
+        finished = [
+            int(r.id[:8], 16)
+            for r in lookback_reflections()
+            if {"situatie", "oplossingen"} & set(r.practices) and r.status == "complete"
+        ]
+        assert shown_ids(screen) == sorted(finished, reverse=True) != shown_ids_before
+        await pilot.press("plus")  # from the status select: the practices again
+        await pilot.pause()
+        assert isinstance(app.screen, PickManyDialog)
+        await pilot.press("escape")  # Esc leaves the filter as it was
+        await settle(pilot)
+        assert set(screen.journal_query.practices) == {"situatie", "oplossingen"}
+    with JournalStore.open(journal_path, _clock()) as store:
+        assert [s.id for s in screen.rows] == matching_ids(store, screen.journal_query)

@@ -86,6 +86,8 @@ class JournalScreen(Screen[None]):
         Binding("x", "export", strings.KEY_EXPORT),
         Binding("slash", "focus_search", strings.KEY_SEARCH, show=False),
         Binding("i", "insights", strings.KEY_INSIGHTS, show=False),
+        # Named in the filter panel's last line, not the footer (no room at 80 columns).
+        Binding("plus", "pick_many", strings.KEY_PICK_MANY, show=False),
     ]
 
     def __init__(self, query: JournalQuery | None = None, heading: str = "") -> None:
@@ -165,6 +167,7 @@ class JournalScreen(Screen[None]):
                 id=widget_id,
                 compact=True,
             )
+        yield Static(plain(strings.JOURNAL_FILTER_MANY_HINT), id="filter-many-hint", classes="hint")
 
     def on_mount(self) -> None:
         self.sub_title = self.heading or strings.JOURNAL_TITLE
@@ -377,6 +380,7 @@ class JournalScreen(Screen[None]):
         self.app.call_from_thread(self._set_tags, tags)
 
     def _set_tags(self, tags: list[str]) -> None:
+        self._tags = tuple(tags)
         select = self.query_one("#filter-tag", Select)
         current = select.value
         select.set_options([(plain(t), t) for t in tags])
@@ -392,6 +396,7 @@ class JournalScreen(Screen[None]):
                     field.cursor_blink = False
             self.load_tags()
         filters.toggle_class("-open")
+        self.refresh_bindings()  # "+" is offered while the filters are open
         if filters.has_class("-open"):
             self.call_after_refresh(self._focus_first_filter)
         else:
@@ -400,6 +405,41 @@ class JournalScreen(Screen[None]):
     def _focus_first_filter(self) -> None:
         for select in self.query("#filter-practice").results(Select):
             select.focus()
+
+    _tags: tuple[str, ...] = ()
+
+    def _filter_options(self, widget_id: str) -> list[tuple[str, str]]:
+        """(label, value) of every value a filter select offers."""
+        field, collection = SELECTS[widget_id]
+        if collection is not None:
+            items = self.reflect_app.content.by_id(collection).values()
+            return [(str(getattr(i, "name", "")), str(getattr(i, "id", ""))) for i in items]
+        return [(t, t) for t in dict.fromkeys([*getattr(self.journal_query, field), *self._tags])]
+
+    def action_pick_many(self) -> None:
+        """Several values of the focused filter's kind (``+``), in a dialog."""
+        from reflect_tui.tui.dialogs.pick_many import PickManyDialog
+
+        widget_id = "filter-practice"
+        node = self.focused
+        while node is not None:
+            if isinstance(node, Select) and node.id in SELECTS and node.id != "filter-status":
+                widget_id = node.id
+                break
+            node = node.parent if isinstance(node.parent, Widget) else None
+        field, _collection = SELECTS[widget_id]
+        select = self.query_one(f"#{widget_id}", Select)
+        title = strings.PICK_TITLE.format(kind=select.prompt)
+
+        def picked(values: tuple[str, ...] | None) -> None:
+            if values is None:
+                return
+            with select.prevent(Select.Changed):
+                select.value = values[0] if len(values) == 1 else Select.NULL
+            self.set_query(self.journal_query.replace(**{field: values}))
+
+        chosen = getattr(self.journal_query, field)
+        self.app.push_screen(PickManyDialog(title, self._filter_options(widget_id), chosen), picked)
 
     def action_focus_search(self) -> None:
         self.query_one("#journal-search", Input).focus()
@@ -464,6 +504,8 @@ class JournalScreen(Screen[None]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_many":
+            return self.query_one("#journal-filters").has_class("-open")
         if action in ("edit", "delete"):
             return self.highlighted_summary() is not None
         if action == "export":
