@@ -303,7 +303,7 @@ def read_text(content: Content, text: str) -> TextEvidence:
     }
     positive_clauses = {
         clauses[i] for i, t in enumerate(tokens) if word_key(t.text) in positive_cues
-    }
+    } | _thinking_along(tokens, clauses)
     resident_clauses = _resident_clauses(tokens, clauses)
 
     def positive_sentence(number: int) -> bool:
@@ -359,6 +359,21 @@ def read_text(content: Content, text: str) -> TextEvidence:
         absent_helps=_freeze(groups["absent"]),
         cues=_freeze(cue_groups),
     )
+
+
+_THINK = frozenset(word_key(w) for w in ("denkt", "dacht", "dachten", "denken"))
+_ALONG = word_key("mee")
+
+
+def _thinking_along(tokens: list[Token], clauses: list[int]) -> set[int]:
+    """Clauses with a split "dacht ... mee" ("mijn collega dacht meteen mee"): support."""
+    found = set()
+    for i, token in enumerate(tokens):
+        if word_key(token.text) == _ALONG:
+            for j in range(max(0, i - 3), i):
+                if clauses[j] == clauses[i] and word_key(tokens[j].text) in _THINK:
+                    found.add(clauses[i])
+    return found
 
 
 def _resident_clauses(tokens: list[Token], clauses: list[int]) -> set[int]:
