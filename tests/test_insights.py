@@ -151,3 +151,16 @@ def test_a_rating_line_opens_the_reflections_that_rated_it(store) -> None:
     verbindend = next(s for s in result.ratings if s.principle == "verbindend")
     query = drill_query(store, insights.DEFAULT_SCOPE, verbindend.drill, TODAY)
     assert rid(2) not in {s.id for s in find(store, query)}
+
+
+def test_the_totals_open_to_exactly_their_reflections(store) -> None:
+    result = compute(store, TODAY)
+    numbers = {key: n for key, n, _drill in insights.totals(result)}
+    assert numbers == {"total": 6, "recent": 4, "before": 2}
+    for key, n, drill in insights.totals(result):
+        query = drill_query(store, insights.DEFAULT_SCOPE, drill, TODAY)
+        assert len(find(store, query)) == n, key
+    since = compute(store, TODAY, since=date(2025, 9, 1))
+    for key, n, drill in insights.totals(since):
+        query = drill_query(store, insights.scope_for(date(2025, 9, 1)), drill, TODAY)
+        assert len(find(store, query)) == n, key

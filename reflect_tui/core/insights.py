@@ -48,7 +48,8 @@ class Drill(NamedTuple):
     ``kind`` is one of: practices, case_kinds, barriers, helps (``key`` is
     the id), rated (``key`` is a principle: the reflections that rated it),
     day (``key`` is an ISO date), days (``key`` is ``FROM..TO``),
-    month (``key`` is ``YYYY-MM``), skipped (``key`` is ``practice/step``),
+    month (``key`` is ``YYYY-MM``), from / before (``key`` is the first / last
+    ISO date), skipped (``key`` is ``practice/step``),
     steps (``key`` is done, open, overdue or undated), all.
     """
 
@@ -420,6 +421,17 @@ def _next_steps(read: Any, where: str, params: list[Any], today: date) -> NextSt
 # --- from a number to its reflections -----------------------------------------------------
 
 
+def totals(result: Insights) -> list[tuple[str, int, Drill]]:
+    """The three totals (all, the last ``RECENT_DAYS`` days, before them) with
+    the drill of each: ``(key, number, drill)``, key one of total, recent, before."""
+    cut = result.today - timedelta(days=RECENT_DAYS)
+    return [
+        ("total", result.total, Drill("all")),
+        ("recent", result.recent_total, Drill("from", cut.isoformat())),
+        ("before", result.before_total, Drill("before", (cut - timedelta(days=1)).isoformat())),
+    ]
+
+
 def drill_query(
     store: JournalStore, scope: JournalQuery, drill: Drill, today: date
 ) -> JournalQuery:
@@ -433,6 +445,12 @@ def drill_query(
     if kind == "days":
         first, _, last = key.partition("..")
         return _narrow(scope, date.fromisoformat(first), date.fromisoformat(last))
+    if kind == "from":
+        start = date.fromisoformat(key)
+        return scope.replace(since=max(start, scope.since) if scope.since else start)
+    if kind == "before":
+        end = date.fromisoformat(key)
+        return scope.replace(until=min(end, scope.until) if scope.until else end)
     if kind == "month":
         start = date.fromisoformat(f"{key}-01")
         end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)

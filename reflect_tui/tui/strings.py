@@ -430,9 +430,14 @@ INSIGHTS_EMPTY = (
     "Nog geen afgeronde reflecties. Na je eerste reflectie zie je hier je ontwikkeling."
 )
 INSIGHTS_INTRO = (
-    "Over {total} afgeronde reflecties; pijlen vergelijken de laatste {days} dagen "
-    "({recent}) met daarvoor ({before}). Enter opent de reflecties achter een getal."
+    "Pijlen vergelijken de laatste {days} dagen met daarvoor. "
+    "Enter opent de reflecties achter een getal."
 )
+INSIGHTS_TOTALS = {
+    "total": "{n} afgeronde reflecties",
+    "recent": "{n} in de laatste {days} dagen",
+    "before": "{n} daarvoor",
+}
 INSIGHTS_PRACTICES = "Gekozen werkpraktijken"
 INSIGHTS_KINDS = "Soort casus"
 INSIGHTS_RATINGS = "Zelfbeoordeling per principe (per maand, 1-5)"

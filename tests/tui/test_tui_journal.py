@@ -342,3 +342,43 @@ async def test_several_values_of_one_filter_combine(seeded, make_app, journal_pa
         assert set(screen.journal_query.practices) == {"situatie", "oplossingen"}
     with JournalStore.open(journal_path, _clock()) as store:
         assert [s.id for s in screen.rows] == matching_ids(store, screen.journal_query)
+
+
+async def test_insights_rating_line_and_totals_open_their_reflections(seeded, make_app) -> None:
+    """Every number on the insights screen opens the reflections behind it: a rating
+    line those that rated the principle, the totals their period."""
+    from reflect_tui.tui.screens.insights import InsightsScreen
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await settle(pilot)
+        insights = app.screen
+        assert isinstance(insights, InsightsScreen) and insights.result is not None
+        ratings = insights.query_one("#insights-ratings", OptionList)
+        ratings.focus()
+        ratings.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        journal = app.screen
+        assert isinstance(journal, JournalScreen)
+        assert journal.journal_query.rated and journal.journal_query.status == "complete"
+        await pilot.press("escape")
+        await settle(pilot)
+        totals = insights.query_one("#insights-totals", OptionList)
+        totals.focus()
+        for index, expected in enumerate(
+            (
+                insights.result.total,
+                insights.result.recent_total,
+                insights.result.before_total,
+            )
+        ):
+            totals.highlighted = index
+            await pilot.press("enter")
+            await settle(pilot)
+            journal = app.screen
+            assert isinstance(journal, JournalScreen) and journal.total == expected, index
+            await pilot.press("escape")
+            await settle(pilot)

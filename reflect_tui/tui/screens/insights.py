@@ -135,16 +135,16 @@ class InsightsScreen(Screen[None]):
         return str(getattr(item, "name", item_id)) if item is not None else item_id
 
     def _sections(self, r: Insights) -> Any:
-        yield Static(
-            plain(
-                strings.INSIGHTS_INTRO.format(
-                    total=r.total,
-                    days=core.RECENT_DAYS,
-                    recent=r.recent_total,
-                    before=r.before_total,
+        yield Static(plain(strings.INSIGHTS_INTRO.format(days=core.RECENT_DAYS)), classes="hint")
+        yield OptionList(
+            *(
+                Option(
+                    plain(strings.INSIGHTS_TOTALS[key].format(n=n, days=core.RECENT_DAYS)),
+                    id=drill_id(drill),
                 )
+                for key, n, drill in core.totals(r)
             ),
-            classes="hint",
+            id="insights-totals",
         )
         yield from self._counts(strings.INSIGHTS_PRACTICES, "practices", r.practices, "prac")
         yield from self._ratings(r)
