@@ -22,7 +22,7 @@ def _copy_fixture(tmp_path: Path) -> Path:
 
 
 def test_v1_fixture_really_is_version_1() -> None:
-    conn = sqlite3.connect(f"{V1.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{V1.as_uri()}?immutable=1", uri=True)  # leaves no -wal/-shm
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
         columns = {r[1] for r in conn.execute("PRAGMA table_info(reflections)")}

@@ -46,7 +46,7 @@ def _fts_ok(conn: sqlite3.Connection) -> None:
 
 
 def test_v2_fixture_really_is_version_2_with_a_text_copy() -> None:
-    conn = sqlite3.connect(f"{V2.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{V2.as_uri()}?immutable=1", uri=True)  # leaves no -wal/-shm
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}

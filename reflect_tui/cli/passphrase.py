@@ -84,10 +84,26 @@ def read_new_secret() -> str:
 
 
 def ask_for_journal(journal: Path, attempt: int, was_wrong: bool) -> str:
-    """The CLI's passphrase source (``keys.set_passphrase_source``): three tries."""
-    if was_wrong:
+    """The CLI's passphrase source (``keys.set_passphrase_source``): three tries.
+
+    On a terminal a wrong answer says "try again" and asks again. From a pipe
+    nobody reads that line: the next line is simply the next try, and when the
+    input ends after a wrong answer the command ends with "wrong passphrase"
+    (not "no passphrase given", which would be untrue).
+    """
+    if not was_wrong:
+        return read_secret(ASK)
+    if _is_tty(sys.stdin):
         print(WRONG_AGAIN, file=sys.stderr)
-    return read_secret(ASK)
+        return read_secret(ASK)
+    try:
+        return read_secret(ASK)
+    except ReflectError as exc:
+        if str(exc) != NO_INPUT:
+            raise
+        from reflect_tui.core.journal.keys import WRONG_PASSPHRASE
+
+        raise ReflectError(WRONG_PASSPHRASE) from None
 
 
 def install() -> None:
