@@ -24,7 +24,7 @@ def test_barrier_in_text_points_at_its_practice() -> None:
         content, "Mijn collega's van vastgoed willen de grond liever verkopen."
     )
     assert ranked[0].id == "binnen-buiten"
-    assert any("belemmering Collega's" in r for r in ranked[0].reasons)
+    assert any("hindernis Collega's helpt deze praktijk vaak" in r for r in ranked[0].reasons)
 
 
 def test_case_kind_adds_a_prior() -> None:
@@ -70,3 +70,14 @@ def test_practice_reasons_are_main_clauses_whose_verb_agrees_with_the_words() ->
         two == "je woorden 'Bewonersavond' en 'herinrichting' komen terug in tips bij deze praktijk"
     )
     assert phrases.practice_via_tips([]) == ""
+
+
+def test_practice_reasons_say_je_vinkte_only_for_what_was_ticked() -> None:
+    """A barrier read from the text whose words a stronger reason already quoted
+    was once phrased as if the user had ticked it."""
+    content = make_content()
+    text = "Mijn collega's van vastgoed willen de grond liever verkopen."
+    untouched = suggest_practices(content, text)
+    assert not any("je vinkte" in r for s in untouched for r in s.reasons)
+    ticked = suggest_practices(content, text, barriers=("collegas",))
+    assert any("je vinkte Collega's aan" in r for s in ticked for r in s.reasons)

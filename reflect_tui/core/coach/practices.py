@@ -127,7 +127,7 @@ def suggest_practices(
     for kind, weight, found, chosen, phrase in factor_sources:
         for factor_id in dict.fromkeys([*chosen, *found]):
             quotes = () if factor_id in chosen else tuple(first_quotes(found[factor_id], 1))
-            render = partial(phrase, content, factor_id)
+            render = partial(phrase, content, factor_id, factor_id in chosen)
             for practice_id, share in affinity.get((kind, factor_id), {}).items():
                 if practice_id in scored and share >= MIN_SHARE:
                     scored[practice_id].append(Part(weight * share, quotes, render))

@@ -261,18 +261,29 @@ def practice_words(quotes: Sequence[str]) -> str:
     return f"je schreef {quoted(quotes)}" if quotes else ""
 
 
-def practice_via_barrier(content: Content, barrier_id: str, quotes: Sequence[str]) -> str:
+# Practice reasons are main clauses the TUI puts after "voorgesteld, want";
+# each says how the user's words or ticks lead to this practice.
+
+
+def practice_via_barrier(
+    content: Content, barrier_id: str, ticked: bool, quotes: Sequence[str]
+) -> str:
+    """``quotes`` are empty when ticked, or when a stronger reason quoted the words."""
     name = _name(content, "barriers", barrier_id)
     if quotes:
-        return f"je noemde {quoted(quotes)} → belemmering {name}, en die speelt vaak hier"
-    return f"belemmering {name} speelt vaak hier"
+        return f"je schreef {quoted(quotes)}, en bij de hindernis {name} helpt deze praktijk vaak"
+    if ticked:
+        return f"je vinkte {name} aan, en bij die hindernis helpt deze praktijk vaak"
+    return f"bij de hindernis {name} helpt deze praktijk vaak"
 
 
-def practice_via_help(content: Content, help_id: str, quotes: Sequence[str]) -> str:
+def practice_via_help(content: Content, help_id: str, ticked: bool, quotes: Sequence[str]) -> str:
     name = _name(content, "helps", help_id)
     if quotes:
-        return f"je noemde {quoted(quotes)} → wat helpt: {name}"
-    return f"wat helpt: {name}"
+        return f"je schreef {quoted(quotes)}, en deze praktijk bouwt voort op wat hielp: {name}"
+    if ticked:
+        return f"je vinkte {name} aan als wat hielp, en deze praktijk bouwt daarop voort"
+    return f"deze praktijk bouwt voort op wat hielp: {name}"
 
 
 def practice_via_tips(quotes: Sequence[str]) -> str:
