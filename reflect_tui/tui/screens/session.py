@@ -15,7 +15,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Static
 
@@ -32,6 +34,7 @@ from reflect_tui.tui.steps.practices import PracticesView
 from reflect_tui.tui.steps.principles import PrinciplesView
 from reflect_tui.tui.steps.summary import SummaryView
 from reflect_tui.tui.text import plain
+from reflect_tui.tui.widgets.blank import blank_lines
 from reflect_tui.tui.widgets.progress import StepProgress
 
 if TYPE_CHECKING:
@@ -98,6 +101,11 @@ class SessionScreen(Screen[None]):
         # Opened from a screen that should come back when the session closes
         # (editing from the journal screen), instead of the home screen.
         self.back_to_previous = False
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """All blank (the screen draws only its children): drawn in one go,
+        see ``widgets/blank.py``; it runs for every key typed in an answer."""
+        return blank_lines(self, crop) or super().render_lines(crop)
 
     @property
     def reflect_app(self) -> ReflectApp:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -20,6 +22,7 @@ from reflect_tui.core.dates import format_date, format_date_long, parse_date
 from reflect_tui.core.session.flow import SessionFlow, Step
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import one_line, plain
+from reflect_tui.tui.widgets.blank import blank_lines
 
 if TYPE_CHECKING:
     from reflect_tui.core.journal.store import JournalStore
@@ -71,6 +74,11 @@ class StepView(VerticalScroll):
         if not self.services.cursor_blink:
             for field in self.query("Input, TextArea"):
                 field.cursor_blink = False  # type: ignore[attr-defined]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """All blank (a step view draws only its children): drawn in one go,
+        see ``widgets/blank.py``; it runs for every key typed in an answer."""
+        return blank_lines(self, crop) or super().render_lines(crop)
 
     def changed(self) -> None:
         """Tell the session the draft was edited; it schedules the autosave.
