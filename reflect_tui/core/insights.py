@@ -455,7 +455,11 @@ def drill_query(
         start = date.fromisoformat(f"{key}-01")
         end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         return _narrow(scope, start, end)
-    if kind in ("skipped", "steps"):
+    if kind == "steps":
+        # A condition, not a list of ids: tens of thousands of done steps would
+        # pass SQLite's limit on parameters.
+        return scope.replace(steps=(key, today.isoformat()))
+    if kind == "skipped":  # at most SKIP_WINDOW ids
         return scope.replace(ids=tuple(_ids_behind(store, scope, drill, today)))
     return scope
 
@@ -471,7 +475,7 @@ def _ids_behind(store: JournalStore, scope: JournalQuery, drill: Drill, today: d
     if condition is None:
         return []
     where, params = condition
-    if drill.kind == "skipped":
+    if drill.kind == "skipped":  # (next steps: ``JournalQuery.steps``)
         practice, _, step = drill.key.partition("/")
         answered = (
             "EXISTS (SELECT 1 FROM answers a WHERE a.reflection_seq = r.seq AND a.practice = ?"
@@ -483,18 +487,7 @@ def _ids_behind(store: JournalStore, scope: JournalQuery, drill: Drill, today: d
             f"{answered}"
         )
         return [row[0] for row in store.read_rows(sql, [*params, practice, practice, step])]
-    tests = {
-        "done": ("n.done = 1", []),
-        "open": ("n.done = 0 AND n.due >= ?", [today.isoformat()]),
-        "overdue": ("n.done = 0 AND n.due < ?", [today.isoformat()]),
-        "undated": ("n.done = 0 AND n.due IS NULL", []),
-    }
-    test, extra = tests.get(drill.key, tests["open"])
-    sql = (
-        "SELECT DISTINCT r.id FROM reflections r JOIN next_steps n ON n.reflection_seq = r.seq"
-        f" WHERE {where} AND trim(n.text) != '' AND {test}"
-    )
-    return [row[0] for row in store.read_rows(sql, [*params, *extra])]
+    return []
 
 
 # --- presentation helpers without UI ---------------------------------------------------

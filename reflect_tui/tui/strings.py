@@ -394,6 +394,13 @@ JOURNAL_FILTER_SINCE = "Vanaf (dd-mm-jjjj)"
 JOURNAL_FILTER_UNTIL = "Tot en met (dd-mm-jjjj)"
 JOURNAL_FILTER_IDS = "uit inzichten"
 JOURNAL_FILTER_RATED = "Zelf beoordeeld"
+JOURNAL_FILTER_STEPS = "Volgende stap"
+JOURNAL_STEP_STATES = {
+    "done": "gedaan",
+    "open": "open",
+    "overdue": "over de datum",
+    "undated": "zonder datum",
+}
 KEY_PICK_MANY = "Meer waarden"
 JOURNAL_FILTER_MANY_HINT = "+ op een filter: meer waarden"
 PICK_TITLE = "{kind}: kies er een of meer"

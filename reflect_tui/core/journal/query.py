@@ -47,6 +47,14 @@ LIST_FILTERS: dict[str, str] = {
     "tags": "tags",
 }
 
+# Next-step states as the insights count them; ``?`` is the day they are judged on.
+STEP_STATES: dict[str, str] = {
+    "done": "n.done = 1",
+    "open": "n.done = 0 AND n.due >= ?",
+    "overdue": "n.done = 0 AND n.due < ?",
+    "undated": "n.done = 0 AND n.due IS NULL",
+}
+
 _SUMMARY_COLS = "r.id, r.title, r.occurred_on, r.status, r.case_kind, r.updated_at"
 _ORDER = {
     "newest": "r.occurred_on DESC, r.created_at DESC, r.id DESC",
@@ -68,6 +76,7 @@ class JournalQuery:
     since: date | None = None
     until: date | None = None
     rated: tuple[str, ...] = ()  # principles given a self-rating (the insights' rating lines)
+    steps: tuple[str, str] | None = None  # (STEP_STATES key, ISO day): a next step in it
     ids: tuple[str, ...] | None = None  # "the reflections behind this number"
     sort: Sort = "newest"
 
@@ -89,6 +98,7 @@ class JournalQuery:
             or self.helps
             or self.tags
             or self.rated
+            or self.steps
             or self.status
             or self.since
             or self.until
@@ -137,6 +147,15 @@ class JournalQuery:
                 " AND p.rating IS NOT NULL)"
             )
             params.extend(self.rated)
+        if self.steps is not None:
+            state, day = self.steps
+            test = STEP_STATES.get(state, STEP_STATES["open"])
+            clauses.append(
+                "EXISTS (SELECT 1 FROM next_steps n WHERE n.reflection_seq = r.seq"
+                f" AND trim(n.text) != '' AND {test})"
+            )
+            if "?" in test:
+                params.append(day)
         if self.case_kinds:
             clauses.append(f"r.case_kind IN ({', '.join('?' * len(self.case_kinds))})")
             params.extend(self.case_kinds)

@@ -351,6 +351,9 @@ class JournalScreen(Screen[None]):
         parts = []
         if q.ids is not None:
             parts.append(strings.JOURNAL_FILTER_IDS)
+        if q.steps is not None:
+            state = strings.JOURNAL_STEP_STATES.get(q.steps[0], q.steps[0])
+            parts.append(f"{strings.JOURNAL_FILTER_STEPS}: {state}")
         for label, collection, ids in (
             (strings.JOURNAL_FILTER_PRACTICE, "practices", q.practices),
             (strings.JOURNAL_FILTER_KIND, "case_kinds", q.case_kinds),
