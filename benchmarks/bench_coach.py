@@ -275,8 +275,8 @@ def main() -> int:
     print(info("(info) tip matching for a ~100 KB text", med))
 
     if not args.no_store:
-        from reflect_tui.core.coach.service import LEARNING_LOOKBACK as SUGGEST_LOOKBACK
         from reflect_tui.core.coach.service import RECENTLY_SHOWN_DAYS as HISTORY_DAYS
+        from reflect_tui.core.coach.service import learning_lookback
         from reflect_tui.core.journal.store import JournalStore
 
         with tempfile.TemporaryDirectory() as folder:
@@ -287,12 +287,10 @@ def main() -> int:
             store.record_tips_shown(list(history))
             setup_ms = (time.perf_counter() - start) * 1000
             print(info("(setup) write 10,000 reflections to SQLite", setup_ms))
-            lookback = max(
-                [SUGGEST_LOOKBACK, *(s.trigger.window for s in content.learning_suggestions)]
-            )
+            lookback = learning_lookback(content)
 
             def store_pass() -> None:
-                recent = store.recent(lookback)
+                recent = store.recent(lookback, complete_only=True)
                 shown = store.tips_shown_since(NOW - timedelta(days=HISTORY_DAYS))
                 learning_suggestions(content, recent, today, overdue_steps=store.overdue_next_steps)
                 match_tips(

@@ -212,3 +212,29 @@ def test_suggestions_are_ranked_by_urgency_and_merged_when_they_share_a_reason()
     merged = next(m for m in matches if m.also)
     assert merged.reasons[-1].startswith("zie ook: ")
     assert suggestions_start_after(content) >= 2
+
+
+def test_learning_for_reads_the_newest_completed_reflections_past_any_drafts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``learning_for`` reads what the triggers look at, the newest completed
+    reflections up to the largest window, so drafts in front of them do not
+    push them out (it read 200 reflections of any status), and it agrees
+    with the evaluator over the whole journal."""
+    from coach_fixtures.helpers import BASE
+
+    from reflect_tui.core.clock import FixedClock
+    from reflect_tui.core.coach.service import learning_for, learning_lookback
+    from reflect_tui.core.journal.store import JournalStore
+
+    s = learning("intervisie", "barrier_recurring", ids=("collegas",), min_count=3, window=5)
+    content = make_content(learning_suggestions=[s])
+    assert learning_lookback(content) == 5
+    done = [reflection(300 + i, days_ago=300 + i, barriers=["collegas"]) for i in range(6)]
+    drafts = [reflection(i, days_ago=i, status="draft") for i in range(250)]
+    with JournalStore.open(tmp_path / "journal.sqlite3", FixedClock(BASE)) as store:
+        store.import_reflections([*done, *drafts])
+        expected = learning_suggestions(
+            content, store.all(), TODAY, overdue_steps=store.overdue_next_steps
+        )
+        [match] = expected
+        assert set(match.reflection_ids) == {r.id for r in done[:5]}
+        assert learning_for(content, store, TODAY) == expected

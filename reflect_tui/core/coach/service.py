@@ -34,8 +34,20 @@ TIPS_SHOWN = 5
 # (``tips.RECENT_HALF_LIFE_DAYS``); after 90 days it is below 0.01 %, so the
 # window never cuts the decay off (14 days did, with a 15 % jump).
 RECENTLY_SHOWN_DAYS = 90
-# Reflections read for learning suggestions (at least every trigger's own window).
-LEARNING_LOOKBACK = 200
+
+
+def learning_lookback(content: Content) -> int:
+    """How many of the newest completed reflections the learning triggers read.
+
+    Every trigger looks at its own window of completed reflections, newest
+    first (``min_count`` of them at least), and no further; overdue next
+    steps come from the store's index over the whole journal. So the largest
+    window is enough. (It was 200 reflections of any status: reading them
+    whole took ~100 ms and held up the home screen's lists.)
+    """
+    return max(
+        [1, *(max(s.trigger.window, s.trigger.min_count) for s in content.learning_suggestions)]
+    )
 
 
 def recently_shown(
@@ -134,10 +146,8 @@ def learning_for(
     history: list[Reflection] = []
     overdue = None
     if store is not None:
-        lookback = max(
-            [LEARNING_LOOKBACK, *(s.trigger.window for s in content.learning_suggestions)]
-        )
-        history = store.recent(lookback)
+        lookback = learning_lookback(content)
+        history = store.recent(lookback, complete_only=True)
         overdue = store.overdue_next_steps
     if current is not None:
         history = [current, *(h for h in history if h.id != current.id)]

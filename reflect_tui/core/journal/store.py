@@ -473,14 +473,19 @@ class JournalStore:
             rows = conn.execute(sql, params).fetchall()
         return [_summary(row) for row in rows]
 
-    def recent(self, limit: int) -> builtins.list[Reflection]:
-        """Full reflections, newest first (what the coach looks back over)."""
+    def recent(self, limit: int, *, complete_only: bool = False) -> builtins.list[Reflection]:
+        """Full reflections, newest first (what the coach looks back over).
+
+        ``complete_only``: finished reflections only (the learning triggers
+        look at nothing else), so a few are enough whatever the drafts.
+        """
         from reflect_tui.core.journal import records
 
+        where = "WHERE status = 'complete' " if complete_only else ""
         with self._guard() as conn:
             return records.load_reflections(
                 conn,
-                "ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT ?",
+                f"{where}ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT ?",
                 (max(0, int(limit)),),
             )
 
