@@ -119,7 +119,7 @@ def test_a_damaged_journal_gets_no_daily_backup_and_restore_sets_it_aside(
     code, _, err = _run(isolated_home, "restore", "--yes", str(good / "journal.sqlite3"))
     assert code == 0, err
     (kept,) = (isolated_home / "backups").glob("before-restore-*")
-    assert kept.name.endswith(".sqlite3.damaged")  # not picked by restore, not scrubbed
+    assert kept.name.endswith(".sqlite3.damaged")  # not picked by restore
     with open_store(isolated_home) as store:
         assert [s.title for s in store.list()] == ["uit de back-up"]
         store.delete(store.list()[0].id)  # the scrub of the backups folder is not tripped

@@ -280,3 +280,34 @@ def test_an_encrypted_old_journal_migrates_with_an_encrypted_backup(tmp_path: Pa
     assert made, "no pre-migration backup"
     assert all(keys.looks_encrypted(keys.read_header(p)) for p in made)
     assert _files_with(data, "buurthuis") == []
+
+
+def test_erasure_reaches_an_encrypted_rescued_journal_and_damaged_copy(tmp_path: Path) -> None:
+    from reflect_tui.core.journal import doctor
+
+    words = _words(3)
+    journal = _fill(tmp_path, words)
+    encryption.encrypt(journal, PASS, iterations=FAST)
+    rescued = doctor.rescue(journal, doctor.rescue_path(journal, "20260301T000000")).target
+    damaged = tmp_path / "backups" / "before-restore-20260301T000000.sqlite3.damaged"
+    backup.back_up(journal, damaged)  # as a restore sets a (here readable) journal aside
+    gone = "11111111-2222-4333-8444-000000000001"
+    keys.forget()
+    keys.unlock(journal, PASS)  # a later process
+    with open_store(tmp_path) as store:
+        store.delete(gone)
+    for path in (rescued, damaged):
+        conn = connect_file(path, readonly=True)
+        try:
+            ids = {r[0] for r in conn.execute("SELECT id FROM reflections")}
+            tables = [
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            ]
+            cells = [v for t in tables for row in conn.execute(f'SELECT * FROM "{t}"') for v in row]
+            dump = "\n".join(v.decode("latin-1") if isinstance(v, bytes) else str(v) for v in cells)
+        finally:
+            conn.close()
+        assert gone not in ids and len(ids) == 2, path
+        assert words[1] not in dump, path  # rows, index terms and segments alike
+        assert words[0] in dump, path
+    assert all(keys.looks_encrypted(keys.read_header(p)) for p in (rescued, damaged))

@@ -6,7 +6,7 @@ while another process writes gives a torn copy. ``Connection.backup`` reads
 one consistent snapshot (WAL included) without blocking writers.
 
 Every backup is a private file (0600) in ``paths.backups_dir_beside`` (the
-data folder's ``backups/``), the folder ``erase.scrub_backups`` cleans when a
+data folder's ``backups/``), the folder ``erase.scrub_copies`` cleans when a
 reflection is deleted, so a backup never keeps what the user erased. A
 snapshot that was being made while a reflection was deleted is checked
 against the journal once it is in place (``_drop_erased``), closing the
@@ -37,8 +37,8 @@ SAFETY_PREFIX = "before-restore-"
 DAILY_KEEP = 7
 SUFFIX = ".sqlite3"
 # A journal too damaged to open is kept as ``before-restore-<stamp>.sqlite3.damaged``: not
-# a ``*.sqlite3``, so deleting a reflection does not stumble over a file it cannot open
-# and restore never picks it; ``reflect doctor FILE`` can still rescue from it.
+# a ``*.sqlite3``, so restore never picks it. A delete still scrubs it (``erase.scrub_copies``,
+# tolerant of its damage), and refuses, naming it, when even that fails.
 DAMAGED_SUFFIX = ".damaged"
 
 

@@ -16,6 +16,7 @@ the new journal, which gets the current schema and a rebuilt search index.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -134,7 +135,8 @@ def rescue(path: Path, target: Path) -> RescueResult:
         # Copying its bytes would drop this process's locks on it (see connection.py).
         raise RuntimeError("rescue() must not run in a process that has the journal open")
     ensure_private_dir(target.parent)
-    work = Path(tempfile.mkdtemp(prefix=".rescue-", dir=target.parent))
+    # The pid in the name tells a delete whether the work copy is abandoned (erase.py).
+    work = Path(tempfile.mkdtemp(prefix=f".rescue-{os.getpid()}-", dir=target.parent))
     try:
         copy = work / "copy.sqlite3"
         shutil.copyfile(path, copy)

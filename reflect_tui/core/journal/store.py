@@ -271,7 +271,9 @@ class JournalStore:
 
         ``secure_delete`` zeroes the freed space, ``optimize`` rewrites the
         full-text segments without the deleted text, the TRUNCATE checkpoint
-        empties the WAL, and pre-migration backups are scrubbed as well.
+        empties the WAL, and every copy under the data folder (backups, safety
+        and ``.damaged`` copies, rescued journals, abandoned temp files) is
+        scrubbed as well (``erase.scrub_copies``).
 
         The order makes a crash at any moment harmless (issue 18: 3 of 60
         kills left the words in the index, the row gone, and a second
@@ -284,10 +286,10 @@ class JournalStore:
         """
         with self._guard() as conn:
             self._seq(conn, reflection_id)  # "no such reflection" before touching anything
-        from reflect_tui.core.journal.erase import scrub_backups
+        from reflect_tui.core.journal.erase import scrub_copies
 
         try:
-            scrub_backups(self._backups_dir, reflection_id)
+            scrub_copies(self.path, self._backups_dir, reflection_id)
         except db_errors("Error", OSError) as exc:
             raise ReflectError(
                 f"de reflectie is niet gewist: de back-ups in {self._backups_dir} konden niet "
