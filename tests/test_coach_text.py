@@ -61,6 +61,8 @@ def same_word(a: str, b: str) -> bool:
         ("processen", "proces"),
         ("wetten", "wet"),
         ("café", "cafe"),
+        ("kappen", "kap"),  # felling: "kap" and "kappen" once stemmed apart
+        ("gekapt", "kap"),
     ],
 )
 def test_inflections_match(word: str, keyword: str) -> None:
@@ -76,6 +78,8 @@ def test_inflections_match(word: str, keyword: str) -> None:
         ("sturen", "sturing"),  # sending is not management
         ("tuin", "tijd"),
         ("bos", "boom"),
+        ("boze", "bos"),  # angry is not a wood (the stemmer made both "bos")
+        ("boos", "bos"),
     ],
 )
 def test_unrelated_words_do_not_match(word: str, keyword: str) -> None:

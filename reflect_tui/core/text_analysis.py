@@ -76,6 +76,13 @@ _KEY_OVERRIDES: dict[str, str] = {
     "gevolg": "gevolg",  # consequence(s), not following (volgen/volgende)
     "gevolgen": "gevolg",
     "sturing": "sturing",  # management; "stuur"/"sturen" is mostly sending
+    "boos": "boos",  # angry: the stemmer makes it "bos" (a wood)
+    "boze": "boos",
+    "bozen": "boos",
+    "kap": "kappen",  # felling: "kap" and "kappen" stem apart (kapp / kap)
+    "kappen": "kappen",
+    "gekapt": "kappen",
+    "kapt": "kappen",
     "aansturing": "aansturing",
 }
 
