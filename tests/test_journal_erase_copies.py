@@ -184,3 +184,63 @@ def test_a_rescue_work_folder_names_its_process(
     monkeypatch.setattr(doctor.shutil, "copyfile", spy)
     doctor.rescue(journal, doctor.rescue_path(journal, "20261201T100000"))
     assert seen and seen[0].startswith(f".rescue-{os.getpid()}-")
+
+
+def _cli(home: Path, *argv: str) -> tuple[int, str, str]:
+    import argparse
+    import io
+
+    from reflect_tui.cli.context import CliContext
+    from reflect_tui.cli.main import main
+    from reflect_tui.core.clock import FixedClock
+
+    out, err = io.StringIO(), io.StringIO()
+    ctx = CliContext(
+        argparse.Namespace(),
+        env={"REFLECT_HOME": str(home)},
+        clock=FixedClock(NOW),
+        stdout=out,
+        stderr=err,
+    )
+    return main(list(argv), ctx), out.getvalue(), err.getvalue()
+
+
+def test_delete_names_the_copies_it_made_outside_the_data_folder(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    _journal(isolated_home)
+    code, _, err = _cli(isolated_home, "delete", "--yes", KEEP)
+    assert code == 0 and "buiten de gegevensmap" not in err  # none made yet: nothing to say
+    with open_store(isolated_home) as store:
+        store.import_reflections([sample_reflection(KEEP, title="Blijft staan")])
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    assert _cli(isolated_home, "backup", "-o", str(stick / "kopie.sqlite3"))[0] == 0
+    assert _cli(isolated_home, "export", "--format", "json", "-o", str(stick / "al.json"))[0] == 0
+    assert _cli(isolated_home, "export", "-o", str(isolated_home / "binnen.md"))[0] == 0
+    listed = isolated_home / "copies-elsewhere.json"
+    assert listed.stat().st_mode & 0o777 == 0o600
+    assert WORD.encode() not in listed.read_bytes()  # paths and times only
+    code, _, err = _cli(isolated_home, "delete", "--yes", GONE)
+    assert code == 0, err
+    assert "buiten de gegevensmap" in err
+    assert str(stick / "kopie.sqlite3") in err and "(back-up van " in err
+    assert f"{stick / 'al.json'} (export van 2026-12-01)" in err and "binnen.md" not in err
+    assert _files_containing(isolated_home, WORD) == []  # inside: erased, export included
+    assert WORD.encode() in (stick / "kopie.sqlite3").read_bytes()  # outside: named, not touched
+    (stick / "kopie.sqlite3").unlink()  # the user cleaned up one copy
+    code, _, err = _cli(isolated_home, "delete", "--yes", KEEP)
+    assert code == 0 and str(stick / "al.json") in err and "kopie.sqlite3" not in err
+
+
+def test_a_json_export_named_md_in_the_data_folder_is_erased_too(isolated_home: Path) -> None:
+    # ``reflect export`` writes JSON by default, whatever the name after -o says.
+    _journal(isolated_home)
+    assert _cli(isolated_home, "export", "-o", str(isolated_home / "notities.md"))[0] == 0
+    assert (
+        _cli(isolated_home, "export", "--format", "md", "-o", str(isolated_home / "x.json"))[0] == 0
+    )
+    code, _, err = _cli(isolated_home, "delete", "--yes", GONE)
+    assert code == 0, err
+    assert _files_containing(isolated_home, WORD) == []
+    assert not (isolated_home / "notities.md").exists() and not (isolated_home / "x.json").exists()

@@ -22,9 +22,10 @@ from reflect_tui.core.dates import format_date
 from reflect_tui.core.safe_text import clean_block, clean_line, display_id
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from reflect_tui.cli.context import CliContext
+    from reflect_tui.core.journal.elsewhere import CopyElsewhere
     from reflect_tui.core.journal.model import ReflectionSummary
     from reflect_tui.core.journal.store import JournalStore
 
@@ -224,6 +225,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         text = clean_block(text)
     if target is not None:
         _write_export(target, text)
+        _remember(ctx, target)
         print(f"{count} reflecties geëxporteerd naar {args.output}", file=ctx.stderr)
         return 0
     from reflect_tui.core.output import write_stream_fully
@@ -258,8 +260,22 @@ def _export_json(ctx: CliContext, target: Path | None, to_terminal: bool, output
                 raise translate(exc, target) from None
         finally:
             source.close()  # ends the read transaction before the store closes, even on error
+    if target is not None:
+        _remember(ctx, target)
     print(f"{sum(counted)} reflecties geëxporteerd naar {output}", file=ctx.stderr)
     return 0
+
+
+def _remember(ctx: CliContext, target: Path) -> None:
+    """An export outside the data folder goes on the list a delete warns about."""
+    from reflect_tui.core.journal import elsewhere
+    from reflect_tui.core.journal.sqlite_errors import translate
+
+    journal = ctx.locations.journal_path
+    try:
+        elsewhere.record(journal, target, elsewhere.EXPORT, ctx.clock.now())
+    except OSError as exc:
+        raise translate(exc, journal) from None
 
 
 def _write_export(path: Path, text: str) -> None:
@@ -320,6 +336,10 @@ def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
                     "(er wordt niet gevraagd omdat invoer geen terminal is)."
                 )
             title = clean_line(summary.title) or "(zonder titel)"
+            from reflect_tui.core.journal import elsewhere
+
+            for line in _elsewhere_lines(elsewhere.existing(store.path)):
+                ctx.stdout.write(line + "\n")
             ctx.stdout.write(
                 f"Reflectie '{title}' van {format_date(summary.occurred_on)} definitief wissen? "
                 "Dit kan niet ongedaan worden gemaakt. [j/N] "
@@ -337,4 +357,23 @@ def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
         _write(ctx, f"Ook de export {clean_line(str(path))} is gewist.\n")
     for path, exc in done.failed:
         ctx.warn(f"let op: kon de export {path} niet wissen ({exc.strerror}); wis die zelf.")
+    for line in _elsewhere_lines(done.elsewhere):
+        ctx.warn(line)
     return 0
+
+
+_KIND_NAMES = {"backup": "back-up", "export": "export"}
+
+
+def _elsewhere_lines(copies: Sequence[CopyElsewhere]) -> list[str]:
+    """The plain warning about copies outside the data folder that a delete cannot reach."""
+    if not copies:
+        return []
+    lines = [
+        "Let op: reflect heeft ook kopieën buiten de gegevensmap gemaakt. Daaruit kan reflect "
+        "niets wissen; staat deze reflectie erin, verwijder of vervang die kopie dan zelf:"
+    ]
+    for copy in copies:
+        kind = _KIND_NAMES.get(copy.kind, copy.kind)
+        lines.append(f"  {clean_line(str(copy.path))} ({kind} van {copy.made_at:%Y-%m-%d})")
+    return lines

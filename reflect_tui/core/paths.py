@@ -113,6 +113,11 @@ def draft_lock_path(journal_path: Path, reflection_id: str) -> Path:
     return journal_path.parent / "locks" / f"draft-{digest}.lock"
 
 
+def copies_elsewhere_path(journal_path: Path) -> Path:
+    """The list of copies the app wrote outside the data folder (``core/journal/elsewhere``)."""
+    return journal_path.parent / "copies-elsewhere.json"
+
+
 def backups_dir_beside(journal_path: Path) -> Path:
     """The backups folder of the journal at ``journal_path`` (``backups/`` beside it).
 

@@ -420,6 +420,14 @@ DELETE_CONFIRM = (
     "'{title}' van {date} wordt definitief gewist, ook uit back-ups en exports "
     "van de app. Dit kan niet ongedaan worden gemaakt."
 )
+DELETE_CONFIRM_ELSEWHERE = (
+    "\n\nLet op: reflect heeft ook kopieën buiten de gegevensmap gemaakt: {paths}. Daaruit "
+    "kan reflect niets wissen; staat deze reflectie erin, verwijder of vervang die dan zelf."
+)
+DELETED_ELSEWHERE_LEFT = (
+    "Niet gewist buiten de gegevensmap: {path}. Staat deze reflectie erin, verwijder of "
+    "vervang die kopie dan zelf."
+)
 DELETE_YES = "Ja, wissen"
 DELETE_NO = "Nee, bewaren"
 DELETED = "Reflectie gewist."

@@ -200,6 +200,33 @@ async def test_delete_asks_first_and_erases_like_reflect_delete(
     assert not export.exists()  # the app's export of it went too, as with `reflect delete`
 
 
+async def test_delete_confirmation_names_copies_made_outside_the_data_folder(
+    seeded, make_app, read_journal, tmp_path
+) -> None:
+    from datetime import UTC, datetime
+
+    from reflect_tui.core.journal import backup, elsewhere
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    backup.back_up(seeded, stick / "kopie.sqlite3")
+    assert [c.path for c in elsewhere.existing(seeded)] == [stick / "kopie.sqlite3"]
+    elsewhere.record(seeded, stick / "weg.json", elsewhere.EXPORT, datetime.now(UTC))  # gone
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_journal(pilot)
+        await pilot.press("tab", "delete")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "buiten de gegevensmap" in dialog._text and "kopie.sqlite3" in dialog._text
+        assert "weg.json" not in dialog._text  # a copy that no longer exists is not named
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert any("buiten de gegevensmap" in n and "kopie.sqlite3" in n for n in notices(app))
+    assert read_journal().count() == 7
+
+
 @pytest.mark.parametrize("fmt", ["md", "json"])
 async def test_export_writes_the_filtered_set(seeded, make_app, data_dir, fmt) -> None:
     app = make_app()

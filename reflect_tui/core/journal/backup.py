@@ -184,9 +184,20 @@ def _snapshot_file(journal_path: Path, target: Path) -> None:
 
 
 def back_up(journal_path: Path, target: Path) -> BackupSummary:
-    """A backup of the journal now, to ``target``; what it holds."""
+    """A backup of the journal now, to ``target``; what it holds.
+
+    A target outside the data folder is remembered (``elsewhere.record``), so a
+    later delete can name it: it cannot erase anything there.
+    """
+    from reflect_tui.core.journal import elsewhere
+
     _snapshot_file(journal_path, target)
-    return describe(target)
+    summary = describe(target)
+    try:
+        elsewhere.record(journal_path, target, elsewhere.BACKUP, summary.made_at)
+    except OSError as exc:
+        raise translate(exc, journal_path) from None
+    return summary
 
 
 def manual_backup_path(backups_dir: Path, now: datetime) -> Path:

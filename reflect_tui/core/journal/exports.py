@@ -34,6 +34,7 @@ from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.paths import Locations
 
 if TYPE_CHECKING:
+    from reflect_tui.core.journal.elsewhere import CopyElsewhere
     from reflect_tui.core.journal.store import JournalStore
 
 MARKER_PREFIX = "<!-- reflect-id: "
@@ -47,10 +48,15 @@ _EXPORT_SUFFIXES = (".md", ".json")
 
 
 class ErasedExports(NamedTuple):
-    """What ``erase_exports`` did: files removed, and files it could not remove."""
+    """What ``erase_exports`` did: files removed, and files it could not remove.
+
+    ``elsewhere`` (filled by ``delete_with_copies``): copies the app wrote
+    outside the data folder that still exist; nothing was erased there.
+    """
 
     erased: list[Path]
     failed: list[tuple[Path, OSError]]
+    elsewhere: tuple[CopyElsewhere, ...] = ()
 
 
 def id_marker(reflection_id: str) -> str:
@@ -165,17 +171,20 @@ def erase_exports(locations: Locations, reflection_id: str) -> ErasedExports:
 def delete_with_copies(
     store: JournalStore, locations: Locations, reflection_id: str
 ) -> ErasedExports:
-    """Delete a reflection from the journal, its backups and the app's exports.
+    """Delete a reflection from the journal, its copies and the app's exports.
 
     The one erasure ``reflect delete`` (and any screen that deletes) calls.
+    Copies outside the data folder (``elsewhere``) are named, not erased.
     The export copies go first, while the reflection still exists: a crash
     half-way leaves a reflection that a second ``delete`` can find and
     finish, never copies of a reflection that no longer exists.
     """
+    from reflect_tui.core.journal import elsewhere
+
     store.get(reflection_id)  # "no such reflection" before anything is erased
     done = erase_exports(locations, reflection_id)
     store.delete(reflection_id)
-    return done
+    return done._replace(elsewhere=tuple(elsewhere.existing(store.path)))
 
 
 def check_export_target(path: Path) -> Path:
@@ -235,11 +244,13 @@ def _ids_in(path: Path) -> set[str]:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return set()
-    if path.suffix.lower() == ".json":
+    # By content, not by name: ``reflect export`` writes JSON unless told otherwise,
+    # so ``-o notities.md`` holds JSON (and a Markdown export may be named .json).
+    if text.lstrip()[:1] in ("{", "["):
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
-            return set()
+            return marked_ids(text)
         return set(_json_ids(data))
     return marked_ids(text)
 

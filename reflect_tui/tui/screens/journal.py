@@ -536,6 +536,13 @@ class JournalScreen(Screen[None]):
             title=one_line(summary.title or strings.UNTITLED, 80),
             date=format_date(summary.occurred_on),
         )
+        if self.reflect_app.locations is not None:
+            from reflect_tui.core.journal import elsewhere
+
+            copies = elsewhere.existing(self.reflect_app.locations.journal_path)
+            if copies:
+                paths = ", ".join(one_line(str(c.path), 120) for c in copies)
+                text += strings.DELETE_CONFIRM_ELSEWHERE.format(paths=paths)
         dialog = ConfirmDialog(
             strings.DELETE_CONFIRM_TITLE, text, strings.DELETE_YES, strings.DELETE_NO
         )
@@ -557,7 +564,12 @@ class JournalScreen(Screen[None]):
                 left_over: list[str] = []
             else:
                 done = delete_with_copies(app.store, app.locations, reflection_id)
-                left_over = [str(path) for path, _exc in done.failed]
+                left_over = [
+                    strings.DELETED_EXPORT_LEFT.format(path=path) for path, _exc in done.failed
+                ]
+                left_over += [
+                    strings.DELETED_ELSEWHERE_LEFT.format(path=c.path) for c in done.elsewhere
+                ]
         except ReflectError as exc:
             self.app.call_from_thread(self._failed, exc)
             return
@@ -565,10 +577,8 @@ class JournalScreen(Screen[None]):
 
     def _erased(self, left_over: list[str]) -> None:
         self.notify(strings.DELETED, timeout=4)
-        for path in left_over:
-            self.notify(
-                strings.DELETED_EXPORT_LEFT.format(path=path), severity="warning", markup=False
-            )
+        for message in left_over:
+            self.notify(message, severity="warning", markup=False)
         self._shown_id = None
         self.refresh_results()
 
