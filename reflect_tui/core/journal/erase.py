@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -128,6 +127,8 @@ def scrub_copies(journal_path: Path, backups_dir: Path, reflection_id: str) -> i
     folders = [journal_path.parent, backups_dir, journal_path.parent / "exports"]
     for path in abandoned_temps(folders):
         if path.is_dir():
+            import shutil  # only here: every command's daily backup imports this module
+
             shutil.rmtree(path, ignore_errors=True)
         else:
             with contextlib.suppress(FileNotFoundError):
