@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
@@ -109,6 +110,7 @@ class ReflectApp(App[int]):
         self.launch_error: str | None = None  # set when content failed to load in the UI
         self._content = content
         self._load_content = load_content
+        self._content_lock = threading.Lock()
         self._exports_dir = exports_dir
         # Where deleting a reflection looks for the app's exports of it.
         self.locations = locations
@@ -128,9 +130,16 @@ class ReflectApp(App[int]):
 
     @property
     def content(self) -> Content:
-        """The merged content; a pending load runs now (the UI thread waits for it)."""
+        """The merged content; a pending load runs now, in the calling thread.
+
+        The home screen's list worker asks first, so the load (~25-100 ms)
+        runs off the UI thread; a caller on the UI thread meanwhile (``n``
+        pressed at once) waits for that same load rather than running it twice.
+        """
         if self._content is None:
-            self._content = self._take_content()
+            with self._content_lock:
+                if self._content is None:
+                    self._content = self._take_content()
         return self._content
 
     def _take_content(self) -> Content:
@@ -238,8 +247,6 @@ class ReflectApp(App[int]):
         ``core/journal/backup.daily_backup``), so neither the start nor typing
         waits for it; a failure is a notice, the journal itself is untouched.
         """
-        import threading
-
         threading.Thread(
             target=self._daily_backup, name="reflect-daily-backup", daemon=True
         ).start()

@@ -246,18 +246,19 @@ class HomeBody(VerticalScroll, can_focus=False):
         if self.filled:
             return
         self.filled = True
-        # Content is resolved here, on the UI thread: a loader may post notices.
-        content = self.reflect_app.content
         generation = self._generation
         self.run_worker(
-            lambda: self._read_in_thread(content, generation),
+            lambda: self._read_in_thread(generation),
             thread=True,
             group="home-lists",
             exit_on_error=False,
         )
 
-    def _read_in_thread(self, content: ContentModel, generation: int) -> None:
-        self._load_sections(content)
+    def _read_in_thread(self, generation: int) -> None:
+        # The content too is resolved here, off the UI thread (read from the
+        # cache: 25-100 ms that held up keys and the lists); its notices are
+        # posted with ``notify``, which Textual allows from any thread.
+        self._load_sections(self.reflect_app.content)
         self.app.call_from_thread(self._show_sections, generation)
 
     def _show_sections(self, generation: int) -> None:
