@@ -13,12 +13,12 @@ registering the commands stays cheap. Nothing here imports Textual.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from reflect_tui.cli.ids import check_ids
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.safe_text import clean_line, display_id
 
@@ -77,23 +77,6 @@ def _clean(text: str) -> str:
     return clean_line(text)
 
 
-def _check_ids(given: Sequence[str], known: Sequence[str], what: str) -> list[str]:
-    """The given ids, or one clear error naming the closest known id."""
-    checked: list[str] = []
-    for raw in given:
-        item = raw.strip().lower()
-        if item not in known:
-            close = difflib.get_close_matches(item, known, n=1, cutoff=0.6)
-            hint = f" Bedoel je '{close[0]}'?" if close else ""
-            raise ReflectError(
-                f"onbekende {what} '{_clean(raw)}'.{hint} Kies uit: {', '.join(known)}.",
-                exit_code=2,
-            )
-        if item not in checked:
-            checked.append(item)
-    return checked
-
-
 def _journal_exists(ctx: CliContext) -> bool:
     path = ctx.locations.journal_path
     return path.exists() or path.is_symlink()
@@ -129,13 +112,13 @@ def run_coach(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.n < 1:
         raise ReflectError("-n moet 1 of meer zijn.", exit_code=2)
     content = ctx.load_content()
-    practices = _check_ids(args.practice, [p.id for p in content.practices], "werkpraktijk")
-    barriers = _check_ids(args.barrier, [b.id for b in content.barriers], "belemmering")
-    helps = _check_ids(args.help_factor, [h.id for h in content.helps], "hulpfactor")
-    kinds = _check_ids(
+    practices = check_ids(args.practice, [p.id for p in content.practices], "werkpraktijk")
+    barriers = check_ids(args.barrier, [b.id for b in content.barriers], "belemmering")
+    helps = check_ids(args.help_factor, [h.id for h in content.helps], "hulpfactor")
+    kinds = check_ids(
         [args.kind] if args.kind else [], [k.id for k in content.case_kinds], "soort casus"
     )
-    steps = _check_ids(
+    steps = check_ids(
         [args.step] if args.step else [], [s.id for s in content.lsd_steps], "LSD-stap"
     )
     text = _read_text(args.text) if args.text is not None else ""

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reflect_tui.core.os_messages import os_reason
 from reflect_tui.core.safe_text import clean_line
 
 if TYPE_CHECKING:
@@ -197,7 +198,7 @@ def run_schema(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         target.write_text(text + "\n", encoding="utf-8")
     except OSError as exc:
-        raise ReflectError(f"kan {target} niet schrijven: {exc.strerror or exc}") from exc
+        raise ReflectError(f"kan {target} niet schrijven: {os_reason(exc)}") from exc
     print(f"geschreven: {target}", file=ctx.stdout)
     return 0
 

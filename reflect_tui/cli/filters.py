@@ -8,10 +8,12 @@ screen's filters mean, so all of them build the core ``JournalQuery``.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reflect_tui.core.content.model import Content
     from reflect_tui.core.journal.query import JournalQuery
 
 STATUS_CHOICES = {
@@ -36,7 +38,12 @@ def add_filter_args(p: argparse.ArgumentParser) -> None:
         help="wat hielp (mag vaker)",
     )
     p.add_argument("--tag", action="append", metavar="TAG", help="label (mag vaker)")
-    p.add_argument("--status", choices=sorted(STATUS_CHOICES), help="concept of afgerond")
+    p.add_argument(
+        "--status",
+        choices=sorted(STATUS_CHOICES),
+        metavar="{concept,afgerond}",  # the English aliases still work, unadvertised
+        help="concept of afgerond",
+    )
     p.add_argument("--since", metavar="DATUM", help="vanaf deze datum (bijv. 1-3-2026)")
     p.add_argument("--until", metavar="DATUM", help="tot en met deze datum")
 
@@ -72,17 +79,56 @@ def parse_day(text: str | None, option: str, today: date) -> date | None:
         ) from None
 
 
-def query_from_args(args: argparse.Namespace, today: date, text: str = "") -> JournalQuery:
-    """The ``JournalQuery`` the options describe (the same one the journal screen builds)."""
+def _checked(
+    args: argparse.Namespace, dest: str, load: Callable[[], Content] | None, what: str
+) -> tuple[str, ...]:
+    """The ids given for one filter option, checked against the content when it is at hand."""
+    given = getattr(args, dest, None) or ()
+    if not given or load is None:
+        return tuple(given)
+    from reflect_tui.cli.ids import check_ids
+
+    content = load()
+    known: dict[str, list[str]] = {
+        "practice": [item.id for item in content.practices],
+        "kind": [item.id for item in content.case_kinds],
+        "barrier": [item.id for item in content.barriers],
+        "help_factor": [item.id for item in content.helps],
+    }
+    return tuple(check_ids(given, known[dest], what))
+
+
+def query_from_args(
+    args: argparse.Namespace,
+    today: date,
+    text: str = "",
+    load_content: Callable[[], Content] | None = None,
+) -> JournalQuery:
+    """The ``JournalQuery`` the options describe (the same one the journal screen builds).
+
+    With ``load_content`` every practice, kind, barrier and help id is checked
+    (content is loaded only when one of them was given), so an unknown id is an
+    error that lists the known ones instead of an empty result.
+    """
     from reflect_tui.core.journal.query import JournalQuery
 
+    if load_content is not None:
+        loaded: list[Content] = []
+        once = load_content
+
+        def load_once() -> Content:  # several options, one load (and one set of warnings)
+            if not loaded:
+                loaded.append(once())
+            return loaded[0]
+
+        load_content = load_once
     status = getattr(args, "status", None)
     return JournalQuery(
         text=text,
-        practices=tuple(getattr(args, "practice", None) or ()),
-        case_kinds=tuple(getattr(args, "kind", None) or ()),
-        barriers=tuple(getattr(args, "barrier", None) or ()),
-        helps=tuple(getattr(args, "help_factor", None) or ()),
+        practices=_checked(args, "practice", load_content, "werkpraktijk"),
+        case_kinds=_checked(args, "kind", load_content, "soort casus"),
+        barriers=_checked(args, "barrier", load_content, "belemmering"),
+        helps=_checked(args, "help_factor", load_content, "hulpfactor"),
         tags=tuple(getattr(args, "tag", None) or ()),
         status=STATUS_CHOICES[status] if status else None,
         since=parse_day(getattr(args, "since", None), "--since", today),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.os_messages import os_reason
 
 if TYPE_CHECKING:
     from reflect_tui.cli.context import CliContext
@@ -51,7 +52,7 @@ def read_text(name: str) -> str:
     except IsADirectoryError as exc:
         raise ReflectError(f"{name} is een map, geen tekstbestand") from exc
     except OSError as exc:
-        raise ReflectError(f"kan {name} niet lezen: {exc.strerror or exc}") from exc
+        raise ReflectError(f"kan {name} niet lezen: {os_reason(exc)}") from exc
     if len(data) > MAX_BYTES:
         raise ReflectError(f"{name} is te groot (meer dan {MAX_BYTES // 1_000_000} MB)")
     try:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from reflect_tui.cli import filters
 from reflect_tui.core.dates import format_date
+from reflect_tui.core.os_messages import os_reason
 from reflect_tui.core.safe_text import clean_block, clean_line, display_id
 
 if TYPE_CHECKING:
@@ -120,7 +121,11 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
         raise ReflectError("-n moet 0 of groter zijn.", exit_code=2)
     # Unfiltered (the usual case): no JournalQuery, so no query module to import.
-    query = filters.query_from_args(args, ctx.clock.today()) if filters.any_given(args) else None
+    query = (
+        filters.query_from_args(args, ctx.clock.today(), load_content=ctx.load_content)
+        if filters.any_given(args)
+        else None
+    )
     filtered = query is not None and query.is_filtered
     with open_store(ctx, reading=True) as store:
         if query is not None and filtered:
@@ -173,7 +178,9 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
     text = " ".join(args.query)
     # Unfiltered (the usual case): no JournalQuery, so no query module to import.
     query = (
-        filters.query_from_args(args, ctx.clock.today(), text) if filters.any_given(args) else None
+        filters.query_from_args(args, ctx.clock.today(), text, load_content=ctx.load_content)
+        if filters.any_given(args)
+        else None
     )
     with open_store(ctx, reading=True) as store:
         hits = store.search_hits(text, limit=max(0, args.n), filters=query)
@@ -209,7 +216,11 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if warning is not None:
         ctx.warn(warning)
     # Unfiltered (the usual case): no JournalQuery, so no query module to import.
-    query = filters.query_from_args(args, ctx.clock.today()) if filters.any_given(args) else None
+    query = (
+        filters.query_from_args(args, ctx.clock.today(), load_content=ctx.load_content)
+        if filters.any_given(args)
+        else None
+    )
     if args.format == "json" and (query is None or not query.is_filtered):
         return _export_json(ctx, target, to_terminal, args.output)  # streamed: flat memory
     from reflect_tui.core.journal.export_set import export_text
@@ -226,7 +237,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if target is not None:
         _write_export(target, text)
         _remember(ctx, target)
-        print(f"{count} reflecties geëxporteerd naar {args.output}", file=ctx.stderr)
+        print(f"{_reflections(count)} geëxporteerd naar {args.output}", file=ctx.stderr)
         return 0
     from reflect_tui.core.output import write_stream_fully
 
@@ -262,7 +273,7 @@ def _export_json(ctx: CliContext, target: Path | None, to_terminal: bool, output
             source.close()  # ends the read transaction before the store closes, even on error
     if target is not None:
         _remember(ctx, target)
-    print(f"{sum(counted)} reflecties geëxporteerd naar {output}", file=ctx.stderr)
+    print(f"{_reflections(sum(counted))} geëxporteerd naar {output}", file=ctx.stderr)
     return 0
 
 
@@ -276,6 +287,11 @@ def _remember(ctx: CliContext, target: Path) -> None:
         elsewhere.record(journal, target, elsewhere.EXPORT, ctx.clock.now())
     except OSError as exc:
         raise translate(exc, journal) from None
+
+
+def _reflections(count: int) -> str:
+    """'1 reflectie', '2 reflecties': a count read aloud in correct Dutch."""
+    return f"{count} reflectie" if count == 1 else f"{count} reflecties"
 
 
 def _write_export(path: Path, text: str) -> None:
@@ -301,23 +317,24 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         raw = sys.stdin.buffer if source == "-" else Path(source).expanduser().open("rb")
     except OSError as exc:
-        raise ReflectError(f"kan {source} niet lezen: {exc.strerror or exc}") from None
+        raise ReflectError(f"kan {source} niet lezen: {os_reason(exc)}") from None
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
     try:
         with open_store(ctx) as store:
             result = store.import_stream(iter_journal(text, source))
     except OSError as exc:  # a read error halfway; the transaction was rolled back
         raise ReflectError(
-            f"kan {source} niet lezen: {exc.strerror or exc}; er is niets geïmporteerd."
+            f"kan {source} niet lezen: {os_reason(exc)}; er is niets geïmporteerd."
         ) from None
     finally:
         if source != "-":
             text.close()
         else:
             text.detach()
+    origin = "standaardinvoer" if source == "-" else source
     _write(
         ctx,
-        f"Geïmporteerd uit {source}: {result.added} nieuw, {result.updated} bijgewerkt, "
+        f"Geïmporteerd uit {origin}: {result.added} nieuw, {result.updated} bijgewerkt, "
         f"{result.unchanged} ongewijzigd.\n",
     )
     return 0
@@ -352,11 +369,11 @@ def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
         from reflect_tui.core.journal.exports import delete_with_copies
 
         done = delete_with_copies(store, ctx.locations, reflection_id)
-    _write(ctx, f"Reflectie {display_id(reflection_id)} is gewist.\n")
+    _write(ctx, f"Reflectie {display_id(reflection_id)} is gewist, ook uit de back-ups.\n")
     for path in done.erased:
         _write(ctx, f"Ook de export {clean_line(str(path))} is gewist.\n")
     for path, exc in done.failed:
-        ctx.warn(f"let op: kon de export {path} niet wissen ({exc.strerror}); wis die zelf.")
+        ctx.warn(f"let op: kon de export {path} niet wissen ({os_reason(exc)}); wis die zelf.")
     for line in _elsewhere_lines(done.elsewhere):
         ctx.warn(line)
     return 0

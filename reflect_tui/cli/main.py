@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 from reflect_tui.cli import tui_cmd
 from reflect_tui.cli.context import CliContext
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.os_messages import os_reason
 
 if TYPE_CHECKING:
     import argparse
@@ -67,8 +68,7 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
         # Output that cannot be written (a full disk behind ``> file``, /dev/full):
         # one line and a failure exit, never a traceback or a silent half file.
         print(
-            f"reflect: schrijven of lezen mislukt ({exc.strerror or exc}); "
-            "de uitvoer is onvolledig.",
+            f"reflect: schrijven of lezen mislukt ({os_reason(exc)}); de uitvoer is onvolledig.",
             file=sys.stderr if ctx is None else ctx.stderr,
         )
         return 1
@@ -105,7 +105,7 @@ def run() -> None:
         _silence_stdout()
     except OSError as exc:
         _silence_stdout()
-        print(f"reflect: schrijven mislukt ({exc.strerror or exc}).", file=sys.stderr)
+        print(f"reflect: schrijven mislukt ({os_reason(exc)}).", file=sys.stderr)
         code = code or 1
     sys.exit(code)
 

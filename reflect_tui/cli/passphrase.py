@@ -75,11 +75,25 @@ def read_secret(prompt: str, stderr: TextIO | None = None) -> str:
     return answer
 
 
+SHORT_WARNING = (
+    "let op: dit wachtwoord is korter dan {n} tekens en daardoor makkelijker te raden; "
+    "een zin van een paar woorden is sterker (wijzig het met 'reflect passphrase')."
+)
+SHORT = 12
+
+
 def read_new_secret() -> str:
-    """A new passphrase, asked twice (two lines when input is not a terminal)."""
+    """A new passphrase, asked twice (two lines when input is not a terminal).
+
+    A short one is accepted with a warning rather than refused: the user
+    chooses, but should know that the key derivation only slows guessing
+    down, it does not make 'kort' hard to guess.
+    """
     first = read_secret(ASK_NEW)
     if read_secret(ASK_AGAIN) != first:
         raise ReflectError(MISMATCH)
+    if len(first) < SHORT:
+        print(SHORT_WARNING.format(n=SHORT), file=sys.stderr)
     return first
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.os_messages import os_reason
 
 if TYPE_CHECKING:
     from reflect_tui.cli.context import CliContext
@@ -83,7 +84,7 @@ def run_share(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         write_private_file(target, text.encode("utf-8"))
     except OSError as exc:
-        raise ReflectError(f"kan {target} niet schrijven: {exc.strerror or exc}") from exc
+        raise ReflectError(f"kan {target} niet schrijven: {os_reason(exc)}") from exc
     print(f"geschreven: {target}", file=ctx.stdout)
     return 0
 
@@ -111,7 +112,7 @@ def run_org_report(args: argparse.Namespace, ctx: CliContext) -> int:
         try:
             target.write_text(markdown, encoding="utf-8")
         except OSError as exc:
-            raise ReflectError(f"kan {target} niet schrijven: {exc.strerror or exc}") from exc
+            raise ReflectError(f"kan {target} niet schrijven: {os_reason(exc)}") from exc
     return 0
 
 

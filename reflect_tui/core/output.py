@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.os_messages import os_reason
 
 
 def write_all(fd: int, data: bytes) -> None:
@@ -61,7 +62,7 @@ def write_chunks_fully(stream: TextIO, chunks: Iterable[str], what: str = "de ui
         ) from None
     except OSError as exc:
         raise ReflectError(
-            f"schrijven naar {what} is mislukt ({exc.strerror or exc}); "
+            f"schrijven naar {what} is mislukt ({os_reason(exc)}); "
             "wat er staat is onvolledig, gebruik het niet."
         ) from None
 

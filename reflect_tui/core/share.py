@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reflect_tui.core.os_messages import os_reason
+
 if TYPE_CHECKING:
     from reflect_tui.core.journal.model import Reflection
 
@@ -232,7 +234,7 @@ def _iter_share_files(folder: Path) -> Iterator[Path]:
     try:
         yield from sorted(p for p in folder.iterdir() if p.suffix == ".json" and p.is_file())
     except OSError as exc:
-        raise ShareError(f"kan de map niet lezen: {exc.strerror or exc}") from exc
+        raise ShareError(f"kan de map niet lezen: {os_reason(exc)}") from exc
 
 
 def aggregate(folder: Path, k: int = K_ANONYMITY) -> OrgReport:

@@ -33,6 +33,7 @@ from reflect_tui.core.content.model import COLLECTIONS, Content
 from reflect_tui.core.content.validate import Entry, Hinter, check_refs, validate_file
 from reflect_tui.core.content.yamlsafe import ParsedFile, gc_paused, read_file
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.os_messages import os_reason
 from reflect_tui.core.paths import Locations, builtin_content_dir, content_layer_dirs
 
 FOLDER_PATH = "(map)"
@@ -67,7 +68,7 @@ def read_layer(path: Path) -> Layer:
             names = sorted(p for p in path.iterdir() if is_content_name(p.name) and p.is_file())
         except OSError as exc:
             layer.errors.append(
-                ContentError(label, 1, 1, FOLDER_PATH, f"kan de map niet lezen: {exc.strerror}")
+                ContentError(label, 1, 1, FOLDER_PATH, f"kan de map niet lezen: {os_reason(exc)}")
             )
             return layer
         files = [(p, display_path(p)) for p in names]

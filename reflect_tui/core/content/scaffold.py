@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.os_messages import os_reason
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "layer_template"
 
@@ -43,5 +44,5 @@ def init_layer(target: Path) -> list[Path]:
             destination.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
             written.append(destination)
     except OSError as exc:
-        raise ReflectError(f"kan niet schrijven in {target}: {exc.strerror or exc}") from exc
+        raise ReflectError(f"kan niet schrijven in {target}: {os_reason(exc)}") from exc
     return written

@@ -26,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reflect_tui.core.content.errors import FILE_PATH, ContentError
 from reflect_tui.core.content.yaml_messages import dutch_yaml_message
+from reflect_tui.core.os_messages import os_reason
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -155,7 +156,7 @@ def read_file(path: Path, display: str) -> ParsedFile:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
+        reason = os_reason(exc)
         return _failed(display, b"", 1, 1, f"kan het bestand niet lezen: {reason}")
     return parse_bytes(data, display)
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.os_messages import os_reason
 from reflect_tui.core.paths import Locations
 
 if TYPE_CHECKING:
@@ -205,7 +206,7 @@ def check_export_target(path: Path) -> Path:
             raise ReflectError(f"de map {path.parent} bestaat niet.") from None
         return path
     except OSError as exc:
-        raise ReflectError(f"kan {path} niet gebruiken: {exc.strerror or exc}") from None
+        raise ReflectError(f"kan {path} niet gebruiken: {os_reason(exc)}") from None
     if stat.S_ISDIR(info.st_mode):
         raise ReflectError(f"{path} is een map; geef een bestandsnaam.")
     if not stat.S_ISREG(info.st_mode):

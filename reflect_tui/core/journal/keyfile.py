@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.os_messages import os_reason
 
 FORMAT = "reflect-journal-key"
 VERSION = 1
@@ -144,7 +145,7 @@ def read(path: Path) -> KeyFile:
             "dagboek niet te openen. Zet het terug uit je eigen reservekopie."
         ) from None
     except OSError as exc:
-        raise ReflectError(f"kan het sleutelbestand {path} niet lezen: {exc.strerror}") from None
+        raise ReflectError(f"kan het sleutelbestand {path} niet lezen: {os_reason(exc)}") from None
     try:
         doc = json.loads(raw)
         if doc.get("format") != FORMAT or doc.get("kdf") != KDF:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.os_messages import os_reason
 
 _CIPHER_DRIVER = "sqlcipher3.dbapi2"
 
@@ -103,12 +104,12 @@ def translate(exc: BaseException, path: Path) -> ReflectError:
             )
         return ReflectError(f"databasefout in {path}: {exc}")
     if isinstance(exc, PermissionError):
-        return ReflectError(f"geen toegang tot {exc.filename or path}: {exc.strerror}")
+        return ReflectError(f"geen toegang tot {exc.filename or path}: {os_reason(exc)}")
     if isinstance(exc, OSError):
         if exc.errno == 28:
             return ReflectError(
                 f"de schijf is vol: kon niet schrijven naar {exc.filename or path}; "
                 "wat eerder was opgeslagen is veilig."
             )
-        return ReflectError(f"kan {exc.filename or path} niet gebruiken: {exc.strerror or exc}")
+        return ReflectError(f"kan {exc.filename or path} niet gebruiken: {os_reason(exc)}")
     return ReflectError(f"onverwachte fout bij het dagboek {path}: {exc}")
