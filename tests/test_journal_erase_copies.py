@@ -244,3 +244,22 @@ def test_a_json_export_named_md_in_the_data_folder_is_erased_too(isolated_home: 
     assert code == 0, err
     assert _files_containing(isolated_home, WORD) == []
     assert not (isolated_home / "notities.md").exists() and not (isolated_home / "x.json").exists()
+
+
+def test_copies_written_with_o_elsewhere_inside_the_data_folder_are_erased(
+    isolated_home: Path,
+) -> None:
+    _journal(isolated_home)
+    sub = isolated_home / "mijn-kopieen"
+    sub.mkdir(mode=0o700)
+    assert _cli(isolated_home, "backup", "-o", str(isolated_home / "kopie.sqlite3"))[0] == 0
+    assert _cli(isolated_home, "export", "-o", str(sub / "alles.txt"))[0] == 0
+    assert {"kopie.sqlite3", "mijn-kopieen/alles.txt"} <= set(
+        _files_containing(isolated_home, WORD)
+    )
+    code, _, err = _cli(isolated_home, "delete", "--yes", GONE)
+    assert code == 0, err
+    assert "buiten de gegevensmap" not in err  # inside: erased, nothing to name
+    assert _files_containing(isolated_home, WORD) == []
+    assert _ids(isolated_home / "kopie.sqlite3") == {KEEP}  # the backup keeps the rest
+    assert not (sub / "alles.txt").exists()

@@ -8,7 +8,9 @@ data folder, and names every copy elsewhere that still exists so the user
 can clean it up. This module keeps that list.
 
 The list is a private file (0600) beside the journal holding only paths,
-kinds and times, never journal text. It is pruned of files that no longer
+kinds and times, never journal text. Copies written with ``-o`` inside the
+data folder but outside the folders a delete scans are listed as well, so
+the delete reaches them. It is pruned of files that no longer
 exist whenever it is written or read for a delete, so removing such a copy
 also silences the warning. It does not say whether a copy holds a given
 reflection (reading a foreign or encrypted file to find out is not worth the
@@ -73,25 +75,43 @@ def _write(journal_path: Path, copies: list[CopyElsewhere]) -> None:
 
 
 def record(journal_path: Path, target: Path, kind: str, made_at: datetime) -> bool:
-    """Remember that a copy of the journal was written to ``target``; False if inside the folder.
+    """Remember that a copy of the journal was written to ``target``; True if outside the folder.
 
-    Call after the copy was written. A copy inside the data folder is not
-    listed: deleting erases it there (``erase.scrub_copies``,
-    ``exports.erase_exports``) or it is the user's own file in our folder.
+    Call after the copy was written. A copy in ``backups/`` is not listed (the
+    delete scrubs that folder anyway). A copy elsewhere inside the data folder
+    (``reflect backup -o DATA/sub/kopie.sqlite3``) is listed too: the delete
+    scrubs or erases it by this list (``written_inside``).
     """
+    from reflect_tui.core.paths import backups_dir_beside
+
     target = Path(target).absolute()
-    if _inside(target, journal_path.parent):
+    if target.parent == backups_dir_beside(journal_path).absolute():
         return False
     kept = [c for c in _read(journal_path) if c.path != target and c.path.exists()]
     _write(journal_path, [*kept, CopyElsewhere(target, kind, made_at)])
-    return True
+    return not _inside(target, journal_path.parent)
 
 
-def existing(journal_path: Path) -> list[CopyElsewhere]:
-    """Listed copies that still exist, oldest first (the list is pruned of the others)."""
+def _listed(journal_path: Path) -> list[CopyElsewhere]:
+    """Listed copies that still exist (the list is pruned of the others)."""
     listed = _read(journal_path)
     found = [c for c in listed if c.path.is_file()]
     if len(found) != len(listed):
         with contextlib.suppress(OSError):  # pruning is a nicety; the answer stands
             _write(journal_path, found)
+    return found
+
+
+def existing(journal_path: Path) -> list[CopyElsewhere]:
+    """Copies outside the data folder that still exist, oldest first: a delete names them."""
+    found = [c for c in _listed(journal_path) if not _inside(c.path, journal_path.parent)]
     return sorted(found, key=lambda c: c.made_at)
+
+
+def written_inside(journal_path: Path, kind: str) -> list[Path]:
+    """Copies of ``kind`` written by ``-o`` inside the data folder: a delete erases them."""
+    return [
+        c.path
+        for c in _listed(journal_path)
+        if c.kind == kind and _inside(c.path, journal_path.parent)
+    ]

@@ -107,15 +107,20 @@ def scrub_copies(journal_path: Path, backups_dir: Path, reflection_id: str) -> i
     """Remove ``reflection_id`` from every copy of the journal under the data folder.
 
     Backups (``*.sqlite3`` in ``backups_dir``: daily, manual, pre-migration,
-    a restore's safety copies), the ``.damaged`` copies, rescued journals and
+    a restore's safety copies; ``reflect backup -o`` elsewhere in the data
+    folder, from ``elsewhere``), the ``.damaged`` copies, rescued journals and
     abandoned temp copies (removed: nobody will rename them into place). Raises
     ``ReflectError`` naming the file that could not be scrubbed; the caller
     then keeps the reflection, so a second delete can finish the job.
     Returns the number of files changed.
     """
+    from reflect_tui.core.journal import elsewhere
+
     changed = 0
     plain = sorted(backups_dir.glob("*.sqlite3")) if backups_dir.is_dir() else []
-    copies = [(p, False) for p in plain + rescued_journals(journal_path)]
+    plain += rescued_journals(journal_path)
+    plain += [p for p in elsewhere.written_inside(journal_path, elsewhere.BACKUP) if p not in plain]
+    copies = [(p, False) for p in plain]
     copies += [(p, True) for p in damaged_copies(backups_dir)]
     for path, damaged in copies:
         try:

@@ -148,9 +148,16 @@ def exports_holding(locations: Locations, reflection_id: str) -> list[Path]:
     Not recursive, symlinks are not followed (a link may point anywhere),
     and files that cannot be read or parsed are skipped.
     """
-    return [
+    from reflect_tui.core.journal import elsewhere
+
+    found = [
         path for path in _candidates(export_folders(locations)) if reflection_id in _ids_in(path)
     ]
+    # ``reflect export -o`` into a subfolder or under another suffix: found by the list.
+    for path in elsewhere.written_inside(locations.journal_path, elsewhere.EXPORT):
+        if path not in found and not path.is_symlink() and reflection_id in _ids_in(path):
+            found.append(path)
+    return found
 
 
 def erase_exports(locations: Locations, reflection_id: str) -> ErasedExports:
