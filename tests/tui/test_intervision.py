@@ -284,3 +284,42 @@ def build_app_with_start(iv_app: Callable[[], ReflectApp]) -> ReflectApp:
     app = iv_app()
     app._start = "intervisie"
     return app
+
+
+async def test_letters_typed_in_closing_fields_never_act_as_round_keys(
+    iv_app: Callable[[], ReflectApp],
+) -> None:
+    """n/s/b/f/v typed into a field are text, not next/skip/back/projector (tester, 80x24)."""
+    app = iv_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "g")
+        setup = app.screen
+        assert isinstance(setup, IntervisionSetupScreen)
+        setup.query_one("#iv-methods").focus()
+        await press(pilot, "enter")
+        screen = conductor(app)
+        for _ in range(len(screen.meeting.runner.rounds) - 1):
+            await press(pilot, "n")
+        assert screen.meeting.runner.plan.closing
+        # As a person does it: Tab into the field (the first Tab once landed on
+        # the scrolling body, so the sentence's letters skipped and left rounds).
+        await press(pilot, "tab")
+        assert app.focused is screen.query_one("#iv-lesson", Input)
+        await type_text(pilot, "Vooraf [b]rollen[/b] afspreken, niet snel bijsturen")
+        await press(pilot, "enter")
+        assert app.screen is screen and not screen.has_class("projector")
+        assert screen.meeting.lessons == ["Vooraf [b]rollen[/b] afspreken, niet snel bijsturen"]
+        assert not any(log.skipped for log in screen.meeting.runner.log())
+        # Typing in the question field of a question round is text as well.
+        await press(pilot, "escape")
+        while not screen.meeting.runner.plan.questions:
+            await press(pilot, "b")
+        screen.set_focus(None)
+        await press(pilot, "tab")
+        assert app.focused is screen.query_one("#iv-question", Input)
+        index = screen.meeting.runner.index
+        await type_text(pilot, "Wat wil je nu bereiken?")
+        await press(pilot, "enter")
+        assert screen.meeting.runner.index == index
+        assert [q.text for q in screen.meeting.questions] == ["Wat wil je nu bereiken?"]

@@ -141,7 +141,15 @@ class ConductorScreen(Screen[None]):
             plain(strings.IV_SPEAKER.format(speaker=speaker))
         )
         self.query_one("#iv-rule", Static).update(plain(strings.IV_RULE.format(rule=plan.rule)))
-        self.query_one(RoundBody).refresh(recompose=True)
+        body = self.query_one(RoundBody)
+        # A round with fields must never give focus to the scrolling body:
+        # Tab landed there first, and a sentence typed "into the field" then
+        # reached the round keys (n, s, b, f) and skipped rounds. Focusing a
+        # field scrolls it into view, so the body needs no focus of its own.
+        body.can_focus = not (plan.questions or plan.closing)
+        if not body.can_focus and self.focused is body:
+            self.set_focus(None)
+        body.refresh(recompose=True)
         self.refresh_bindings()
         self.refresh_timer()
 
