@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -35,6 +36,7 @@ from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui import strings
+from reflect_tui.tui.key_order import OrderedKey, handles_key_itself, settle
 from reflect_tui.tui.keys import read_option_arrows_as_alt
 from reflect_tui.tui.screens.home import HomeScreen
 
@@ -97,6 +99,8 @@ class ReflectApp(App[int]):
         start: str | None = None,
     ) -> None:
         super().__init__()
+        # Keys that arrived while an ordered key waits its turn (key_order.py).
+        self._held_keys: list[events.Key] | None = None
         # Where the first start of a day puts the daily snapshot (None: no snapshot, as
         # in tests); made on a thread after the first frame, see ``_daily_backup``.
         self._backups_dir = backups_dir
@@ -189,6 +193,40 @@ class ReflectApp(App[int]):
         # empty default screen: that one would be composed, laid out and
         # drawn first, delaying the home screen's first frame.
         return HomeScreen()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Focus moves and step changes run in key order (see ``key_order.py``)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held_keys is not None:
+                self._held_keys.append(event)
+                return
+            focused = self.focused
+            if (
+                focused is not None
+                and event.key in getattr(self.screen, "ORDERED_KEYS", ())
+                and not handles_key_itself(focused, event.key)
+            ):
+                # Hold later keys; run this one once the keys before it have
+                # been through the field, the screen and the app's bindings.
+                self._held_keys = []
+                await settle(focused, self.screen)
+                self.post_message(OrderedKey(event))
+                return
+        await super().on_event(event)
+
+    async def on_ordered_key(self, message: OrderedKey) -> None:
+        """Run an ordered key, then hand on the keys held behind it, in order."""
+        key = message.key
+        try:
+            if not (
+                await self._check_bindings(key.key, priority=True)
+                or await self._check_bindings(key.key)
+            ):
+                await super().on_event(key)
+        finally:
+            held, self._held_keys = self._held_keys or [], None
+            for event in held:
+                await self.on_event(event)
 
     def on_mount(self) -> None:
         self._show_notices(self.notices)

@@ -79,3 +79,21 @@ def focused_is_on_screen(app: ReflectApp) -> bool:
         return False
     region, _clip = visible[widget]
     return region.height > 0 and region.bottom <= app.size.height
+
+
+async def burst(pilot: Pilot[int], *keys: str) -> None:
+    """Send ``keys`` as a terminal does in a fast burst: all queued at once.
+
+    ``pilot.press`` waits for the app to go idle after every key, which hides
+    ordering bugs; a person typing fast (or a loaded machine) does not wait.
+    """
+    from textual import events
+
+    app = pilot.app
+    for key in keys:
+        char = " " if key == "space" else (key if len(key) == 1 else None)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app.post_message(event)
+    await pilot.pause()
+    await pilot.pause()

@@ -91,6 +91,12 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+s", "save_now", strings.KEY_SAVE),
     ]
 
+    # Keys that move the focus or the step: the app runs them in key order,
+    # after the keys typed before them and before the keys typed after.
+    ORDERED_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"tab", "shift+tab", "alt+left", "alt+right"}
+    )
+
     def __init__(self, flow: SessionFlow, services: Services) -> None:
         super().__init__()
         self.flow = flow
@@ -154,7 +160,9 @@ class SessionScreen(Screen[None]):
             # laid out and then centres the field, hiding the step's intro at
             # 80x24 (now and then, depending on timing). Once the layout exists,
             # scroll only as far as needed to show the field.
-            target.focus(scroll_visible=False)
+            # Directly, not ``target.focus()`` (which waits a turn of the app's
+            # queue): keys typed right after the step change go to this field.
+            self.set_focus(target, scroll_visible=False)
             self.call_after_refresh(target.scroll_visible, animate=False)
         self.refresh_bindings()
 
@@ -214,7 +222,7 @@ class SessionScreen(Screen[None]):
         field = self.view.blocking_field() if self.view is not None else None
         if field is None:
             return False
-        field.focus()
+        self.set_focus(field)
         self.app.bell()
         self.notify(strings.DATE_BLOCKED, severity="warning", timeout=4)
         return True

@@ -26,6 +26,20 @@ class TickList(SelectionList[ValueT]):
     # Shown in the Footer while a list has the focus (Textual hides it).
     BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "select", strings.KEY_TOGGLE)]
 
+    def action_select(self) -> None:
+        """Tick or untick the highlighted option now, at the key.
+
+        Textual's SelectionList toggles via a message handled later, and then
+        toggles whatever is highlighted *by then*: in a fast burst
+        (Down Space Down Space) both Spaces toggled the last option, so
+        nothing was ticked, or an existing tick vanished.
+        """
+        if self.highlighted is None:
+            return
+        option = self.get_option_at_index(self.highlighted)
+        if not option.disabled:
+            self.toggle(option)
+
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         segments = list(strip)

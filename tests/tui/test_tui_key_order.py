@@ -1,0 +1,52 @@
+"""Keys pressed in a fast burst land where the user was, in order.
+
+Textual forwards each key to the widget focused *when the app reads it*,
+but a Tab or step key (alt+←/→) only acts once it has bubbled back up to
+the screen. Without care, the keys right behind it went to the old field
+(or a removed step) and were lost.
+"""
+
+from __future__ import annotations
+
+from tui_helpers import WIDE, burst, session
+
+from reflect_tui.tui.widgets.rating import RatingInput
+
+
+async def test_keys_right_after_a_step_change_go_to_the_new_step(make_app):
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        s = session(app)
+        s.flow.go_to("closing")
+        await s.show_step()
+        await pilot.pause()
+        # One burst: back to the Binnen step, then tick the 2nd and 3rd barrier.
+        await burst(pilot, "alt+left", "down", "space", "down", "space")
+        await pilot.pause()
+        assert s.flow.current.key == "organisation"
+        ids = [f.id for f in s.services.content.barriers]
+        assert sorted(s.flow.reflection.barriers) == sorted(ids[1:3])
+
+
+async def test_ratings_and_notes_in_a_fast_tab_burst_land_where_the_user_was(make_app):
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        s = session(app)
+        s.flow.go_to("principles")
+        await s.show_step()
+        await pilot.pause()
+        principles = [p.id for p in s.services.content.principles]
+        sentence = ["space" if c == " " else c for c in "Ik was open."]
+        await burst(pilot, "3", "tab", *sentence)
+        await burst(pilot, "tab", "2", "tab", "tab", "2", "tab", "tab", "4", "tab")
+        await pilot.pause()
+        got = [
+            (s.flow.rating(p).rating, s.flow.rating(p).note) if s.flow.rating(p) else None
+            for p in principles[:4]
+        ]
+        assert got == [(3, "Ik was open."), (2, ""), (2, ""), (4, "")]
+        assert s.query_one(f"#rating-{principles[3]}", RatingInput).value == 4
