@@ -25,3 +25,12 @@ class ReflectError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class ReflectionGone(ReflectError):
+    """The reflection asked for is not in the journal (any more).
+
+    Its own type because a screen may still list a reflection that another
+    window or ``reflect delete`` removed: the TUI then says so plainly and
+    refreshes its lists instead of showing this message.
+    """

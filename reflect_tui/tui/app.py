@@ -33,7 +33,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from reflect_tui.core.clock import Clock
-from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.errors import ReflectError, ReflectionGone
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui import strings
 from reflect_tui.tui.key_order import OrderedKey, handles_key_itself, settle
@@ -314,8 +314,19 @@ class ReflectApp(App[int]):
         try:
             return call()
         except ReflectError as exc:
-            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            self.report_error(exc)
             return None
+
+    def report_error(self, exc: ReflectError) -> None:
+        """Show a store error as a notice; a reflection deleted elsewhere gets a
+        plain sentence and the home lists are re-read so they stop showing it."""
+        if not isinstance(exc, ReflectionGone):
+            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            return
+        self.notify(strings.REFLECTION_GONE, severity="warning")
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.reload()
 
     # -- saving ---------------------------------------------------------------
 

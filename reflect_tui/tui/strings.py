@@ -169,6 +169,8 @@ QUIT_UNSAVED = (
 HOW_TO_QUIT_TITLE = "Wil je stoppen?"
 HOW_TO_QUIT = "Druk op ctrl+q om te stoppen. Je werk wordt eerst bewaard."
 ERROR_GENERIC = "Er ging iets mis: {error}"
+# A listed reflection was deleted elsewhere (another window, reflect delete).
+REFLECTION_GONE = "Deze reflectie bestaat niet meer; de lijst is bijgewerkt."
 CRASHED = (
     "reflect is gestopt door een fout in het programma ({kind} in {place}).\n"
     "Wat al bewaard was, staat veilig in je dagboek.\n"

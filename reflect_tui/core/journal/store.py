@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect_tui.core.clock import Clock
-from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.errors import ReflectError, ReflectionGone
 from reflect_tui.core.journal import codec, fts, migrations
 from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect, require_sound
 from reflect_tui.core.journal.sqlite_errors import db_errors, translate
@@ -186,7 +186,7 @@ class JournalStore:
     def _seq(self, conn: sqlite3.Connection, reflection_id: str) -> int:
         row = conn.execute("SELECT seq FROM reflections WHERE id = ?", (reflection_id,)).fetchone()
         if row is None:
-            raise ReflectError(f"geen reflectie met id {reflection_id!r} in het dagboek.")
+            raise ReflectionGone(f"geen reflectie met id {reflection_id!r} in het dagboek.")
         return int(row[0])
 
     def _touch(self, conn: sqlite3.Connection, reflection_id: str) -> datetime:
@@ -403,7 +403,7 @@ class JournalStore:
         with self._guard() as conn:
             found = records.load_reflections(conn, "WHERE id = ?", (reflection_id,))
         if not found:
-            raise ReflectError(f"geen reflectie met id {reflection_id!r} in het dagboek.")
+            raise ReflectionGone(f"geen reflectie met id {reflection_id!r} in het dagboek.")
         return found[0]
 
     def resolve_id(self, prefix: str) -> str:

@@ -130,7 +130,7 @@ class HomeScreen(Screen[None]):
         try:
             self.reflect_app.store.set_next_step_done(reflection_id, index, False)
         except ReflectError as exc:
-            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            self.reflect_app.report_error(exc)
             return
         self.last_done = None
         self.notify(strings.HOME_STEP_UNDONE, timeout=3)
@@ -363,7 +363,7 @@ class HomeBody(VerticalScroll, can_focus=False):
         try:
             self.reflect_app.store.set_next_step_done(summary.id, index, True)
         except ReflectError as exc:
-            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            self.reflect_app.report_error(exc)
             return
         home = self.screen
         if isinstance(home, HomeScreen):
