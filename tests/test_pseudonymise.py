@@ -161,3 +161,22 @@ def test_two_digit_year_only_after_a_birth_cue() -> None:
 def test_unknown_word_opening_a_sentence_before_a_verb_is_a_name() -> None:
     assert kinds("Wiśniewski belde terug.") == [("naam", "Wiśniewski")]
     assert kinds("Vanmiddag belde niemand.") == []
+
+
+def test_different_people_get_different_letters_whatever_their_role_word() -> None:
+    """Tester: "Mevrouw A", "A" and "persoon A" were three different people."""
+    text = (
+        "Mevrouw Fatima el Amrani belde. Jan de Vries was er ook. Pieter zei niets. "
+        "Later zei Fatima dat mevrouw El Amrani boos was en Jan knikte. Buurman Kees Mulder ook."
+    )
+    out = pseudonymise(text).text
+    assert out == (
+        "Mevrouw A belde. Persoon B was er ook. Persoon C zei niets. "
+        "Later zei mevrouw A dat mevrouw A boos was en persoon B knikte. Buurman D ook."
+    )
+
+
+def test_a_first_name_shared_by_two_people_is_not_linked_to_either() -> None:
+    """Which Jan stayed cannot be told: a letter of its own, never a wrong link."""
+    out = pseudonymise("Jan de Vries en Jan Jansen kwamen. Jan bleef.").text
+    assert out == "Persoon A en persoon B kwamen. Persoon C bleef."

@@ -66,8 +66,8 @@ class Pseudonymiser:
     """Proposes and applies replacements; one instance per document keeps letters stable."""
 
     keep: frozenset[str] = frozenset()  # texts a person said are no personal data
-    _names: dict[str, str] = field(default_factory=dict)
-    _used: Counter[str] = field(default_factory=Counter)
+    _names: dict[str, str] = field(default_factory=dict)  # name key -> its replacement
+    _letters: dict[str, str] = field(default_factory=dict)  # name key -> the person's letter
     counts: Counter[str] = field(default_factory=Counter)
 
     def propose(self, text: str) -> list[Proposal]:
@@ -109,18 +109,50 @@ class Pseudonymiser:
         elif key in self._names:
             replacement = self._names[key]  # first mention decides: "buurman A" stays so
         else:
-            label = PERSON if role is None else role
-            replacement = self._names[key] = f"{label} {self._letter(label)}"
+            replacement = self._person(key, role)
         opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:\n"
         if opens_sentence or (finding.role_start is not None and text[start].isupper()):
             replacement = replacement[:1].upper() + replacement[1:]
         return Proposal(finding, start, finding.end, replacement)
 
-    def _letter(self, label: str) -> str:
-        """The next free letter for ``label`` (A..Z, then A2..Z2, ...)."""
-        n = self._used[label]
-        self._used[label] += 1
-        return _LETTERS[n % 26] + ("" if n < 26 else str(n // 26 + 1))
+    def _person(self, key: str, role: str | None) -> str:
+        """The replacement for a person: one letter per person, whatever the role word.
+
+        Letters were once counted per role word, so "mevrouw A", "persoon A"
+        and "buurman A" were three different people; now the whole document
+        shares one sequence. A shorter mention of a name seen before
+        ("Fatima", "El Amrani" after "Fatima el Amrani") gets that person's
+        letter when exactly one known name fits it.
+        """
+        linked = key if key in self._letters else _same_person(key, self._letters)
+        if linked is None:
+            letter = self._letters[key] = _letter(len(set(self._letters.values())))
+        else:
+            letter = self._letters.setdefault(key, self._letters[linked])
+        if role is None and linked is not None and linked in self._names:
+            replacement = self._names[linked]  # "Fatima" after "mevrouw Fatima ..." stays mevrouw A
+        else:
+            replacement = f"{PERSON if role is None else role} {letter}"
+        self._names.setdefault(key, replacement)
+        return replacement
+
+
+def _letter(n: int) -> str:
+    """The ``n``-th letter (A..Z, then A2..Z2, ...)."""
+    return _LETTERS[n % 26] + ("" if n < 26 else str(n // 26 + 1))
+
+
+def _same_person(key: str, known: Mapping[str, str]) -> str | None:
+    """The one known name ``key`` is the start or the end of (first name, surname), if one."""
+    words = key.split()
+    fits = {
+        known[other]
+        for other in known
+        if len(words) < len(o := other.split()) and words in (o[: len(words)], o[-len(words) :])
+    }
+    if len(fits) != 1:
+        return None
+    return next(other for other in known if known[other] in fits)
 
 
 def normalise(text: str) -> str:
