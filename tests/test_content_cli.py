@@ -161,7 +161,7 @@ def test_show_overview_is_readable_dutch(
     assert "Werkpraktijken (5)" in out
     assert "  situatie: De situatie in kaart brengen" in out
     assert "[situatie/luisteren] Wie heb je gehoord?" in out
-    assert "Incidentmethode (2 rondes, 15 minuten)" in out
+    assert "Incidentmethode (3 rondes, 25 minuten)"  # closing round included in out
 
 
 def test_show_warns_about_a_skipped_layer_and_still_works(

@@ -232,3 +232,14 @@ def test_reflection_is_saved_and_its_open_steps_come_back(content: Content, tmp_
         assert "Mulder" not in private.title + private.notes
     finally:
         store.close()
+
+
+def test_method_list_and_run_count_the_same_rounds(content: Content) -> None:
+    """Tester: the list said "Incidentmethode · 7 rondes", the run "Ronde 1 van 8"."""
+    from reflect_tui.core.intervision.runner import method_shape
+
+    for method in content.intervision_methods:
+        runner = Runner(plan_rounds(method), FixedClock(datetime(2026, 12, 2, tzinfo=UTC)))
+        shape = method_shape(method)
+        assert shape.rounds == len(runner.rounds) == len(method.rounds) + 1
+        assert shape.minutes == sum(r.minutes for r in runner.rounds)

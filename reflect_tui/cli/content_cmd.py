@@ -227,9 +227,12 @@ def _describe(collection: str, item: object) -> str:
             where = f"{practice}/{where}"
         return f"[{where}] {_one_line(getattr(item, 'text', ''))}"
     if collection == "intervision_methods":
-        rounds = getattr(item, "rounds", ())
-        minutes = sum(r.minutes for r in rounds)
-        return f"{getattr(item, 'name', '')} ({len(rounds)} rondes, {minutes} minuten)"
+        from reflect_tui.core.content.model import IntervisionMethod
+        from reflect_tui.core.intervision.runner import method_shape
+
+        if isinstance(item, IntervisionMethod):
+            shape = method_shape(item)
+            return f"{item.name} ({shape.rounds} rondes, {shape.minutes} minuten)"
     title = getattr(item, "name", None) or getattr(item, "title", "")
     return _one_line(str(title))
 

@@ -323,3 +323,14 @@ async def test_letters_typed_in_closing_fields_never_act_as_round_keys(
         await press(pilot, "enter")
         assert screen.meeting.runner.index == index
         assert [q.text for q in screen.meeting.questions] == ["Wat wil je nu bereiken?"]
+
+
+def test_method_row_counts_the_rounds_the_conductor_shows(content: Content) -> None:
+    """The set-up list says as many rounds as "Ronde n van N" will (Afsluiting included)."""
+    from reflect_tui.core.intervision.runner import plan_rounds
+    from reflect_tui.tui.screens.intervision_setup import method_row
+
+    for method in content.intervision_methods:
+        plans = plan_rounds(method)
+        minutes = sum(p.minutes for p in plans)
+        assert f"· {len(plans)} rondes · {minutes} min" in method_row(method)

@@ -98,6 +98,25 @@ def plan_rounds(method: IntervisionMethod, extra_prompts: Sequence[str] = ()) ->
     return plans
 
 
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """How many rounds a method runs and how many minutes it plans, closing round included."""
+
+    rounds: int
+    minutes: int
+
+
+def method_shape(method: IntervisionMethod) -> Shape:
+    """The one count of a method's rounds and minutes, for every list, CLI included.
+
+    Why from ``plan_rounds``: the conductor shows the closing round as a
+    round of its own ("Ronde 8 van 8 · Afsluiting") with its own minutes,
+    so a list that counted only the YAML rounds said 7 where the run said 8.
+    """
+    plans = plan_rounds(method)
+    return Shape(len(plans), sum(p.minutes for p in plans))
+
+
 class Runner:
     """Runs rounds one after another: pause, extend, skip, back, finish."""
 

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from reflect_tui.core.dates import format_date
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.intervision.labels import ROLE_LABELS
+from reflect_tui.core.intervision.runner import method_shape
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import one_line, plain
 
@@ -31,9 +32,9 @@ CSS = Path(__file__).parent / "intervision.tcss"
 
 
 def method_row(method: IntervisionMethod) -> str:
-    minutes = sum(r.minutes for r in method.rounds)
+    shape = method_shape(method)
     return strings.IV_METHOD_ROW.format(
-        name=method.name, rounds=len(method.rounds), minutes=minutes
+        name=method.name, rounds=shape.rounds, minutes=shape.minutes
     )
 
 
