@@ -8,7 +8,8 @@ the screen. Without care, the keys right behind it went to the old field
 
 from __future__ import annotations
 
-from tui_helpers import WIDE, burst, session
+from textual.widgets import Input
+from tui_helpers import NARROW, WIDE, burst, session
 
 from reflect_tui.tui.widgets.rating import RatingInput
 
@@ -50,3 +51,24 @@ async def test_ratings_and_notes_in_a_fast_tab_burst_land_where_the_user_was(mak
         ]
         assert got == [(3, "Ik was open."), (2, ""), (2, ""), (4, "")]
         assert s.query_one(f"#rating-{principles[3]}", RatingInput).value == 4
+
+
+async def test_tabbing_into_a_filled_field_never_replaces_its_text(make_app):
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        s = session(app)
+        title = s.query_one("#title", Input)
+        long = "Een lange titel over de buurtwinkel die niet op de eerste regel past, " * 2
+        title.value = long
+        s.set_focus(title)
+        await pilot.pause()
+        await burst(pilot, "home", "end")
+        assert title.scroll_x > 0  # scrolled to the cursor at the end
+        await burst(pilot, "tab")
+        # Left: the field shows the start of its text again.
+        assert title.scroll_x == 0
+        await burst(pilot, "shift+tab", "x")
+        assert title.value.startswith(long)
+        assert "x" in title.value

@@ -71,9 +71,19 @@ class StepView(VerticalScroll):
         is off when the app says so (snapshot tests)."""
         for field in self.query("Input, Select"):
             field.compact = True  # type: ignore[attr-defined]
+        # Textual selects an Input's whole text on focus, so the next key
+        # (a fast Tab then a digit) replaced what was written there.
+        for text_field in self.query(Input):
+            text_field.select_on_focus = False
         if not self.services.cursor_blink:
             for field in self.query("Input, TextArea"):
                 field.cursor_blink = False  # type: ignore[attr-defined]
+
+    @on(Input.Blurred)
+    def _show_start(self, event: Input.Blurred) -> None:
+        """A field left with a long text shows its start, not a cut-off end
+        ("olgende week vrijdag" in a narrow date field)."""
+        event.input.scroll_to(x=0, animate=False, immediate=True)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """All blank (a step view draws only its children): drawn in one go,
