@@ -175,7 +175,9 @@ def test_summary_is_pseudonymised_and_lists_kinds(content: Content, tmp_path: Pa
     assert "Anna" not in summary.markdown
     assert "06-12345678" not in summary.markdown
     assert "- [warm] Wat zei buurman A precies?" in summary.markdown
-    assert "- Buurman A terugbellen (uiterlijk 2026-12-08)" in summary.markdown
+    # Dates as the rest of the app writes them (format_date), not ISO.
+    assert "- Buurman A terugbellen (uiterlijk 8-12-2026)" in summary.markdown
+    assert "Datum: 1-12-2026" in summary.markdown
     assert "Vervangen: 3 namen, 1 telefoonnummer." in summary.markdown
     assert summary.counts == {"naam": 3, "telefoon": 1}
     assert ("naam", "Kees Mulder", "buurman A") in summary.findings

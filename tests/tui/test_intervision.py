@@ -334,3 +334,18 @@ def test_method_row_counts_the_rounds_the_conductor_shows(content: Content) -> N
         plans = plan_rounds(method)
         minutes = sum(p.minutes for p in plans)
         assert f"· {len(plans)} rondes · {minutes} min" in method_row(method)
+
+
+async def test_setup_opens_at_the_top_at_80x24(iv_app: Callable[[], ReflectApp]) -> None:
+    """Tester: the set-up opened scrolled past its "Methode" heading."""
+    from textual.containers import VerticalScroll
+
+    app = iv_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "g")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, IntervisionSetupScreen)
+        assert setup.query_one("#iv-setup", VerticalScroll).scroll_y == 0
+        assert app.focused is setup.query_one("#iv-methods")

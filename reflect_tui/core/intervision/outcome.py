@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reflect_tui.core.dates import format_date
 from reflect_tui.core.intervision import labels
 from reflect_tui.core.intervision.meeting import Meeting
 from reflect_tui.core.privacy import labels as privacy_labels
@@ -71,7 +72,7 @@ def summary_markdown(
     lines = [
         f"# {labels.SUMMARY_TITLE.format(method=meeting.method.name)}",
         "",
-        labels.SUMMARY_DATE.format(date=today.isoformat()),
+        labels.SUMMARY_DATE.format(date=format_date(today)),
     ]
     if meeting.case_title:
         lines += ["", clean(meeting.case_title)]
@@ -96,7 +97,7 @@ def summary_markdown(
     lines += ["", f"## {labels.SUMMARY_STEPS}", ""]
     if meeting.steps:
         for s in meeting.steps:
-            due = f" ({labels.DUE.format(date=s.due.isoformat())})" if s.due else ""
+            due = f" ({labels.DUE.format(date=format_date(s.due))})" if s.due else ""
             lines.append(f"- {clean(s.text)}{due}")
     else:
         lines.append(labels.SUMMARY_NONE)

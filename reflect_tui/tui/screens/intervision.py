@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Digits, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reflect_tui.core.dates import parse_date
+from reflect_tui.core.dates import format_date, parse_date
 from reflect_tui.core.intervision.labels import MARK_SYMBOLS
 from reflect_tui.core.intervision.meeting import Meeting
 from reflect_tui.core.intervision.runner import Tick
@@ -204,7 +204,7 @@ class ConductorScreen(Screen[None]):
     def _steps_text(self) -> str:
         lines = [strings.IV_STEPS.format(n=len(self.meeting.steps))]
         for step in self.meeting.steps:
-            due = f" ({step.due.isoformat()})" if step.due else ""
+            due = f" ({format_date(step.due)})" if step.due else ""
             lines.append(f"• {one_line(step.text, 200)}{due}")
         return "\n".join(lines)
 

@@ -42,7 +42,9 @@ class IntervisionSetupScreen(Screen[None]):
     """Choose a method and name the roles; Enter on a method (or the button) starts."""
 
     CSS_PATH = CSS
-    AUTO_FOCUS = "#iv-methods"
+    # Focus the method list without scrolling to it: auto-focus scrolled the
+    # form past its title and the "Methode" heading at 80x24.
+    AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", strings.KEY_HOME),
     ]
@@ -81,6 +83,10 @@ class IntervisionSetupScreen(Screen[None]):
             if content.intervision_methods:
                 yield Button(strings.IV_START, id="iv-start", variant="primary")
         yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        for methods in self.query("#iv-methods").results(OptionList):
+            methods.focus(scroll_visible=False)
 
     def _previous_steps(self) -> ComposeResult:
         """The open steps of the previous intervision reflection come first."""
