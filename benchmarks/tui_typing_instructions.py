@@ -43,6 +43,7 @@ from bench_tui import (  # noqa: E402
     LETTERS,
     bare_argv,
     child_env,
+    cpu_seconds,
     open_bare_textarea,
     reflect_answer_size,
     reflect_argv,
@@ -116,6 +117,18 @@ def open_reflect_answer(program: PtyProgram) -> None:
             raise Timeout(f"{shows!r} did not appear")
 
 
+def settle(program: PtyProgram, pid: int, timeout: float = 300.0) -> None:
+    """Wait until the app is idle: under valgrind, work started with the step
+    (the coach's dictionary warm-up thread, earlier similar cases) runs for
+    many seconds and would otherwise be counted as typing."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        before = cpu_seconds(pid)
+        program.drain(2.0)
+        if cpu_seconds(pid) - before < 0.4:  # mostly idle over 2 s
+            return
+
+
 def control(pid: int, *options: str) -> None:
     subprocess.run(
         ["callgrind_control", *options, str(pid)],
@@ -150,8 +163,8 @@ def count_typing(
         program.start()
         assert program.process is not None
         open_field(program)
-        program.drain(2.0)  # first frames, focus and cursor settle (slow under valgrind)
         pid = program.process.pid
+        settle(program, pid)
         control(pid, "--instr=on")
         program.drain(0.5)
         for k, letter in enumerate(text):
