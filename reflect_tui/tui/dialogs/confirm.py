@@ -42,6 +42,12 @@ ChoiceDialog, ConfirmDialog {
 .dialog Button {
     margin-right: 2;
 }
+/* Choices one under the other, full width: side by side, three labels such
+   as "Markdown (om te lezen)" did not fit and the last showed as "An". */
+.dialog .choices Button {
+    width: 100%;
+    margin-right: 0;
+}
 """
 
 
@@ -91,7 +97,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self._title), classes="dialog-title")
-            with Horizontal(classes="buttons"):
+            with Vertical(classes="buttons choices"):
                 for value, label in self._choices:
                     yield Button(label, id=f"choice-{value}")
                 yield Button(self._cancel, id="cancel")
