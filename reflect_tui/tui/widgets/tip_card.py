@@ -15,6 +15,20 @@ from reflect_tui.tui import strings
 from reflect_tui.tui.text import plain
 
 
+def join_reasons(reasons: Sequence[str]) -> str:
+    """Reason lines as one text: sentences follow each other, phrases take '; '.
+
+    Why per line: tip reasons are whole sentences and learning reasons are
+    phrases; joining sentences with '; ' printed "verdriet.; Je koos ...".
+    """
+    parts: list[str] = []
+    for reason in reasons:
+        if parts:
+            parts.append(" " if parts[-1].rstrip().endswith((".", "!", "?")) else "; ")
+        parts.append(reason)
+    return "".join(parts)
+
+
 class TipCard(Vertical):
     """Title, text, "Waarom: ..." and the essay section it comes from.
 
@@ -32,10 +46,7 @@ class TipCard(Vertical):
         yield Static(plain(self._title, "bold"), classes="tip-title")
         yield Static(plain(self._text), classes="tip-text")
         if self._reasons:
-            # Tip reasons are whole sentences; learning reasons are phrases.
-            sentences = all(r.rstrip().endswith((".", "!", "?")) for r in self._reasons)
-            joined = (" " if sentences else "; ").join(self._reasons)
-            why = strings.SUMMARY_TIP_WHY.format(reasons=joined)
+            why = strings.SUMMARY_TIP_WHY.format(reasons=join_reasons(self._reasons))
             yield Static(plain(why, "italic"), classes="tip-why")
         if self._source:
             source = strings.SUMMARY_TIP_SOURCE.format(source=self._source)
@@ -63,7 +74,7 @@ class TipRow(Vertical, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(self._head(), classes="tip-head")
         if self._reasons:
-            why = strings.SUMMARY_TIP_WHY.format(reasons="; ".join(self._reasons))
+            why = strings.SUMMARY_TIP_WHY.format(reasons=join_reasons(self._reasons))
             yield Static(plain(why, "italic"), classes="tip-why tip-why-line")
         with Vertical(classes="tip-more"):
             yield Static(plain(self._text), classes="tip-text")
