@@ -224,9 +224,17 @@ class ReflectApp(App[int]):
             ):
                 await super().on_event(key)
         finally:
-            held, self._held_keys = self._held_keys or [], None
-            for event in held:
-                await self.on_event(event)
+            # The held keys go out on the app's next turn, behind what the
+            # binding scheduled there: a step change focuses its new field with
+            # ``focus()``, one turn later, and the keys must reach that field.
+            # (Awaiting that turn here would wait on our own queue.)
+            self.call_later(self._release_held_keys)
+
+    async def _release_held_keys(self) -> None:
+        """Hand the keys held behind an ordered key on, in the order they came."""
+        held, self._held_keys = self._held_keys or [], None
+        for event in held:
+            await self.on_event(event)
 
     def on_mount(self) -> None:
         self._show_notices(self.notices)

@@ -160,9 +160,12 @@ class SessionScreen(Screen[None]):
             # laid out and then centres the field, hiding the step's intro at
             # 80x24 (now and then, depending on timing). Once the layout exists,
             # scroll only as far as needed to show the field.
-            # Directly, not ``target.focus()`` (which waits a turn of the app's
-            # queue): keys typed right after the step change go to this field.
-            self.set_focus(target, scroll_visible=False)
+            # ``focus()`` waits a turn of the app's queue; keys typed right after
+            # the step change are held by the app until that turn has run
+            # (``ReflectApp.on_ordered_key``), so they still reach this field.
+            # Not ``self.set_focus`` here: focusing before that turn made every
+            # later keystroke in the field cost ~8 % more (callgrind, tuiperf).
+            target.focus(scroll_visible=False)
             self.call_after_refresh(target.scroll_visible, animate=False)
         self.refresh_bindings()
 
