@@ -57,14 +57,18 @@ NEAR_DUPLICATE = 0.85  # from this overlap a tip waits until nothing else is lef
 RECENT_PENALTY = 0.6  # share of the score lost by a tip shown just now
 RECENT_HALF_LIFE_DAYS = 7.0  # ... halving every week
 MAX_REASONS = 2
-# A shown tip must earn its place: evidence that says what the tip is about
-# (a cue, something the user ticked or chose, several of its own words, a
-# hindrance named in the text) must weigh at least MIN_EARNED. Below that the
-# coach shows fewer tips, but never fewer than MIN_SHOWN when any tip has a
-# reason at all; and a tip far below the best one (RELATIVE_FLOOR) is left out.
+# Tips whose evidence says what the tip is about (a cue, something the user
+# ticked or chose, several of its own words, a hindrance named in the text)
+# weigh at least MIN_EARNED and come first; weaker ones only fill the list up
+# to MIN_SHOWN, and a tip far below the best one (RELATIVE_FLOOR) is left out.
+# Why five and no floor: blind coach readings of both held-out halves (stop 10)
+# compared showing only earned tips (2.2-3.2 a case) with always five: the
+# share of shown tips that fit well was about the same (22.5 vs 19.7 %,
+# 27.9 vs 27.0 %), but cases with at least one well-fitting tip rose from
+# 40 to 70 % and from 52.5 to 85 %. The strongest tip is shown first either way.
 MIN_EARNED = 3.0
-MIN_SHOWN = 1
-RELATIVE_FLOOR = 0.3
+MIN_SHOWN = 5
+RELATIVE_FLOOR = 0.0
 CASE_AUDIENCE = "grenswerker"  # case coaching serves the boundary worker's own advice
 
 # Kinds of score parts (``ScorePart.kind``), strongest evidence first.
