@@ -31,18 +31,32 @@ class CrashReport(NamedTuple):
     path: Path | None
 
 
-def place_of(error: BaseException) -> str:
-    """``module:function:line`` of the innermost frame in reflect's own code."""
-    frames = traceback.extract_tb(error.__traceback__)
-    ours = [f for f in frames if _PACKAGE in f.filename] or frames
-    if not ours:
-        return "onbekend"
-    frame = ours[-1]
+def _frame_place(frame: traceback.FrameSummary) -> str:
     if _PACKAGE in frame.filename:
         where = frame.filename.split(_PACKAGE)[-1].removesuffix(".py").replace(os.sep, ".")
     else:
         where = Path(frame.filename).stem
     return f"{where}:{frame.name}:{frame.lineno}"
+
+
+def place_of(error: BaseException) -> str:
+    """Where it broke: the innermost frame in reflect's own code, and, when the
+    error rose in code it called (Textual, a plugin), that innermost frame too.
+
+    Why both: the app's key handling (``ReflectApp.on_event``) sits on the stack
+    of nearly every crash, so "the innermost frame of ours" alone often named
+    that pass-through instead of the place that failed.
+    """
+    frames = traceback.extract_tb(error.__traceback__)
+    if not frames:
+        return "onbekend"
+    ours = [f for f in frames if _PACKAGE in f.filename]
+    innermost = frames[-1]
+    if not ours:
+        return _frame_place(innermost)
+    if ours[-1] is innermost:
+        return _frame_place(innermost)
+    return f"{_frame_place(ours[-1])} → {_frame_place(innermost)}"
 
 
 def report_text(error: BaseException, now: datetime) -> str:
