@@ -57,6 +57,21 @@ FLUSH_TIMEOUT = 5.0
 _T = TypeVar("_T")
 
 
+def _freeze_start_up_objects() -> None:
+    """Move everything alive after the first frame out of the garbage collector's sight.
+
+    Why: the modules, Textual's machinery and the first screen live as long as
+    the app, yet every full collection walked them all again. While typing,
+    those collections made a key cost about 30 % more CPU than in a bare
+    Textual app for only ~6 % more instructions (stop 10, ``bench_tui``).
+    Frozen objects are still freed by reference counting; only cycles among
+    them wait until exit, and those are start-up objects that stay anyway.
+    """
+    import gc
+
+    gc.freeze()
+
+
 class ReflectApp(App[int]):
     # The home screen's styles load with the app's: a screen's own CSS_PATH
     # makes Textual re-parse every stylesheet when the screen is first
@@ -237,6 +252,7 @@ class ReflectApp(App[int]):
             await self.on_event(event)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(_freeze_start_up_objects)
         self._show_notices(self.notices)
         if self.banner is not None:
             self.sub_title = self.banner
