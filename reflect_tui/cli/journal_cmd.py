@@ -311,7 +311,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from pathlib import Path
 
     from reflect_tui.core.errors import ReflectError
-    from reflect_tui.core.journal.interchange import iter_journal
+    from reflect_tui.core.journal.interchange import iter_journal_rows
 
     source = args.file
     try:
@@ -321,7 +321,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
     try:
         with open_store(ctx) as store:
-            result = store.import_stream(iter_journal(text, source))
+            result = store.import_stream(iter_journal_rows(text, source))
     except OSError as exc:  # a read error halfway; the transaction was rolled back
         raise ReflectError(
             f"kan {source} niet lezen: {os_reason(exc)}; er is niets geïmporteerd."

@@ -53,23 +53,44 @@ def index_many(conn: sqlite3.Connection, seqs: Sequence[int]) -> None:
         )
 
 
+# The parts of the index's ``body`` in the view's order: scalar fields, then the
+# texts of child records ("list.attribute"); a list field (tags) adds each item.
+# ``body_of`` and the bulk import (``import_rows``) both build the text from this.
+BODY = (
+    "who",
+    "what_happened",
+    "barrier_note",
+    "help_note",
+    "insight",
+    "involve",
+    "notes",
+    "tags",
+    "answers.text",
+    "principles.note",
+    "next_steps.text",
+)
+
+
 def body_of(r: Any) -> str | None:
     """The ``body`` the view ``reflection_fts_source`` gives for reflection ``r``.
 
     For the bulk import: the text is built here from the objects in hand
     instead of being read back through the view (half the index's cost).
-    It must be exactly the view's text, in the view's order (scalars, tags,
-    answers, rating notes, step texts; empty parts left out), or a later
-    ``forget`` would not remove every term: FTS5's ``integrity-check``
-    compares the index with the view, and the tests run it after imports.
-    None when a part holds a NUL character: SQLite's JSON and string
-    functions cut text there, so only the view itself knows its text.
+    It must be exactly the view's text, in the view's order (``BODY``:
+    scalars, tags, answers, rating notes, step texts; empty parts left out),
+    or a later ``forget`` would not remove every term: FTS5's
+    ``integrity-check`` compares the index with the view, and the tests run
+    it after imports. None when a part holds a NUL character: SQLite's JSON
+    and string functions cut text there, so only the view itself knows its text.
     """
-    parts = [r.who, r.what_happened, r.barrier_note, r.help_note, r.insight, r.involve, r.notes]
-    parts += r.tags
-    parts += [a.text for a in r.answers]
-    parts += [p.note for p in r.principles]
-    parts += [n.text for n in r.next_steps]
+    parts: list[str] = []
+    for name in BODY:
+        if "." in name:
+            items, attr = name.split(".")
+            parts += [getattr(item, attr) for item in getattr(r, items)]
+        else:
+            value = getattr(r, name)
+            parts += value if isinstance(value, list) else [value]
     body = "\n".join(part for part in parts if part != "")
     return None if "\x00" in body else body
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypeVar
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import values
@@ -21,6 +21,17 @@ from reflect_tui.core.journal.kinds import Problem as _Problem
 from reflect_tui.core.journal.kinds import a_list
 from reflect_tui.core.journal.kinds import kind_name as _kind
 from reflect_tui.core.journal.model import Reflection
+
+if TYPE_CHECKING:
+    from reflect_tui.core.journal.import_rows import Prepared
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
 
 FORMAT_NAME = "reflect-journal"
 FORMAT_VERSION = 1
@@ -158,6 +169,33 @@ def iter_journal(stream: TextIO, source: str = "invoer") -> Iterator[Reflection]
     still imports nothing (``JournalStore.import_stream``).
     """
     from reflect_tui.core.journal.fast_decode import fast_reflection
+
+    def decode(value: Any, index: int) -> Reflection:
+        # Nearly every reflection is well-formed: the generated fast path
+        # checks it; the full decoder runs only to name what is wrong.
+        return fast_reflection(value) or reflection_from_dict(value, f"reflections[{index}]")
+
+    return _walk(stream, source, decode)
+
+
+def iter_journal_rows(stream: TextIO, source: str = "invoer") -> Iterator[Prepared]:
+    """``iter_journal``, yielding each reflection as the rows the store writes.
+
+    The bulk import's path (``import_rows``): the same checks and messages,
+    without building model objects that the store would take apart again.
+    """
+    from reflect_tui.core.journal.import_rows import from_reflection, prepare
+
+    def decode(value: Any, index: int) -> Prepared:
+        return prepare(value) or from_reflection(
+            reflection_from_dict(value, f"reflections[{index}]")
+        )
+
+    return _walk(stream, source, decode)
+
+
+def _walk(stream: TextIO, source: str, decode: Callable[[Any, int], _Item]) -> Iterator[_Item]:
+    """The document's members checked, each element of ``reflections`` decoded in turn."""
     from reflect_tui.core.journal.json_stream import (
         ARRAY,
         ELEMENT,
@@ -185,18 +223,14 @@ def iter_journal(stream: TextIO, source: str = "invoer") -> Iterator[Reflection]
                     continue
                 if kind != ELEMENT:
                     raise _Problem("reflections", "moet een lijst zijn")
-                # Nearly every reflection is well-formed: the generated fast path
-                # checks it; the full decoder runs only to name what is wrong.
-                reflection = fast_reflection(value) or reflection_from_dict(
-                    value, f"reflections[{key}]"
-                )
-                if reflection.id in seen:
+                item = decode(value, key)
+                if item.id in seen:
                     raise _Problem(
                         f"reflections[{key}].id",
-                        f"komt al voor in reflections[{seen[reflection.id]}]",
+                        f"komt al voor in reflections[{seen[item.id]}]",
                     )
-                seen[reflection.id] = key
-                yield reflection
+                seen[item.id] = key
+                yield item
         except TypeError:
             raise _Problem(
                 "(document)", "verwacht een JSON-object met 'format' en 'reflections'"

@@ -40,6 +40,7 @@ from reflect_tui.core.journal.summary import (
 )
 
 if TYPE_CHECKING:
+    from reflect_tui.core.journal.import_rows import Prepared
     from reflect_tui.core.journal.model import NextStep, Reflection
     from reflect_tui.core.journal.query import JournalQuery
     from reflect_tui.core.journal.search import SearchHit
@@ -344,30 +345,46 @@ class JournalStore:
                 records.write_reflection(conn, reflection)
         return ImportResult(added, updated, unchanged)
 
-    def import_stream(self, reflections: Iterable[Reflection], batch: int = 500) -> ImportResult:
+    def import_stream(
+        self, reflections: Iterable[Reflection | Prepared], batch: int = 500
+    ) -> ImportResult:
         """Add or update reflections as they arrive, all of it or nothing.
 
         For a file too big to hold in memory: ``reflections`` may be a lazy
-        parser (``interchange.iter_journal``) that raises on a flaw halfway.
-        Everything is written in batches inside ONE transaction, so such an
-        error (or a full disk, or Ctrl-C) rolls every batch back and the
-        journal is as it was. Same rules as ``import_reflections``: the newer
-        ``updated_at`` wins. Afterwards the WAL is emptied, so the file that
-        grew during one big transaction does not stay big.
+        parser (``interchange.iter_journal_rows``, or ``iter_journal``) that
+        raises on a flaw halfway. Everything is written in batches inside ONE
+        transaction, so such an error (or a full disk, or Ctrl-C) rolls every
+        batch back and the journal is as it was. Same rules as
+        ``import_reflections``: the newer ``updated_at`` wins. Afterwards the
+        WAL is emptied, so the file that grew during one big transaction does
+        not stay big.
+
+        New reflections go in as prepared rows (``import_rows``), with the
+        per-row insert triggers suspended and caught up once per batch.
         """
         from reflect_tui.core.journal import records
+        from reflect_tui.core.journal.import_rows import Prepared, from_reflection
 
         added = updated = unchanged = 0
         with self._write() as conn:
             require_sound(conn, self.path)
-            with _import_cache(conn), _indexes_built_after(conn):
-                pending: builtins.list[Reflection] = []
+            with (
+                _import_cache(conn),
+                _indexes_built_after(conn),
+                records.insert_triggers_off(conn) as suspended,
+            ):
+                top = int(
+                    conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
+                )
+                pending: builtins.list[Prepared] = []
                 iterator = iter(reflections)
                 while True:
                     pending.clear()
-                    for reflection in iterator:
-                        records.check_reflection(reflection)
-                        pending.append(reflection)
+                    for item in iterator:
+                        if not isinstance(item, Prepared):
+                            records.check_reflection(item)
+                            item = from_reflection(item)
+                        pending.append(item)
                         if len(pending) >= batch:
                             break
                     if not pending:
@@ -376,21 +393,26 @@ class JournalStore:
                     known = dict(
                         conn.execute(
                             f"SELECT id, updated_at FROM reflections WHERE id IN ({marks})",
-                            [r.id for r in pending],
+                            [p.id for p in pending],
                         ).fetchall()
                     )
-                    fresh = [r for r in pending if r.id not in known]
-                    for reflection in pending:
-                        if reflection.id not in known:
+                    fresh = [p for p in pending if p.id not in known]
+                    for item in pending:
+                        if item.id not in known:
                             continue
-                        if codec.ts_from_db(known[reflection.id]) < reflection.updated_at:
+                        if codec.ts_from_db(known[item.id]) < codec.ts_from_db(item.updated_at):
                             updated += 1
-                            records.write_reflection(conn, reflection)
+                            reflection = item.reflection()
+                            records.check_reflection(reflection)
+                            seq = records.write_reflection(conn, reflection)
+                            records.catch_up(conn, suspended, seq, seq, new=False)
                         else:
                             unchanged += 1
                     if fresh:
                         added += len(fresh)
-                        records.insert_new(conn, fresh)
+                        seqs = records.insert_new(conn, fresh, top)
+                        records.catch_up(conn, suspended, seqs[0], seqs[-1], new=True)
+                        top = seqs[-1]
         with self._guard() as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return ImportResult(added, updated, unchanged)

@@ -1,0 +1,194 @@
+"""The bulk import's row builder (``import_rows``) and its suspended triggers.
+
+The builder goes from parsed JSON straight to stored rows; it must accept
+only what the full decoder accepts and give exactly the rows the model
+object gives. The bulk write suspends the per-row insert triggers: the
+counters and the ratings summary must still equal the rows afterwards, with
+new and replaced reflections mixed, and the triggers must be back unchanged.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from journal_fixtures.helpers import open_store, reflections, sample_reflection
+from quickloop import examples
+
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal.import_rows import from_reflection, prepare
+from reflect_tui.core.journal.interchange import (
+    _Problem,
+    dump_journal,
+    iter_journal_rows,
+    reflection_from_dict,
+    reflection_to_dict,
+)
+from reflect_tui.core.journal.model import NextStep, PrincipleRating
+from reflect_tui.core.journal.values import parse_float, parse_int
+
+SETTINGS = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def _rows(prepared: Any) -> Any:
+    return None if prepared is None else tuple(prepared)[:5]  # all but the source
+
+
+def _full(obj: Any) -> Any:
+    try:
+        return _rows(from_reflection(reflection_from_dict(obj, "r")))
+    except (_Problem, ReflectError):
+        return "refused"
+
+
+@SETTINGS
+@given(reflection=reflections)
+def test_a_valid_reflection_gives_the_rows_of_its_model_object(reflection) -> None:  # type: ignore[no-untyped-def]
+    obj = json.loads(json.dumps(reflection_to_dict(reflection)))
+    fast = prepare(obj)
+    assert fast is not None
+    assert _rows(fast) == _rows(from_reflection(reflection)) == _full(obj)
+    assert fast.reflection() == reflection
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.just("\ud800"),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=6,
+)
+
+
+@SETTINGS
+@given(
+    path=st.sampled_from(
+        [
+            ("id",),
+            ("status",),
+            ("title",),
+            ("occurred_on",),
+            ("updated_at",),
+            ("tags",),
+            ("tags", 0),
+            ("case_kind",),
+            ("answers",),
+            ("answers", 0),
+            ("answers", 0, "step"),
+            ("answers", 0, "text"),
+            ("answers", 0, "prompt_id"),
+            ("principles", 0, "rating"),
+            ("principles", 0, "note"),
+            ("next_steps", 0, "due"),
+            ("next_steps", 0, "done"),
+            ("tips",),
+            ("extra",),
+            ("answers", 0, "extra"),
+        ]
+    ),
+    value=json_values,
+    drop=st.booleans(),
+)
+def test_a_damaged_reflection_is_never_accepted_by_the_row_builder_alone(
+    path: tuple[Any, ...], value: Any, drop: bool
+) -> None:
+    reflection = sample_reflection()
+    reflection.tags = ["wijk"]
+    obj = json.loads(
+        json.dumps(reflection_to_dict(reflection)), parse_int=parse_int, parse_float=parse_float
+    )
+    target = obj
+    for step in path[:-1]:
+        target = target[step]
+    if drop and isinstance(target, dict):
+        target.pop(path[-1], None)
+    else:
+        target[path[-1]] = value
+    fast = prepare(obj)
+    full = _full(obj)
+    assert _rows(fast) == full if fast is not None else True
+    if full == "refused":
+        assert fast is None
+
+
+def _counts(store: Any) -> dict[str, int]:
+    conn = store._conn
+    return dict(conn.execute("SELECT name, value FROM journal_counts").fetchall())
+
+
+def _true_counts(store: Any) -> dict[str, int]:
+    conn = store._conn
+    return {
+        "reflections": conn.execute("SELECT count(*) FROM reflections").fetchone()[0],
+        "open_steps": conn.execute(
+            "SELECT count(*) FROM next_steps WHERE done = 0 AND text != ''"
+        ).fetchone()[0],
+    }
+
+
+def _summary_matches(store: Any) -> bool:
+    conn = store._conn
+    kept = set(conn.execute("SELECT status, day, principle, total, n FROM rating_days WHERE n > 0"))
+    summed = set(
+        conn.execute(
+            "SELECT r.status, r.occurred_on, p.principle, sum(p.rating), count(p.rating)"
+            " FROM reflections r JOIN principle_ratings p ON p.reflection_seq = r.seq"
+            " WHERE p.rating IS NOT NULL GROUP BY 1, 2, 3"
+        )
+    )
+    return bool(kept) and kept == summed
+
+
+def test_counters_and_summary_follow_a_bulk_import_of_new_and_replaced(tmp_path: Path) -> None:
+    old = [sample_reflection(f"id-{n:03d}") for n in range(4)]
+    for r in old:
+        r.next_steps = [NextStep("bellen"), NextStep("mailen", done=True)]
+        r.principles = [PrincipleRating("open", 2)]
+    newer = [replace(r, updated_at=r.updated_at.replace(year=2027)) for r in old[:2]]
+    newer[0].next_steps = [NextStep("a"), NextStep("b"), NextStep("")]
+    newer[1].status = "draft"
+    newer[1].principles = [PrincipleRating("open", 5), PrincipleRating("eerlijk", 3)]
+    fresh = [sample_reflection(f"id-{n:03d}") for n in range(4, 9)]
+    for r in fresh:
+        r.next_steps = [NextStep("plannen")]
+        r.principles = [PrincipleRating("eerlijk", 4)]
+    with open_store(tmp_path) as store:
+        conn = store._conn
+        store.import_reflections(old)
+        triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        before = conn.execute(triggers).fetchall()
+        doc = dump_journal([newer[0], *fresh[:3], newer[1], *fresh[3:], old[3]])
+        result = store.import_stream(iter_journal_rows(io.StringIO(doc)), batch=3)
+        assert (result.added, result.updated, result.unchanged) == (5, 2, 1)
+        assert conn.execute(triggers).fetchall() == before
+        assert _counts(store) == _true_counts(store) == {"reflections": 9, "open_steps": 10}
+        assert _summary_matches(store)
+        assert store.get("id-000").next_steps == newer[0].next_steps
+        conn.execute("INSERT INTO reflection_fts (reflection_fts) VALUES ('integrity-check')")
+        # The triggers work again after the import.
+        store.delete("id-004")
+        assert _counts(store) == _true_counts(store) and _summary_matches(store)
+
+
+def test_a_failed_bulk_import_leaves_counters_and_triggers_as_they_were(tmp_path: Path) -> None:
+    items = [sample_reflection(f"id-{n:03d}") for n in range(5)]
+    doc = json.loads(dump_journal(items))
+    doc["reflections"].append({"id": "kapot"})
+    with open_store(tmp_path) as store:
+        conn = store._conn
+        store.import_reflections(items[:1])
+        schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+        before = (conn.execute(schema).fetchall(), _counts(store))
+        try:
+            store.import_stream(iter_journal_rows(io.StringIO(json.dumps(doc))), batch=2)
+        except ReflectError as exc:
+            assert "reflections[5]" in str(exc)
+        else:
+            raise AssertionError("a flawed file was imported")
+        assert (conn.execute(schema).fetchall(), _counts(store)) == before
+        assert store.count() == 1
