@@ -5,9 +5,10 @@ ratio, so a miss comes with the parts to look at. Prints one
 ``name<TAB>milliseconds`` line per part, in the order ``launch`` meets them:
 what the bare Textual app also pays first, then what only reflect pays
 (its own imports, the content cache check, the journal, the home screen's
-first-frame queries), then what runs right after the first frame (the
-content built from the cache, the queries of the lists), and, for
-comparison, what a start with a stale cache pays for the YAML.
+first-frame queries), then what the next frame (the lists) pays on the
+UI thread, then what a worker reads after it for the learning suggestions
+(the content built from the cache, the coach), and, for comparison, what
+a start with a stale cache pays for the YAML.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ def _import_reflect() -> None:
     import reflect_tui.tui.launch  # noqa: F401
 
 
+def _import_journal_model() -> None:
+    import reflect_tui.core.journal.model  # noqa: F401
+
+
 def main() -> None:
     timed("import textual (bare app pays this too)", _import_textual)
     timed("import reflect modules on top", _import_reflect)
@@ -58,17 +63,23 @@ def main() -> None:
     store = timed("JournalStore.open", lambda: JournalStore.open(locations.journal_path, ctx.clock))
     try:
         timed("store.drafts(limit=1) (first frame)", lambda: store.drafts(limit=1))
-        count = timed("store.count (after it)", store.count)
+        # The second frame: the lists that need only the journal (UI thread).
+        timed("import journal.model (lists frame)", _import_journal_model)
+        count = timed("store.count (lists frame)", store.count)
+        timed("store.list(11) (lists frame)", lambda: store.list(limit=RECENT_LIMIT + 1))
+        steps = timed(
+            "store.open_next_steps(15) (lists frame)", lambda: store.open_next_steps(STEPS_LIMIT)
+        )
+        open_steps = timed("store.count_open_next_steps (lists frame)", store.count_open_next_steps)
+        # After that frame, in a worker: what the learning suggestions need.
         if isinstance(prepared, PendingContent):
-            content = timed("content from the cache (after it)", prepared.load).content
+            content = timed("content from the cache (worker, after it)", prepared.load).content
         else:  # the check found the cache stale and loaded the YAML itself
             content = prepared.content
-        timed("store.list(11) (after it)", lambda: store.list(limit=RECENT_LIMIT + 1))
-        steps = timed(
-            "store.open_next_steps(15) (after it)", lambda: store.open_next_steps(STEPS_LIMIT)
+        timed(
+            "learning_for (worker, after it)",
+            lambda: learning_for(content, store, ctx.clock.today()),
         )
-        open_steps = timed("store.count_open_next_steps (after it)", store.count_open_next_steps)
-        timed("learning_for (after it)", lambda: learning_for(content, store, ctx.clock.today()))
         drafts = store.drafts()
     finally:
         store.close()

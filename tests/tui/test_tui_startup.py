@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
+from test_snapshots import seed
 from tui_helpers import CLOCK
 
 from reflect_tui.core.content.layers import LoadResult
@@ -12,6 +14,7 @@ from reflect_tui.core.content.model import Content
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.app import ReflectApp
 from reflect_tui.tui.screens.home import HomeBody, HomeScreen
+from reflect_tui.tui.widgets.tip_card import TipCard
 
 
 async def test_pending_content_loads_once_shows_its_notices_and_n_works(
@@ -62,3 +65,46 @@ async def test_pending_content_loads_once_shows_its_notices_and_n_works(
 def test_an_app_needs_content_or_a_loader(journal_path: Path) -> None:
     with JournalStore.open(journal_path, CLOCK) as store, pytest.raises(ValueError):
         ReflectApp(store, None, CLOCK)
+
+
+async def test_the_lists_come_without_waiting_for_the_content(
+    journal_path: Path, data_dir: Path, content: Content
+) -> None:
+    """Next steps and recent reflections need only the journal: they are on the
+    screen while the content (which the learning suggestions need) still
+    loads; the suggestions then take their place between the two lists.
+    (They all came from one worker, after the content: ~280 ms late.)"""
+    release = threading.Event()
+
+    def loader() -> LoadResult:
+        release.wait(10)
+        return LoadResult(content, ())
+
+    store = JournalStore.open(journal_path, CLOCK)
+    seed(store)
+    app = ReflectApp(
+        store,
+        None,
+        CLOCK,
+        load_content=loader,
+        exports_dir=data_dir / "exports",
+        cursor_blink=False,
+    )
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            body = app.screen.query_one(HomeBody)
+            assert body.query("#steps")
+            assert body.query("#recent")
+            assert not body.query(TipCard)  # the content is still loading
+            release.set()
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if body.query(TipCard):
+                    break
+            order = [child.id or type(child).__name__ for child in body.children]
+            assert order.index("steps") < order.index("TipCard") < order.index("recent")
+    finally:
+        release.set()
+        app.saver.close(timeout=2)
+        store.close()

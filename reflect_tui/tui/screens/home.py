@@ -149,13 +149,17 @@ class HomeScreen(Screen[None]):
 class HomeBody(VerticalScroll, can_focus=False):
     """Everything below the header; recomposed whenever the journal changed.
 
-    Drawn in two steps the first time, so the screen is usable at once even
-    on a journal of thousands of reflections: the first frame holds what you
-    can do (the heading, the buttons and the draft line; ``n`` and ``r``
-    work from then on); the reading matter (the welcome text of an empty
-    journal, next steps, learning suggestions, recent reflections) is read
-    and added right after it (``_fill``), in the same order a full compose
-    gives it. A recompose (after a session) draws everything in one go.
+    Drawn in three steps the first time, so the screen is usable at once even
+    on a journal of 50,000 reflections: the first frame holds what you can
+    do (the heading, the buttons and the draft line; ``n`` and ``r`` work
+    from then on); the next frame adds what needs only the journal (the
+    welcome text of an empty journal, next steps, recent reflections: a few
+    bounded, indexed queries, read on the UI thread in ``_fill``); the
+    learning suggestions need the content and the coach (tens of
+    milliseconds), so a worker reads them after that frame and they are
+    put in their place between the two lists. Waiting for them held the
+    lists back by about 280 ms. A recompose (after a session) draws
+    everything in one go, in the same order.
     """
 
     filled = False
@@ -173,22 +177,19 @@ class HomeBody(VerticalScroll, can_focus=False):
         except ReflectError as exc:
             self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
 
-    def _load_sections(self, content: ContentModel | None = None) -> None:
-        """Read the lists below the buttons; a journal problem becomes a notice.
+    def _load_lists(self) -> None:
+        """Read the lists that need only the journal; a problem becomes a notice.
 
-        Every query is bounded (counts come from ``journal_counts``, lists
-        have limits, overdue steps are counted from an index), so this is
-        cheap at any journal size; the first showing still runs it in a
-        thread worker so not even a slow disk holds up a keystroke.
+        Every query is bounded and indexed (counts come from the maintained
+        ``journal_counts``, lists have limits and walk an index in order), so
+        this costs well under a millisecond at 50,000 reflections: cheap
+        enough for the UI thread right after the first frame.
         """
-        from reflect_tui.core.coach.service import learning_for
-
         store = self.reflect_app.store
         self.count = 0
         self.recent: list[ReflectionSummary] = []
         self.steps: list[tuple[ReflectionSummary, int, NextStep]] = []
         self.more_steps = 0
-        self.learning: list[LearningMatch] = []
         try:
             # The draft that "Verder met concept" (r) resumes is left out: the
             # draft line already shows it, and listing it twice reads as two
@@ -203,12 +204,20 @@ class HomeBody(VerticalScroll, can_focus=False):
                 self.steps = store.open_next_steps(limit=STEPS_LIMIT)
                 if len(self.steps) == STEPS_LIMIT:
                     self.more_steps = max(0, store.count_open_next_steps() - STEPS_LIMIT)
-            app = self.reflect_app
-            content = app.content if content is None else content
-            self.learning = learning_for(content, store, app.clock.today())
+        except ReflectError as exc:
+            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+
+    def _load_learning(self, content: ContentModel) -> list[LearningMatch]:
+        """The learning suggestions; they need the content and the coach, so
+        the first showing reads them in a worker thread, after the lists."""
+        from reflect_tui.core.coach.service import learning_for
+
+        try:
+            return learning_for(content, self.reflect_app.store, self.reflect_app.clock.today())
         except ReflectError as exc:
             # notify posts a message, which Textual allows from any thread.
             self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            return []
 
     def compose(self) -> ComposeResult:
         self._generation += 1
@@ -230,51 +239,65 @@ class HomeBody(VerticalScroll, can_focus=False):
                 id="draft-line",
             )
         if self.filled:
-            self._load_sections()
+            self._load_lists()
+            self.learning = self._load_learning(self.reflect_app.content)
             yield from self._sections()
 
     def on_show(self) -> None:
-        # Show comes with the layout that made the body visible; waiting for
-        # the refresh after it puts the first frame on the terminal before the
-        # lists are read. (From on_mount, ``call_after_refresh`` would run at
-        # once: the screen is not current yet while it is being pushed.)
+        # Show is handled after the frame that made the body visible was
+        # handed to the terminal, so the lists come in the very next frame.
         if not self.filled:
-            self.call_after_refresh(self._fill)
+            self._fill()
 
     def _fill(self) -> None:
-        """The second step of the first showing: read the lists in a worker thread."""
+        """The second step of the first showing: the lists that need only the
+        journal (next steps, recent reflections) at once, then the learning
+        suggestions, which need the content and the coach, from a worker."""
         if self.filled:
             return
         self.filled = True
-        generation = self._generation
-        self.run_worker(
-            lambda: self._read_in_thread(generation),
-            thread=True,
-            group="home-lists",
-            exit_on_error=False,
-        )
-
-    def _read_in_thread(self, generation: int) -> None:
-        # The content too is resolved here, off the UI thread (read from the
-        # cache: 25-100 ms that held up keys and the lists); its notices are
-        # posted with ``notify``, which Textual allows from any thread.
-        self._load_sections(self.reflect_app.content)
-        self.app.call_from_thread(self._show_sections, generation)
-
-    def _show_sections(self, generation: int) -> None:
-        if not self.is_attached or generation != self._generation:
-            return  # the body was recomposed meanwhile and already shows fresh lists
+        self._load_lists()
+        self.learning = []
         widgets = list(self._sections())
         if widgets:
             self.mount_all(widgets)
         self.screen.refresh_bindings()  # "d" (step done) needs the steps
+        # After the lists' frame: the worker would hold the GIL while it is drawn.
+        self.call_after_refresh(self._start_learning, self._generation)
+
+    def _start_learning(self, generation: int) -> None:
+        self.run_worker(
+            lambda: self._learning_in_thread(generation),
+            thread=True,
+            group="home-learning",
+            exit_on_error=False,
+        )
+
+    def _learning_in_thread(self, generation: int) -> None:
+        # The content too is resolved here, off the UI thread (read from the
+        # cache: 25-100 ms that held up keys and the lists); its notices are
+        # posted with ``notify``, which Textual allows from any thread.
+        import reflect_tui.tui.widgets.tip_card  # noqa: F401  (imported here, not on the UI thread)
+
+        learning = self._load_learning(self.reflect_app.content)
+        if learning:
+            self.app.call_from_thread(self._show_learning, generation, learning)
+
+    def _show_learning(self, generation: int, learning: list[LearningMatch]) -> None:
+        if not self.is_attached or generation != self._generation:
+            return  # the body was recomposed meanwhile and already shows fresh lists
+        self.learning = learning
+        widgets = list(self._learning_section())
+        recent = self.query("#recent-title")
+        if recent:
+            self.mount_all(widgets, before=recent.first())
+        else:
+            self.mount_all(widgets)
 
     def _sections(self) -> Iterator[Widget]:
         """What asks for action comes first (open and overdue next steps, then
         what to learn); reading back old reflections comes last. An empty
         journal gets the method explained instead."""
-        from reflect_tui.tui.widgets.tip_card import TipCard
-
         if self.count == 0:
             yield Static(plain(strings.HOME_WELCOME_TITLE), classes="section-title")
             yield Static(plain(strings.HOME_WELCOME), id="welcome")
@@ -296,15 +319,20 @@ class HomeBody(VerticalScroll, can_focus=False):
                     yield Static(plain(more), classes="hint")
             else:
                 yield Static(plain(strings.HOME_STEPS_NONE), classes="hint")
+        yield from self._learning_section()
+        if self.recent:
+            yield Static(plain(strings.HOME_RECENT), classes="section-title", id="recent-title")
+            yield Static(plain(strings.HOME_RECENT_HINT), classes="hint")
+            yield OptionList(*(Option(summary_row(s), id=s.id) for s in self.recent), id="recent")
+
+    def _learning_section(self) -> Iterator[Widget]:
+        from reflect_tui.tui.widgets.tip_card import TipCard
+
         if self.learning:
             yield Static(plain(strings.HOME_LEARNING), classes="section-title")
             for item in self.learning:
                 s = item.suggestion
                 yield TipCard(s.title, s.text, item.reasons, s.source)
-        if self.recent:
-            yield Static(plain(strings.HOME_RECENT), classes="section-title")
-            yield Static(plain(strings.HOME_RECENT_HINT), classes="hint")
-            yield OptionList(*(Option(summary_row(s), id=s.id) for s in self.recent), id="recent")
 
     def _step_row(self, summary: ReflectionSummary, step: NextStep) -> Content:
         """One line per step, the date first: rows are cut (not wrapped) at 80
