@@ -85,7 +85,9 @@ def test_signals_from_reflection() -> None:
     assert "boos" in signals.text
     matches = match_tips(make_content(), signals, n=5, now=NOW)
     by_id = {m.tip.id: m for m in matches}
-    assert any("'boos'" in reason for reason in by_id["ruimte-voor-emotie"].reasons)
+    # One word alone ("boos") counts for the tip but is not quoted back: a lone
+    # word may be meant in another sense (blind readings, stop 10).
+    assert not any("'boos'" in reason for reason in by_id["ruimte-voor-emotie"].reasons)
     # the ticked barrier is served even when other tips score higher
     assert any("collegas" in m.tip.barriers for m in match_tips(make_content(), signals, n=1))
 
@@ -163,7 +165,7 @@ def test_no_signal_no_tips_and_n_is_respected() -> None:
 
 
 def test_markup_and_escape_codes_in_text_stay_plain() -> None:
-    text = "[bold]collega's[/bold] van vastgoed \x1b[2J"
+    text = "[bold]collega's[/bold] van vastgoed werken niet mee \x1b[2J"
     matches = match_tips(make_content(), Signals(text=text), n=1, now=NOW)
     joined = " ".join(matches[0].reasons)
     assert "\x1b" not in joined

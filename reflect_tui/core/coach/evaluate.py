@@ -42,6 +42,7 @@ class Case:
     expected_barriers: tuple[str, ...]
     expected_helps: tuple[str, ...] = ()
     ticked_barriers: tuple[str, ...] = ()
+    ticked_helps: tuple[str, ...] = ()
     good_advice: str = ""
 
 
@@ -83,6 +84,7 @@ def load_cases(path: Path) -> list[Case]:
                 expected_barriers=tuple(raw.get("expected_barriers") or ()),
                 expected_helps=tuple(raw.get("expected_helps") or ()),
                 ticked_barriers=tuple(raw.get("ticked_barriers") or ()),
+                ticked_helps=tuple(raw.get("ticked_helps") or ()),
                 good_advice=str(raw.get("good_advice") or ""),
             )
         )
@@ -93,10 +95,12 @@ def case_signals(content: Content, case: Case) -> Signals:
     """The signals a user with this case gives the coach: text, kind, ticks."""
     kinds = {k.id for k in content.case_kinds}
     barriers = {b.id for b in content.barriers}
+    helps = {h.id for h in content.helps}
     return Signals(
         text=case.text,
         case_kind=case.kind if case.kind in kinds else None,
         barriers=tuple(b for b in case.ticked_barriers if b in barriers),
+        helps=tuple(h for h in case.ticked_helps if h in helps),
     )
 
 

@@ -143,6 +143,8 @@ def _tip_line(
         )
     if kind == "ticked_barrier":
         names = _names(content, "barriers", items)
+        if about:
+            return f"Je vinkte {names} aan als wat je hinderde; deze tip gaat over {about}."
         return f"Je vinkte {names} aan als wat je hinderde; deze tip gaat daarover."
     if kind == "inferred_barrier":
         name = _names(content, "barriers", items)
@@ -159,12 +161,13 @@ def _tip_line(
     if kind == "chosen_practice":
         names = _names(content, "practices", items)
         return f"Je koos de werkpraktijk {names}; deze tip hoort daarbij."
-    if kind == "inferred_practice":
-        name = _names(content, "practices", items)
-        return f"{said}; dat hoort bij de werkpraktijk {name}." if said else ""
     if kind == "step":
         return f"Deze tip helpt bij de stap {_names(content, 'lsd_steps', items)}."
     if kind == "case_kind":
+        if about:
+            return (
+                f"Deze tip is bedoeld voor {kind_phrase(content, items[0])} en gaat over {about}."
+            )
         return f"Deze tip is bedoeld voor {kind_phrase(content, items[0])}."
     return ""
 
@@ -187,29 +190,30 @@ _PHRASE_ORDER = (
 )
 
 
-# Parts that explain a tip only when nothing more telling does: a practice the
-# text roughly fits, the LSD step, the case kind.
+# Parts that explain a tip only when nothing more telling does: the LSD step,
+# the case kind.
 _ONLY_ALONE = frozenset({"inferred_practice", "step", "case_kind"})
 
 
 def _several_words(part: Any) -> bool:
-    """Three or more distinct own keywords, or two with a phrase, back this part.
-
-    The same bar as ``tips.earned``: two everyday words ("grond", "verkopen")
-    do not say what a tip advises.
-    """
-    keywords = {k.casefold() for _, k in part.matches}
-    phrase = any(" " in k for k in keywords)
-    return len(keywords) >= 3 or (phrase and len(keywords) >= 2)
+    """Three or more distinct own keywords back this part (the bar for a second line)."""
+    return len({k.casefold() for _, k in part.matches}) >= 3
 
 
 def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int) -> tuple[str, ...]:
     """The reason lines for a tip's score parts (``tips.ScorePart``), strongest first.
 
-    Ticked barriers and helps share one sentence each; a quote is shown once;
-    parts without the user's words or choices give no line, so there is no
-    vague catch-all. When nothing else explains the tip, the practice it
-    serves is named with the words that point at it.
+    Why so strict (blind readings, stop 10): a line that quotes one word in
+    another sense ("vier" read as celebrating, "Collega van beheer" read as a
+    hindrance while the user ticked colleagues as a help) tells the user the
+    coach misread them, which costs more trust than a plainer line earns. So
+    a line quotes the user's words only when the part is ``sure`` (a cue or
+    phrase with its own context, or several of the tip's words together);
+    what the user ticked or chose is said plainly; a practice the text
+    roughly fits is never quoted. When nothing else explains the tip, the
+    line says what the tip is about (and for which kind of case), which
+    cannot misread the text. Ticked barriers and helps share one sentence
+    each; a quote is shown once.
     """
     lines: list[str] = []
     used: list[str] = []
@@ -219,10 +223,15 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
             grouped.setdefault(part.kind, []).append(part.item)
     done: set[str] = set()
     about = str(getattr(tip, "about", "") or "")
+    kinds = tuple(getattr(tip, "case_kinds", ()) or ())
+
+    def about_unsaid() -> str:
+        return about if not any(about and about in line for line in lines) else ""
+
     cue_said = False
     for part in sorted(parts, key=lambda p: _PHRASE_ORDER.index(p.kind)):
-        if part.kind in _ONLY_ALONE and lines:
-            continue  # only when nothing more telling explains the tip
+        if part.kind in _ONLY_ALONE:
+            continue  # said below, only when nothing more telling explains the tip
         if part.kind == "keyword" and lines and (cue_said or not _several_words(part)):
             continue  # loose words say less than what is already said
         if part.kind == "low_principle":
@@ -237,21 +246,32 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
             if part.kind in done:
                 continue
             done.add(part.kind)
-            line = _tip_line(content, part.kind, grouped[part.kind], ())
+            line = _tip_line(content, part.kind, grouped[part.kind], (), about_unsaid())
+        elif part.kind == "chosen_practice":
+            line = _tip_line(content, part.kind, [part.item], ())
         else:
+            if not getattr(part, "sure", True):
+                continue  # weak words count for the score, but are not quoted back
             fresh = [q for q in part.quotes if not _overlaps(q, used)]
-            if part.quotes and not fresh:
-                continue  # these words were already quoted by a stronger reason
-            # "deze tip gaat over ..." is said once, by the strongest words.
-            said_about = about if not any(about in line for line in lines) else ""
-            line = _tip_line(content, part.kind, [part.item], fresh, said_about)
+            if not fresh or (part.kind == "keyword" and len(fresh) < len(part.quotes)):
+                continue  # no words of the user to show, or (some) already quoted
+            line = _tip_line(content, part.kind, [part.item], fresh, about_unsaid())
             used.extend(fresh)
         if line and line not in lines:
             lines.append(line)
             cue_said = cue_said or part.kind == "cue"
         if len(lines) >= limit:
             break
-    return tuple(lines)
+    if not lines:
+        step_part = next((p for p in parts if p.kind == "step"), None)
+        kind_part = next((p for p in parts if p.kind == "case_kind"), None)
+        if step_part is not None:
+            lines.append(_tip_line(content, "step", [step_part.item], ()))
+        if kind_part is not None and kind_part.item in kinds:
+            lines.append(_tip_line(content, "case_kind", [kind_part.item], (), about))
+        elif about and len(lines) < limit:
+            lines.append(f"Deze tip gaat over {about}.")
+    return tuple(lines[:limit])
 
 
 # --- practice suggestions -----------------------------------------------

@@ -124,6 +124,44 @@ _NEGATIONS = [
     "nauwelijks",
     "amper",
 ]
+# Good news: a hindrance named in the same sentence is over or never was one
+# ("ik had geen tijd, maar dat is opgelost"; "de vergunning is gelukt"). A
+# sentence like "Dat is opgelost." also settles the sentence before it.
+_SETTLED = [
+    "opgelost",
+    "gelukt",
+    "lukte",
+    "geslaagd",
+    "succes",
+    "meegevallen",
+    "meeviel",
+    "verholpen",
+    "rechtgezet",
+]
+# ... and words that say so only for their own clause ("dat liep goed").
+_WENT_WELL = ["goed", "prima", "soepel", "fijn", "uitstekend"]
+_POINTING_BACK = ["dat", "dit", "het", "die", "alles", "dus", "en"]
+# Words that, in a barrier keyword's clause, confirm it is a hindrance
+# ("collega's van vastgoed willen liever verkopen", "team beheer weigert").
+_HINDRANCE_WORDS = [
+    "liever",
+    "tegen",
+    "tegenhouden",
+    "blokkeert",
+    "blokkeren",
+    "traag",
+    "lastig",
+    "moeilijk",
+    "probleem",
+    "hindert",
+    "hinderde",
+    "vast",
+    "klem",
+    "druk",
+    "teveel",
+    "onmogelijk",
+    "alleen",
+]
 _NOT_KNOWING = frozenset(word_key(w) for w in ("weet", "wist", "weten"))
 _NEGATION_BEFORE = 5  # tokens before the keyword, within its clause
 _NEGATION_AFTER = 4  # tokens after it ("steunde ons helemaal niet")
@@ -196,6 +234,7 @@ class Evidence:
     start: int
     word: str = ""
     part: str = "whole"
+    confirmed: bool = False  # its clause says what kind of thing it is (a refusal, a lack)
 
 
 def _freeze(groups: dict[str, list[Evidence]]) -> Mapping[str, tuple[Evidence, ...]]:
@@ -305,6 +344,10 @@ def read_text(content: Content, text: str) -> TextEvidence:
         clauses[i] for i, t in enumerate(tokens) if word_key(t.text) in positive_cues
     } | _thinking_along(tokens, clauses)
     resident_clauses = _resident_clauses(tokens, clauses)
+    settled_sentences, settled_clauses = _good_news(tokens, sentences, clauses, negations)
+    hindrance = negations | _keys(_HINDRANCE_WORDS)
+    hindrance_clauses = {clauses[i] for i, t in enumerate(tokens) if word_key(t.text) in hindrance}
+    hindrance_tips = {t.id for t in content.tips if t.barriers}
 
     def positive_sentence(number: int) -> bool:
         return number in positive_sentences
@@ -319,9 +362,20 @@ def read_text(content: Content, text: str) -> TextEvidence:
         if (hit.key, hit.start) in seen_spans or (hit.key, word) in seen_words:
             continue
         group = kind
+        if (
+            kind == TIP
+            and sentences[hit.position] in settled_sentences
+            and item_id in hindrance_tips
+        ):
+            continue  # a hindrance tip's words, in a sentence that says it was solved
         if kind in (BARRIER, HELP):
             if hit.part == MODIFIER:
                 continue
+            if kind == BARRIER and (
+                sentences[hit.position] in settled_sentences
+                or clauses[hit.position] in settled_clauses
+            ):
+                continue  # "geen tijd, maar dat is opgelost": good news, no hindrance
             shared = hit.start in barrier_spans and hit.start in help_spans
             negated = _negated(tokens, clauses, hit.position, hit.last, negations)
             if kind == HELP:
@@ -343,10 +397,16 @@ def read_text(content: Content, text: str) -> TextEvidence:
             hit.start,
             text[hit.start : hit.end],
             hit.part,
+            confirmed=group == BARRIER and clauses[hit.position] in hindrance_clauses,
         )
         groups[group].setdefault(item_id, []).append(evidence)
     cue_groups: dict[str, list[Evidence]] = {}
     for cue_hit in index.cues.hits(tokens, clauses, masked, negations):
+        if cue_hit.owner in hindrance_tips and (
+            sentences[cue_hit.first] in settled_sentences
+            or clauses[cue_hit.first] in settled_clauses
+        ):
+            continue  # a hindrance tip's situation, but the text says it was solved
         start, end = tokens[cue_hit.first].start, tokens[cue_hit.last].end
         cue_groups.setdefault(cue_hit.owner, []).append(
             Evidence(quote(text, start, end, CUE_QUOTE_MAX), cue_hit.cue, start, text[start:end])
@@ -359,6 +419,39 @@ def read_text(content: Content, text: str) -> TextEvidence:
         absent_helps=_freeze(groups["absent"]),
         cues=_freeze(cue_groups),
     )
+
+
+def _good_news(
+    tokens: list[Token], sentences: list[int], clauses: list[int], negations: frozenset[str]
+) -> tuple[set[int], set[int]]:
+    """Sentences and clauses that say something went well or was solved.
+
+    A good-news word with a negation just before or after it ("niet
+    opgelost", "lukte niet") is no good news.
+    """
+    settled, went_well = _keys(_SETTLED), _keys(_WENT_WELL)
+    back = _keys(_POINTING_BACK)
+    keys = [word_key(t.text) for t in tokens]
+    found_sentences: set[int] = set()
+    found_clauses: set[int] = set()
+    starts: dict[int, int] = {}
+    for i, number in enumerate(sentences):
+        starts.setdefault(number, i)
+    for i, key in enumerate(keys):
+        if key not in settled and key not in went_well:
+            continue
+        near = range(max(0, i - 2), min(len(keys), i + 3))
+        if any(keys[j] in negations and clauses[j] == clauses[i] for j in near if j != i):
+            continue
+        if key in went_well:
+            found_clauses.add(clauses[i])
+            continue
+        sentence = sentences[i]
+        found_sentences.add(sentence)
+        first = starts[sentence]
+        if sentence > 0 and keys[first] in back and i - first <= 4:
+            found_sentences.add(sentence - 1)  # "Dat is dus opgelost."
+    return found_sentences, found_clauses
 
 
 _THINK = frozenset(word_key(w) for w in ("denkt", "dacht", "dachten", "denken"))

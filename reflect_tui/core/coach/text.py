@@ -132,6 +132,12 @@ FUNCTION_WORDS = frozenset(
 )
 # Words that only count inside a phrase keyword ("niet gehoord"), never alone.
 NEVER_ALONE = frozenset({"niets", "nooit", "iets", "echt", "eigenlijk", "gewoon", "steeds"})
+# Everyday words whose match key collides with a keyword in another sense
+# ("vier" the number shares its key with "vieren", to celebrate; "zal" with
+# "zaal"): as a whole word they never match a keyword of one word.
+NEVER_KEYWORD = frozenset(
+    {"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"}
+)
 # Words that may open a quote ("geen budget") or link a following noun
 # into it ("collega's van vastgoed").
 _LEAD_WORDS = frozenset({"geen", "mijn", "onze", "ons", "hun", "haar", "jullie", "te"})
@@ -211,8 +217,10 @@ class KeywordIndex(Generic[K]):
         if cached is not None:
             return cached
         found: dict[int, tuple[_Term[K], str]] = {}
+        alone = token not in FUNCTION_WORDS and token not in NEVER_KEYWORD
         for term in self._by_key.get(word_key(token), ()):
-            found.setdefault(id(term), (term, WHOLE))
+            if alone or term.rest:
+                found.setdefault(id(term), (term, WHOLE))
         if len(token) >= 6:
             for role, part in _parts_of(token):
                 if role != HEAD:

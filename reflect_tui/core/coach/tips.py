@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from reflect_tui.core.coach import reasons
 from reflect_tui.core.coach.index import coach_index
@@ -24,6 +25,7 @@ from reflect_tui.core.coach.signals import (
     first_quotes,
     read_text,
 )
+from reflect_tui.core.coach.text import FUNCTION_WORDS, NEVER_ALONE, tokenize
 from reflect_tui.core.content.model import Content, Tip
 
 W_PRACTICE = 3.0  # the tip serves a practice the user chose
@@ -40,6 +42,9 @@ W_KIND = 1.0  # the case kind
 W_KEYWORD = 2.0  # the tip's own keywords in the text (diminishing)
 W_CUE = 6.0  # a situation cue of the tip in the text: the case is what the tip is for
 W_CUE_EXTRA = 2.0  # ... each further distinct cue
+# A cue of one word ("advocaat", "boos") that nothing else confirms (no second
+# cue, none of the tip's own other words) may be that word in another sense.
+W_CUE_SINGLE = 3.0
 MAX_CUE = 10.0
 QUOTE_MIN_SPECIFICITY = 0.55  # keywords of at most 3 tips are quoted in reasons
 KEYWORD_TOGETHER = 0.6  # extra share per further distinct own keyword
@@ -51,7 +56,7 @@ KEYWORDS_EARN = 3  # own keywords that earn a place alone (2 when one is a phras
 INFERRED_MIN_SHARE = 0.34  # a practice counts as "at play" from this share of the best
 INFERRED_MIN_SCORE = 0.5
 PRACTICE_SPREAD = 0.25  # share of tip similarity that comes from sharing practices
-SERVED_DISCOUNT = 0.6  # share of a ticked barrier's weight lost once a pick serves it
+SERVED_DISCOUNT = 1.0  # share of a ticked barrier's weight lost once a pick serves it
 DIVERSITY = 0.4  # how much a fully overlapping earlier pick lowers a tip (0..1)
 NEAR_DUPLICATE = 0.85  # from this overlap a tip waits until nothing else is left
 RECENT_PENALTY = 0.6  # share of the score lost by a tip shown just now
@@ -93,7 +98,9 @@ class ScorePart:
     ``item`` is the id it is about (barrier, help, practice, principle,
     step or case kind; "" for the tip's own keywords); ``matches`` pairs
     the user's words with the keyword each matched, ``quotes`` are short
-    snippets of the user's text for the reason line.
+    snippets of the user's text for the reason line. ``sure`` is False when
+    the words are weak evidence (one everyday word that may be meant in
+    another sense): they count for the score but are never quoted back.
     """
 
     kind: str
@@ -102,6 +109,7 @@ class ScorePart:
     matches: tuple[tuple[str, str], ...] = ()
     quotes: tuple[str, ...] = ()
     rating: int | None = None
+    sure: bool = True  # the user's words may be quoted back for this part
 
 
 @dataclass(frozen=True)
@@ -187,6 +195,49 @@ def _inferred_practices(
     }
 
 
+def cue_confirmed(cues: Sequence[Evidence], words: Sequence[Evidence]) -> bool:
+    """Whether the cues say what the case is about, not one word in another sense.
+
+    A cue of several words is itself context; a one-word cue counts fully
+    with a second distinct cue or one of the tip's own keywords elsewhere.
+    """
+    spans = {(e.start, e.start + len(e.word or e.quote)) for e in cues}
+    if any(_telling_phrase(e.keyword) for e in cues):
+        return True
+    if len({e.keyword.casefold() for e in cues}) >= 2:
+        return True
+    return any(not any(a <= w.start < b for a, b in spans) for w in words)
+
+
+def strong_words(items: Sequence[Evidence]) -> bool:
+    """Whether these words say what they are about without doubt of their sense.
+
+    A phrase keyword ("geen tijd", "collega's willen niet") carries its own
+    context; one everyday word ("mijn teamleider", "advocaat", "vier") does
+    not, nor do two ("park" and "kaart", "ouders" and "basisschool" were
+    read wrongly together); three distinct keywords confirm each other.
+    """
+    keywords = {e.keyword.casefold() for e in items}
+    return any(_telling_phrase(k) for k in keywords) or len(keywords) >= KEYWORDS_TOGETHER_MIN
+
+
+@lru_cache(maxsize=4096)
+def _content_words(keyword: str) -> int:
+    """How many words of content a keyword has (0 for one word).
+
+    "geen tijd" and "al besloten" have one, "raad stemde tegen" two; "kon
+    niet" or "wat nog kan" none: only function words, they fit any sentence.
+    """
+    words = [t.text for t in tokenize(keyword)]
+    if len(words) < 2:
+        return 0
+    return sum(1 for w in words if w not in FUNCTION_WORDS and w not in NEVER_ALONE and len(w) >= 3)
+
+
+def _telling_phrase(keyword: str) -> bool:
+    return _content_words(keyword) >= 1
+
+
 def _matches(items: Sequence[Evidence]) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys((e.word or e.quote, e.keyword) for e in items))
 
@@ -201,11 +252,15 @@ def score_tip(
     """Every part of a tip's score, from the signals and the text's evidence."""
     parts: list[ScorePart] = []
     cues = evidence.cues.get(tip.id, ())
+    words = evidence.tips.get(tip.id, ())
     if cues:
         distinct = len({e.keyword.casefold() for e in cues})
         weight = min(MAX_CUE, W_CUE + W_CUE_EXTRA * (distinct - 1))
-        parts.append(ScorePart(CUE, "", weight, _matches(cues), tuple(first_quotes(cues, 1))))
-    words = evidence.tips.get(tip.id, ())
+        confirmed = cue_confirmed(cues, words)
+        if not confirmed:
+            weight = W_CUE_SINGLE
+        quotes = tuple(first_quotes(cues, 1))
+        parts.append(ScorePart(CUE, "", weight, _matches(cues), quotes, sure=confirmed))
     if words:
         index = coach_index(content)
         specs = sorted(
@@ -223,7 +278,13 @@ def score_tip(
         # many tips share ("bewoners") counts a little but explains nothing.
         telling = [e for e in words if index.specificity(e.keyword) >= QUOTE_MIN_SPECIFICITY]
         quotes = tuple(first_quotes(telling, 2))
-        parts.append(ScorePart(KEYWORD, "", weight, _matches(words), quotes))
+        # Quoted back only with context: a phrase of two content words, or
+        # three of the tip's words of which two are shown ("aan tafel" or
+        # "ouders" and "basisschool" were read in another sense).
+        sure = any(_content_words(e.keyword) >= 2 for e in words) or (
+            strong_words(words) and len(quotes) >= 2
+        )
+        parts.append(ScorePart(KEYWORD, "", weight, _matches(words), quotes, sure=sure))
     chosen = [p for p in signals.practices if p in tip.practices]
     for position, practice_id in enumerate(chosen):
         weight = W_PRACTICE if position == 0 else W_EXTRA_PRACTICE
@@ -248,7 +309,8 @@ def score_tip(
     for barrier_id in tip.barriers:
         if barrier_id in signals.barriers:
             parts.append(ScorePart(TICKED_BARRIER, barrier_id, W_BARRIER))
-        elif barrier_id in evidence.barriers:
+        elif barrier_id in evidence.barriers and barrier_id not in signals.helps:
+            # Never read as a hindrance what the user ticked as a help.
             items = evidence.barriers[barrier_id]
             parts.append(
                 ScorePart(
@@ -256,13 +318,14 @@ def score_tip(
                     barrier_id,
                     W_BARRIER_INFERRED,
                     _matches(items),
-                    tuple(first_quotes(items, 1)),
+                    tuple(first_quotes([e for e in items if e.confirmed] or items, 1)),
+                    sure=strong_words(items) or any(e.confirmed for e in items),
                 )
             )
     for help_id in tip.helps:
         if help_id in signals.helps:
             parts.append(ScorePart(TICKED_HELP, help_id, W_HELP))
-        elif help_id in evidence.helps:
+        elif help_id in evidence.helps and help_id not in signals.barriers:
             items = evidence.helps[help_id]
             parts.append(
                 ScorePart(
@@ -271,9 +334,10 @@ def score_tip(
                     W_HELP_INFERRED,
                     _matches(items),
                     tuple(first_quotes(items, 1)),
+                    sure=False,  # "wat hielp" read from a name ("sociaal domein") misleads
                 )
             )
-        elif help_id in evidence.absent_helps:
+        elif help_id in evidence.absent_helps and help_id not in signals.helps:
             items = evidence.absent_helps[help_id]
             parts.append(
                 ScorePart(
@@ -282,6 +346,7 @@ def score_tip(
                     W_HELP_ABSENT,
                     _matches(items),
                     tuple(first_quotes(items, 1)),
+                    sure=strong_words(items),
                 )
             )
     for principle_id in tip.principles:
@@ -424,11 +489,18 @@ def match_tips(
     while candidates and len(picked) < n:
         ranked = []
         served = {b for m in picked for b in m.tip.barriers}
+        served_helps = {h for m in picked for h in m.tip.helps}
         for index, (relevance, tip, parts, factor) in enumerate(candidates):
             overlap = max((similarity(tip, m.tip, features) for m in picked), default=0.0)
             # A ticked barrier that a picked tip already serves counts less for
             # the next tip: one tip per ticked barrier is promised, not five.
-            repeat = sum(p.weight for p in parts if p.kind == TICKED_BARRIER and p.item in served)
+            # The same for a ticked help: it should not pull in every tip about it.
+            repeat = sum(
+                p.weight
+                for p in parts
+                if (p.kind == TICKED_BARRIER and p.item in served)
+                or (p.kind == TICKED_HELP and p.item in served_helps)
+            )
             relevance = max(0.0, relevance - SERVED_DISCOUNT * repeat * factor)
             adjusted = round(relevance * (1.0 - DIVERSITY * overlap), 9)
             ranked.append((overlap >= NEAR_DUPLICATE, -adjusted, tip.id, index, overlap))

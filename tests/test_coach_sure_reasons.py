@@ -1,0 +1,96 @@
+"""Reason lines quote the user only on strong evidence and never contradict a tick (stop 11).
+
+Blind readings of the held-out cases found lines that took one word in
+another sense ("vier" as celebrating, "advocaat", "ter plekke"), read good
+news as a hindrance, or said colleagues hindered while the user ticked them
+as a help. These cases are the developer's own (tests/data/coach_cases_own.yaml).
+"""
+
+from __future__ import annotations
+
+from reflect_tui.core.coach.signals import Signals
+from reflect_tui.core.coach.tips import match_tips
+from reflect_tui.core.content.loader import load_builtin
+
+CONTENT = load_builtin()
+
+
+def _reasons(signals: Signals) -> list[str]:
+    return [r for m in match_tips(CONTENT, signals) for r in m.reasons]
+
+
+def test_a_ticked_help_is_never_called_a_hindrance() -> None:
+    signals = Signals(
+        text="Collega van beheer was ter plekke en heeft de lamp dezelfde dag gerepareerd.",
+        case_kind="klacht",
+        helps=("collegas",),
+    )
+    matches = match_tips(CONTENT, signals)
+    assert matches
+    for match in matches:
+        assert not any(p.kind == "inferred_barrier" and p.item == "collegas" for p in match.parts)
+        assert not any("als hindernis" in r for r in match.reasons)
+
+
+def test_a_lone_word_in_another_sense_is_not_quoted() -> None:
+    for text, word in (
+        ("We hebben vier avonden gehouden over de warmtevisie voor de wijk.", "'vier'"),
+        ("Meneer dreigt met zijn advocaat omdat de schutting op gemeentegrond staat.", "advocaat"),
+        ("Mijn teamleider vroeg hoe het ging met het buurthuis.", "teamleider"),
+    ):
+        assert not any(word in r for r in _reasons(Signals(text=text))), text
+
+
+def test_good_news_is_not_read_as_a_hindrance() -> None:
+    text = (
+        "Eerst had ik geen tijd voor dit project. Dat is opgelost. Nu wil de werkgroep "
+        "dat ik alles overneem, ze leggen alles bij mij neer."
+    )
+    matches = match_tips(CONTENT, Signals(text=text, case_kind="project"))
+    assert matches[0].tip.id == "laat-los-wat-zij-kunnen-dragen"
+    assert not any("'geen tijd'" in r for m in matches for r in m.reasons)
+
+
+def test_a_cue_with_context_is_quoted_and_ranks_first() -> None:
+    signals = Signals(
+        text="De raad stemde gisteren tegen de pacht van de grond voor de buurtmoestuin.",
+        case_kind="initiatief",
+        barriers=("politiek",),
+    )
+    first = match_tips(CONTENT, signals)[0]
+    assert first.tip.id == "na-een-politiek-nee"
+    assert any("'raad stemde gisteren tegen'" in r for r in first.reasons)
+
+
+def test_the_core_move_for_sounding_out_politics_is_in_the_top() -> None:
+    text = (
+        "Bewoners willen het leegstaande schoolgebouw overnemen. Ik zei dat het vast wel "
+        "kon, maar ik weet niet hoe de wethouder en de raad erover denken."
+    )
+    ids = [m.tip.id for m in match_tips(CONTENT, Signals(text=text, case_kind="initiatief"))]
+    assert "peil-college-en-raad" in ids[:2]
+    assert "doe-wat-je-belooft" in ids
+
+
+def test_every_shown_tip_says_why_without_reading_the_text_wrongly() -> None:
+    text = "Informatieavond over de herinrichting. De zaal zat vol maar de sfeer was goed."
+    matches = match_tips(CONTENT, Signals(text=text, case_kind="bijeenkomst"))
+    assert len(matches) == 5
+    for match in matches:
+        assert match.reasons  # at worst what the tip is about, for this kind of case
+    assert not any(
+        m.tip.id == "zorgen-eerst-zichtbaar-noteren" and "'zaal zat vol'" in r
+        for m in matches
+        for r in m.reasons
+    )
+
+
+def test_a_ticked_hindrance_pulls_one_tip_not_five() -> None:
+    signals = Signals(
+        text="Mijn collega van verkeer wil de drempels niet aanleggen. Ik heb hem alleen gemaild.",
+        case_kind="overleg-collegas",
+        barriers=("collegas",),
+    )
+    matches = match_tips(CONTENT, signals)
+    assert matches[0].tip.id == "loop-even-langs-bij-je-collega"
+    assert "ga-erheen-en-maak-contact" in [m.tip.id for m in matches[:3]]
