@@ -135,6 +135,60 @@ def test_search_folds_diacritics_ands_words_and_prefixes_last(tmp_path: Path) ->
         assert "financiën" in hits[0].snippet
 
 
+def _one_query_hits(store: object, expression: str, limit: int) -> list[tuple[object, ...]]:
+    """The search as one statement (excerpts for every hit, then sort): the reference."""
+    from reflect_tui.core.journal.store import _SUMMARY_COLS
+
+    return list(
+        store._conn.execute(  # type: ignore[attr-defined]
+            f"SELECT {_SUMMARY_COLS}, snippet(reflection_fts, -1, '', '', '…', 12)"
+            " FROM reflection_fts JOIN reflections r ON r.seq = reflection_fts.rowid"
+            " WHERE reflection_fts MATCH ? ORDER BY bm25(reflection_fts, 4.0, 1.0) LIMIT ?",
+            (expression, limit),
+        )
+    )
+
+
+def test_search_builds_excerpts_only_for_the_hits_shown(tmp_path: Path) -> None:
+    # A common word: ranking 150 hits must not read the text of all 150 to show 5.
+    # Each later reflection ranks better (more "wijk"), so a sort that builds the
+    # excerpt of every row that enters its top 5 builds all 150. Work is counted
+    # in SQLite VM steps (the excerpts' reads of the text view run on the same
+    # connection), so the test does not depend on timing.
+    many = [
+        sample_reflection(
+            _uuid(n),
+            insight=" ".join(["wijk"] * (n + 1)),
+            occurred_on=date(2026, 1, 1) + timedelta(days=n),
+        )
+        for n in range(150)
+    ]
+    with open_store(tmp_path) as store:
+        store.import_reflections(many)
+        expression = match_expression("wijk", store.index_terms)
+        assert expression is not None
+        steps = [0]
+
+        def count() -> int:
+            steps[0] += 1
+            return 0
+
+        store._conn.set_progress_handler(count, 100)
+        shown = store.search_hits("wijk", limit=5)
+        few, steps[0] = steps[0], 0
+        every = store.search_hits("wijk", limit=150)
+        all_of_them = steps[0]
+        store._conn.set_progress_handler(None, 0)
+        assert len(shown) == 5 and len(every) == 150
+        assert few * 4 < all_of_them  # before: excerpts for all 150 either way (about equal)
+        # Same rows, order (ties included) and excerpts as the one-statement search.
+        for limit in (5, 37, 150):
+            reference = _one_query_hits(store, expression, limit)
+            hits = store.search_hits("wijk", limit=limit)
+            assert [h.summary.id for h in hits] == [row[0] for row in reference]
+            assert [h.snippet for h in hits] == [row[6] or "" for row in reference]
+
+
 def test_match_expression_quotes_every_word() -> None:
     # every word quoted and ANDed; one-letter words are not searched (see search.py)
     assert match_expression('kap" OR x') == '"kap"* AND "or"*'
