@@ -192,3 +192,15 @@ def test_a_failed_bulk_import_leaves_counters_and_triggers_as_they_were(tmp_path
             raise AssertionError("a flawed file was imported")
         assert (conn.execute(schema).fetchall(), _counts(store)) == before
         assert store.count() == 1
+
+
+@SETTINGS
+@given(
+    items=st.lists(st.text(max_size=6) | st.just("\ud800") | st.just("a\x00\x7f\u2028"), max_size=4)
+)
+def test_stored_lists_are_the_json_encoders_text(items: list[str]) -> None:
+    """``ids_to_db`` joins strings itself; the fast export splices its text as it is, so it
+    must be the encoder's text to the byte."""
+    from reflect_tui.core.journal.codec import ids_to_db
+
+    assert ids_to_db(items) == json.JSONEncoder(ensure_ascii=False).encode(items)

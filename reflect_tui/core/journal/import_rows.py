@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from reflect_tui.core.journal import fts
 from reflect_tui.core.journal.fields import CHILDREN, REFLECTION, SCALARS, Children, Field
-from reflect_tui.core.journal.kinds import Kind, Problem
+from reflect_tui.core.journal.kinds import Kind, OptionalText, Problem, TextList
 from reflect_tui.core.journal.model import Reflection
 
 
@@ -65,13 +65,26 @@ def _value_lines(f: Field, var: str, env: dict[str, Any], prefix: str) -> list[s
             f"    if type({var}) is not str: raise _Doubt",
             f"    if not {var}.isascii(): {var}.encode('utf-8')",  # lone surrogate: doubt
         ]
+    elif type(f.kind) is OptionalText:
+        lines += [
+            f"    if {var} is not None:",
+            f"        if type({var}) is not str: raise _Doubt",
+            f"        if not {var}.isascii(): {var}.encode('utf-8')",
+        ]
+    elif type(f.kind) is TextList:  # as TextList.from_json, without copying the list
+        lines += [
+            f"    if type({var}) is not list: raise _Doubt",
+            f"    for item in {var}:",
+            "        if type(item) is not str: raise _Doubt",
+            "        if not item.isascii(): item.encode('utf-8')",
+        ]
     else:
         lines.append(f"    {var} = {kind}.from_json({var}, '')")
     lines.append("else:")
     lines.append("    raise _Doubt" if f.required else f"    {var} = {kind}.default")
     if f.nonempty:
         lines.append(f"if {var} == '': raise _Doubt")
-    if plain or type(f.kind).to_db is Kind.to_db:
+    if type(f.kind).to_db is Kind.to_db:
         lines.append(f"{var}_db = {var}")
     else:
         lines.append(f"{var}_db = {kind}.to_db({var})")

@@ -13,28 +13,19 @@ already holds (and, for writes, inside its transaction).
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reflect_tui.core.journal import fts
 from reflect_tui.core.journal.fields import CHILDREN, SCALARS, Children
 from reflect_tui.core.journal.kinds import Kind
 from reflect_tui.core.journal.model import STATUSES, Reflection, new_reflection_id
 
-if TYPE_CHECKING:
-    from reflect_tui.core.journal.import_rows import Prepared
-
-TITLE = next(i for i, f in enumerate(SCALARS) if f.name == "title")
-
 __all__ = [
     "Reflection",
-    "catch_up",
     "check_reflection",
-    "insert_new",
-    "insert_triggers_off",
     "load_reflections",
     "new_reflection_id",
     "write_reflection",
@@ -136,90 +127,6 @@ def write_reflection(conn: sqlite3.Connection, r: Reflection) -> int:
             conn.executemany(_CHILD_INSERT[child.name], _CHILD_ROWS[child.name](seq, items))
     fts.index(conn, seq)
     return seq
-
-
-def insert_new(conn: sqlite3.Connection, batch: Sequence[Prepared], top: int) -> list[int]:
-    """Insert reflections known to be absent, children of the whole batch at once.
-
-    The bulk path of an import: one ``executemany`` per table per batch
-    instead of five statements per reflection, from rows already in stored
-    form (``import_rows``). Each new row gets the next ``seq`` after ``top``
-    (the caller holds the write lock), so its children are appended at the
-    end of their tables; the search index gets the text in hand. Call inside
-    ``insert_triggers_off``, then ``catch_up`` for the new range. Returns
-    the new rows' ``seq``.
-    """
-    seqs = list(range(top + 1, top + 1 + len(batch)))
-    conn.executemany(INSERT_SEQ_SQL, [(seq, *p.row) for seq, p in zip(seqs, batch, strict=True)])
-    for index, child in enumerate(CHILDREN):
-        rows = [
-            (seq, *row) for seq, p in zip(seqs, batch, strict=True) for row in p.children[index]
-        ]
-        if rows:
-            conn.executemany(_CHILD_INSERT[child.name], rows)
-    fts.index_texts(conn, [(seq, p.row[TITLE], p.body) for seq, p in zip(seqs, batch, strict=True)])
-    return seqs
-
-
-# The per-row AFTER INSERT triggers (schema 5 and 6) and, for a range of
-# freshly written reflections (seq BETWEEN ? AND ?, all their children new),
-# the one statement that does for the whole range what each trigger does per
-# row. ``tests/test_rating_days.py`` and the counter tests hold the summaries
-# equal to the rows after an import.
-_CATCH_UP = {
-    "count_reflection_added": (
-        "UPDATE journal_counts SET value = value + (SELECT count(*) FROM reflections"
-        " WHERE seq BETWEEN ?1 AND ?2) WHERE name = 'reflections'"
-    ),
-    "count_step_added": (
-        "UPDATE journal_counts SET value = value + (SELECT count(*) FROM next_steps"
-        " WHERE reflection_seq BETWEEN ?1 AND ?2 AND done = 0 AND text != '')"
-        " WHERE name = 'open_steps'"
-    ),
-    "rating_days_added": (
-        "INSERT INTO rating_days (status, day, principle, total, n)"
-        " SELECT r.status, r.occurred_on, p.principle, sum(p.rating), count(p.rating)"
-        " FROM principle_ratings p JOIN reflections r ON r.seq = p.reflection_seq"
-        " WHERE p.reflection_seq BETWEEN ?1 AND ?2 AND p.rating IS NOT NULL GROUP BY 1, 2, 3"
-        " ON CONFLICT DO UPDATE SET total = total + excluded.total, n = n + excluded.n"
-    ),
-}
-
-
-@contextlib.contextmanager
-def insert_triggers_off(conn: sqlite3.Connection) -> Iterator[frozenset[str]]:
-    """Suspend the per-row insert triggers for a bulk load; yields the names suspended.
-
-    Each of them runs one UPDATE per inserted row (a third of the write time
-    of a 10,000-reflection import). Inside the import's transaction they are
-    dropped and, at the end, created again exactly as stored; a failure
-    anywhere rolls all of it back. While they are off, every write must be
-    followed by ``catch_up`` for the rows it added. A trigger this schema
-    does not have is left alone.
-    """
-    stored = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
-        f" ({', '.join('?' * len(_CATCH_UP))})",
-        list(_CATCH_UP),
-    ).fetchall()
-    for name, _sql in stored:
-        conn.execute(f'DROP TRIGGER "{name}"')
-    yield frozenset(name for name, _sql in stored)
-    for _name, sql in stored:
-        conn.execute(sql)
-
-
-def catch_up(
-    conn: sqlite3.Connection, suspended: frozenset[str], first: int, last: int, new: bool
-) -> None:
-    """Do what the suspended triggers would have done for rows ``first``..``last``.
-
-    ``new``: the reflection rows themselves are new (False for a replaced
-    reflection, whose children alone were inserted again).
-    """
-    for name, sql in _CATCH_UP.items():
-        if name in suspended and (new or name != "count_reflection_added"):
-            conn.execute(sql, (first, last))
 
 
 def load_reflections(
