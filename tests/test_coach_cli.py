@@ -184,7 +184,7 @@ def test_suggest_json_names_the_reflections(capsys: pytest.CaptureFixture[str]) 
         assert {"id", "title", "text", "reasons", "reflection_ids"} <= set(item)
         assert item["reasons"] and set(item["reflection_ids"]) <= ids
     reasons = [r for item in out for r in item["reasons"]]
-    assert any("Collega's hinderde je in 5 van je laatste 5 reflecties" in r for r in reasons)
+    assert any("Collega's hinderden je in 5 van je laatste 5 reflecties" in r for r in reasons)
     assert main(["suggest"]) == 0
     assert "Leersuggesties" in capsys.readouterr().out
 

@@ -22,7 +22,7 @@ def test_barrier_recurring() -> None:
         reflection(i, days_ago=i, barriers=["collegas"] if i in (0, 2, 4) else []) for i in range(8)
     ]
     [match] = run(s, journal)
-    assert match.reasons == ("Collega's hinderde je in 3 van je laatste 5 reflecties",)
+    assert match.reasons == ("Collega's hinderden je in 3 van je laatste 5 reflecties",)
     assert set(match.reflection_ids) == {journal[i].id for i in (0, 2, 4)}
     # Only two in the window: no suggestion.
     journal[4].barriers = []

@@ -59,7 +59,7 @@ NEXT_STEP = "Bel de wijkraad terug"
 
 # The practices step says how many practices are ticked ("2 gekozen, ...").
 CHOSEN_RE = re.compile(
-    re.escape(strings.PROGRESS_PRACTICES).replace(r"\{k\}", r"(\d+)").replace(r"\{n\}", r"\d+")
+    re.escape(strings.PROGRESS_PRACTICES[1]).replace(r"\{k\}", r"(\d+)").replace(r"\{n\}", r"\d+")
 )
 
 

@@ -11,6 +11,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from reflect_tui.core.wording import by_count, counted
+
 if TYPE_CHECKING:
     from reflect_tui.cli.context import CliContext
     from reflect_tui.core.journal.backup import BackupSummary
@@ -38,7 +40,7 @@ def _say(ctx: CliContext, text: str) -> None:
 
 
 def reflections(count: int) -> str:
-    return f"{count} reflectie" + ("" if count == 1 else "s")
+    return counted(count, "reflectie", "reflecties")
 
 
 def describe_backup(summary: BackupSummary) -> str:
@@ -161,12 +163,13 @@ def run_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
     return 1
 
 
+# table -> (one, many)
 _TABLE_NAMES = {
-    "reflections": "reflecties",
-    "answers": "antwoorden",
-    "principle_ratings": "beoordelingen van principes",
-    "next_steps": "volgende stappen",
-    "tips_shown": "getoonde tips",
+    "reflections": ("reflectie", "reflecties"),
+    "answers": ("antwoord", "antwoorden"),
+    "principle_ratings": ("beoordeling van een principe", "beoordelingen van principes"),
+    "next_steps": ("volgende stap", "volgende stappen"),
+    "tips_shown": ("getoonde tip", "getoonde tips"),
 }
 
 
@@ -176,22 +179,35 @@ def rescue_report(result: RescueResult) -> list[str]:
 
     lines = [f"Gered in een nieuw dagboek {result.target} (het origineel is niet aangeraakt):"]
     for table, count in result.saved.items():
-        lines.append(f"  {count} {_TABLE_NAMES.get(table, table)}")
+        one, many = _TABLE_NAMES.get(table, (table, table))
+        lines.append(f"  {counted(count, one, many)}")
     lost: list[str] = []
     for gap in result.gaps:
-        name = _TABLE_NAMES.get(gap.table, gap.table)
+        name = _TABLE_NAMES.get(gap.table, (gap.table, gap.table))[1]
         if gap.last is None:
             lost.append(f"  {name} vanaf volgnummer {gap.first} (beschadigd deel)")
         else:
             most = gap.last - gap.first + 1
+            one, many = _TABLE_NAMES.get(gap.table, (gap.table, gap.table))
             lost.append(
-                f"  hoogstens {most} {name} (volgnummers {gap.first}-{gap.last}, beschadigd deel)"
+                f"  hoogstens {counted(most, one, many)} "
+                f"(volgnummers {gap.first}-{gap.last}, beschadigd deel)"
             )
     for item in result.incomplete:
         title = clean_line(item.title) or "(zonder titel)"
-        lost.append(f"  de {_TABLE_NAMES.get(item.table, item.table)} van '{title}'")
+        lost.append(
+            f"  de {_TABLE_NAMES.get(item.table, (item.table, item.table))[1]} van '{title}'"
+        )
     if result.orphans:
-        lost.append(f"  {result.orphans} losse rijen waarvan de reflectie verloren is")
+        lost.append(
+            by_count(
+                (
+                    "  1 losse rij waarvan de reflectie verloren is",
+                    "  {n} losse rijen waarvan de reflectie verloren is",
+                ),
+                result.orphans,
+            )
+        )
     if lost:
         lines.append("Niet te redden:")
         lines += lost

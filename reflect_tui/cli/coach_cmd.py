@@ -270,11 +270,13 @@ _PART_LABELS = {
 def render_explain(content: Content, match: TipMatch) -> list[str]:
     """The score of one tip, part by part, as indented lines."""
     from reflect_tui.core.coach.explain import explain_match
+    from reflect_tui.core.wording import decimal
 
     data = explain_match(content, match)
     lines = [
-        f"   Score {data['score']:.2f} = delen {data['base']:.2f}"
-        f" x recent getoond {data['recency']:.2f} x variatie {data['variety']:.2f}"
+        f"   Score {decimal(data['score'], 2)} = delen {decimal(data['base'], 2)}"
+        f" x recent getoond {decimal(data['recency'], 2)}"
+        f" x variatie {decimal(data['variety'], 2)}"
     ]
     for part in data["parts"]:
         label = _PART_LABELS.get(part["kind"], part["kind"])
@@ -283,7 +285,10 @@ def render_explain(content: Content, match: TipMatch) -> list[str]:
             f"'{_clean(m['word'])}' -> {_clean(m['keyword'])}" for m in part["matches"]
         )
         lines.append(
-            _wrap(f"+{part['weight']:.2f} {label}{name}" + (f": {words}" if words else ""), "   ")
+            _wrap(
+                f"+{decimal(part['weight'], 2)} {label}{name}" + (f": {words}" if words else ""),
+                "   ",
+            )
         )
     if data["promoted"]:
         barrier = content.by_id("barriers").get(data["promoted"])

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reflect_tui.core.os_messages import os_reason
 from reflect_tui.core.safe_text import clean_line
+from reflect_tui.core.wording import counted
 
 if TYPE_CHECKING:
     from reflect_tui.cli.context import CliContext
@@ -113,7 +114,7 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         for error in result.errors:
             print(error, file=ctx.stderr)
         n = len(result.errors)
-        print(f"{n} {'fout' if n == 1 else 'fouten'} gevonden in de inhoud", file=ctx.stderr)
+        print(f"{counted(n, 'fout', 'fouten')} gevonden in de inhoud", file=ctx.stderr)
         return 1
     print(
         f"OK: inhoud is geldig ({summary(result.content)}; versie {result.content.version})",
@@ -232,7 +233,9 @@ def _describe(collection: str, item: object) -> str:
 
         if isinstance(item, IntervisionMethod):
             shape = method_shape(item)
-            return f"{item.name} ({shape.rounds} rondes, {shape.minutes} minuten)"
+            rounds = counted(shape.rounds, "ronde", "rondes")
+            minutes = counted(shape.minutes, "minuut", "minuten")
+            return f"{item.name} ({rounds}, {minutes})"
     title = getattr(item, "name", None) or getattr(item, "title", "")
     return _one_line(str(title))
 

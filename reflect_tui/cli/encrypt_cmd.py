@@ -11,6 +11,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reflect_tui.core.wording import by_count, counted
+
 if TYPE_CHECKING:
     from reflect_tui.cli.context import CliContext
     from reflect_tui.core.instance import InstanceLock
@@ -51,7 +53,7 @@ def _say(ctx: CliContext, text: str) -> None:
 
 def _report(ctx: CliContext, result: Conversion, done: str) -> None:
     if result.backups_changed:
-        _say(ctx, f"{len(result.backups_changed)} back-up(s) omgezet.")
+        _say(ctx, f"{counted(len(result.backups_changed), 'back-up', 'back-ups')} omgezet.")
     for path in result.backups_failed:
         ctx.warn(f"de back-up {path} kon niet worden omgezet (beschadigd?); bekijk hem zelf.")
     _say(ctx, done)
@@ -94,8 +96,16 @@ def run_encrypt(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     if result.plaintext_exports:
         ctx.warn(
-            f"in {journal.parent / 'exports'} staan nog {len(result.plaintext_exports)} "
-            "onversleutelde export(s); verwijder ze als je ze niet meer nodig hebt."
+            by_count(
+                (
+                    "in {folder} staat nog 1 onversleutelde export; verwijder die als je "
+                    "hem niet meer nodig hebt.",
+                    "in {folder} staan nog {n} onversleutelde exports; verwijder ze als je "
+                    "ze niet meer nodig hebt.",
+                ),
+                len(result.plaintext_exports),
+                folder=journal.parent / "exports",
+            )
         )
     return 0
 

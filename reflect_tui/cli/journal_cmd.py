@@ -21,6 +21,7 @@ from reflect_tui.cli import filters
 from reflect_tui.core.dates import format_date
 from reflect_tui.core.os_messages import os_reason
 from reflect_tui.core.safe_text import clean_block, clean_line, display_id
+from reflect_tui.core.wording import counted
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -291,7 +292,7 @@ def _remember(ctx: CliContext, target: Path) -> None:
 
 def _reflections(count: int) -> str:
     """'1 reflectie', '2 reflecties': a count read aloud in correct Dutch."""
-    return f"{count} reflectie" if count == 1 else f"{count} reflecties"
+    return counted(count, "reflectie", "reflecties")
 
 
 def _write_export(path: Path, text: str) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.os_messages import os_reason
+from reflect_tui.core.wording import counted
 
 if TYPE_CHECKING:
     from reflect_tui.cli.context import CliContext
@@ -136,8 +137,9 @@ def render_markdown(report: OrgReport, content: Content) -> str:
     lines = [
         "# Wat hindert en helpt bij ons",
         "",
-        f"Samengevoegd uit {report.files_read} deelbestanden "
-        f"({_shown(data['reflections'])} reflecties). Cellen uit minder dan "
+        f"Samengevoegd uit {counted(report.files_read, 'deelbestand', 'deelbestanden')} "
+        f"({_shown(data['reflections'])} "
+        f"{'reflectie' if data['reflections'] == 1 else 'reflecties'}). Cellen uit minder dan "
         f"{report.k} deelbestanden staan als '–', zodat niemand herkenbaar is.",
         "",
     ]
@@ -167,6 +169,5 @@ def render_markdown(report: OrgReport, content: Content) -> str:
     lines.append("")
     if report.skipped:
         n = len(report.skipped)
-        noun = "bestand" if n == 1 else "bestanden"
-        lines += [f"{n} {noun} overgeslagen (zie de meldingen).", ""]
+        lines += [f"{counted(n, 'bestand', 'bestanden')} overgeslagen (zie de meldingen).", ""]
     return "\n".join(lines)

@@ -60,6 +60,7 @@ def render(result: Insights, content: Any) -> str:
     """The insights as plain text lines (Dutch), the same numbers as the screen."""
     from reflect_tui.core.dates import format_date
     from reflect_tui.core.insights import RECENT_DAYS, SKIP_WINDOW, own_table
+    from reflect_tui.core.wording import counted, decimal
 
     def name(collection: str, item_id: str) -> str:
         if content is None:
@@ -71,7 +72,8 @@ def render(result: Insights, content: Any) -> str:
         return "Nog geen afgeronde reflecties om inzichten uit te halen.\n"
     since = f" vanaf {format_date(result.since)}" if result.since else ""
     out = [
-        f"Inzichten over {result.total} afgeronde reflecties{since}"
+        f"Inzichten over {counted(result.total, 'afgeronde reflectie', 'afgeronde reflecties')}"
+        f"{since}"
         f" (laatste {RECENT_DAYS} dagen: {result.recent_total}, daarvoor: {result.before_total})",
         "",
         "Gekozen werkpraktijken",
@@ -96,7 +98,7 @@ def render(result: Insights, content: Any) -> str:
             out += _count_lines(counts, lambda i: i)
     out += ["", "Zelfbeoordeling per principe (gemiddeld, 1-5)"]
     for series in result.ratings:
-        mean = f"{series.mean:.1f}" if series.mean is not None else "-"
+        mean = decimal(series.mean) if series.mean is not None else "-"
         out.append(
             f"  {name('principles', series.principle):<30} {mean:>4}"
             f"  {RATING_ARROWS[series.trend]}".rstrip()

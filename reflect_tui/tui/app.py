@@ -569,10 +569,7 @@ class ReflectApp(App[int]):
         lines = []
         for case in found:
             why = "; ".join(
-                strings.SIMILAR_REASONS[kind].format(
-                    items=", ".join(self._item_name(kind, i) for i in items)
-                )
-                for kind, items in case.shared.items()
+                self._similar_reason(kind, items) for kind, items in case.shared.items()
             )
             lines.append(
                 strings.SIMILAR_CASE.format(
@@ -590,6 +587,20 @@ class ReflectApp(App[int]):
         self.call_from_thread(
             self.notify, message, title=strings.SIMILAR_TITLE, timeout=12, markup=False
         )
+
+    def _similar_reason(self, kind: str, items: Sequence[str]) -> str:
+        """``ook hinderden Collega's``: names listed with "en", the verb agreeing."""
+        from reflect_tui.core.wording import is_plural, listed, verb
+
+        one, many = strings.SIMILAR_REASONS[kind]
+        flags = [self._item_plural(kind, i) for i in items]
+        form = verb(is_plural(items, flags), one, many)
+        return form.format(items=listed([self._item_name(kind, i) for i in items]))
+
+    def _item_plural(self, kind: str, item_id: str) -> bool:
+        if kind not in ("barriers", "helps"):
+            return False
+        return bool(getattr(self.content.by_id(kind).get(item_id), "plural", False))
 
     def _item_name(self, kind: str, item_id: str) -> str:
         if kind == "words":

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def preview(
     if result.errors:
         for error in result.errors:
             print(error, file=stderr)
-        print(strings.PREVIEW_REFUSED.format(n=len(result.errors)), file=stderr)
+        print(by_count(strings.PREVIEW_REFUSED, len(result.errors)), file=stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="reflect-voorbeeld-") as tmp:
         locations = resolve_locations(Path(tmp) / "journal", env)

@@ -4,6 +4,10 @@ Why one module: a translation can be added by swapping this file, and a
 reviewer can read all UI language (plain Dutch, B1) in one go. Texts with
 ``{placeholders}`` are filled with ``str.format``; they are plain text,
 never Rich markup, so user text put into them shows literally.
+
+A text that counts something is a pair ``(one, many)``: the sentence for
+exactly one and the one for any other number. ``core.wording.by_count``
+picks one, so no text says "1 reflecties" or shows an ending in brackets.
 """
 
 from __future__ import annotations
@@ -43,7 +47,10 @@ HOME_RECENT_HINT = (
 )
 HOME_STEPS = "Open vervolgstappen"
 HOME_STEPS_HINT = "Druk op d om een stap af te vinken, of op Enter om de reflectie te lezen."
-HOME_STEPS_MORE = "En nog {n} open vervolgstappen met een latere datum."
+HOME_STEPS_MORE = (
+    "En nog 1 open vervolgstap met een latere datum.",
+    "En nog {n} open vervolgstappen met een latere datum.",
+)
 HOME_STEPS_NONE = "Geen open vervolgstappen."
 HOME_STEP_DUE = "vóór {due}"
 HOME_STEP_OVERDUE = "te laat ({due})"
@@ -83,7 +90,7 @@ PHASE_NAMES = {
 PHASE_SEPARATOR = " · "
 PHASE_NARROW = "{name} ({i} van {n})"
 PROGRESS_LSD = "vraag {i} van {n}"
-PROGRESS_PRACTICES = "{k} gekozen, dus {n} LSD-vragen"
+PROGRESS_PRACTICES = ("{k} gekozen, dus 1 LSD-vraag", "{k} gekozen, dus {n} LSD-vragen")
 PROGRESS_DETAIL = "{label}  ·  {detail}"
 STEP_INTAKE = "De casus"
 STEP_PRACTICES = "Werkpraktijken kiezen"
@@ -276,13 +283,14 @@ CONTENT_RELOADED = (
     "Inhoud opnieuw geladen (versie {version}); nieuwe vragen en tips gelden vanaf nu."
 )
 CONTENT_ERRORS_TITLE = "De inhoud heeft {count}; de app werkt door met de laatste goede versie:"
-CONTENT_ERROR_ONE = "1 fout"
-CONTENT_ERROR_MANY = "{n} fouten"
+CONTENT_ERROR_COUNT = ("1 fout", "{n} fouten")
 CONTENT_ERRORS_MORE = "… en nog {n}. Zie: reflect content check"
 CONTENT_FIXED = "De inhoud is weer in orde."
 PREVIEW_REFUSED = (
-    "Voorbeeld niet gestart: los eerst de fouten hierboven op ({n}). "
-    "Tijdens het voorbeeld worden nieuwe fouten getoond zonder te stoppen."
+    "Voorbeeld niet gestart: los eerst de fout hierboven op. "
+    "Tijdens het voorbeeld worden nieuwe fouten getoond zonder te stoppen.",
+    "Voorbeeld niet gestart: los eerst de {n} fouten hierboven op. "
+    "Tijdens het voorbeeld worden nieuwe fouten getoond zonder te stoppen.",
 )
 
 # -- intervision (reflect intervisie) ---------------------------------------------
@@ -296,7 +304,7 @@ IV_SETUP_INTRO = (
 )
 IV_PREVIOUS_STEPS = "Open stappen van de vorige intervisie ({title})"
 IV_METHOD = "Methode"
-IV_METHOD_ROW = "{name} · {rounds} rondes · {minutes} min"
+IV_METHOD_ROW = ("{name} · 1 ronde · {minutes} min", "{name} · {n} rondes · {minutes} min")
 IV_SET = "Vragenset (optioneel)"
 IV_SET_NONE = "Geen vragenset"
 IV_CASE = "Casus in een paar woorden (optioneel)"
@@ -410,8 +418,7 @@ PICK_HINT = "Enter of spatie zet een vinkje; Ctrl+S past toe; Esc laat het filte
 PICK_APPLY = "Toepassen"
 PICK_CANCEL = "Annuleren"
 JOURNAL_FILTER_DATE_BAD = "'{text}' is geen datum; schrijf bijvoorbeeld 1-3-2026."
-JOURNAL_COUNT = "{n} reflecties"
-JOURNAL_COUNT_ONE = "1 reflectie"
+JOURNAL_COUNT = ("1 reflectie", "{n} reflecties")
 JOURNAL_COUNTING = "tellen…"
 JOURNAL_EMPTY = "Nog geen reflecties. Druk op Esc en dan n om te beginnen."
 JOURNAL_NONE_FOUND = "Niets gevonden. Probeer een ander woord of minder filters."
@@ -434,11 +441,11 @@ DELETE_YES = "Ja, wissen"
 DELETE_NO = "Nee, bewaren"
 DELETED = "Reflectie gewist."
 DELETED_EXPORT_LEFT = "Let op: kon de export {path} niet wissen; wis die zelf."
-EXPORT_CHOOSE_TITLE = "Exporteer {n} reflecties"
+EXPORT_CHOOSE_TITLE = ("Exporteer 1 reflectie", "Exporteer {n} reflecties")
 EXPORT_CHOOSE_MD = "Markdown (om te lezen)"
 EXPORT_CHOOSE_JSON = "JSON (om te importeren)"
 EXPORT_CHOOSE_CANCEL = "Annuleren"
-EXPORTED_SET = "{n} reflecties geëxporteerd naar {path}"
+EXPORTED_SET = ("1 reflectie geëxporteerd naar {path}", "{n} reflecties geëxporteerd naar {path}")
 
 # -- looking back: insights screen -----------------------------------------------
 INSIGHTS_TITLE = "Inzichten"
@@ -451,9 +458,9 @@ INSIGHTS_INTRO = (
     "Enter opent de reflecties achter een getal."
 )
 INSIGHTS_TOTALS = {
-    "total": "{n} afgeronde reflecties",
-    "recent": "{n} in de laatste {days} dagen",
-    "before": "{n} daarvoor",
+    "total": ("1 afgeronde reflectie", "{n} afgeronde reflecties"),
+    "recent": ("{n} in de laatste {days} dagen", "{n} in de laatste {days} dagen"),
+    "before": ("{n} daarvoor", "{n} daarvoor"),
 }
 INSIGHTS_PRACTICES = "Gekozen werkpraktijken"
 INSIGHTS_KINDS = "Soort casus"
@@ -465,7 +472,8 @@ INSIGHTS_CALENDAR_HINT = (
     "w: week · m: maand · k: kwartaal · j: jaar. Geen reeksen: elke reflectie telt."
 )
 INSIGHTS_SKIPS = (
-    "Overgeslagen LSD-stappen (leeg gelaten bij een gekozen praktijk; laatste {n} reflecties)"
+    "Overgeslagen LSD-stappen (leeg gelaten bij een gekozen praktijk; laatste reflectie)",
+    "Overgeslagen LSD-stappen (leeg gelaten bij een gekozen praktijk; laatste {n} reflecties)",
 )
 INSIGHTS_STEPS = "Vervolgstappen"
 INSIGHTS_WINDOWS = {
@@ -495,7 +503,7 @@ STEPS_HINT = (
     "d: gedaan of weer open · t: datum veranderen · u: ongedaan maken · Enter: reflectie lezen"
 )
 STEPS_NONE = "Nog geen vervolgstappen. Je schrijft ze op aan het eind van een reflectie."
-STEPS_MORE = "De eerste {n} stappen worden getoond."
+STEPS_MORE = ("Alleen de eerste stap wordt getoond.", "De eerste {n} stappen worden getoond.")
 STEPS_DONE = "Afgevinkt. Druk op u om het ongedaan te maken."
 STEPS_REOPENED = "Weer open gezet. Druk op u om het ongedaan te maken."
 STEPS_DUE_SET = "Nieuwe datum bewaard. Druk op u om het ongedaan te maken."
@@ -515,12 +523,13 @@ SIMILAR_NOTICE = (
     "Ctrl+p → Vergelijkbare casussen om ze te lezen."
 )
 SIMILAR_CASE = "• {title} ({date}): {why}"
+# (one, many): the verb agrees with what is named (several, or one plural name).
 SIMILAR_REASONS = {
-    "barriers": "ook hinderde {items}",
-    "practices": "zelfde praktijk: {items}",
-    "helps": "ook hielp {items}",
-    "case_kind": "zelfde soort casus",
-    "words": "woorden: {items}",
+    "barriers": ("ook hinderde {items}", "ook hinderden {items}"),
+    "practices": ("zelfde praktijk: {items}", "zelfde praktijken: {items}"),
+    "helps": ("ook hielp {items}", "ook hielpen {items}"),
+    "case_kind": ("zelfde soort casus", "zelfde soort casus"),
+    "words": ("woord: {items}", "woorden: {items}"),
 }
 CMD_SIMILAR = "Vergelijkbare casussen"
 CMD_SIMILAR_HELP = "Lees de eerdere reflecties die op deze casus lijken"
@@ -584,7 +593,10 @@ HOME_STEP_FULL = "→ {step}  (uit: {title})"
 PASSPHRASE_TITLE = "Dit dagboek is versleuteld"
 PASSPHRASE_PROMPT = "Typ je wachtwoord en druk op Enter (Esc stopt)."
 PASSPHRASE_PLACEHOLDER = "wachtwoord"
-PASSPHRASE_WRONG = "Het wachtwoord klopt niet. Nog {left} poging(en)."
+PASSPHRASE_WRONG = (
+    "Het wachtwoord klopt niet. Nog 1 poging.",
+    "Het wachtwoord klopt niet. Nog {n} pogingen.",
+)
 PASSPHRASE_CHECKING = "Even controleren..."
 PASSPHRASE_GAVE_UP = "drie keer een verkeerd wachtwoord; het dagboek blijft dicht."
 PASSPHRASE_CANCELLED = "gestopt zonder wachtwoord; het dagboek is niet geopend."

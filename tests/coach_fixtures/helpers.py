@@ -130,13 +130,24 @@ def make_content(
         ),
         activities=(),
         barriers=(
-            Factor("collegas", "Collega's", "", 1, ("collega", "collega's", "vastgoed")),
+            Factor(
+                "collegas", "Collega's", "", 1, ("collega", "collega's", "vastgoed"), plural=True
+            ),
             Factor("politiek", "Politiek", "", 3, ("wethouder", "raad")),
-            Factor("tijdgebrek", "Tijdgebrek en werkdruk", "", 6, ("geen tijd", "druk")),
+            Factor(
+                "tijdgebrek", "Tijdgebrek en werkdruk", "", 6, ("geen tijd", "druk"), plural=True
+            ),
         ),
         helps=(
-            Factor("collegas", "Collega's", "", 3, ("collega", "collega's")),
-            Factor("rugdekking", "Bestuurlijk draagvlak en rugdekking", "", 5, ("wethouder",)),
+            Factor("collegas", "Collega's", "", 3, ("collega", "collega's"), plural=True),
+            Factor(
+                "rugdekking",
+                "Bestuurlijk draagvlak en rugdekking",
+                "",
+                5,
+                ("wethouder",),
+                plural=True,
+            ),
             Factor("ruimte", "Ruimte voor participatie", "", 1, ("budget", "geld")),
         ),
         case_kinds=(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Button
 from tui_helpers import NARROW
 
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 from reflect_tui.tui.dialogs.confirm import ChoiceDialog
 
@@ -15,7 +16,7 @@ async def test_export_choices_fit_at_80_columns(make_app) -> None:
         await pilot.pause()
         app.push_screen(
             ChoiceDialog(
-                strings.EXPORT_CHOOSE_TITLE.format(n=3),
+                by_count(strings.EXPORT_CHOOSE_TITLE, 3),
                 [("md", strings.EXPORT_CHOOSE_MD), ("json", strings.EXPORT_CHOOSE_JSON)],
                 strings.EXPORT_CHOOSE_CANCEL,
             )

@@ -10,6 +10,7 @@ import pytest
 from journal_fixtures.helpers import open_store, sample_reflection
 
 from reflect_tui.core.journal import encryption, keyfile, keys
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 from reflect_tui.tui.dialogs.passphrase import PassphraseApp
 
@@ -49,7 +50,7 @@ async def test_wrong_then_right_passphrase_unlocks(journal: Path) -> None:
         await _type(pilot, "fout")
         await _settle(app, pilot)
         status = str(app.query_one("#status").render())
-        assert status == strings.PASSPHRASE_WRONG.format(left=2)
+        assert status == by_count(strings.PASSPHRASE_WRONG, 2)
         await _type(pilot, PASS)
         await _settle(app, pilot)
     assert app.return_value is True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import SelectionList
 from tui_helpers import NARROW, next_step, session, visible_text
 
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 from reflect_tui.tui.widgets.progress import StepProgress
 
@@ -28,7 +29,7 @@ async def test_progress_names_the_phase_and_does_not_jump(make_app) -> None:
         await pilot.pause()
         text = visible_text(progress)
         assert text.splitlines()[0].split() == strip.split()  # the same phases
-        assert strings.PROGRESS_PRACTICES.format(k=2, n=6) in text
+        assert by_count(strings.PROGRESS_PRACTICES, 6, k=2) in text
         await next_step(pilot)
         await next_step(pilot)
         assert s.flow.current.key == "lsd:situatie:samenvatten"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reflect_tui.core.content.model import Content
+from reflect_tui.core.wording import is_plural, verb
 
 
 def quoted(quotes: Sequence[str]) -> str:
@@ -26,6 +27,12 @@ def quoted(quotes: Sequence[str]) -> str:
 def _name(content: Content, collection: str, item_id: str) -> str:
     item = content.by_id(collection).get(item_id)
     return getattr(item, "name", item_id) if item is not None else item_id
+
+
+def _plural(content: Content, collection: str, ids: Sequence[str]) -> bool:
+    """Whether the named items take a plural verb: several, or one plural name."""
+    by_id = content.by_id(collection)
+    return is_plural(ids, [bool(getattr(by_id.get(i), "plural", False)) for i in ids])
 
 
 def practice_label(content: Content, practice_id: str) -> str:
@@ -157,12 +164,15 @@ def _tip_line(
         return f"{said}; deze tip bouwt voort op wat hielp: {name}." if said else ""
     if kind == "absent_help":
         name = _names(content, "helps", items)
-        return f"{said}; deze tip gaat over wat je kunt doen als {name} ontbreekt." if said else ""
+        lacks = verb(_plural(content, "helps", items), "ontbreekt", "ontbreken")
+        return f"{said}; deze tip gaat over wat je kunt doen als {name} {lacks}." if said else ""
     if kind == "chosen_practice":
         names = _names(content, "practices", items)
-        return f"Je koos de werkpraktijk {names}; deze tip hoort daarbij."
+        noun = verb(len(items) > 1, "werkpraktijk", "werkpraktijken")
+        return f"Je koos de {noun} {names}; deze tip hoort daarbij."
     if kind == "step":
-        return f"Deze tip helpt bij de stap {_names(content, 'lsd_steps', items)}."
+        noun = verb(len(items) > 1, "stap", "stappen")
+        return f"Deze tip helpt bij de {noun} {_names(content, 'lsd_steps', items)}."
     if kind == "case_kind":
         if about:
             return (
@@ -328,7 +338,8 @@ def reflections(count: int) -> str:
 
 def barrier_recurring(content: Content, barrier_id: str, hits: int, window: int) -> str:
     name = _name(content, "barriers", barrier_id)
-    return f"{name} hinderde je in {hits} van je laatste {window} {reflections(window)}"
+    hindered = verb(_plural(content, "barriers", [barrier_id]), "hinderde", "hinderden")
+    return f"{name} {hindered} je in {hits} van je laatste {window} {reflections(window)}"
 
 
 def practice_unreflected(content: Content, practice_id: str, window: int) -> str:

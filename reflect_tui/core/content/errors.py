@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reflect_tui.core.wording import counted
+
 FILE_PATH = "(bestand)"
 
 
@@ -69,5 +71,5 @@ def format_errors(errors: list[ContentError], limit: int = 1) -> str:
     shown = "; ".join(str(e) for e in errors[:limit])
     rest = len(errors) - limit
     if rest > 0:
-        shown += f" (en nog {rest} {'fout' if rest == 1 else 'fouten'})"
+        shown += f" (en nog {counted(rest, 'fout', 'fouten')})"
     return shown

@@ -35,6 +35,7 @@ from reflect_tui.core.content.yamlsafe import ParsedFile, gc_paused, read_file
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.os_messages import os_reason
 from reflect_tui.core.paths import Locations, builtin_content_dir, content_layer_dirs
+from reflect_tui.core.wording import counted
 
 FOLDER_PATH = "(map)"
 
@@ -184,8 +185,8 @@ def _builtin_layer() -> tuple[Layer, Merged]:
         errors.extend(check_refs(merged))
     if errors:
         raise ReflectError(
-            f"de ingebouwde inhoud is ongeldig ({len(errors)} "
-            f"{'fout' if len(errors) == 1 else 'fouten'}): {format_errors(errors)}; "
+            f"de ingebouwde inhoud is ongeldig ({counted(len(errors), 'fout', 'fouten')}): "
+            f"{format_errors(errors)}; "
             "controleer met 'reflect content check'"
         )
     return layer, merged

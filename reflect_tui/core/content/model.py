@@ -116,6 +116,9 @@ class Factor:
     description: str
     rank: int
     keywords: tuple[str, ...] = ()
+    # The name is grammatically plural ("Collega's", "Tijdgebrek en werkdruk"):
+    # sentences about it take a plural verb ("hinderden", not "hinderde").
+    plural: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -599,6 +599,7 @@ _FACTOR = {
     **_NAME_DESC,
     "rank": _Field(_positive),
     "keywords": _Field(_TEXTS, required=False, default=()),
+    "plural": _Field(_BOOL, required=False, default=False),
 }
 
 # collection -> (model class, fields other than id/disabled)

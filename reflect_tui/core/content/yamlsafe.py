@@ -27,6 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from reflect_tui.core.content.errors import FILE_PATH, ContentError
 from reflect_tui.core.content.yaml_messages import dutch_yaml_message
 from reflect_tui.core.os_messages import os_reason
+from reflect_tui.core.wording import decimal
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -207,7 +208,7 @@ def parse_bytes(data: bytes, display: str) -> ParsedFile:
 
 def _too_big(size: int) -> str:
     return (
-        f"het bestand is te groot ({size / 1024 / 1024:.1f} MiB); "
+        f"het bestand is te groot ({decimal(size / 1024 / 1024)} MiB); "
         f"maximaal {MAX_FILE_BYTES // 1024 // 1024} MiB per bestand"
     )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from reflect_tui.core.wording import counted as _counted
+
 # kind -> (one, many)
 KIND_NAMES: Mapping[str, tuple[str, str]] = {
     "naam": ("naam", "namen"),
@@ -22,7 +24,7 @@ REVIEW_HINT = "Controleer de tekst zelf ook: de zoeker mist soms iets."
 def counted(kind: str, n: int) -> str:
     """``3 namen``, ``1 adres``."""
     one, many = KIND_NAMES[kind]
-    return f"{n} {one if n == 1 else many}"
+    return _counted(n, one, many)
 
 
 def replaced_line(counts: Mapping[str, int], kinds: tuple[str, ...]) -> str:

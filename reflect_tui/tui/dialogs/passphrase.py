@@ -21,6 +21,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 
 MAX_TRIES = 3
@@ -84,7 +85,7 @@ class PassphraseApp(App[bool]):
             self.message = strings.PASSPHRASE_GAVE_UP
             self.exit(False)
             return
-        status = strings.PASSPHRASE_WRONG.format(left=MAX_TRIES - self.tries)
+        status = by_count(strings.PASSPHRASE_WRONG, MAX_TRIES - self.tries)
         self.query_one("#status", Static).update(status)
         secret = self.query_one("#secret", Input)
         secret.disabled = False

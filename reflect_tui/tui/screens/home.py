@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from reflect_tui.core.dates import format_date
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import join, one_line, plain
 from reflect_tui.tui.widgets.light_button import LightButton
@@ -315,7 +316,7 @@ class HomeBody(VerticalScroll, can_focus=False):
                 # Rows are cut at 80 columns; the highlighted step in full.
                 yield Static("", id="step-full", classes="step-full")
                 if self.more_steps:
-                    more = strings.HOME_STEPS_MORE.format(n=self.more_steps)
+                    more = by_count(strings.HOME_STEPS_MORE, self.more_steps)
                     yield Static(plain(more), classes="hint")
             else:
                 yield Static(plain(strings.HOME_STEPS_NONE), classes="hint")

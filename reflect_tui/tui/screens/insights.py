@@ -33,6 +33,7 @@ from textual.widgets.option_list import Option
 from reflect_tui.core import insights as core
 from reflect_tui.core.dates import format_date
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.wording import by_count, decimal
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import join, plain
 
@@ -139,7 +140,7 @@ class InsightsScreen(Screen[None]):
         yield OptionList(
             *(
                 Option(
-                    plain(strings.INSIGHTS_TOTALS[key].format(n=n, days=core.RECENT_DAYS)),
+                    plain(by_count(strings.INSIGHTS_TOTALS[key], n, days=core.RECENT_DAYS)),
                     id=drill_id(drill),
                 )
                 for key, n, drill in core.totals(r)
@@ -191,7 +192,7 @@ class InsightsScreen(Screen[None]):
         options = []
         for s in series:
             months = [v for _m, v, _n in s.months][-SPARK_MONTHS:]
-            mean = f"{s.mean:.1f}" if s.mean is not None else "-"
+            mean = decimal(s.mean) if s.mean is not None else "-"
             options.append(
                 Option(
                     join(
@@ -246,7 +247,7 @@ class InsightsScreen(Screen[None]):
 
     def _skips(self, r: Insights) -> Any:
         yield Static(
-            plain(strings.INSIGHTS_SKIPS.format(n=core.SKIP_WINDOW)), classes="section-title"
+            plain(by_count(strings.INSIGHTS_SKIPS, core.SKIP_WINDOW)), classes="section-title"
         )
         options = []
         for s in r.skips:

@@ -21,6 +21,7 @@ from reflect_tui.core.dates import format_date
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.intervision.labels import ROLE_LABELS
 from reflect_tui.core.intervision.runner import method_shape
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import one_line, plain
 
@@ -33,9 +34,7 @@ CSS = Path(__file__).parent / "intervision.tcss"
 
 def method_row(method: IntervisionMethod) -> str:
     shape = method_shape(method)
-    return strings.IV_METHOD_ROW.format(
-        name=method.name, rounds=shape.rounds, minutes=shape.minutes
-    )
+    return by_count(strings.IV_METHOD_ROW, shape.rounds, name=method.name, minutes=shape.minutes)
 
 
 class IntervisionSetupScreen(Screen[None]):

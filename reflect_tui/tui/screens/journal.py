@@ -41,6 +41,7 @@ from reflect_tui.core.dates import format_date, parse_date
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.query import PAGE_SIZE, JournalQuery, count, find
 from reflect_tui.core.journal.store import Cancelled
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import join, one_line, plain
 
@@ -289,7 +290,7 @@ class JournalScreen(Screen[None]):
         if generation != self._generation:
             return
         self.total = total
-        text = strings.JOURNAL_COUNT_ONE if total == 1 else strings.JOURNAL_COUNT.format(n=total)
+        text = by_count(strings.JOURNAL_COUNT, total)
         self.query_one("#journal-count", Static).update(plain(text))
 
     def set_query(self, query: JournalQuery) -> None:
@@ -589,7 +590,7 @@ class JournalScreen(Screen[None]):
 
         n = self.total if self.total is not None else len(self.rows)
         dialog = ChoiceDialog(
-            strings.EXPORT_CHOOSE_TITLE.format(n=n),
+            by_count(strings.EXPORT_CHOOSE_TITLE, n),
             [("md", strings.EXPORT_CHOOSE_MD), ("json", strings.EXPORT_CHOOSE_JSON)],
             strings.EXPORT_CHOOSE_CANCEL,
         )
@@ -620,7 +621,7 @@ class JournalScreen(Screen[None]):
             message = strings.EXPORT_FAILED.format(error=exc)
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
-        message = strings.EXPORTED_SET.format(n=n, path=path)
+        message = by_count(strings.EXPORTED_SET, n, path=path)
         self.app.call_from_thread(self.notify, message, markup=False, timeout=8)
 
     # -- navigation ---------------------------------------------------------------------

@@ -23,6 +23,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.session.flow import PHASES, SessionFlow, Step
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 from reflect_tui.tui.render import reflection_markdown
 from reflect_tui.tui.steps.base import Services, StepView
@@ -177,7 +178,7 @@ class SessionScreen(Screen[None]):
             detail = strings.PROGRESS_LSD.format(i=lsd[0], n=lsd[1])
         elif flow.phase == "practices":
             k = len(flow.reflection.practices)
-            detail = strings.PROGRESS_PRACTICES.format(k=k, n=flow.lsd_total)
+            detail = by_count(strings.PROGRESS_PRACTICES, flow.lsd_total, k=k)
         label = step_label(flow, flow.current)
         self.query_one(StepProgress).update_position(flow.phase, label, detail)
 

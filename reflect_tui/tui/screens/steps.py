@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from reflect_tui.core.dates import format_date, parse_date
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.steps import STEPS_LIMIT, StepRow, all_steps
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import join, one_line, plain
 
@@ -79,7 +80,7 @@ class NextStepsScreen(Screen[None]):
         if not self.steps:
             note = strings.STEPS_NONE
         elif len(self.steps) >= STEPS_LIMIT:
-            note = strings.STEPS_MORE.format(n=STEPS_LIMIT)
+            note = by_count(strings.STEPS_MORE, STEPS_LIMIT)
         self.query_one("#steps-note", Static).update(plain(note))
         if self.steps:
             option_list.highlighted = 0

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from reflect_tui.core.content.errors import ContentError
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 
 PANEL_ID = "content-errors"
@@ -39,7 +40,7 @@ class ContentErrorsPanel(Static):
     @staticmethod
     def render_errors(errors: Sequence[ContentError]) -> Text:
         n = len(errors)
-        count = strings.CONTENT_ERROR_ONE if n == 1 else strings.CONTENT_ERROR_MANY.format(n=n)
+        count = by_count(strings.CONTENT_ERROR_COUNT, n)
         text = Text(strings.CONTENT_ERRORS_TITLE.format(count=count), style="bold")
         for error in errors[:MAX_LINES]:
             text.append("\n" + str(error))
