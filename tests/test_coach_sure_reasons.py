@@ -94,3 +94,16 @@ def test_a_ticked_hindrance_pulls_one_tip_not_five() -> None:
     matches = match_tips(CONTENT, signals)
     assert matches[0].tip.id == "loop-even-langs-bij-je-collega"
     assert "ga-erheen-en-maak-contact" in [m.tip.id for m in matches[:3]]
+
+
+def test_a_situation_cue_decides_the_first_practice() -> None:
+    # After a political no the work is with the people (relaties), not inside the
+    # town hall, although the ticked Politiek leans to binnen-buiten.
+    from reflect_tui.core.coach.practices import suggest_practices
+
+    text = (
+        "De raad stemde gisteren tegen de pacht van de grond voor de buurtmoestuin. Ik moet "
+        "het de initiatiefnemers vertellen, ze hebben er twee jaar aan gewerkt."
+    )
+    ranked = suggest_practices(CONTENT, text, "initiatief", barriers=("politiek",))
+    assert ranked[0].id == "relaties"

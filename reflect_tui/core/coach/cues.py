@@ -119,8 +119,13 @@ def _negated_before(
 ) -> bool:
     for index in range(max(0, position - NEGATION_BEFORE), position):
         if clauses[index] == clauses[position] and keys[index] in negations:
+            if index > 0 and keys[index - 1] in _NOT_KNOWING:
+                continue  # "ik weet niet wie de eigenaar is": not knowing, no negation
             return True
     return False
+
+
+_NOT_KNOWING = frozenset(word_key(w) for w in ("weet", "wist", "weten"))
 
 
 def group_by_owner(hits: Iterable[CueHit]) -> Mapping[str, list[CueHit]]:

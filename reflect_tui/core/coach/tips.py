@@ -40,16 +40,16 @@ W_LOW_PRINCIPLE = 2.0  # a principle rated 2 the tip strengthens (rating 1: +0.5
 W_STEP = 1.0  # the LSD step being answered
 W_KIND = 1.0  # the case kind
 W_KEYWORD = 2.0  # the tip's own keywords in the text (diminishing)
-W_CUE = 6.0  # a situation cue of the tip in the text: the case is what the tip is for
-W_CUE_EXTRA = 2.0  # ... each further distinct cue
+W_CUE = 8.0  # a situation cue of the tip in the text: the case is what the tip is for
+W_CUE_EXTRA = 3.0  # ... each further distinct cue
 # A cue of one word ("advocaat", "boos") that nothing else confirms (no second
 # cue, none of the tip's own other words) may be that word in another sense.
 W_CUE_SINGLE = 3.0
-MAX_CUE = 10.0
+MAX_CUE = 14.0
 QUOTE_MIN_SPECIFICITY = 0.55  # keywords of at most 3 tips are quoted in reasons
 KEYWORD_TOGETHER = 0.6  # extra share per further distinct own keyword
 MAX_KEYWORD = 10.0
-W_KEYWORDS_TOGETHER = 4.0  # three or more distinct own keywords: the text is about this tip
+W_KEYWORDS_TOGETHER = 6.0  # three or more distinct own keywords: as telling as a cue
 KEYWORDS_TOGETHER_MIN = 3
 KEYWORDS_EARN = 3  # own keywords that earn a place alone (2 when one is a phrase)
 
@@ -312,6 +312,7 @@ def score_tip(
         elif barrier_id in evidence.barriers and barrier_id not in signals.helps:
             # Never read as a hindrance what the user ticked as a help.
             items = evidence.barriers[barrier_id]
+            sure = strong_words(items) or any(e.confirmed for e in items)
             parts.append(
                 ScorePart(
                     INFERRED_BARRIER,
@@ -319,7 +320,7 @@ def score_tip(
                     W_BARRIER_INFERRED,
                     _matches(items),
                     tuple(first_quotes([e for e in items if e.confirmed] or items, 1)),
-                    sure=strong_words(items) or any(e.confirmed for e in items),
+                    sure=sure,
                 )
             )
     for help_id in tip.helps:
