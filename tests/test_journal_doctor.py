@@ -123,3 +123,41 @@ def test_a_damaged_journal_gets_no_daily_backup_and_restore_sets_it_aside(
     with open_store(isolated_home) as store:
         assert [s.title for s in store.list()] == ["uit de back-up"]
         store.delete(store.list()[0].id)  # the scrub of the backups folder is not tripped
+
+
+_SQLITE_ENGLISH = ("malformed", "not a database", "database disk image", "Tree ", "Page ")
+
+
+def _user_lines(out: str) -> list[str]:
+    """Everything doctor prints except its one marked technical line."""
+    return [line for line in out.splitlines() if "technisch, van SQLite" not in line]
+
+
+def test_doctor_speaks_dutch_about_a_damaged_page(isolated_home: Path) -> None:
+    """SQLite's English is only on the line marked as technical (issue 16)."""
+    _journal_with_a_damaged_page(isolated_home)
+    code, out, _ = _run(isolated_home, "doctor")
+    assert code == 1
+    problems = [line for line in out.splitlines() if line.startswith("  - ")]
+    assert problems and all(not any(w in p for w in _SQLITE_ENGLISH) for p in problems)
+    assert not any(w in line for line in _user_lines(out) for w in _SQLITE_ENGLISH)
+    assert "(technisch, van SQLite: " in out
+    assert "reflection_tips" not in out  # every table has a Dutch name
+
+
+def test_doctor_never_advises_running_doctor(isolated_home: Path) -> None:
+    """A truncated or foreign file: the finding, without "run 'reflect doctor'"."""
+    journal, _ = _journal_with_a_damaged_page(isolated_home)
+    for broken in (journal.read_bytes()[:20_000], b"geen dagboek" * 100):
+        journal.write_bytes(broken)
+        code, out, err = _run(isolated_home, "doctor")
+        assert code == 1
+        assert "reflect doctor" not in out + err
+        assert "beschadigd of is geen dagboek" in out
+        assert not any(w in line for line in _user_lines(out) for w in _SQLITE_ENGLISH)
+
+
+def test_examine_keeps_sqlites_words_apart(tmp_path: Path) -> None:
+    journal, _ = _journal_with_a_damaged_page(tmp_path, count=40)
+    health = doctor.examine(journal)
+    assert health.technical and all("reflect doctor" not in p for p in health.problems)

@@ -149,6 +149,9 @@ def run_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
     _say(ctx, f"Het dagboek {journal} is beschadigd:")
     for problem in health.problems[:5]:
         _say(ctx, f"  - {problem}")
+    if health.technical:
+        # SQLite's own words, marked as such: useful to whoever helps, not needed to act.
+        _say(ctx, f"  (technisch, van SQLite: {'; '.join(health.technical[:3])})")
     target = rescue_path(journal, ctx.clock.now().strftime("%Y%m%dT%H%M%S"))
     try:
         result = rescue(journal, target)
@@ -170,6 +173,7 @@ _TABLE_NAMES = {
     "principle_ratings": ("beoordeling van een principe", "beoordelingen van principes"),
     "next_steps": ("volgende stap", "volgende stappen"),
     "tips_shown": ("getoonde tip", "getoonde tips"),
+    "reflection_tips": ("bewaarde tip bij een reflectie", "bewaarde tips bij reflecties"),
 }
 
 

@@ -44,7 +44,7 @@ from typing import Any, cast
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import keys
-from reflect_tui.core.journal.sqlite_errors import corrupt_message, db_errors, translate
+from reflect_tui.core.journal.sqlite_errors import DamagedJournal, db_errors, translate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT = 5.0
@@ -161,16 +161,16 @@ def check_file(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
     if keys.looks_encrypted(header[:16]) and keys.journal_is_encrypted(path):
         return  # encrypted: the keyed open checks it (``_apply_key``)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise ReflectError(corrupt_message(path, "geen SQLite-bestand"))
+        raise DamagedJournal(path, "geen SQLite-bestand")
     live = _is_live(path)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise ReflectError(corrupt_message(path, "ongeldige paginagrootte"))
+        raise DamagedJournal(path, "ongeldige paginagrootte")
     pages = int.from_bytes(header[28:32], "big")
     size_is_valid = header[92:96] == header[24:28]  # header's own "size is current" check
     if not live and size_is_valid and path.stat().st_size < pages * page_size:
-        raise ReflectError(corrupt_message(path, "bestand is afgekapt"))
+        raise DamagedJournal(path, "bestand is afgekapt")
     try:
         version, names = _read_catalog(path, live, busy_timeout)
     except db_errors("DatabaseError") as exc:
@@ -187,11 +187,11 @@ def check_file(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
             text = str(error).lower()
             if live and not ("malformed" in text or "not a database" in text):
                 return  # locked, read-only or needs recovery: the real open decides and says so
-            raise ReflectError(corrupt_message(path, str(error))) from None
+            raise DamagedJournal(path, technical=str(error)) from None
     from reflect_tui.core.journal import migrations
 
     if (names or version) and "reflections" not in names:
-        raise ReflectError(corrupt_message(path, "onbekende database"))
+        raise DamagedJournal(path, "onbekende database")
     migrations.check_version(version, path)
 
 
@@ -206,7 +206,7 @@ def _read_catalog(path: Path, live: bool, busy_timeout: float) -> tuple[int, set
     try:
         probe = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=busy_timeout)
     except sqlite3.Error as exc:
-        raise ReflectError(corrupt_message(path, str(exc))) from None
+        raise DamagedJournal(path, technical=str(exc)) from None
     try:
         version = int(probe.execute("PRAGMA user_version").fetchone()[0])
         names = {r[0] for r in probe.execute("SELECT name FROM sqlite_master")}
@@ -372,9 +372,9 @@ def require_sound(conn: sqlite3.Connection, path: Path) -> None:
     try:
         rows = conn.execute("PRAGMA quick_check(5)").fetchall()
     except db_errors("DatabaseError") as exc:
-        raise ReflectError(corrupt_message(path, str(exc))) from None
+        raise DamagedJournal(path, technical=str(exc)) from None
     if [r[0] for r in rows] != ["ok"]:
-        raise ReflectError(corrupt_message(path, f"controle mislukt: {rows[0][0]}"))
+        raise DamagedJournal(path, "controle mislukt", technical=str(rows[0][0]))
 
 
 def _tracked(conn: sqlite3.Connection) -> _Tracked:

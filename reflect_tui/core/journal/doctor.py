@@ -31,7 +31,8 @@ from reflect_tui.core.journal.connection import (
     connect_file,
     held_in_process,
 )
-from reflect_tui.core.journal.sqlite_errors import db_errors
+from reflect_tui.core.journal.sqlite_errors import DamagedJournal, db_errors
+from reflect_tui.core.wording import by_count
 
 CHUNK = 256
 SKIP_LIMIT = 20_000  # rowids probed one by one past a damaged spot before giving up
@@ -41,12 +42,33 @@ SKIP_LIMIT = 20_000  # rowids probed one by one past a damaged spot before givin
 _DERIVED_TABLES = ("reflection_fts", "journal_counts", "rating_days")
 
 
+# What ``reflect doctor`` says it found, in Dutch. Never advice to run ``reflect doctor``:
+# the user is running it. SQLite's own (English) words go to ``Health.technical``.
+PROBLEM_DAMAGED = "Het bestand is beschadigd of is geen dagboek van reflect ({reason})."
+PROBLEM_DAMAGED_PLAIN = "Het bestand is beschadigd of is geen dagboek van reflect."
+PROBLEM_UNREADABLE = "Een deel van het bestand is beschadigd en niet te lezen."
+PROBLEM_STRUCTURE = (
+    "De controle vond 1 fout in de opbouw van het bestand.",
+    "De controle vond {n} fouten in de opbouw van het bestand.",
+)
+PROBLEM_STRUCTURE_MORE = (
+    "De controle vond 1 fout of meer in de opbouw van het bestand.",
+    "De controle vond {n} fouten of meer in de opbouw van het bestand.",
+)
+INTEGRITY_LIMIT = 20  # integrity_check stops after this many findings
+
+
 class Health(NamedTuple):
-    """What ``reflect doctor`` found in the journal."""
+    """What ``reflect doctor`` found in the journal.
+
+    ``problems`` are Dutch lines for the user; ``technical`` keeps SQLite's own
+    English messages, for a clearly marked detail line (or a helper's eyes).
+    """
 
     ok: bool
     problems: list[str]
     reflections: int | None
+    technical: tuple[str, ...] = ()
 
 
 class Gap(NamedTuple):
@@ -84,6 +106,9 @@ def examine(path: Path) -> Health:
         return Health(True, [], 0)
     try:
         check_file(path)
+    except DamagedJournal as exc:
+        line = PROBLEM_DAMAGED.format(reason=exc.reason) if exc.reason else PROBLEM_DAMAGED_PLAIN
+        return Health(False, [line], None, (exc.technical,) if exc.technical else ())
     except ReflectError as exc:
         return Health(False, [exc.message], None)
     wal = path.with_name(path.name + "-wal")
@@ -98,19 +123,20 @@ def _integrity(path: Path) -> Health:
     try:
         conn = connect_file(path, readonly=True)
     except db_errors("Error") as exc:
-        return Health(False, [str(exc)], None)
+        return Health(False, [PROBLEM_UNREADABLE], None, (str(exc),))
     try:
-        problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+        problems = [str(r[0]) for r in conn.execute(f"PRAGMA integrity_check({INTEGRITY_LIMIT})")]
         count: int | None = None
         with contextlib.suppress(*db_errors("Error")):
             count = int(conn.execute("SELECT count(*) FROM reflections").fetchone()[0])
     except db_errors("DatabaseError") as exc:
-        return Health(False, [str(exc)], None)
+        return Health(False, [PROBLEM_UNREADABLE], None, (str(exc),))
     finally:
         conn.close()
     if problems == ["ok"]:
         return Health(True, [], count)
-    return Health(False, problems, count)
+    forms = PROBLEM_STRUCTURE_MORE if len(problems) >= INTEGRITY_LIMIT else PROBLEM_STRUCTURE
+    return Health(False, [by_count(forms, len(problems))], count, tuple(problems))
 
 
 def rescue_path(journal_path: Path, stamp: str) -> Path:
@@ -147,7 +173,7 @@ def rescue(path: Path, target: Path) -> RescueResult:
             src = connect_file(copy)
         except db_errors("Error") as exc:
             raise ReflectError(
-                f"{path} is niet te openen, er valt niets te redden ({exc})."
+                f"{path} is niet te openen, er valt niets te redden (technisch, van SQLite: {exc})."
             ) from None
         try:
             return _rescue_into(src, path, target)
@@ -165,7 +191,8 @@ def _rescue_into(src: sqlite3.Connection, path: Path, target: Path) -> RescueRes
         ]
     except db_errors("DatabaseError") as exc:
         raise ReflectError(
-            f"de inhoudsopgave van {path} is onleesbaar; er valt niets te redden ({exc})."
+            f"de inhoudsopgave van {path} is onleesbaar; er valt niets te redden "
+            f"(technisch, van SQLite: {exc})."
         ) from None
     if version != migrations.CURRENT_VERSION or "reflections" not in names:
         raise ReflectError(

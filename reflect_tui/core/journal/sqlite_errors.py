@@ -38,6 +38,22 @@ def db_errors(name: str = "Error", *extra: type[BaseException]) -> tuple[type[Ba
     return tuple(found)
 
 
+class DamagedJournal(ReflectError):
+    """The journal file is damaged or not a reflect journal.
+
+    Its own type so ``reflect doctor`` can say what it found without the
+    advice this message carries (which names ``reflect doctor`` itself):
+    ``reason`` is a short Dutch reason or empty, ``technical`` SQLite's own
+    (English) words or empty.
+    """
+
+    def __init__(self, path: Path, reason: str = "", technical: str = "") -> None:
+        detail = f"{reason}: {technical}" if reason and technical else reason or technical
+        super().__init__(corrupt_message(path, detail))
+        self.reason = reason
+        self.technical = technical
+
+
 def corrupt_message(path: Path, detail: str = "") -> str:
     extra = f" ({detail})" if detail else ""
     return (
@@ -96,7 +112,7 @@ def translate(exc: BaseException, path: Path) -> ReflectError:
                 f"kan het dagboek {path} niet openen: bestaat de map en mag je erin schrijven?"
             )
         if "malformed" in text or "not a database" in text or "corrupt" in text:
-            return ReflectError(corrupt_message(path, str(exc)))
+            return DamagedJournal(path, technical=str(exc))
         if "disk i/o" in text:
             return ReflectError(
                 f"schijffout bij het lezen of schrijven van {path}; controleer de schijf. "
