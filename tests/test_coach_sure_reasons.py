@@ -30,6 +30,14 @@ def test_a_ticked_help_is_never_called_a_hindrance() -> None:
     for match in matches:
         assert not any(p.kind == "inferred_barrier" and p.item == "collegas" for p in match.parts)
         assert not any("als hindernis" in r for r in match.reasons)
+    # The tick is said plainly, with why the advice fits (not just the tag).
+    assert any(
+        r.startswith(
+            "Je vinkte 'Collega's' aan als wat hielp; deze tip bouwt daarop voort en gaat over "
+        )
+        for m in matches
+        for r in m.reasons
+    )
 
 
 def test_a_lone_word_in_another_sense_is_not_quoted() -> None:

@@ -154,10 +154,17 @@ def _tip_line(
             return f"Je vinkte {names} aan als wat je hinderde; deze tip gaat over {about}."
         return f"Je vinkte {names} aan als wat je hinderde; deze tip gaat daarover."
     if kind == "inferred_barrier":
+        # Says which hindrance the words show: "deze tip gaat over ..." after a
+        # department's name read as a non sequitur ('potje' -> taking residents inside).
         name = _names(content, "barriers", items)
         return f"{said}: dat wijst op {name} als hindernis." if said else ""
     if kind == "ticked_help":
         names = _names(content, "helps", items)
+        if about:
+            return (
+                f"Je vinkte {names} aan als wat hielp; deze tip bouwt daarop voort"
+                f" en gaat over {about}."
+            )
         return f"Je vinkte {names} aan als wat hielp; deze tip bouwt daarop voort."
     if kind == "inferred_help":
         name = _names(content, "helps", items)
@@ -169,6 +176,8 @@ def _tip_line(
     if kind == "chosen_practice":
         names = _names(content, "practices", items)
         noun = verb(len(items) > 1, "werkpraktijk", "werkpraktijken")
+        if about:
+            return f"Je koos de {noun} {names}; deze tip gaat over {about}."
         return f"Je koos de {noun} {names}; deze tip hoort daarbij."
     if kind == "step":
         noun = verb(len(items) > 1, "stap", "stappen")
@@ -258,7 +267,7 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
             done.add(part.kind)
             line = _tip_line(content, part.kind, grouped[part.kind], (), about_unsaid())
         elif part.kind == "chosen_practice":
-            line = _tip_line(content, part.kind, [part.item], ())
+            line = _tip_line(content, part.kind, [part.item], (), about_unsaid())
         else:
             if not getattr(part, "sure", True):
                 continue  # weak words count for the score, but are not quoted back
