@@ -42,8 +42,9 @@ from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.query import PAGE_SIZE, JournalQuery, count, find
 from reflect_tui.core.journal.store import Cancelled
 from reflect_tui.core.wording import by_count
-from reflect_tui.tui import strings
+from reflect_tui.tui import heap, strings
 from reflect_tui.tui.text import join, one_line, plain
+from reflect_tui.tui.widgets.fixed_field import FixedField
 
 if TYPE_CHECKING:
     from reflect_tui.core.journal.summary import ReflectionSummary
@@ -101,6 +102,7 @@ class JournalScreen(Screen[None]):
         self._more = False
         self._shown_id: str | None = None
         self._changed_at = 0.0  # time.monotonic() of the last query change
+        self._lines: dict[str, str] = {}  # what each one-line hint shows (``_set_line``)
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -112,7 +114,7 @@ class JournalScreen(Screen[None]):
         yield Header()
         with Horizontal(id="journal-main"):
             with Vertical(id="journal-left"):
-                yield Input(
+                yield FixedField(
                     self.journal_query.text,
                     placeholder=strings.JOURNAL_SEARCH_PLACEHOLDER,
                     id="journal-search",
@@ -193,7 +195,7 @@ class JournalScreen(Screen[None]):
             self._failed(exc)
             return
         self._show_page(self._generation, rows, True)
-        self.query_one("#journal-count", Static).update(plain(strings.JOURNAL_COUNTING))
+        self._set_line("#journal-count", strings.JOURNAL_COUNTING)
         self._count(self.journal_query, self._generation)
 
     @work(thread=True, exclusive=True, group="journal-count")
@@ -207,10 +209,26 @@ class JournalScreen(Screen[None]):
 
     @work(thread=True, group="journal-warm-up")
     def _warm_up(self) -> None:
-        """Load the Dutch word list now, not on the first typed key (about half a second)."""
+        """Load the Dutch word list now, not on the first typed key (about half a
+        second); then, on the UI thread, freeze what the open screen holds."""
         from reflect_tui.core.text_analysis import warm_up
 
         warm_up()
+        self.app.call_from_thread(self._freeze_heap)
+
+    _frozen = False
+
+    def _freeze_heap(self) -> None:
+        """The screen, its modules and the word list stay while it is open: out
+        of the collector's full passes with them (``tui.heap``), so no search
+        keystroke pays a full pass over them."""
+        if self.is_attached and not self._frozen:
+            self._frozen = True
+            heap.freeze()
+
+    def on_unmount(self) -> None:
+        if self._frozen:
+            heap.release(self.app.call_after_refresh)
 
     # -- running the query ------------------------------------------------------
 
@@ -218,7 +236,7 @@ class JournalScreen(Screen[None]):
         """Run the current query again (after typing, a filter, a delete)."""
         self._generation += 1
         self.total = None
-        self.query_one("#journal-count", Static).update(plain(strings.JOURNAL_COUNTING))
+        self._set_line("#journal-count", strings.JOURNAL_COUNTING)
         self._fetch(self.journal_query, self._generation)
 
     @work(thread=True, exclusive=True, group="journal-page")
@@ -291,7 +309,7 @@ class JournalScreen(Screen[None]):
             return
         self.total = total
         text = by_count(strings.JOURNAL_COUNT, total)
-        self.query_one("#journal-count", Static).update(plain(text))
+        self._set_line("#journal-count", text)
 
     def set_query(self, query: JournalQuery) -> None:
         if query != self.journal_query:
@@ -339,7 +357,19 @@ class JournalScreen(Screen[None]):
             if parts
             else strings.JOURNAL_FILTER_HINT
         )
-        self.query_one("#journal-filter-line", Static).update(plain(one_line(text, 300)))
+        self._set_line("#journal-filter-line", one_line(text, 300))
+
+    def _set_line(self, selector: str, text: str) -> None:
+        """Show ``text`` in one of the one-line hints (the filters, the count).
+
+        Only when it changed, and without a layout: both lines have a fixed
+        size (``journal.tcss``), and a layout arranges and repaints the whole
+        screen, which on every keystroke cost more than the list update
+        itself (issue 13)."""
+        if self._lines.get(selector) == text:
+            return
+        self._lines[selector] = text
+        self.query_one(selector, Static).update(plain(text), layout=False)
 
     def _describe_filters(self) -> list[str]:
         q = self.journal_query

@@ -1,0 +1,142 @@
+"""What one search keystroke costs on the journal screen, counted rather than timed.
+
+Issue 13 asks each keystroke to update the list within 50 ms at 50,000
+reflections; the times are measured by ``benchmarks/bench_lookback.py``.
+These tests pin the causes of the slow keystrokes found there: a full screen
+layout per key (the search field's and the hint lines' size requests) and
+full garbage-collector passes over the open screen's objects.
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+
+import pytest
+from journal_fixtures.lookback import lookback_reflections
+from textual.widget import Widget
+from textual.widgets import Input
+from tui_helpers import WIDE, type_text
+
+from reflect_tui.core.journal.store import JournalStore
+from reflect_tui.tui.screens import journal
+from reflect_tui.tui.screens.journal import JournalScreen
+from reflect_tui.tui.widgets.fixed_field import FixedField
+
+
+@pytest.fixture
+def seeded(journal_path: Path) -> Path:
+    from tui_helpers import CLOCK
+
+    with JournalStore.open(journal_path, CLOCK) as store:
+        store.import_reflections(lookback_reflections())
+    return journal_path
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_typing_a_search_asks_for_no_layout(seeded, make_app, monkeypatch) -> None:
+    # The detail pane re-renders after a pause in typing (and may change its
+    # size then); keep it out of the window measured here.
+    monkeypatch.setattr(journal, "TYPING_PAUSE", 60.0)
+    asked: list[str] = []
+    refresh = Widget.refresh
+
+    def recording_refresh(self, *regions, layout: bool = False, **kwargs):  # type: ignore[no-untyped-def]
+        if layout:
+            asked.append(f"{type(self).__name__}#{self.id}")
+        return refresh(self, *regions, layout=layout, **kwargs)
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        before = screen._generation
+        monkeypatch.setattr(Widget, "refresh", recording_refresh)
+        await type_text(pilot, "boom")
+        for _ in range(200):  # until the last key's page is shown
+            if not any(w.group == "journal-page" and w.is_running for w in app.workers):
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        monkeypatch.setattr(Widget, "refresh", refresh)
+        app.workers.cancel_group(screen, "journal-detail")
+        assert screen._generation == before + 4  # one query per key
+        assert [s.title for s in screen.rows]  # the search found something
+        # Before: the field (its virtual size), the filter line and the count
+        # line each asked for a layout of the whole screen on every key. (The
+        # list itself asks when its number of rows changes, which a page of a
+        # big journal does not.)
+        ours = {"FixedField#journal-search", "Static#journal-filter-line", "Static#journal-count"}
+        assert set(asked) & ours == set()
+        assert set(asked) <= {"OptionList#journal-list"}
+
+
+async def _typed_long_text(kind: type[Input]) -> tuple[object, ...]:
+    """Where a narrow field of ``kind`` scrolled to and put its cursor after a long text."""
+    from textual.app import App, ComposeResult
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield kind(compact=True, id="field")
+
+    app = One()
+    async with app.run_test(size=(20, 3)) as pilot:
+        field = app.query_one(Input)
+        field.focus()
+        await pilot.pause()
+        await type_text(pilot, "abcdefghijklmnopqrstuvwxyz")
+        await pilot.press("left", "left")
+        await pilot.pause()
+        assert field.value == "abcdefghijklmnopqrstuvwxyz"
+        return field.scroll_offset, field.cursor_screen_offset, app.export_screenshot()
+
+
+async def test_fixed_field_scrolls_to_its_cursor_as_an_input_does() -> None:
+    fixed = await _typed_long_text(FixedField)
+    assert fixed[0].x > 0  # type: ignore[attr-defined]  # scrolled: the end is in view
+    assert fixed == await _typed_long_text(Input)
+
+
+class _Cycle:
+    """An object that refers to itself: only the collector can free it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+async def test_the_open_journal_is_frozen_and_released_when_closed(seeded, make_app) -> None:
+    app = make_app()
+    gc.disable()  # no automatic pass may free the cycle below before the freeze
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.pause()
+            gc.unfreeze()  # the process is shared with other tests
+            cycle = weakref.ref(_Cycle())  # garbage that only a collection frees
+            await pilot.press("j")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, JournalScreen)
+            assert screen._frozen
+            gc.collect()
+            # Frozen with the open screen: no full pass walks it any more...
+            assert cycle() is not None
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.pause(0.1)
+            # ...but closing the screen gives it back: frozen objects are never
+            # collected, so without this every closed journal screen (its widgets
+            # form cycles) would stay in memory for good.
+            assert cycle() is None
+            assert gc.get_freeze_count() > 0  # what is still alive is frozen again
+    finally:
+        gc.enable()
+        gc.unfreeze()
