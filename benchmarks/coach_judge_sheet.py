@@ -34,6 +34,10 @@ def main() -> int:
         if case.ticked_barriers:
             names = [getattr(barriers.get(b), "name", b) for b in case.ticked_barriers]
             print(f"Aangevinkt als wat hinderde: {', '.join(names)}\n")
+        if case.ticked_helps:
+            helps = content.by_id("helps")
+            names = [getattr(helps.get(h), "name", h) for h in case.ticked_helps]
+            print(f"Aangevinkt als wat hielp: {', '.join(names)}\n")
         for rank, match in enumerate(coach_case(content, case, n=args.n), 1):
             print(f"{rank}. **{match.tip.title}**")
             print(f"   {match.tip.text.strip()}")
