@@ -175,3 +175,125 @@ def test_list_search_export_import_nothing_heavy(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+# --- the scripted commands without argparse (cli/quick_args.py) ----------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "-n", "10"],
+        ["list", "--json", "-n", "0"],
+        ["--data-dir", "d", "list", "-n", "3"],
+        ["--data-dir=d", "--content", "c", "--content=e", "--watch", "list"],
+        ["search", "kap"],
+        ["search", "kap", "boom", "-n", "2", "--json"],
+        ["search", "-n", "7", "kap", "boom"],
+        ["search", "--json", "kap"],
+        ["export"],
+        ["export", "--format", "md"],
+        ["export", "-o", "uit.json", "--format", "json"],
+        ["export", "--output", "uit.md", "--format", "md"],
+        ["suggest"],
+        ["suggest", "--json"],
+    ],
+)
+def test_quick_args_give_what_the_parser_gives(argv: list[str]) -> None:
+    from reflect_tui.cli.quick_args import quick_args
+
+    quick = quick_args(argv)
+    assert quick is not None
+    assert vars(quick) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--help"],
+        ["list", "--help"],
+        ["list", "-n"],
+        ["list", "-n", "x"],
+        ["list", "-n", "-1"],
+        ["list", "-n10"],
+        ["list", "woord"],
+        ["list", "--tag", "x"],
+        ["list", "--js"],
+        ["search"],
+        ["search", "-n", "2"],
+        ["search", "kap", "-n", "2", "boom"],
+        ["search", "--", "-kap"],
+        ["search", "kap", "--since", "1-3-2026"],
+        ["export", "--format", "csv"],
+        ["export", "-o", "-"],
+        ["export", "-o"],
+        ["export", "--format=json"],
+        ["suggest", "x"],
+        ["--data-dir", "list"],
+        ["--data-dir"],
+        ["--data", "x", "list"],
+        ["show", "abc"],
+        ["lijst"],
+    ],
+)
+def test_quick_args_leave_everything_else_to_the_parser(argv: list[str]) -> None:
+    """Unusual forms, errors and help go through argparse, so they read as before."""
+    from reflect_tui.cli.quick_args import quick_args
+
+    assert quick_args(argv) is None
+
+
+def test_quick_args_know_every_filter_option() -> None:
+    from reflect_tui.cli import quick_args
+
+    assert quick_args._FILTERS == filters.FILTER_DESTS
+
+
+_NO_COMPILE = """
+import builtins, sys
+real = builtins.compile
+def refuse(source, *args, **kwargs):
+    if isinstance(source, str):  # bytes: the import system compiling a module without .pyc
+        raise AssertionError(f"compile() called on {{source[:60]!r}}")
+    return real(source, *args, **kwargs)
+builtins.compile = refuse
+from reflect_tui.cli.main import main
+assert main({argv!r}) == 0
+"""
+
+
+@pytest.mark.slow  # fresh interpreters
+@pytest.mark.parametrize(
+    "argv",
+    [["list", "-n", "10"], ["search", "kapvergunning"], ["export", "--format", "json"]],
+)
+def test_scripted_commands_never_call_compile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    """The compile() builtin's first call sets up every AST type (~9 M instructions).
+
+    A NamedTuple in a module with ``from __future__ import annotations`` makes
+    typing call it for each field (see ``core/paths.py``); so does compiling
+    generated code. ``eval``/``exec`` of a string do not.
+    """
+    from journal_fixtures.helpers import open_store, sample_reflection
+
+    from reflect_tui.core import lemma_table
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("REFLECT_HOME", str(home))
+    with open_store(home) as store:
+        store.import_reflections([sample_reflection()])
+    lemma_table.open_lemma_table()
+    env = {**os.environ, "REFLECT_HOME": str(home)}
+    env.pop("PYTHONSTARTUP", None)
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_COMPILE.format(argv=argv)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

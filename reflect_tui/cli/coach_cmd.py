@@ -12,7 +12,6 @@ registering the commands stays cheap. Nothing here imports Textual.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -23,6 +22,8 @@ from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.safe_text import clean_line, display_id
 
 if TYPE_CHECKING:
+    import argparse
+
     from reflect_tui.cli.context import CliContext
     from reflect_tui.core.coach.learning import LearningMatch
     from reflect_tui.core.coach.practices import PracticeSuggestion

@@ -7,12 +7,13 @@ screen's filters mean, so all of them build the core ``JournalQuery``.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import argparse
+
     from reflect_tui.core.content.model import Content
     from reflect_tui.core.journal.query import JournalQuery
 

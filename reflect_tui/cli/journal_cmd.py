@@ -12,7 +12,6 @@ characters, so an answer containing ``\\x1b[2J`` cannot clear the screen.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from reflect_tui.core.safe_text import clean_block, clean_line, display_id
 from reflect_tui.core.wording import counted
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Iterator, Sequence
 
     from reflect_tui.cli.context import CliContext

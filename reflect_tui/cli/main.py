@@ -42,9 +42,16 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
         if argv is None:
             argv = sys.argv[1:]
         if argv:
-            from reflect_tui.cli.parser import build_parser
+            from reflect_tui.cli.quick_args import quick_args
 
-            args = build_parser(argv).parse_args(argv)
+            # The plain forms of the scripted commands skip argparse (see quick_args).
+            quick = quick_args(list(argv))
+            if quick is not None:
+                args = cast("argparse.Namespace", quick)
+            else:
+                from reflect_tui.cli.parser import build_parser
+
+                args = build_parser(argv).parse_args(argv)
         else:
             args = no_arguments()
         context = ctx or CliContext(args=args)

@@ -21,7 +21,8 @@ first use, never at import time: from a sorted table in the cache folder
 (``lemma_table.py``), built once per machine.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: NamedTuple fields stay real types
+# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
 
 import re
 import threading

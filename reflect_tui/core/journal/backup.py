@@ -18,7 +18,8 @@ old or the restored journal, never a file swapped under its feet. A journal
 too damaged to open is moved aside whole (with its ``-wal``) instead.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: NamedTuple fields stay real types
+# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
 
 import contextlib
 import os

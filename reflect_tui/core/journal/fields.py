@@ -8,7 +8,8 @@ them and the formats cannot drift apart. The declarations themselves are
 the dataclasses in ``model`` (each field tagged with its kind).
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: NamedTuple fields stay real types
+# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
 
 import dataclasses
 from typing import Any, NamedTuple

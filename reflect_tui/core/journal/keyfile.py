@@ -32,7 +32,8 @@ the last 32 the HMAC-SHA256 key of ``check`` (over the wrapped key). Every
 write uses a new salt, so a pad is never used twice.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: NamedTuple fields stay real types
+# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
 
 import os  # hashlib, hmac and json are imported where used: a plain journal never needs them
 from pathlib import Path

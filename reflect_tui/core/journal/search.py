@@ -15,7 +15,8 @@ any indexed word with the same key (``"boom"* OR "bomen"*``). The key is
 search`` and the coach agree on what counts as the same word.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: NamedTuple fields stay real types
+# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
 
 import re
 from collections.abc import Callable, Sequence

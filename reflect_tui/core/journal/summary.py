@@ -6,7 +6,8 @@ millisecond each to create) is imported only when a whole reflection is
 read or written. ``model`` re-exports everything here.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: NamedTuple fields stay real types
+# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
 
 from datetime import date, datetime
 from typing import Literal, NamedTuple
