@@ -231,7 +231,11 @@ def _content_words(keyword: str) -> int:
     words = [t.text for t in tokenize(keyword)]
     if len(words) < 2:
         return 0
-    return sum(1 for w in words if w not in FUNCTION_WORDS and w not in NEVER_ALONE and len(w) >= 3)
+    return sum(1 for w in words if w not in _SMALL_WORDS and len(w) >= 3)
+
+
+# Words that carry no content of their own in a phrase ("ter plekke", "heel erg").
+_SMALL_WORDS = FUNCTION_WORDS | NEVER_ALONE | {"ter", "ten", "zelf", "even", "heel", "erg", "nou"}
 
 
 def _telling_phrase(keyword: str) -> bool:
@@ -278,12 +282,10 @@ def score_tip(
         # many tips share ("bewoners") counts a little but explains nothing.
         telling = [e for e in words if index.specificity(e.keyword) >= QUOTE_MIN_SPECIFICITY]
         quotes = tuple(first_quotes(telling, 2))
-        # Quoted back only with context: a phrase of two content words, or
-        # three of the tip's words of which two are shown ("aan tafel" or
-        # "ouders" and "basisschool" were read in another sense).
-        sure = any(_content_words(e.keyword) >= 2 for e in words) or (
-            strong_words(words) and len(quotes) >= 2
-        )
+        # Quoted back only with context: a phrase of two content words. Loose
+        # words, even two or three of them ("aan tafel"; "ouders" and
+        # "basisschool"; "melding" and "speeltuintje"), were read in another sense.
+        sure = any(_content_words(e.keyword) >= 2 for e in words)
         parts.append(ScorePart(KEYWORD, "", weight, _matches(words), quotes, sure=sure))
     chosen = [p for p in signals.practices if p in tip.practices]
     for position, practice_id in enumerate(chosen):
