@@ -390,8 +390,11 @@ CMD_INSIGHTS_HELP = "Hoe je praktijk zich ontwikkelt: praktijken, principes, wat
 CMD_STEPS = "Vervolgstappen"
 CMD_STEPS_HELP = "Al je vervolgstappen: afvinken, terugdraaien, datum veranderen"
 JOURNAL_TITLE = "Dagboek"
-JOURNAL_SEARCH_PLACEHOLDER = "Zoek in je reflecties (bijv. boom, bewoners)…"
-JOURNAL_FILTER_HINT = "f: filters · Enter: bewerken · Del: wissen · x: exporteren"
+JOURNAL_SEARCH_PLACEHOLDER = "Zoek, bijv. boom of bewoners…"
+# One row of about 38 columns at 80 wide; Del (wissen) and x (exporteren) are in the footer.
+JOURNAL_FILTER_HINT = "Enter: bewerken · f: filters"
+# While the search box has focus, letters are typed into it: f works in the list.
+JOURNAL_SEARCH_HINT = "↓: naar de lijst, daar f: filters"
 JOURNAL_FILTERS_ACTIVE = "Filters: {filters}"
 JOURNAL_FILTER_ALL = "(alle)"
 JOURNAL_FILTER_PRACTICE = "Praktijk"

@@ -90,6 +90,9 @@ class JournalScreen(Screen[None]):
         Binding("i", "insights", strings.KEY_INSIGHTS, show=False),
         # Named in the filter panel's last line, not the footer (no room at 80 columns).
         Binding("plus", "pick_many", strings.KEY_PICK_MANY, show=False),
+        # From a text field (the search box, a date filter) to the results: letters typed
+        # there stay text, so f, x and Del only work once the list has focus.
+        Binding("down", "focus_list", show=False),
     ]
 
     def __init__(self, query: JournalQuery | None = None, heading: str = "") -> None:
@@ -352,11 +355,12 @@ class JournalScreen(Screen[None]):
 
     def _show_filter_line(self) -> None:
         parts = self._describe_filters()
-        text = (
-            strings.JOURNAL_FILTERS_ACTIVE.format(filters=" · ".join(parts))
-            if parts
-            else strings.JOURNAL_FILTER_HINT
-        )
+        if parts:
+            text = strings.JOURNAL_FILTERS_ACTIVE.format(filters=" · ".join(parts))
+        elif self._in_text_field():
+            text = strings.JOURNAL_SEARCH_HINT
+        else:
+            text = strings.JOURNAL_FILTER_HINT
         self._set_line("#journal-filter-line", one_line(text, 300))
 
     def _set_line(self, selector: str, text: str) -> None:
@@ -475,6 +479,16 @@ class JournalScreen(Screen[None]):
         chosen = getattr(self.journal_query, field)
         self.app.push_screen(PickManyDialog(title, self._filter_options(widget_id), chosen), picked)
 
+    def _in_text_field(self) -> bool:
+        return isinstance(self.focused, Input)
+
+    def on_descendant_focus(self) -> None:
+        """The hint line names the keys that work where the focus now is."""
+        self._show_filter_line()
+
+    def action_focus_list(self) -> None:
+        self.query_one("#journal-list", OptionList).focus()
+
     def action_focus_search(self) -> None:
         self.query_one("#journal-search", Input).focus()
 
@@ -540,6 +554,8 @@ class JournalScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick_many":
             return self.query_one("#journal-filters").has_class("-open")
+        if action == "focus_list":
+            return self._in_text_field()
         if action in ("edit", "delete"):
             return self.highlighted_summary() is not None
         if action == "export":
