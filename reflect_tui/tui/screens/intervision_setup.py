@@ -65,6 +65,11 @@ class IntervisionSetupScreen(Screen[None]):
                     *(Option(plain(method_row(m)), id=m.id) for m in content.intervision_methods),
                     id="iv-methods",
                 )
+                # Right under the method list: the next Tab stop, and on screen at 80x24.
+                # It used to come after every role field, about 13 Tabs away and below
+                # the fold. Enter in any field starts as well.
+                with Horizontal(id="iv-start-bar"):
+                    yield Button(strings.IV_START, id="iv-start", variant="primary")
             else:
                 yield Static(plain(strings.IV_NO_METHODS), classes="iv-warning")
             if content.sets:
@@ -79,8 +84,6 @@ class IntervisionSetupScreen(Screen[None]):
                     yield Static(plain(label), classes="iv-role-label")
                     placeholder = strings.IV_OBSERVERS_PLACEHOLDER if role == "waarnemers" else ""
                     yield Input(placeholder=placeholder, id=f"iv-role-{role}", max_length=200)
-            if content.intervision_methods:
-                yield Button(strings.IV_START, id="iv-start", variant="primary")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
