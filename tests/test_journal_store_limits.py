@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from journal_fixtures.helpers import open_store, sample_reflection
 
 from reflect_tui.core.journal.model import NextStep
@@ -57,3 +60,27 @@ def test_drafts_with_a_limit_gives_the_most_recent_draft(tmp_path: Path) -> None
         assert len(drafts) > 1
         assert store.drafts(limit=1) == drafts[:1]
         assert store.drafts(limit=0) == []
+
+
+@pytest.mark.slow  # a fresh interpreter
+def test_the_home_lists_never_import_the_full_model(tmp_path: Path) -> None:
+    """The home screen's lists come in the frame right after the first one;
+    importing the full model for them cost ~5 ms of it (it returned
+    ``model.NextStep``). A fresh interpreter reads them as the home screen
+    does and must not have imported ``model``."""
+    store = _journal(tmp_path)
+    path = store.path
+    store.close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reflect_tui.core.clock import SystemClock\n"
+        "from reflect_tui.core.journal.store import JournalStore\n"
+        f"store = JournalStore.open(Path({str(path)!r}), SystemClock())\n"
+        "store.drafts(limit=1); store.count(); store.list(limit=11)\n"
+        "steps = store.open_next_steps(limit=15); store.count_open_next_steps()\n"
+        "assert steps and steps[0][2].text\n"
+        "print('reflect_tui.core.journal.model' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False", done.stderr

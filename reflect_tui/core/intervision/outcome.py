@@ -24,9 +24,9 @@ from reflect_tui.core.privacy.detect import KINDS
 from reflect_tui.core.privacy.pseudonymise import Pseudonymiser, normalise
 
 if TYPE_CHECKING:
-    from reflect_tui.core.journal.model import NextStep, Reflection
+    from reflect_tui.core.journal.model import Reflection
     from reflect_tui.core.journal.store import JournalStore
-    from reflect_tui.core.journal.summary import ReflectionSummary
+    from reflect_tui.core.journal.summary import OpenStep, ReflectionSummary
 
 CASE_KIND = "intervisie"
 TAG = "intervisie"
@@ -203,7 +203,7 @@ def save_reflection(store: JournalStore, reflection: Reflection) -> None:
     store.save(reflection)
 
 
-def previous_open_steps(store: JournalStore) -> list[tuple[ReflectionSummary, int, NextStep]]:
+def previous_open_steps(store: JournalStore) -> list[tuple[ReflectionSummary, int, OpenStep]]:
     """Open next steps of the newest intervision reflection that still has any."""
     steps = [row for row in store.open_next_steps() if row[0].case_kind == CASE_KIND]
     if not steps:

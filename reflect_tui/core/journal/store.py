@@ -34,6 +34,7 @@ from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect, r
 from reflect_tui.core.journal.sqlite_errors import db_errors, translate
 from reflect_tui.core.journal.summary import (
     OVERDUE_SHOWN,
+    OpenStep,
     Overdue,
     ReflectionSummary,
     Status,
@@ -41,7 +42,7 @@ from reflect_tui.core.journal.summary import (
 
 if TYPE_CHECKING:
     from reflect_tui.core.journal.import_rows import Prepared
-    from reflect_tui.core.journal.model import NextStep, Reflection
+    from reflect_tui.core.journal.model import Reflection
     from reflect_tui.core.journal.query import JournalQuery
     from reflect_tui.core.journal.search import SearchHit
 
@@ -615,7 +616,7 @@ class JournalStore:
 
     def open_next_steps(
         self, limit: int | None = None
-    ) -> builtins.list[tuple[ReflectionSummary, int, NextStep]]:
+    ) -> builtins.list[tuple[ReflectionSummary, int, OpenStep]]:
         """Next steps not done yet, soonest due first (no due date last).
 
         ``limit`` keeps a home screen fast on a journal with thousands of open
@@ -642,10 +643,8 @@ class JournalStore:
                 if remaining <= 0:
                     break
                 rows += conn.execute(select + tail + " LIMIT ?", (remaining,)).fetchall()
-        from reflect_tui.core.journal.model import NextStep
-
         return [
-            (_summary(row[:6]), int(row[6]), NextStep(row[7], codec.date_from_db(row[8]), False))
+            (_summary(row[:6]), int(row[6]), OpenStep(row[7], codec.date_from_db(row[8])))
             for row in rows
         ]
 

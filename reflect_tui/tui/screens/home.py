@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from reflect_tui.core.coach.learning import LearningMatch
     from reflect_tui.core.content.model import Content as ContentModel
-    from reflect_tui.core.journal.model import NextStep, ReflectionSummary
+    from reflect_tui.core.journal.summary import OpenStep, ReflectionSummary
     from reflect_tui.tui.app import ReflectApp
 
 RECENT_LIMIT = 10
@@ -189,7 +189,7 @@ class HomeBody(VerticalScroll, can_focus=False):
         store = self.reflect_app.store
         self.count = 0
         self.recent: list[ReflectionSummary] = []
-        self.steps: list[tuple[ReflectionSummary, int, NextStep]] = []
+        self.steps: list[tuple[ReflectionSummary, int, OpenStep]] = []
         self.more_steps = 0
         try:
             # The draft that "Verder met concept" (r) resumes is left out: the
@@ -335,7 +335,7 @@ class HomeBody(VerticalScroll, can_focus=False):
                 s = item.suggestion
                 yield TipCard(s.title, s.text, item.reasons, s.source)
 
-    def _step_row(self, summary: ReflectionSummary, step: NextStep) -> Content:
+    def _step_row(self, summary: ReflectionSummary, step: OpenStep) -> Content:
         """One line per step, the date first: rows are cut (not wrapped) at 80
         columns, so what is late must come before the text that may be cut."""
         today = self.reflect_app.clock.today()
