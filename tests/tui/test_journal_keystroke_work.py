@@ -23,6 +23,7 @@ from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.screens import journal
 from reflect_tui.tui.screens.journal import JournalScreen
 from reflect_tui.tui.widgets.fixed_field import FixedField
+from reflect_tui.tui.widgets.markdown_pane import MarkdownPane
 
 
 @pytest.fixture
@@ -140,3 +141,34 @@ async def test_the_open_journal_is_frozen_and_released_when_closed(seeded, make_
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+async def test_the_detail_pane_is_one_widget_whatever_the_reflection(seeded, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        pane = screen.query_one("#journal-markdown", MarkdownPane)
+        assert pane.source.count("\n## ") >= 1  # a reflection with sections is shown
+        # Textual's Markdown widget mounted a widget per heading, paragraph
+        # and list item here (tens per reflection, ~250 ms of the UI thread).
+        assert list(screen.query_one("#journal-detail").walk_children()) == [pane]
+
+
+def test_markdown_pane_shows_markup_in_text_as_written() -> None:
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    from reflect_tui.tui.widgets.markdown_pane import _Themed
+
+    console = Console(width=60, color_system=None, record=True)
+    console.print(
+        _Themed(Markdown("## Kop\n\nIk typte [bold]niet vet[/bold] en \\*geen\\* nadruk"))
+    )
+    text = console.export_text()
+    assert "[bold]niet vet[/bold]" in text
+    assert "*geen*" in text
+    assert "## " not in text  # the heading itself is rendered, not shown as typed

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from journal_fixtures.lookback import lookback_reflections, rid
-from textual.widgets import Input, Markdown, OptionList, Select
+from textual.widgets import Input, OptionList, Select
 from tui_helpers import WIDE, notices, type_text
 
 from reflect_tui.core.journal.query import JournalQuery, matching_ids
@@ -16,6 +16,7 @@ from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from reflect_tui.tui.screens.journal import JournalScreen
 from reflect_tui.tui.screens.session import SessionScreen
+from reflect_tui.tui.widgets.markdown_pane import MarkdownPane
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ async def test_lists_newest_first_and_shows_the_highlighted_reflection(seeded, m
         assert shown_ids(screen) == [8, 7, 6, 5, 4, 3, 2, 1]
         assert screen.total == 8
         assert screen.query_one("#journal-list", OptionList).option_count == 8
-        markdown = screen.query_one("#journal-markdown", Markdown)
+        markdown = screen.query_one("#journal-markdown", MarkdownPane)
         assert "Geluidsoverlast" in markdown.source
         await pilot.press("tab", "down")
         await settle(pilot)
@@ -80,7 +81,7 @@ async def test_search_as_you_type_finds_other_forms(seeded, make_app) -> None:
         await type_text(pilot, " zzzonbekend")
         await settle(pilot)
         assert shown_ids(screen) == []
-        assert "Niets gevonden" in screen.query_one("#journal-markdown", Markdown).source
+        assert "Niets gevonden" in screen.query_one("#journal-markdown", MarkdownPane).source
 
 
 FILTERS = [

@@ -13,7 +13,8 @@ Why it looks like this:
   after the page is shown.
 - The detail pane renders the highlighted reflection with the journal's
   Markdown renderer, which escapes user text (no Markdown or markup from
-  answers), loaded in its own worker.
+  answers), loaded in its own worker, drawn by one widget (``MarkdownPane``:
+  Textual's Markdown widget mounted a widget per block, ~250 ms per row).
 - Delete asks first (``ConfirmDialog``) and calls the core
   ``exports.delete_with_copies``, as ``reflect delete`` does; export writes what the
   filters select through ``export_text``, as ``reflect export`` does.
@@ -33,7 +34,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Markdown, OptionList, Select, Static
+from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -45,6 +46,7 @@ from reflect_tui.core.wording import by_count
 from reflect_tui.tui import heap, strings
 from reflect_tui.tui.text import join, one_line, plain
 from reflect_tui.tui.widgets.fixed_field import FixedField
+from reflect_tui.tui.widgets.markdown_pane import MarkdownPane
 
 if TYPE_CHECKING:
     from reflect_tui.core.journal.summary import ReflectionSummary
@@ -130,7 +132,7 @@ class JournalScreen(Screen[None]):
                 yield OptionList(id="journal-list")
                 yield Static(id="journal-count", classes="hint")
             with VerticalScroll(id="journal-detail"):
-                yield Markdown(strings.JOURNAL_DETAIL_EMPTY, id="journal-markdown")
+                yield MarkdownPane(strings.JOURNAL_DETAIL_EMPTY, id="journal-markdown")
         yield Footer(compact=True)
 
     def _filter_widgets(self) -> Iterator[Widget]:
@@ -510,7 +512,8 @@ class JournalScreen(Screen[None]):
         from reflect_tui.tui.render import reflection_markdown
 
         # Rendering Markdown is the costliest thing this screen does on the UI
-        # thread (a widget per block: tens of milliseconds), so it waits until
+        # thread (one widget now, ``MarkdownPane``; still some milliseconds for
+        # Rich to lay out a long reflection), so it waits until
         # the row stays highlighted for a moment *and* typing or filtering
         # paused: rendered between two keystrokes it would hold up the next
         # keystroke's list update.
@@ -530,7 +533,7 @@ class JournalScreen(Screen[None]):
             self.app.call_from_thread(self._show_detail_text, text)
 
     def _show_detail_text(self, text: str) -> None:
-        self.query_one("#journal-markdown", Markdown).update(text)
+        self.query_one("#journal-markdown", MarkdownPane).show(text)
         self.query_one("#journal-detail").scroll_home(animate=False)
 
     def highlighted_summary(self) -> ReflectionSummary | None:
