@@ -162,10 +162,17 @@ def test_counters_and_summary_follow_a_bulk_import_of_new_and_replaced(tmp_path:
         store.import_reflections(old)
         triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
         before = conn.execute(triggers).fetchall()
+        settings = "SELECT k, v FROM reflection_fts_config ORDER BY k"
+        kept = (conn.execute(settings).fetchall(), conn.execute("PRAGMA cache_size").fetchone())
         doc = dump_journal([newer[0], *fresh[:3], newer[1], *fresh[3:], old[3]])
         result = store.import_stream(iter_journal_rows(io.StringIO(doc)), batch=3)
         assert (result.added, result.updated, result.unchanged) == (5, 2, 1)
         assert conn.execute(triggers).fetchall() == before
+        # The import's bigger index buffer and page cache are not left behind.
+        assert (
+            conn.execute(settings).fetchall(),
+            conn.execute("PRAGMA cache_size").fetchone(),
+        ) == kept
         assert _counts(store) == _true_counts(store) == {"reflections": 9, "open_steps": 10}
         assert _summary_matches(store)
         assert store.get("id-000").next_steps == newer[0].next_steps

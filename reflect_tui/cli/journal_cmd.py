@@ -312,7 +312,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from pathlib import Path
 
     from reflect_tui.core.errors import ReflectError
-    from reflect_tui.core.journal.interchange import iter_journal_rows
+    from reflect_tui.core.journal.import_helper import prepared_rows
 
     source = args.file
     try:
@@ -321,8 +321,9 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         raise ReflectError(f"kan {source} niet lezen: {os_reason(exc)}") from None
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
     try:
-        with open_store(ctx) as store:
-            result = store.import_stream(iter_journal_rows(text, source))
+        # The journal first: a passphrase may come first on standard input.
+        with open_store(ctx) as store, prepared_rows(text, source) as rows:
+            result = store.import_stream(rows)
     except OSError as exc:  # a read error halfway; the transaction was rolled back
         raise ReflectError(
             f"kan {source} niet lezen: {os_reason(exc)}; er is niets geïmporteerd."

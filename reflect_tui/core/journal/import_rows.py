@@ -33,16 +33,30 @@ class Prepared(NamedTuple):
     row: tuple[Any, ...]  # the ``reflections`` columns in ``SCALARS`` order, without seq
     children: tuple[list[tuple[Any, ...]], ...]  # per ``CHILDREN``: (position, *columns)
     body: str | None  # ``fts.body_of``'s text; None: let the view give it
-    source: Any  # the parsed object or the Reflection, for ``reflection()``
+    source: Any = None  # the parsed object or the Reflection, if at hand
 
     def reflection(self) -> Reflection:
-        """The model object (only an update of a known reflection needs it)."""
+        """The model object (only an update of a known reflection needs it).
+
+        Read back from the stored forms when no source came along (rows sent
+        by the import's helper process), as ``records`` reads a stored row.
+        """
         if isinstance(self.source, Reflection):
             return self.source
-        from reflect_tui.core.journal.fast_decode import fast_reflection
-        from reflect_tui.core.journal.interchange import reflection_from_dict
+        if self.source is not None:
+            from reflect_tui.core.journal.fast_decode import fast_reflection
+            from reflect_tui.core.journal.interchange import reflection_from_dict
 
-        return fast_reflection(self.source) or reflection_from_dict(self.source, "reflectie")
+            return fast_reflection(self.source) or reflection_from_dict(self.source, "reflectie")
+        values: dict[str, Any] = {
+            f.name: f.kind.from_db(v) for f, v in zip(SCALARS, self.row, strict=True)
+        }
+        for child, rows in zip(CHILDREN, self.children, strict=True):
+            values[child.name] = [
+                child.item(*(f.kind.from_db(v) for f, v in zip(child.fields, row[1:], strict=True)))
+                for row in rows
+            ]
+        return Reflection(**values)
 
 
 TITLE = next(i for i, f in enumerate(SCALARS) if f.name == "title")

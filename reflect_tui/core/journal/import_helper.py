@@ -1,0 +1,125 @@
+"""Reading an interchange file in a helper process while this one writes.
+
+Why: an import has two halves of about equal cost, reading and checking
+the JSON (Python) and writing rows, index and summary (SQLite). In one
+process they take turns; with a helper process that parses, validates and
+prepares the rows (``interchange.iter_journal_rows``) and sends them over a
+pipe, the writer works on one batch while the next is being read, so a
+machine with two cores imports in about the time of the larger half.
+
+Nothing about the guarantees changes: the helper never touches the journal
+(its copy of the open connection is never used; it leaves with ``os._exit``,
+which runs no cleanup that could), the writer still writes
+everything inside one transaction, and a flaw the helper finds arrives as
+the same ``ReflectError`` at the point it was found, so the transaction is
+rolled back and nothing is imported. Where ``fork`` is missing or threads
+are running (forking them is unsafe), the file is read in this process.
+
+The rows travel as ``marshal`` frames (8-byte length, then the data): only
+str, int and None, which ``marshal`` writes and reads in C.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from typing import Any, BinaryIO, TextIO
+
+from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal.import_rows import Prepared
+
+_FRAME = 250  # reflections per frame
+_HEADER = 8
+_PIPE_BYTES = 1 << 20  # the default maximum an unprivileged process may ask for
+
+
+@contextlib.contextmanager
+def prepared_rows(stream: TextIO, source: str) -> Iterator[Iterator[Prepared]]:
+    """The checked rows of the interchange document in ``stream``, read by a helper.
+
+    The helper is forked on entry (after the journal was opened: a
+    passphrase may come first on standard input, before the JSON). Leaving
+    stops the helper whatever happened.
+    """
+    from reflect_tui.core.journal.interchange import iter_journal_rows
+
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        yield iter_journal_rows(stream, source)
+        return
+    read_end, write_end = os.pipe()
+    with contextlib.suppress(AttributeError, OSError):  # Linux: room for a frame or two
+        import fcntl
+
+        fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+    pid = os.fork()
+    if pid == 0:  # the helper: never returns
+        os.close(read_end)
+        _helper(stream, source, write_end)
+    os.close(write_end)
+    incoming = os.fdopen(read_end, "rb", buffering=1 << 16)
+    try:
+        yield _receive(incoming, source)
+    finally:
+        incoming.close()  # a helper still writing gets a broken pipe and stops
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)  # or one still reading a slow stdin
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+
+
+def _helper(stream: TextIO, source: str, fd: int) -> None:
+    """Parse, check and send; leave with ``os._exit`` (no cleanup of the parent's objects)."""
+    from reflect_tui.core.journal.interchange import iter_journal_rows
+
+    code = 0
+    try:
+        out = os.fdopen(fd, "wb", buffering=1 << 20)
+        try:
+            batch: list[tuple[Any, ...]] = []
+            for item in iter_journal_rows(stream, source):
+                batch.append((item.id, item.updated_at, item.row, item.children, item.body))
+                if len(batch) >= _FRAME:
+                    _send(out, ("rows", batch))
+                    batch = []
+            _send(out, ("rows", batch))
+            _send(out, ("end", None))
+        except ReflectError as exc:
+            _send(out, ("refused", str(exc)))
+        except OSError as exc:
+            _send(out, ("oserror", (exc.errno, exc.strerror)))
+        out.flush()
+    except BaseException:  # a broken pipe (the writer stopped), Ctrl-C, a bug
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _send(out: BinaryIO, message: tuple[str, Any]) -> None:
+    data = marshal.dumps(message)
+    out.write(len(data).to_bytes(_HEADER, "little"))
+    out.write(data)
+
+
+def _receive(incoming: BinaryIO, source: str) -> Iterator[Prepared]:
+    make = Prepared
+    while True:
+        header = incoming.read(_HEADER)
+        data = incoming.read(int.from_bytes(header, "little")) if len(header) == _HEADER else b""
+        if not data:
+            raise ReflectError(
+                f"{source}: het lezen van het bestand stopte onverwacht; er is niets geïmporteerd."
+            )
+        kind, payload = marshal.loads(data)
+        if kind == "rows":
+            for fields in payload:
+                yield make(*fields)
+        elif kind == "refused":
+            raise ReflectError(payload)
+        elif kind == "oserror":
+            raise OSError(*payload)
+        else:
+            return
