@@ -212,8 +212,10 @@ def reflect_answer_size() -> tuple[int, int]:
     """The size of reflect's first LSD answer field on a COLUMNS x ROWS screen.
 
     Measured in-process (headless, same keys as ``open_reflect_answer``) so
-    the bare TextArea can be given the same height: Textual redraws every
-    line of the field on each key, so a taller field costs more per key.
+    the bare TextArea can be given the same height: a stock TextArea redraws
+    every line of the field on each key, so a taller field costs more per
+    key. (reflect's ``AnswerArea`` redraws only the edited line when nothing
+    else moved; that saving is reflect's own and belongs in the ratio.)
     """
     import asyncio
     from datetime import UTC, datetime
