@@ -119,6 +119,7 @@ HEAVY = (
     "dataclasses",
     "inspect",
     "shutil",
+    "threading",  # the stores' locks come from _thread (core/journal/store.py)
     "uuid",
     "hashlib",
     "json",

@@ -24,8 +24,8 @@ first use, never at import time: from a sorted table in the cache folder
 # No ``from __future__ import annotations``: NamedTuple fields stay real types
 # (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
 
+import _thread  # not threading: see core/journal/store.py
 import re
-import threading
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -206,8 +206,8 @@ def dutch_porter_stemmer() -> Any:
 
 
 _lexicon: _Lexicon | None = None
-_lexicon_lock = threading.Lock()
-_stem_lock = threading.Lock()
+_lexicon_lock = _thread.allocate_lock()
+_stem_lock = _thread.allocate_lock()
 
 
 def _lex() -> _Lexicon:

@@ -35,10 +35,10 @@ drivers' exception classes.
 
 from __future__ import annotations
 
+import _thread  # not threading: see store.py
 import contextlib
 import os
 import sqlite3
-import threading
 from pathlib import Path
 from typing import Any, cast
 
@@ -53,7 +53,7 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 # with how many connections hold each. Reading such a file with ``open()`` would drop
 # the locks of those connections (see the module docstring).
 _held: dict[tuple[int, int], int] = {}
-_held_lock = threading.Lock()
+_held_lock = _thread.allocate_lock()
 
 
 def _file_key(path: Path) -> tuple[int, int] | None:

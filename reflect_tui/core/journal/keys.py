@@ -18,8 +18,8 @@ exists; a stale key file beside a plaintext journal (left by a crash during
 
 from __future__ import annotations
 
+import _thread  # not threading: see store.py
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -77,7 +77,7 @@ def corrupt_encrypted(path: Path) -> str:
 PassphraseSource = Callable[[Path, int, bool], str]
 
 _keys: dict[Path, bytes] = {}
-_lock = threading.RLock()
+_lock = _thread.RLock()
 _source: PassphraseSource | None = None
 
 
