@@ -88,3 +88,13 @@ async def test_f_types_in_the_box_and_opens_filters_from_the_list(seeded, make_a
         await pilot.pause()
         assert screen.query_one("#journal-filters").has_class("-open")
         assert search.value == ""
+
+
+async def test_date_filter_placeholders_fit_at_80_columns(seeded, make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot)
+        await pilot.press("down", "f")
+        await pilot.pause()
+        for field in screen.query("#filter-since, #filter-until").results(Input):
+            assert len(field.placeholder) <= field.content_region.width, field.placeholder
