@@ -76,6 +76,7 @@ sys.path.insert(0, str(ROOT))
 from tui_bare_app import READY, TEXTAREA_READY  # noqa: E402
 from tui_pty import ALT_RIGHT, COLUMNS, HOME, ROWS, PtyProgram  # noqa: E402
 
+from reflect_tui.core.wording import by_count  # noqa: E402
 from reflect_tui.tui import strings  # noqa: E402
 
 START_TARGET = 1.15
@@ -202,7 +203,7 @@ def open_reflect_answer(program: PtyProgram) -> None:
     program.send(HOME)  # highlight the first practice, wherever the highlight starts
     program.drain(0.3)
     program.send(" ")  # tick it
-    program.wait_for(strings.PROGRESS_PRACTICES.format(k=1, n=3))
+    program.wait_for(by_count(strings.PROGRESS_PRACTICES, 3, k=1))
     program.drain(0.2)
     program.send(ALT_RIGHT)
     program.wait_for(label)

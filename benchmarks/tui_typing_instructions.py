@@ -85,13 +85,14 @@ def open_reflect_answer(program: PtyProgram) -> None:
     but patient: under valgrind a key can arrive before the step is ready,
     so each key is sent again until its step shows."""
     from reflect_tui.core.content.loader import load_builtin
+    from reflect_tui.core.wording import by_count
     from reflect_tui.tui import strings
 
     content = load_builtin()
     lsd = content.by_id("lsd_steps")["luisteren"]
     label = strings.STEP_LSD.format(practice=content.practices[0].short, step=lsd.name)  # type: ignore[attr-defined]
     program.wait_for(strings.HOME_HEADING, timeout=120)
-    ticked = strings.PROGRESS_PRACTICES.format(k=1, n=3)
+    ticked = by_count(strings.PROGRESS_PRACTICES, 3, k=1)
     for keys, shows in (
         (["n"], strings.STEP_INTAKE),
         ([ALT_RIGHT], strings.STEP_PRACTICES),
