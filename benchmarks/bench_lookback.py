@@ -154,8 +154,8 @@ def instrumented(probe: Probe):  # type: ignore[no-untyped-def]
         probe.add("queries")
         return saved[1](*args, **kwargs)
 
-    def show_page(self, generation, rows, reset):  # type: ignore[no-untyped-def]
-        saved[2](self, generation, rows, reset)
+    def show_page(self, generation, rows, reset, *size):  # type: ignore[no-untyped-def]
+        saved[2](self, generation, rows, reset, *size)
         if generation == self._generation and reset:
             probe.shown_generation = generation
 

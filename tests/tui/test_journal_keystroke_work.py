@@ -172,3 +172,50 @@ def test_markdown_pane_shows_markup_in_text_as_written() -> None:
     assert "[bold]niet vet[/bold]" in text
     assert "*geen*" in text
     assert "## " not in text  # the heading itself is rendered, not shown as typed
+
+
+@pytest.fixture
+def many(journal_path: Path) -> Path:
+    """150 reflections: more than a first page, more than ``PAGE_SIZE``."""
+    import dataclasses
+
+    from journal_fixtures.lookback import rid
+    from tui_helpers import CLOCK
+
+    base = lookback_reflections()
+    copies = [
+        dataclasses.replace(base[n % len(base)], id=rid(1000 + n), title=f"Reflectie {n}")
+        for n in range(150)
+    ]
+    with JournalStore.open(journal_path, CLOCK) as store:
+        store.import_reflections(copies)
+    return journal_path
+
+
+async def test_a_keystroke_fetches_a_screenful_and_the_rest_follows(many, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        shown = len(screen.rows)
+        # Before: 100 rows per query (fetched, built, measured per keystroke).
+        assert shown == max(journal.FIRST_PAGE_MIN, WIDE[1])
+        await type_text(pilot, "reflecties")  # every title: "Reflectie N"
+        await settle(pilot)
+        assert len(screen.rows) == shown
+        # Scrolling the list to its end loads the next page, as moving the
+        # highlight to the last row does; in the end every match is there.
+        option_list = screen.query_one("#journal-list")
+        for _ in range(10):
+            option_list.scroll_end(animate=False)
+            await settle(pilot)
+        assert shown < len(screen.rows) == screen.total
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert len(screen.rows) == shown
+        await pilot.press("tab", "end")
+        await settle(pilot)
+        assert len(screen.rows) > shown

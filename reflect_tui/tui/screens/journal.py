@@ -2,8 +2,9 @@
 
 Why it looks like this:
 
-- One ``OptionList`` for the results, filled a page at a time
-  (``query.PAGE_SIZE``; the next page when the highlight reaches the end):
+- One ``OptionList`` for the results, filled a page at a time (a first
+  page about as long as the terminal is high, then ``query.PAGE_SIZE``
+  rows whenever the highlight or the view comes near the end):
   a widget per row lags at a few hundred rows, and 50,000 options would take
   longer to build than the first page takes to find.
 - Every change of the search words or a filter builds a new core
@@ -62,6 +63,7 @@ SELECTS: dict[str, tuple[str, str | None]] = {
     "filter-status": ("status", None),
 }
 DATES = {"filter-since": "since", "filter-until": "until"}
+FIRST_PAGE_MIN = 30  # rows in a new query's first page at least (``_first_size``)
 COUNT_DELAY = 0.3  # seconds without a newer query before all matches are counted
 DETAIL_DELAY = 0.12  # seconds a row stays highlighted before it is rendered
 TYPING_PAUSE = 0.4  # seconds after the last query change before the detail is rendered
@@ -185,6 +187,21 @@ class JournalScreen(Screen[None]):
         self._show_filter_line()
         self._first_page()
         self._warm_up()
+        option_list = self.query_one("#journal-list", OptionList)
+        self.watch(option_list, "scroll_y", self._list_scrolled, init=False)
+
+    def _list_scrolled(self, scroll_y: float) -> None:
+        """Scrolled (wheel, scroll bar) to within a few rows of the end: load more."""
+        option_list = self.query_one("#journal-list", OptionList)
+        end = option_list.virtual_size.height - option_list.size.height
+        if scroll_y > 0 and scroll_y >= end - 5:  # not on a new page's reset to the top
+            self._near_end()
+
+    def _near_end(self) -> None:
+        """The highlight or the view came near the last row shown: the next page."""
+        if self._more:
+            self._more = False
+            self._fetch_more(self.journal_query, self._generation, len(self.rows))
 
     def _first_page(self) -> None:
         """The first page in the first frame: newest first, a date-index walk
@@ -195,11 +212,12 @@ class JournalScreen(Screen[None]):
             return
         self._generation += 1
         try:
-            rows = find(self.reflect_app.store, self.journal_query, PAGE_SIZE + 1)
+            size = self._first_size()
+            rows = find(self.reflect_app.store, self.journal_query, size + 1)
         except ReflectError as exc:
             self._failed(exc)
             return
-        self._show_page(self._generation, rows, True)
+        self._show_page(self._generation, rows, True, size)
         self._set_line("#journal-count", strings.JOURNAL_COUNTING)
         self._count(self.journal_query, self._generation)
 
@@ -242,19 +260,28 @@ class JournalScreen(Screen[None]):
         self._generation += 1
         self.total = None
         self._set_line("#journal-count", strings.JOURNAL_COUNTING)
-        self._fetch(self.journal_query, self._generation)
+        self._fetch(self.journal_query, self._generation, self._first_size())
+
+    def _first_size(self) -> int:
+        """How many rows a new query's first page holds: what the list can show
+        (the terminal's height bounds it), not a full ``PAGE_SIZE``. Each
+        keystroke then fetches, builds and measures ~40 rows instead of 100,
+        and a rare filter walks the date index until 40 matches, not 100
+        (issue 13); further rows come as the list is scrolled or the highlight
+        reaches the end (``_near_end``)."""
+        return min(PAGE_SIZE, max(FIRST_PAGE_MIN, self.app.size.height))
 
     @work(thread=True, exclusive=True, group="journal-page")
-    def _fetch(self, query: JournalQuery, generation: int) -> None:
+    def _fetch(self, query: JournalQuery, generation: int, size: int) -> None:
         store = self.reflect_app.store
         try:
-            rows = find(store, query, PAGE_SIZE + 1)
+            rows = find(store, query, size + 1)
         except ReflectError as exc:
             self.app.call_from_thread(self._failed, exc)
             return
         if get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._show_page, generation, rows, True)
+        self.app.call_from_thread(self._show_page, generation, rows, True, size)
         # Counting every match scans more than a page and holds the journal
         # while it runs; while the user is still typing, the next keystroke's
         # page must not wait behind it, so the count waits for a pause first.
@@ -285,11 +312,14 @@ class JournalScreen(Screen[None]):
     def _failed(self, exc: ReflectError) -> None:
         self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
 
-    def _show_page(self, generation: int, rows: list[ReflectionSummary], reset: bool) -> None:
+    def _show_page(
+        self, generation: int, rows: list[ReflectionSummary], reset: bool, size: int = PAGE_SIZE
+    ) -> None:
+        """Show a page of ``size`` rows (one more was asked for: is there more?)."""
         if generation != self._generation:
             return  # an older query's answer
-        self._more = len(rows) > PAGE_SIZE
-        rows = rows[:PAGE_SIZE]
+        self._more = len(rows) > size
+        rows = rows[:size]
         option_list = self.query_one("#journal-list", OptionList)
         options = [Option(result_row(s), id=s.id) for s in rows]
         if reset:
@@ -499,9 +529,8 @@ class JournalScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#journal-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         index = event.option_index
-        if self._more and index >= len(self.rows) - 1:
-            self._more = False
-            self._fetch_more(self.journal_query, self._generation, len(self.rows))
+        if index >= len(self.rows) - 1:
+            self._near_end()
         if event.option.id and event.option.id != self._shown_id:
             self._shown_id = event.option.id
             self._load_detail(event.option.id)
