@@ -7,6 +7,7 @@ import io
 import itertools
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,9 @@ from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import import_helper
 from reflect_tui.core.journal.interchange import dump_journal, iter_journal_rows
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the helper process is used on Linux only"
+)
 
 
 def _items(n: int) -> list[Any]:

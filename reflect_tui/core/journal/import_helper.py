@@ -12,8 +12,9 @@ Nothing about the guarantees changes: the helper never touches the journal
 which runs no cleanup that could), the writer still writes
 everything inside one transaction, and a flaw the helper finds arrives as
 the same ``ReflectError`` at the point it was found, so the transaction is
-rolled back and nothing is imported. Where ``fork`` is missing or threads
-are running (forking them is unsafe), the file is read in this process.
+rolled back and nothing is imported. Only on Linux (elsewhere ``fork``
+is missing, or unsafe once system frameworks are loaded, as on macOS) and
+only while no other thread runs; otherwise the file is read in this process.
 
 The rows travel as ``marshal`` frames (8-byte length, then the data): only
 str, int and None, which ``marshal`` writes and reads in C.
@@ -25,6 +26,7 @@ import contextlib
 import marshal
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from typing import Any, BinaryIO, TextIO
@@ -47,7 +49,7 @@ def prepared_rows(stream: TextIO, source: str) -> Iterator[Iterator[Prepared]]:
     """
     from reflect_tui.core.journal.interchange import iter_journal_rows
 
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
         yield iter_journal_rows(stream, source)
         return
     read_end, write_end = os.pipe()
