@@ -211,3 +211,16 @@ def test_stored_lists_are_the_json_encoders_text(items: list[str]) -> None:
     from reflect_tui.core.journal.codec import ids_to_db
 
     assert ids_to_db(items) == json.JSONEncoder(ensure_ascii=False).encode(items)
+
+
+def test_an_id_repeated_across_batches_into_an_empty_journal_is_an_update(tmp_path: Path) -> None:
+    """Into an empty journal the bulk path skips the lookup of known ids; a caller that
+    gives the same id twice (the parser never does) still gets an update, not a crash."""
+    first = sample_reflection("id-001")
+    newer = replace(first, title="Nieuwer", updated_at=first.updated_at.replace(year=2027))
+    others = [sample_reflection(f"id-{n:03d}") for n in range(2, 6)]
+    with open_store(tmp_path) as store:
+        result = store.import_stream([first, *others, newer], batch=2)
+        assert (result.added, result.updated) == (5, 1)
+        assert store.get("id-001").title == "Nieuwer" and store.count() == 5
+        assert _counts(store) == _true_counts(store)

@@ -383,6 +383,8 @@ class JournalStore:
                 top = int(
                     conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
                 )
+                was_empty = top == 0
+                written: set[str] = set()
                 pending: builtins.list[Prepared] = []
                 iterator = iter(reflections)
                 while True:
@@ -396,13 +398,20 @@ class JournalStore:
                             break
                     if not pending:
                         break
-                    marks = ", ".join("?" * len(pending))
-                    known = dict(
-                        conn.execute(
-                            f"SELECT id, updated_at FROM reflections WHERE id IN ({marks})",
-                            [p.id for p in pending],
-                        ).fetchall()
-                    )
+                    ids = [p.id for p in pending]
+                    known: dict[str, str] = {}
+                    # Into an empty journal only ids seen earlier in this import can be
+                    # known (a parsed file repeats none), so the lookup is skipped.
+                    if not was_empty or not written.isdisjoint(ids):
+                        marks = ", ".join("?" * len(pending))
+                        known = dict(
+                            conn.execute(
+                                f"SELECT id, updated_at FROM reflections WHERE id IN ({marks})",
+                                ids,
+                            ).fetchall()
+                        )
+                    if was_empty:
+                        written.update(ids)
                     fresh = [p for p in pending if p.id not in known]
                     for item in pending:
                         if item.id not in known:
