@@ -102,3 +102,13 @@ def test_a_helper_that_dies_is_a_clear_error_not_a_partial_import(tmp_path: Path
                 os.kill(pid, 9)
             store.import_stream(itertools.chain([first], rows), batch=100)
         assert store.count() == 0
+
+
+def test_no_room_for_a_helper_reads_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    text = dump_journal(_items(3))
+    with import_helper.prepared_rows(_file(text), "in.json") as rows:
+        assert [p.id for p in rows] == ["id-0000", "id-0001", "id-0002"]

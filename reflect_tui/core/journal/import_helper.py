@@ -57,7 +57,13 @@ def prepared_rows(stream: TextIO, source: str) -> Iterator[Iterator[Prepared]]:
         import fcntl
 
         fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no room for another process: read here, as elsewhere
+        os.close(read_end)
+        os.close(write_end)
+        yield iter_journal_rows(stream, source)
+        return
     if pid == 0:  # the helper: never returns
         os.close(read_end)
         _helper(stream, source, write_end)
