@@ -36,6 +36,7 @@ from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError, ReflectionGone
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui import strings
+from reflect_tui.tui.key_burst import take_burst
 from reflect_tui.tui.key_order import OrderedKey, handles_key_itself, settle
 from reflect_tui.tui.keys import read_option_arrows_as_alt
 from reflect_tui.tui.screens.home import HomeScreen
@@ -226,6 +227,12 @@ class ReflectApp(App[int]):
                 self._held_keys = []
                 await settle(focused, self.screen)
                 self.post_message(OrderedKey(event))
+                return
+            # A paste without bracketed paste: characters queued behind this one
+            # go to the field as one insert (key_burst.py).
+            burst = take_burst(self, event)
+            if burst is not None:
+                await super().on_event(events.Paste(burst))
                 return
         await super().on_event(event)
 
