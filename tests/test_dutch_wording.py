@@ -168,3 +168,9 @@ def test_stats_shows_means_with_a_decimal_comma(isolated_home: Path, capsys) -> 
             assert re.search(r" \d,\d ", section) and not re.search(r"\d\.\d", section)
         else:
             assert re.search(r'"mean": \d\.\d', out)
+
+
+def test_learning_reasons_count_days_in_dutch() -> None:
+    assert reasons.next_steps_overdue(1, 1).endswith("(de oudste 1 dag)")
+    assert reasons.next_steps_overdue(2, 9).startswith("2 vervolgstappen staan")
+    assert reasons.reflection_gap(1) == "je laatste reflectie is van 1 dag geleden"

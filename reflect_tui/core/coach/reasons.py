@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reflect_tui.core.content.model import Content
-from reflect_tui.core.wording import is_plural, verb
+from reflect_tui.core.wording import counted, is_plural, verb
 
 
 def quoted(quotes: Sequence[str]) -> str:
@@ -368,7 +368,8 @@ def principle_low(
 
 def next_steps_overdue(count: int, oldest_days: int, steps: Sequence[str] = ()) -> str:
     noun = "vervolgstap staat" if count == 1 else "vervolgstappen staan"
-    line = f"{count} {noun} nog open na de afgesproken datum (de oudste {oldest_days} dagen)"
+    oldest = counted(oldest_days, "dag", "dagen")
+    line = f"{count} {noun} nog open na de afgesproken datum (de oudste {oldest})"
     if steps:
         line += ": " + "; ".join(f"'{_short(s)}'" for s in steps)
     return line
@@ -401,7 +402,7 @@ def help_absent(content: Content, help_ids: Sequence[str], window: int) -> str:
 
 
 def reflection_gap(days: int) -> str:
-    return f"je laatste reflectie is van {days} dagen geleden"
+    return f"je laatste reflectie is van {counted(days, 'dag', 'dagen')} geleden"
 
 
 def no_help_at_all(window: int) -> str:
