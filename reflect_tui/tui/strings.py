@@ -581,8 +581,7 @@ NO_PRACTICES_NOTE = (
 )
 CONFIRM_EMPTY_TITLE = "Bijna lege reflectie afronden?"
 CONFIRM_EMPTY = (
-    "Je hebt nog weinig ingevuld. Een afgeronde reflectie kun je niet meer aanvullen. "
-    "Toch afronden?"
+    "Je hebt nog weinig ingevuld. Aanvullen kan later nog, via het dagboek (j). Toch afronden?"
 )
 CONFIRM_YES = "Ja, afronden"
 CONFIRM_NO = "Nee, verder schrijven"

@@ -410,3 +410,24 @@ async def test_insights_rating_line_and_totals_open_their_reflections(seeded, ma
             assert isinstance(journal, JournalScreen) and journal.total == expected, index
             await pilot.press("escape")
             await settle(pilot)
+
+
+async def test_preview_comes_back_after_a_search_that_found_nothing(seeded, make_app) -> None:
+    """The tester's case: a search that found nothing, then cleared, left the
+    preview saying "Niets gevonden" beside a list with rows (the first row was
+    the reflection shown before, so the preview was not reloaded)."""
+    from reflect_tui.tui import strings
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        markdown = screen.query_one("#journal-markdown", MarkdownPane)
+        assert "Geluidsoverlast" in markdown.source
+        await type_text(pilot, "xyzzy")
+        await settle(pilot)
+        assert screen.rows == []
+        assert strings.JOURNAL_NONE_FOUND in markdown.source
+        await pilot.press(*["backspace"] * 5)
+        await settle(pilot)
+        assert shown_ids(screen)[0] == 8
+        assert "Geluidsoverlast" in markdown.source

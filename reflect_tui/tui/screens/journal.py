@@ -328,6 +328,9 @@ class JournalScreen(Screen[None]):
             if rows:
                 option_list.highlighted = 0
             else:
+                # Forget which reflection the pane showed: when the rows come
+                # back with that one highlighted first, it must be shown again.
+                self._shown_id = None
                 self._show_detail_text(self._nothing_text())
         else:
             self.rows.extend(rows)
