@@ -50,6 +50,13 @@ def test_dutch_phone_numbers(phone: str) -> None:
     assert kinds(f"bel {phone} vandaag") == [("telefoon", phone)]
 
 
+def test_a_phone_number_glued_to_letters_is_still_replaced() -> None:
+    """Tester: "06-12345678persoon" (a missing space) kept the number."""
+    assert kinds("bel 06-12345678persoon vandaag") == [("telefoon", "06-12345678")]
+    assert "12345678" not in pseudonymise("de boos, 06-12345678Fatima").text
+    assert kinds("bel 06-123456789 of 0612345678912") == []
+
+
 def test_short_numbers_and_dates_are_not_phones() -> None:
     assert kinds("bel 14 020 of kom op 12-03-2025 langs") == []
 

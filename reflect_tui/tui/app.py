@@ -37,7 +37,12 @@ from reflect_tui.core.errors import ReflectError, ReflectionGone
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui import strings
 from reflect_tui.tui.key_burst import take_burst
-from reflect_tui.tui.key_order import OrderedKey, handles_key_itself, settle
+from reflect_tui.tui.key_order import (
+    DEFAULT_ORDERED_KEYS,
+    OrderedKey,
+    handles_key_itself,
+    settle,
+)
 from reflect_tui.tui.keys import read_option_arrows_as_alt
 from reflect_tui.tui.screens.home import HomeScreen
 
@@ -219,7 +224,7 @@ class ReflectApp(App[int]):
             focused = self.focused
             if (
                 focused is not None
-                and event.key in getattr(self.screen, "ORDERED_KEYS", ())
+                and event.key in getattr(self.screen, "ORDERED_KEYS", DEFAULT_ORDERED_KEYS)
                 and not handles_key_itself(focused, event.key)
             ):
                 # Hold later keys; run this one once the keys before it have

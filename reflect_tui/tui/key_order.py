@@ -6,7 +6,8 @@ they have bubbled back up from that widget to the screen's bindings. Keys
 typed right behind them (a fast burst, a loaded machine) were therefore
 already given to the old field: a rating digit landed in the note before it,
 ticks went to a step that was then removed. For the few keys a screen lists
-in ``ORDERED_KEYS`` the app instead first lets the focused field and its
+in ``ORDERED_KEYS`` (Tab and shift+Tab on every screen,
+``DEFAULT_ORDERED_KEYS``) the app instead first lets the focused field and its
 ancestors finish the keys they already hold, queues the key behind the ones
 those passed up to the app (widget bindings such as a rating's digits run
 there), holds the keys typed after it, runs its binding, and then hands the
@@ -24,6 +25,11 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
+
+# Keys ordered on every screen that does not list its own ``ORDERED_KEYS``:
+# Tab and shift+Tab move the focus everywhere (forms such as the intervision
+# set-up lost the text typed right behind a Tab to the field it left).
+DEFAULT_ORDERED_KEYS: frozenset[str] = frozenset({"tab", "shift+tab"})
 
 # Longest wait for one queue; only reached if a handler itself waits on the
 # app, which must never freeze the keyboard for longer than this.

@@ -349,3 +349,30 @@ async def test_setup_opens_at_the_top_at_80x24(iv_app: Callable[[], ReflectApp])
         assert isinstance(setup, IntervisionSetupScreen)
         assert setup.query_one("#iv-setup", VerticalScroll).scroll_y == 0
         assert app.focused is setup.query_one("#iv-methods")
+
+
+async def test_keys_typed_right_after_tab_land_in_the_new_field_in_order(
+    iv_app: Callable[[], ReflectApp],
+) -> None:
+    """Tester: three Tabs and at once the case, Tab and two names: the case kept
+    only its tail and a name landed in it (keys went to the field being left)."""
+    from textual import events
+
+    app = iv_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "g")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, IntervisionSetupScreen)
+        case = "Buurman de boos, 06-12345678"
+        keys = ["tab", "tab", "tab", *case, "tab", *"Fatima", "tab", *"Pieter"]
+        for key in keys:
+            character = key if len(key) == 1 else None
+            name = {" ": "space", ",": "comma", "-": "minus"}.get(key, key)
+            app.post_message(events.Key(name, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert setup.query_one("#iv-case", Input).value == case
+        fields = [w for w in setup.query(Input) if w.id and w.id.startswith("iv-role-")]
+        assert [f.value for f in fields[:2]] == ["Fatima", "Pieter"]

@@ -51,8 +51,10 @@ class Finding:
 
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+# Letters may follow straight on ("06-12345678persoon", a missing space): only
+# another digit means the run is longer than a phone number.
 PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+(])(?:\+|00|\()?\d(?:[\d()]|[ .-]{1,3}(?=[\d(])){7,20}(?!\w)"
+    r"(?<![\w+(])(?:\+|00|\()?\d(?:[\d()]|[ .-]{1,3}(?=[\d(])){7,20}(?![\d_])"
 )
 # 123456782, 123 456 782, 123.456.782, and the 4-2-3 grouping of some letters: 1234 56 782.
 BSN_CANDIDATE = re.compile(
