@@ -73,6 +73,15 @@ _RESIDENT_WORDS = [
     "buurt",
     "werkgroep",
     "buurtvereniging",
+    # Other parties outside the organisation: "de aannemer zegt dat hij geen
+    # tijd heeft" is the contractor's hindrance, not the user's.
+    "aannemer",
+    "aannemers",
+    "inschrijver",
+    "inschrijvers",
+    "bieder",
+    "bieders",
+    "leverancier",
     "bewonersgroep",
     "ze",
     "zij",
@@ -330,6 +339,9 @@ def read_text(content: Content, text: str) -> TextEvidence:
     negations = _keys(_NEGATIONS)
     barrier_spans = {h.start for h in hits if h.key[0] == BARRIER}
     help_spans = {h.start for h in hits if h.key[0] == HELP}
+    barrier_positions = {
+        p for h in hits if h.key[0] == BARRIER for p in range(h.position, h.last + 1)
+    }
     groups: dict[str, dict[str, list[Evidence]]] = {
         PRACTICE: {},
         BARRIER: {},
@@ -344,6 +356,7 @@ def read_text(content: Content, text: str) -> TextEvidence:
         clauses[i] for i, t in enumerate(tokens) if word_key(t.text) in positive_cues
     } | _thinking_along(tokens, clauses)
     resident_clauses = _resident_clauses(tokens, clauses)
+    wish_clauses = _wish_clauses(tokens, clauses)
     settled_sentences, settled_clauses = _good_news(tokens, sentences, clauses, negations)
     hindrance = negations | _keys(_HINDRANCE_WORDS)
     hindrance_clauses = {clauses[i] for i, t in enumerate(tokens) if word_key(t.text) in hindrance}
@@ -389,6 +402,8 @@ def read_text(content: Content, text: str) -> TextEvidence:
                 continue  # "de wethouder was enthousiast": support, not a hindrance
             elif clauses[hit.position] in resident_clauses:
                 continue  # "de bewoners hebben geen tijd": not the organisation
+            elif kind == BARRIER and clauses[hit.position] in wish_clauses:
+                continue  # "ik wil dat het niet weer ieder voor zich is": a wish
         seen_spans.add((hit.key, hit.start))
         seen_words.add((hit.key, word))
         evidence = Evidence(
@@ -407,6 +422,14 @@ def read_text(content: Content, text: str) -> TextEvidence:
             or clauses[cue_hit.first] in settled_clauses
         ):
             continue  # a hindrance tip's situation, but the text says it was solved
+        if (
+            cue_hit.owner in hindrance_tips
+            and any(p in barrier_positions for p in range(cue_hit.first, cue_hit.last + 1))
+            and (
+                clauses[cue_hit.first] in resident_clauses or clauses[cue_hit.first] in wish_clauses
+            )
+        ):
+            continue  # someone else's hindrance ("de aannemer heeft geen tijd"), or a wish
         start, end = tokens[cue_hit.first].start, tokens[cue_hit.last].end
         cue_groups.setdefault(cue_hit.owner, []).append(
             Evidence(quote(text, start, end, CUE_QUOTE_MAX), cue_hit.cue, start, text[start:end])
@@ -466,6 +489,36 @@ def _thinking_along(tokens: list[Token], clauses: list[int]) -> set[int]:
             for j in range(max(0, i - 3), i):
                 if clauses[j] == clauses[i] and word_key(tokens[j].text) in _THINK:
                     found.add(clauses[i])
+    return found
+
+
+_WISH_VERBS = frozenset(
+    word_key(w) for w in ("wil", "willen", "wilde", "hoop", "hopen", "hoopte", "wens", "wensen")
+)
+_THAT = word_key("dat")
+_NOT = frozenset(word_key(w) for w in ("niet", "geen"))
+_SELF = frozenset(word_key(w) for w in ("ik", "we", "wij"))
+
+
+def _wish_clauses(tokens: list[Token], clauses: list[int]) -> set[int]:
+    """Clauses that state a wish, not a present hindrance.
+
+    "Ik wil dat het dit keer niet weer ieder voor zich is" and "we hopen dat
+    we niet opnieuw langs elkaar heen werken" say what the user hopes to
+    avoid: the user (ik, we) with a wish verb followed by "dat". A blind
+    reading found such wishes quoted back as a silo the user is in. "Mijn
+    teamleider wil niet dat ..." is someone's refusal, a real hindrance.
+    """
+    keys = [word_key(t.text) for t in tokens]
+    found = set()
+    for i, key in enumerate(keys):
+        if (
+            key in _WISH_VERBS
+            and _THAT in keys[i + 1 : i + 4]
+            and not _NOT & set(keys[i + 1 : i + 3])  # "wil niet dat": a refusal
+            and _SELF & set(keys[max(0, i - 2) : i + 2])  # the user's wish, not the boss's
+        ):
+            found.add(clauses[i])
     return found
 
 

@@ -1,0 +1,66 @@
+"""A ticked hindrance pulls only tips that help against it (issue 11, stop 12).
+
+Blind readings found "Tijdgebrek" ticked bringing "Maak werk met werk" and
+"Neem tijd om te leren", and "Formele processen" bringing "Bouw het stap
+voor stap", each with "je vinkte ... aan" although the tip does nothing
+about that hindrance. A tip's ``barriers`` now list only the hindrances it
+helps against (docs/content-guide.md); phrases about someone else or a
+wish are no hindrance of the user. Cases from tests/data/coach_cases_own.yaml.
+"""
+
+from __future__ import annotations
+
+from reflect_tui.core.coach.signals import Signals
+from reflect_tui.core.coach.tips import match_tips
+from reflect_tui.core.content.loader import load_builtin
+
+CONTENT = load_builtin()
+
+
+def _ticked_lines(signals: Signals, barrier_name: str) -> dict[str, list[str]]:
+    return {
+        m.tip.id: [r for r in m.reasons if r.startswith(f"Je vinkte '{barrier_name}'")]
+        for m in match_tips(CONTENT, signals)
+    }
+
+
+def test_ticked_time_pressure_brings_only_tips_against_it() -> None:
+    signals = Signals(
+        text=(
+            "Drie buren willen de groenstrook zelf onderhouden. Ik zit tot over mijn oren in de "
+            "dossiers en kan er geen uren voor vrijmaken. Ze mailen me elke dag met vragen."
+        ),
+        case_kind="initiatief",
+        barriers=("tijdgebrek",),
+    )
+    lines = _ticked_lines(signals, "Tijdgebrek en werkdruk")
+    said = {tip for tip, found in lines.items() if found}
+    assert said, lines  # the tick is still served
+    assert not said & {"werk-met-werk-maken", "maak-tijd-om-te-leren", "begin-waar-de-energie-zit"}
+    assert {"vraag-om-tijd-budget-en-mandaat", "laat-los-wat-zij-kunnen-dragen"} <= set(lines)
+
+
+def test_ticked_formal_processes_does_not_say_build_step_by_step() -> None:
+    signals = Signals(
+        text=(
+            "De aanvraag voor de moestuin ligt al zeven weken bij vergunningen. De "
+            "initiatiefnemers horen niks en haken bijna af."
+        ),
+        case_kind="initiatief",
+        barriers=("formele-processen",),
+    )
+    lines = _ticked_lines(signals, "Formele processen en tijdspaden")
+    assert not lines.get("bouw-het-stap-voor-stap")
+    assert lines.get("help-door-de-procedure")
+
+
+def test_someone_elses_lack_of_time_is_no_time_pressure_of_the_user() -> None:
+    signals = Signals(
+        text=(
+            "Een bewoner klaagt dat de stoep al drie weken open ligt. De aannemer zegt dat hij "
+            "geen tijd heeft om het af te maken. De bewoner is boos."
+        ),
+        case_kind="klacht",
+    )
+    for match in match_tips(CONTENT, signals):
+        assert not any("geen tijd" in r for r in match.reasons), match.reasons
