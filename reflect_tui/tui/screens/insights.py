@@ -114,10 +114,17 @@ class InsightsScreen(Screen[None]):
         try:
             result = core.compute(app.store, app.clock.today())
         except ReflectError as exc:
-            message = strings.ERROR_GENERIC.format(error=exc)
-            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            self.app.call_from_thread(self._failed, strings.ERROR_GENERIC.format(error=exc))
             return
         self.app.call_from_thread(self._show, result)
+
+    def _failed(self, message: str) -> None:
+        """The reason takes the place of "Inzichten berekenen…" (which otherwise
+        stayed forever on a damaged or locked journal) and shows as a notice."""
+        self.notify(message, severity="error", markup=False)
+        for loading in self.query("#insights-loading").results(Static):
+            loading.update(plain(message))
+            loading.add_class("error")
 
     def _show(self, result: Insights) -> None:
         self.result = result
