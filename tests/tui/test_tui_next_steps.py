@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from journal_fixtures.lookback import lookback_reflections, rid
-from textual.widgets import Input
+from textual.widgets import Input, Static
 from tui_helpers import CLOCK, WIDE, notices, type_text
 
 from reflect_tui.core.journal.store import JournalStore
+from reflect_tui.tui import strings
 from reflect_tui.tui.dialogs.date_input import DateDialog
 from reflect_tui.tui.screens.steps import NextStepsScreen
 
@@ -83,9 +84,19 @@ async def test_change_the_due_date_and_undo(seeded, make_app, read_journal) -> N
         await pilot.press("t")
         await pilot.pause()
         app.screen.query_one(Input).value = ""
-        await type_text(pilot, "ergens")  # not a date: a warning, nothing changes
+        await type_text(pilot, "morgenmiddag")  # not a date: nothing changes
         await pilot.press("enter")
         await pilot.pause()
+        # Tester: the dialog closed and the input was lost, leaving a toast. It
+        # stays open with the reason and examples on the field until fixed or Esc.
+        dialog = app.screen
+        assert isinstance(dialog, DateDialog)
+        assert dialog.query_one(Input).value == "morgenmiddag"
+        problem = str(dialog.query_one("#date-problem", Static).render())
+        assert "morgenmiddag" in problem and strings.DATE_EXAMPLES in problem
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, NextStepsScreen)
         assert read_journal().get(step.reflection_id).next_steps[step.position].due == date(
             2026, 12, 15
         )

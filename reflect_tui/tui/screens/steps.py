@@ -145,21 +145,28 @@ class NextStepsScreen(Screen[None]):
             return
         from reflect_tui.tui.dialogs.date_input import DateDialog
 
+        today = self.reflect_app.clock.today()
+
+        def problem(text: str) -> str | None:
+            try:
+                parse_date(text, today, future=True)
+            except ValueError:
+                return strings.DATE_FIELD_INVALID.format(
+                    text=one_line(text, 30), examples=strings.DATE_EXAMPLES
+                )
+            return None
+
         dialog = DateDialog(
             strings.STEPS_DUE_TITLE.format(step=one_line(step.text, 50)),
             format_date(step.due),
             strings.STEPS_DUE_PLACEHOLDER,
+            check=problem,
         )
 
         def chosen(text: str | None) -> None:
             if text is None:
                 return
-            try:
-                due = parse_date(text, self.reflect_app.clock.today(), future=True)
-            except ValueError:
-                self.notify(strings.STEPS_DUE_BAD, severity="warning")
-                return
-            self._set_due(step, due)
+            self._set_due(step, parse_date(text, today, future=True))
 
         self.app.push_screen(dialog, chosen)
 
