@@ -71,6 +71,9 @@ def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
         target = Path(args.output).expanduser().absolute()
         if target.exists():
             raise ReflectError(f"{target} bestaat al; kies een andere naam.")
+        from reflect_tui.core.journal.exports import require_folder
+
+        require_folder(target)
     else:
         target = manual_backup_path(locations.backups_dir, ctx.clock.now())
     summary = back_up(locations.journal_path, target)
@@ -136,6 +139,7 @@ def run_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
     from reflect_tui.core.errors import ReflectError
     from reflect_tui.core.journal.backup import newest_backup
     from reflect_tui.core.journal.doctor import examine, rescue, rescue_path
+    from reflect_tui.core.journal.sqlite_errors import technical_note
 
     locations = ctx.locations
     journal = locations.journal_path
@@ -151,7 +155,7 @@ def run_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
         _say(ctx, f"  - {problem}")
     if health.technical:
         # SQLite's own words, marked as such: useful to whoever helps, not needed to act.
-        _say(ctx, f"  (technisch, van SQLite: {'; '.join(health.technical[:3])})")
+        _say(ctx, f"  {technical_note('; '.join(health.technical[:3]))}")
     target = rescue_path(journal, ctx.clock.now().strftime("%Y%m%dT%H%M%S"))
     try:
         result = rescue(journal, target)

@@ -25,6 +25,18 @@ STATUS_CHOICES = {
 }
 
 
+class _DutchChoices(tuple[str, ...]):
+    """The Dutch status names, shown in help and errors; English aliases still accepted.
+
+    Why a tuple with its own ``__contains__``: argparse checks a value with
+    ``in`` and lists the choices by iterating, so this accepts every key of
+    ``STATUS_CHOICES`` while the "ongeldige keuze" line names only Dutch words.
+    """
+
+    def __contains__(self, value: object) -> bool:
+        return value in STATUS_CHOICES
+
+
 def add_filter_args(p: argparse.ArgumentParser) -> None:
     """The filter options; each list option may be repeated (any of them matches)."""
     p.add_argument("--practice", action="append", metavar="ID", help="werkpraktijk (mag vaker)")
@@ -41,7 +53,7 @@ def add_filter_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", action="append", metavar="TAG", help="label (mag vaker)")
     p.add_argument(
         "--status",
-        choices=sorted(STATUS_CHOICES),
+        choices=_DutchChoices(("concept", "afgerond")),
         metavar="{concept,afgerond}",  # the English aliases still work, unadvertised
         help="concept of afgerond",
     )

@@ -45,6 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("show", help="toon één reflectie")
     p.add_argument("id", metavar="ID", help="id of een uniek begin ervan")
     p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON (als --format json)")
     p.set_defaults(handler=run_show)
 
     p = sub.add_parser("search", help="zoek in titels, antwoorden, inzichten en notities")
@@ -151,7 +152,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     with open_store(ctx, reading=True) as store:
         reflection = store.get(store.resolve_id(args.id))
-    if args.format == "json":
+    if args.format == "json" or getattr(args, "json", False):
         from reflect_tui.core.journal.interchange import dumps, reflection_to_dict
 
         _write(ctx, dumps(reflection_to_dict(reflection)) + "\n")
@@ -177,6 +178,13 @@ def _namer(ctx: CliContext) -> Any:
 
 def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
     text = " ".join(args.query)
+    if not text.strip():
+        from reflect_tui.core.errors import ReflectError
+
+        raise ReflectError(
+            "geef een zoekwoord; een lege zoekterm vindt niets (alles zien: 'reflect list').",
+            exit_code=2,
+        )
     # Unfiltered (the usual case): no JournalQuery, so no query module to import.
     query = (
         filters.query_from_args(args, ctx.clock.today(), text, load_content=ctx.load_content)
@@ -355,9 +363,10 @@ def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
                     "(er wordt niet gevraagd omdat invoer geen terminal is)."
                 )
             title = clean_line(summary.title) or "(zonder titel)"
-            from reflect_tui.core.journal import elsewhere
+            from reflect_tui.core.journal.exports import copies_elsewhere_since
 
-            for line in _elsewhere_lines(elsewhere.existing(store.path)):
+            copies = copies_elsewhere_since(store.path, summary.created_at)
+            for line in _elsewhere_lines(copies):
                 ctx.stdout.write(line + "\n")
             ctx.stdout.write(
                 f"Reflectie '{title}' van {format_date(summary.occurred_on)} definitief wissen? "

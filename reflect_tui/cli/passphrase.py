@@ -22,6 +22,13 @@ WRONG_AGAIN = "Het wachtwoord klopt niet; probeer het opnieuw."
 NO_INPUT = "er is geen wachtwoord gegeven; er is niets veranderd."
 MISMATCH = "de twee wachtwoorden zijn niet gelijk; er is niets veranderd."
 EMPTY = "een leeg wachtwoord kan niet; er is niets veranderd."
+# Opening a journal (also for a read-only command such as ``list``): nothing
+# was going to change, so these do not say that nothing changed.
+NO_INPUT_OPEN = (
+    "dit dagboek is versleuteld en er is geen wachtwoord gegeven; typ het op de terminal "
+    "of geef het als eerste regel van de invoer (printf '%s\\n' \"$WW\" | reflect list)."
+)
+EMPTY_OPEN = "dit dagboek is versleuteld en een leeg wachtwoord opent het niet."
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -56,22 +63,27 @@ def _read_line() -> str:
     return data.decode("utf-8", "replace")
 
 
-def read_secret(prompt: str, stderr: TextIO | None = None) -> str:
-    """One passphrase: ``getpass`` on a terminal, else one line of standard input."""
+def read_secret(prompt: str, stderr: TextIO | None = None, *, opening: bool = False) -> str:
+    """One passphrase: ``getpass`` on a terminal, else one line of standard input.
+
+    ``opening``: the passphrase opens the journal (any command, read-only ones
+    too), so a missing or empty answer is told without "er is niets veranderd".
+    """
+    no_input, empty = (NO_INPUT_OPEN, EMPTY_OPEN) if opening else (NO_INPUT, EMPTY)
     if _is_tty(sys.stdin):
         import getpass
 
         try:
             answer = getpass.getpass(prompt)
         except EOFError:
-            raise ReflectError(NO_INPUT) from None
+            raise ReflectError(no_input) from None
     else:
         line = _read_line()
         if not line:
-            raise ReflectError(NO_INPUT)
+            raise ReflectError(no_input)
         answer = line.rstrip("\r\n")
     if not answer:
-        raise ReflectError(EMPTY)
+        raise ReflectError(empty)
     return answer
 
 
@@ -106,14 +118,14 @@ def ask_for_journal(journal: Path, attempt: int, was_wrong: bool) -> str:
     (not "no passphrase given", which would be untrue).
     """
     if not was_wrong:
-        return read_secret(ASK)
+        return read_secret(ASK, opening=True)
     if _is_tty(sys.stdin):
         print(WRONG_AGAIN, file=sys.stderr)
-        return read_secret(ASK)
+        return read_secret(ASK, opening=True)
     try:
-        return read_secret(ASK)
+        return read_secret(ASK, opening=True)
     except ReflectError as exc:
-        if str(exc) != NO_INPUT:
+        if str(exc) != NO_INPUT_OPEN:
             raise
         from reflect_tui.core.journal.keys import WRONG_PASSPHRASE
 

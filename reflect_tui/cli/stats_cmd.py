@@ -68,6 +68,9 @@ def render(result: Insights, content: Any) -> str:
         item = content.by_id(collection).get(item_id)
         return str(getattr(item, "name", item_id)) if item is not None else item_id
 
+    if not result.total and result.since is not None:
+        later = " (die datum ligt in de toekomst)" if result.since > result.today else ""
+        return f"Geen afgeronde reflecties vanaf {format_date(result.since)}{later}.\n"
     if not result.total:
         return "Nog geen afgeronde reflecties om inzichten uit te halen.\n"
     since = f" vanaf {format_date(result.since)}" if result.since else ""

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.connection import connect, connect_file
-from reflect_tui.core.journal.sqlite_errors import db_errors, translate
+from reflect_tui.core.journal.sqlite_errors import db_errors, technical_note, translate
 
 DAILY_PREFIX = "daily-"
 MANUAL_PREFIX = "manual-"
@@ -98,7 +98,9 @@ def describe(path: Path) -> BackupSummary:
         finally:
             conn.close()
     except db_errors("Error") as exc:
-        raise ReflectError(f"{path} is geen bruikbare back-up van het dagboek ({exc}).") from None
+        raise ReflectError(
+            f"{path} is geen bruikbare back-up van het dagboek {technical_note(exc)}."
+        ) from None
     made = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
     if row is None:
         return BackupSummary(path, count, None, None, made)
@@ -279,7 +281,7 @@ def _check_usable(source: Path) -> None:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except db_errors("Error") as exc:
-        raise ReflectError(f"de back-up {source} is niet leesbaar ({exc}).") from None
+        raise ReflectError(f"de back-up {source} is niet leesbaar {technical_note(exc)}.") from None
     finally:
         conn.close()
     if result != "ok":

@@ -31,7 +31,7 @@ from reflect_tui.core.journal.connection import (
     connect_file,
     held_in_process,
 )
-from reflect_tui.core.journal.sqlite_errors import DamagedJournal, db_errors
+from reflect_tui.core.journal.sqlite_errors import DamagedJournal, db_errors, technical_note
 from reflect_tui.core.wording import by_count
 
 CHUNK = 256
@@ -173,7 +173,7 @@ def rescue(path: Path, target: Path) -> RescueResult:
             src = connect_file(copy)
         except db_errors("Error") as exc:
             raise ReflectError(
-                f"{path} is niet te openen, er valt niets te redden (technisch, van SQLite: {exc})."
+                f"{path} is niet te openen, er valt niets te redden {technical_note(exc)}."
             ) from None
         try:
             return _rescue_into(src, path, target)
@@ -192,7 +192,7 @@ def _rescue_into(src: sqlite3.Connection, path: Path, target: Path) -> RescueRes
     except db_errors("DatabaseError") as exc:
         raise ReflectError(
             f"de inhoudsopgave van {path} is onleesbaar; er valt niets te redden "
-            f"(technisch, van SQLite: {exc})."
+            f"{technical_note(exc)}."
         ) from None
     if version != migrations.CURRENT_VERSION or "reflections" not in names:
         raise ReflectError(

@@ -14,14 +14,15 @@ the delete reaches them. It is pruned of files that no longer
 exist whenever it is written or read for a delete, so removing such a copy
 also silences the warning. It does not say whether a copy holds a given
 reflection (reading a foreign or encrypted file to find out is not worth the
-risk): every copy that still exists is named.
+risk): every copy that still exists and was made after the reflection was
+created is named (an older copy cannot hold it).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
@@ -102,10 +103,21 @@ def _listed(journal_path: Path) -> list[CopyElsewhere]:
     return found
 
 
-def existing(journal_path: Path) -> list[CopyElsewhere]:
-    """Copies outside the data folder that still exist, oldest first: a delete names them."""
+def _utc(moment: datetime) -> datetime:
+    """A moment comparable with any other: a naive one is UTC, as the journal stores it."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+def existing(journal_path: Path, since: datetime | None = None) -> list[CopyElsewhere]:
+    """Copies outside the data folder that still exist, oldest first: a delete names them.
+
+    ``since``: the deleted reflection's ``created_at``. A copy made before
+    that moment cannot hold the reflection, so it is left out of the warning.
+    """
     found = [c for c in _listed(journal_path) if not _inside(c.path, journal_path.parent)]
-    return sorted(found, key=lambda c: c.made_at)
+    if since is not None:
+        found = [c for c in found if _utc(c.made_at) >= _utc(since)]
+    return sorted(found, key=lambda c: _utc(c.made_at))
 
 
 def written_inside(journal_path: Path, kind: str) -> list[Path]:

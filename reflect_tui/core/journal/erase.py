@@ -203,6 +203,29 @@ def _forget_external(conn: sqlite3.Connection, name: str, sql: str, seqs: list[i
 def scrub_file(path: Path, reflection_id: str, *, damaged: bool = False) -> bool:
     """Delete ``reflection_id``'s rows from the journal copy at ``path``; True if any went.
 
+    The copy keeps (all but) its modification time: a backup's "gemaakt"
+    and the order ``reflect restore`` picks "the newest" from are read from
+    it, and both mean when the backup was taken, not when it was last
+    scrubbed. One second later than before, so a tool that syncs by size
+    and time still sees the file changed and carries the erasure along.
+    """
+    try:
+        before = os.stat(path)
+    except FileNotFoundError:  # gone meanwhile (pruned): nothing left to scrub
+        return False
+    changed = _scrub_rows(path, reflection_id, damaged=damaged)
+    if changed:
+        with contextlib.suppress(OSError):  # only the shown time is at stake
+            os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + _NUDGE_NS))
+    return changed
+
+
+_NUDGE_NS = 1_000_000_000
+
+
+def _scrub_rows(path: Path, reflection_id: str, *, damaged: bool) -> bool:
+    """The erasure itself (see ``scrub_file``).
+
     ``secure_delete`` zeroes the rows where they lay; the ``VACUUM`` after
     rewrites the file without free pages. A ``damaged`` copy usually cannot
     be vacuumed (it reads every page): there a failing ``VACUUM`` is accepted,

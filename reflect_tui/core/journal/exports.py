@@ -25,7 +25,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from hashlib import sha256
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -187,12 +187,40 @@ def delete_with_copies(
     half-way leaves a reflection that a second ``delete`` can find and
     finish, never copies of a reflection that no longer exists.
     """
-    from reflect_tui.core.journal import elsewhere
-
-    store.get(reflection_id)  # "no such reflection" before anything is erased
+    reflection = store.get(reflection_id)  # "no such reflection" before anything is erased
     done = erase_exports(locations, reflection_id)
     store.delete(reflection_id)
-    return done._replace(elsewhere=tuple(elsewhere.existing(store.path)))
+    left = copies_elsewhere_since(store.path, reflection.created_at)
+    return done._replace(elsewhere=tuple(left))
+
+
+def copies_elsewhere_for(store: JournalStore, reflection_id: str) -> list[CopyElsewhere]:
+    """The copies outside the data folder a delete of ``reflection_id`` must name.
+
+    The one answer the delete confirmation (CLI and TUI) and the report after
+    the delete give: only copies made after the reflection was created.
+    """
+    return copies_elsewhere_since(store.path, store.get(reflection_id).created_at)
+
+
+def copies_elsewhere_since(journal_path: Path, created_at: datetime) -> list[CopyElsewhere]:
+    """Copies outside the data folder made at or after ``created_at``, oldest first."""
+    from reflect_tui.core.journal import elsewhere
+
+    return elsewhere.existing(journal_path, since=created_at)
+
+
+def require_folder(path: Path) -> None:
+    """Refuse a copy (export or backup) into a folder that does not exist.
+
+    Why refuse rather than create it: a typo in ``-o`` would otherwise leave a
+    copy of the journal in a new folder nobody looks at. ``export -o`` and
+    ``backup -o`` both ask here, so they answer alike.
+    """
+    if not path.parent.is_dir():
+        raise ReflectError(
+            f"de map {path.parent} bestaat niet; maak hem eerst of kies een andere map."
+        )
 
 
 def check_export_target(path: Path) -> Path:
@@ -209,8 +237,7 @@ def check_export_target(path: Path) -> Path:
             raise ReflectError(
                 f"{path} is een verwijzing naar een bestand dat niet bestaat."
             ) from None
-        if not path.parent.is_dir():
-            raise ReflectError(f"de map {path.parent} bestaat niet.") from None
+        require_folder(path)
         return path
     except OSError as exc:
         raise ReflectError(f"kan {path} niet gebruiken: {os_reason(exc)}") from None

@@ -48,14 +48,27 @@ class DamagedJournal(ReflectError):
     """
 
     def __init__(self, path: Path, reason: str = "", technical: str = "") -> None:
-        detail = f"{reason}: {technical}" if reason and technical else reason or technical
-        super().__init__(corrupt_message(path, detail))
+        super().__init__(corrupt_message(path, reason, technical))
         self.reason = reason
         self.technical = technical
 
 
-def corrupt_message(path: Path, detail: str = "") -> str:
-    extra = f" ({detail})" if detail else ""
+def technical_note(text: object) -> str:
+    """SQLite's own (English) words, labelled as such: "(technisch, van SQLite: ...)".
+
+    Why one formatter: every message that shows SQLite's text (doctor, restore,
+    backup, the TUI's start-up notice) must mark it the same way, so a user
+    sees the Dutch line is the message and the English is only a detail.
+    Empty text gives an empty string.
+    """
+    words = str(text).strip()
+    return f"(technisch, van SQLite: {words})" if words else ""
+
+
+def corrupt_message(path: Path, reason: str = "", technical: str = "") -> str:
+    """The damaged-journal line: a short Dutch reason, then SQLite's words labelled."""
+    parts = [f"({reason})" if reason else "", technical_note(technical)]
+    extra = "".join(f" {part}" for part in parts if part)
     return (
         f"{path} is beschadigd of is geen dagboek van reflect{extra}; het bestand is niet "
         f"gewijzigd. {restore_advice(path)}"
@@ -118,7 +131,7 @@ def translate(exc: BaseException, path: Path) -> ReflectError:
                 f"schijffout bij het lezen of schrijven van {path}; controleer de schijf. "
                 "Wat eerder was opgeslagen is veilig."
             )
-        return ReflectError(f"databasefout in {path}: {exc}")
+        return ReflectError(f"databasefout in {path} {technical_note(exc)}.")
     if isinstance(exc, PermissionError):
         return ReflectError(f"geen toegang tot {exc.filename or path}: {os_reason(exc)}")
     if isinstance(exc, OSError):

@@ -619,9 +619,12 @@ class JournalScreen(Screen[None]):
             date=format_date(summary.occurred_on),
         )
         if self.reflect_app.locations is not None:
-            from reflect_tui.core.journal import elsewhere
+            from reflect_tui.core.journal.exports import copies_elsewhere_for
 
-            copies = elsewhere.existing(self.reflect_app.locations.journal_path)
+            try:
+                copies = copies_elsewhere_for(self.reflect_app.store, summary.id)
+            except ReflectError:  # gone or unreadable: the erase itself will say so
+                copies = []
             if copies:
                 paths = ", ".join(one_line(str(c.path), 120) for c in copies)
                 text += strings.DELETE_CONFIRM_ELSEWHERE.format(paths=paths)
