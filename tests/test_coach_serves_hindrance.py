@@ -64,3 +64,39 @@ def test_someone_elses_lack_of_time_is_no_time_pressure_of_the_user() -> None:
     )
     for match in match_tips(CONTENT, signals):
         assert not any("geen tijd" in r for r in match.reasons), match.reasons
+
+
+def test_not_knowing_where_the_alderman_stands_is_not_quoted_as_a_hindrance() -> None:
+    signals = Signals(
+        text=(
+            "Een energiecoöperatie wil een zonneveld langs de snelweg. Ambtelijk zien we het wel "
+            "zitten, maar ik weet niet hoe de wethouder en de fracties erin staan."
+        ),
+        case_kind="project",
+    )
+    matches = match_tips(CONTENT, signals)
+    assert "peil-college-en-raad" in [m.tip.id for m in matches]
+    for match in matches:
+        assert not any("wijst op 'Politiek' als hindernis" in r for r in match.reasons)
+
+
+def test_fill_ins_come_from_what_the_note_is_about() -> None:
+    """A practice read from loose words weighs half for a fill-in when cues say otherwise."""
+    from reflect_tui.core.coach.tips import INFERRED_PRACTICE, KEYWORD, ScorePart, _earning_places
+
+    tips = CONTENT.by_id("tips")
+    generic = tips["gebruik-participatie-instrumenten"]
+    on_topic = tips["ga-erheen-en-maak-contact"]
+    entries = [
+        (
+            5.0,
+            generic,
+            [ScorePart(INFERRED_PRACTICE, "praktisch", 4.0), ScorePart(KEYWORD, "", 1.0)],
+            1.0,
+        ),
+        (4.0, on_topic, [ScorePart(INFERRED_PRACTICE, "situatie", 4.0)], 1.0),
+    ]
+    plain = _earning_places(list(entries))
+    assert plain[0][1].id == generic.id  # without cues: the higher score
+    about = _earning_places(list(entries), frozenset({"situatie"}))
+    assert about[0][1].id == on_topic.id

@@ -359,7 +359,14 @@ def read_text(content: Content, text: str) -> TextEvidence:
     wish_clauses = _wish_clauses(tokens, clauses)
     settled_sentences, settled_clauses = _good_news(tokens, sentences, clauses, negations)
     hindrance = negations | _keys(_HINDRANCE_WORDS)
-    hindrance_clauses = {clauses[i] for i, t in enumerate(tokens) if word_key(t.text) in hindrance}
+    # "ik weet niet of de wethouder ..." is a question, not a hindrance: a
+    # negation right after a not-knowing word confirms nothing.
+    hindrance_clauses = {
+        clauses[i]
+        for i, t in enumerate(tokens)
+        if word_key(t.text) in hindrance
+        and not (i > 0 and word_key(tokens[i - 1].text) in _NOT_KNOWING)
+    }
     hindrance_tips = {t.id for t in content.tips if t.barriers}
 
     def positive_sentence(number: int) -> bool:
@@ -392,6 +399,8 @@ def read_text(content: Content, text: str) -> TextEvidence:
             shared = hit.start in barrier_spans and hit.start in help_spans
             negated = _negated(tokens, clauses, hit.position, hit.last, negations)
             if kind == HELP:
+                if negated and sentences[hit.position] in settled_sentences:
+                    continue  # "eerst geen budget, maar het is toch gelukt": overcome
                 if negated:
                     group = "absent"
                 elif shared and not positive_sentence(sentences[hit.position]):

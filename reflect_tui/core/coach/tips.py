@@ -72,6 +72,7 @@ MAX_REASONS = 2
 # 27.9 vs 27.0 %), but cases with at least one well-fitting tip rose from
 # 40 to 70 % and from 52.5 to 85 %. The strongest tip is shown first either way.
 MIN_EARNED = 3.0
+FILL_OFF_TOPIC = 0.5  # share of an off-topic inferred practice a fill-in loses
 MIN_SHOWN = 5
 RELATIVE_FLOOR = 0.0
 CASE_AUDIENCE = "grenswerker"  # case coaching serves the boundary worker's own advice
@@ -486,7 +487,7 @@ def match_tips(
             promoted,
         )
 
-    candidates = _earning_places(candidates)
+    candidates = _earning_places(candidates, _case_practices(content, evidence))
     features = coach_index(content).tip_features
     picked: list[TipMatch] = []
     while candidates and len(picked) < n:
@@ -516,14 +517,59 @@ def match_tips(
     return _promote_ticked(picked, candidates, signals.barriers, make)
 
 
+def _case_practices(content: Content, evidence: TextEvidence) -> frozenset[str]:
+    """The practices of the tips whose situation cues the text shows (their core move's first).
+
+    What the note is about: a fill-in tip should come from here, not from a
+    practice that a few generic words point at.
+    """
+    tips = content.by_id("tips")
+    found = set()
+    for tip_id, items in evidence.cues.items():
+        tip = tips.get(tip_id)
+        practices = getattr(tip, "practices", ())
+        if practices and strong_cues(items):
+            found.add(practices[0])
+    return frozenset(found)
+
+
+def strong_cues(items: Sequence[Evidence]) -> bool:
+    """Cues that say what the case is about by themselves (a phrase, or two cues)."""
+    return any(_telling_phrase(e.keyword) for e in items) or (
+        len({e.keyword.casefold() for e in items}) >= 2
+    )
+
+
+def _fill_score(
+    entry: tuple[float, Tip, list[ScorePart], float], case_practices: frozenset[str]
+) -> float:
+    """A fill-in's score: a practice read from loose words counts half off topic.
+
+    Why: blind readings found the free slots taken by generic initiative tips
+    (participation tools, connecting initiators) because loose words pointed at
+    their practice, while the note was about something else (who is reached,
+    rival parties, one's role). When the text's cues say what it is about, a
+    practice inferred from other words counts half.
+    """
+    relevance, _tip, parts, factor = entry
+    if not case_practices:
+        return relevance
+    off_topic = sum(
+        p.weight for p in parts if p.kind == INFERRED_PRACTICE and p.item not in case_practices
+    )
+    return relevance - FILL_OFF_TOPIC * off_topic * factor
+
+
 def _earning_places(
     candidates: list[tuple[float, Tip, list[ScorePart], float]],
+    case_practices: frozenset[str] = frozenset(),
 ) -> list[tuple[float, Tip, list[ScorePart], float]]:
     """Candidates whose evidence earns a place; the best others only to reach MIN_SHOWN."""
     strong = [c for c in candidates if earned(c[2]) >= MIN_EARNED]
     if len(strong) >= MIN_SHOWN:
         return strong
     weak = sorted(
-        (c for c in candidates if earned(c[2]) < MIN_EARNED), key=lambda c: (-c[0], c[1].id)
+        (c for c in candidates if earned(c[2]) < MIN_EARNED),
+        key=lambda c: (-_fill_score(c, case_practices), c[1].id),
     )
     return strong + weak[: MIN_SHOWN - len(strong)]
