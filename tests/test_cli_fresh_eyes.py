@@ -16,6 +16,7 @@ from journal_fixtures.helpers import open_store, sample_reflection
 from reflect_tui.cli.context import CliContext
 from reflect_tui.cli.main import main
 from reflect_tui.core.clock import FixedClock
+from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import backup, elsewhere
 from reflect_tui.core.journal.exports import delete_with_copies
 from reflect_tui.core.journal.sqlite_errors import DamagedJournal
@@ -159,3 +160,16 @@ def test_a_read_only_command_without_passphrase_does_not_talk_of_changes(
     finally:
         keys.forget()
         keys.set_passphrase_source(None)
+
+
+def test_a_copy_that_cannot_be_scrubbed_labels_sqlites_words(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _one(home)
+    folder = backups_dir_beside(home / "journal.sqlite3")
+    folder.mkdir(mode=0o700)
+    junk = folder / "manual-20261130T080000.sqlite3"
+    junk.write_bytes(b"geen database " * 200)
+    with open_store(home) as store, pytest.raises(ReflectError) as caught:
+        store.delete(RID)
+    assert "niet gewist" in caught.value.message
+    assert "(technisch, van SQLite: file is not a database)" in caught.value.message

@@ -327,12 +327,13 @@ class ReflectApp(App[int]):
 
     def _daily_backup(self) -> None:
         from reflect_tui.core.journal.backup import daily_backup
+        from reflect_tui.core.journal.sqlite_errors import error_words
 
         assert self._backups_dir is not None
         try:
             daily_backup(self.store.path, self._backups_dir, self.clock.today())
         except Exception as exc:  # a thread must not die loudly; the user is told
-            message = exc.message if isinstance(exc, ReflectError) else str(exc)
+            message = error_words(exc)
             with contextlib.suppress(Exception):
                 self.notify(
                     strings.BACKUP_FAILED.format(error=message),

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.connection import connect_file
-from reflect_tui.core.journal.sqlite_errors import db_errors
+from reflect_tui.core.journal.sqlite_errors import db_errors, error_words
 
 # ``backup.DAMAGED_SUFFIX`` and ``doctor.RESCUE_WORK_PREFIX``, repeated here so the
 # delete path imports neither module (doctor pulls in migrations).
@@ -127,8 +127,7 @@ def scrub_copies(journal_path: Path, backups_dir: Path, reflection_id: str) -> i
             if scrub_file(path, reflection_id, damaged=damaged):
                 changed += 1
         except db_errors("Error", OSError, ReflectError) as exc:
-            error = exc.message if isinstance(exc, ReflectError) else str(exc)
-            raise ReflectError(NOT_ERASED.format(path=path, error=error)) from None
+            raise ReflectError(NOT_ERASED.format(path=path, error=error_words(exc))) from None
     folders = [journal_path.parent, backups_dir, journal_path.parent / "exports"]
     for path in abandoned_temps(folders):
         if path.is_dir():

@@ -65,6 +65,22 @@ def technical_note(text: object) -> str:
     return f"(technisch, van SQLite: {words})" if words else ""
 
 
+def error_words(exc: BaseException) -> str:
+    """A short reason for an error inside a Dutch sentence, never bare SQLite English.
+
+    Our own ``ReflectError`` gives its message, an OS error its Dutch reason
+    (``os_reason``), a database error SQLite's words labelled as in
+    ``technical_note`` but without its brackets (callers put it in theirs).
+    """
+    if isinstance(exc, ReflectError):
+        return exc.message
+    if isinstance(exc, db_errors()):
+        return technical_note(exc)[1:-1]
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    return str(exc)
+
+
 def corrupt_message(path: Path, reason: str = "", technical: str = "") -> str:
     """The damaged-journal line: a short Dutch reason, then SQLite's words labelled."""
     parts = [f"({reason})" if reason else "", technical_note(technical)]

@@ -34,7 +34,7 @@ from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError, ReflectionGone
 from reflect_tui.core.journal import codec, fts, migrations
 from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect, require_sound
-from reflect_tui.core.journal.sqlite_errors import db_errors, translate
+from reflect_tui.core.journal.sqlite_errors import db_errors, error_words, translate
 from reflect_tui.core.journal.summary import (
     OVERDUE_SHOWN,
     OpenStep,
@@ -299,7 +299,7 @@ class JournalStore:
         except db_errors("Error", OSError) as exc:
             raise ReflectError(
                 f"de reflectie is niet gewist: de back-ups in {self._backups_dir} konden niet "
-                f"worden bijgewerkt ({exc}); er is niets veranderd."
+                f"worden bijgewerkt ({error_words(exc)}); er is niets veranderd."
             ) from None
         with self._write() as conn:
             seq = self._seq(conn, reflection_id)
