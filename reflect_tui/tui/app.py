@@ -43,7 +43,7 @@ from reflect_tui.tui.key_order import (
     handles_key_itself,
     settle,
 )
-from reflect_tui.tui.keys import read_option_arrows_as_alt
+from reflect_tui.tui.keys import dutch_builtin_bindings, read_option_arrows_as_alt
 from reflect_tui.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -210,6 +210,7 @@ class ReflectApp(App[int]):
 
     def get_default_screen(self) -> Screen[Any]:
         read_option_arrows_as_alt()
+        dutch_builtin_bindings()
         # The home screen is the bottom of the stack, not pushed over Textual's
         # empty default screen: that one would be composed, laid out and
         # drawn first, delaying the home screen's first frame.

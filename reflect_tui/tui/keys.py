@@ -33,3 +33,18 @@ def read_option_arrows_as_alt() -> None:
     table = _ansi_sequences.ANSI_SEQUENCES_KEYS
     for sequence, key in OPTION_ARROWS.items():
         table[sequence] = (_Key(key),)  # type: ignore[index]
+
+
+def dutch_builtin_bindings() -> None:
+    """Give Textual's own English key descriptions that reach our footer Dutch ones.
+
+    Why: an open Select menu put "esc Dismiss menu" in the footer (Textual's
+    ``SelectOverlay`` binding). Textual merges a class's bindings once, when
+    the class is made, so the merged table is rebuilt here (idempotent).
+    """
+    from textual.widgets._select import SelectOverlay
+
+    from reflect_tui.tui import strings
+
+    SelectOverlay.BINDINGS = [("escape", "dismiss", strings.KEY_CLOSE_MENU)]
+    SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()

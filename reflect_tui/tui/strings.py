@@ -21,6 +21,7 @@ KEY_RESUME = "Verder met concept"
 KEY_OPEN = "Lezen"
 KEY_DONE = "Gedaan"
 KEY_HELP = "Hulp"
+KEY_CLOSE_MENU = "Menu sluiten"
 KEY_QUIT = "Stop"
 KEY_NEXT = "Verder"
 KEY_PREV = "Terug"
@@ -52,7 +53,7 @@ HOME_STEPS_MORE = (
     "En nog {n} open vervolgstappen met een latere datum.",
 )
 HOME_STEPS_NONE = "Geen open vervolgstappen."
-HOME_STEP_DUE = "vóór {due}"
+HOME_STEP_DUE = "uiterlijk {due}"
 HOME_STEP_OVERDUE = "te laat ({due})"
 HOME_STEP_TODAY = "vandaag"
 HOME_LEARNING = "Om verder te leren"
@@ -72,7 +73,7 @@ HOME_WELCOME = (
 )
 UNTITLED = "(zonder titel)"
 STATUS_DRAFT = "concept"
-STATUS_COMPLETE = "klaar"
+STATUS_COMPLETE = "afgerond"
 RECENT_ROW = "{date}  {title}  ({status})"
 
 # -- session ------------------------------------------------------------------

@@ -149,8 +149,10 @@ def render_reflection(r: Reflection, namer: Namer | None = None, level: int = 1)
         for tip in sorted(r.tips, key=lambda t: t.rank):
             out.append(f"{tip.rank}. {escape_inline(name('tips', tip.tip))}")
             if tip.reasons:
+                # Its own paragraph in the list item: a line right under the
+                # title joined it ("1. Maak ruimte voor emoties Waarom: ...").
                 reasons = " ".join(escape_inline(reason) for reason in tip.reasons)
-                out.append(f"   Waarom: {reasons}")
+                out.extend(["", f"   Waarom: {reasons}"])
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
