@@ -100,3 +100,17 @@ def test_fill_ins_come_from_what_the_note_is_about() -> None:
     assert plain[0][1].id == generic.id  # without cues: the higher score
     about = _earning_places(list(entries), frozenset({"situatie"}))
     assert about[0][1].id == on_topic.id
+
+
+def test_a_department_named_far_from_a_negation_is_not_quoted_as_a_hindrance() -> None:
+    signals = Signals(
+        text=(
+            "Overlast van jongeren bij het winkelcentrum. Handhaving, jongerenwerk, het wijkteam "
+            "en de afdeling openbare ruimte hebben allemaal een eigen aanpak en niemand weet wat "
+            "de ander doet."
+        ),
+        case_kind="project",
+    )
+    lines = [r for m in match_tips(CONTENT, signals) for r in m.reasons]
+    assert not any("'afdeling': dat wijst op" in r for r in lines), lines
+    assert not any("'wijkteam': dat wijst op" in r for r in lines), lines

@@ -9,6 +9,7 @@ explained back to them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -172,6 +173,7 @@ _HINDRANCE_WORDS = [
     "alleen",
 ]
 _NOT_KNOWING = frozenset(word_key(w) for w in ("weet", "wist", "weten"))
+HINDRANCE_NEAR = 6  # tokens either side in which a hindrance word confirms a barrier word
 _NEGATION_BEFORE = 5  # tokens before the keyword, within its clause
 _NEGATION_AFTER = 4  # tokens after it ("steunde ons helemaal niet")
 _SENTENCE_BREAKS = frozenset(".!?\n;")
@@ -369,6 +371,25 @@ def read_text(content: Content, text: str) -> TextEvidence:
     }
     hindrance_tips = {t.id for t in content.tips if t.barriers}
 
+    hindrance_at = [
+        i
+        for i, t in enumerate(tokens)
+        if clauses[i] in hindrance_clauses
+        and word_key(t.text) in hindrance
+        and not (i > 0 and word_key(tokens[i - 1].text) in _NOT_KNOWING)
+    ]
+
+    def _hindrance_near(first: int, last: int) -> bool:
+        """A hindrance word close to the match in its clause ("afdeling X weigert").
+
+        Why near: in a long clause a negation further on ("... en niemand weet
+        wat de ander doet") says nothing about a department named at its start.
+        """
+        lo = bisect_left(hindrance_at, first - HINDRANCE_NEAR)
+        return any(
+            j <= last + HINDRANCE_NEAR and clauses[j] == clauses[first] for j in hindrance_at[lo:]
+        )
+
     def positive_sentence(number: int) -> bool:
         return number in positive_sentences
 
@@ -421,7 +442,7 @@ def read_text(content: Content, text: str) -> TextEvidence:
             hit.start,
             text[hit.start : hit.end],
             hit.part,
-            confirmed=group == BARRIER and clauses[hit.position] in hindrance_clauses,
+            confirmed=group == BARRIER and _hindrance_near(hit.position, hit.last),
         )
         groups[group].setdefault(item_id, []).append(evidence)
     cue_groups: dict[str, list[Evidence]] = {}
