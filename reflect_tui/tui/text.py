@@ -36,3 +36,18 @@ def plain(text: str, style: str = "") -> Content:
 def join(*parts: Content | str) -> Content:
     """Concatenate pieces; plain ``str`` parts are treated as literal text too."""
     return Content("").join(p if isinstance(p, Content) else plain(p) for p in parts)
+
+
+def path_lines(path: object) -> str:
+    """A file path for a notice: its folder, then the file name whole on a line of its own.
+
+    Why: a notice wraps at its width, and a long path was folded inside the
+    file name ("dagboek-20261202-0" / "45544.md" at 80 columns). The name
+    (what the user looks for) now always starts a line; a long folder may
+    still fold, but at its own separators' line.
+    """
+    text = clean(str(path))
+    folder, sep, name = text.rpartition("/")
+    if not sep:
+        folder, sep, name = text.rpartition("\\")
+    return f"\n{folder}{sep}\n{name}" if sep else text

@@ -431,3 +431,25 @@ async def test_preview_comes_back_after_a_search_that_found_nothing(seeded, make
         await settle(pilot)
         assert shown_ids(screen)[0] == 8
         assert "Geluidsoverlast" in markdown.source
+
+
+async def test_the_export_notice_shows_the_file_name_whole_at_80x24(
+    seeded, make_app, data_dir
+) -> None:  # type: ignore[no-untyped-def]
+    """Tester: the toast broke the name mid-word ("dagboek-20261202-0" / "45544.md")."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        await type_text(pilot, "boom")
+        await settle(pilot)
+        await pilot.press("tab", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#choice-md")
+        await settle(pilot)
+        await pilot.pause()
+        (path,) = (data_dir / "exports").glob("dagboek-*.md")
+        # The name is a line of its own, so the notice never wraps inside it
+        # (a notice folds a line longer than its width, wherever it falls).
+        lines = [line for notice in notices(app) for line in notice.splitlines()]
+        assert path.name in lines

@@ -31,7 +31,7 @@ from reflect_tui.core.intervision.outcome import (
 from reflect_tui.core.privacy.labels import KIND_NAMES
 from reflect_tui.tui import strings
 from reflect_tui.tui.screens.intervision_setup import CSS
-from reflect_tui.tui.text import one_line, plain
+from reflect_tui.tui.text import one_line, path_lines, plain
 
 if TYPE_CHECKING:
     from reflect_tui.tui.app import ReflectApp
@@ -129,7 +129,7 @@ class ReviewScreen(Screen[None]):
             self.notify(strings.IV_SAVE_FAILED.format(error=exc), severity="error", markup=False)
             return
         self.saved_anything = True
-        self.notify(strings.IV_SUMMARY_SAVED.format(path=path), markup=False, timeout=8)
+        self.notify(strings.IV_SUMMARY_SAVED.format(path=path_lines(path)), markup=False, timeout=8)
 
     @on(Button.Pressed, "#iv-save")
     def action_save_reflection(self) -> None:
@@ -157,7 +157,9 @@ class ReviewScreen(Screen[None]):
             self.notify(strings.IV_SAVE_FAILED.format(error=exc), severity="error", markup=False)
             return
         self.saved_anything = True
-        self.notify(strings.IV_REFLECTION_FILE_SAVED.format(path=path), markup=False, timeout=10)
+        self.notify(
+            strings.IV_REFLECTION_FILE_SAVED.format(path=path_lines(path)), markup=False, timeout=10
+        )
 
     @on(Button.Pressed, "#iv-done")
     def action_done(self) -> None:

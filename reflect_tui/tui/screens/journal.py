@@ -45,7 +45,7 @@ from reflect_tui.core.journal.query import PAGE_SIZE, JournalQuery, count, find
 from reflect_tui.core.journal.store import Cancelled
 from reflect_tui.core.wording import by_count
 from reflect_tui.tui import heap, strings
-from reflect_tui.tui.text import join, one_line, plain
+from reflect_tui.tui.text import join, one_line, path_lines, plain
 from reflect_tui.tui.widgets.fixed_field import FixedField
 from reflect_tui.tui.widgets.markdown_pane import MarkdownPane
 
@@ -705,7 +705,7 @@ class JournalScreen(Screen[None]):
             message = strings.EXPORT_FAILED.format(error=exc)
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
-        message = by_count(strings.EXPORTED_SET, n, path=path)
+        message = by_count(strings.EXPORTED_SET, n, path=path_lines(path))
         self.app.call_from_thread(self.notify, message, markup=False, timeout=8)
 
     # -- navigation ---------------------------------------------------------------------

@@ -34,7 +34,7 @@ from reflect_tui.tui.steps.organisation import OrganisationView
 from reflect_tui.tui.steps.practices import PracticesView
 from reflect_tui.tui.steps.principles import PrinciplesView
 from reflect_tui.tui.steps.summary import SummaryView
-from reflect_tui.tui.text import plain
+from reflect_tui.tui.text import path_lines, plain
 from reflect_tui.tui.widgets.blank import blank_lines
 from reflect_tui.tui.widgets.progress import StepProgress
 
@@ -310,7 +310,7 @@ class SessionScreen(Screen[None]):
         if isinstance(self.view, SummaryView):
             self.view.show_export(str(path))
         else:
-            self.notify(strings.EXPORTED.format(path=path), markup=False, timeout=6)
+            self.notify(strings.EXPORTED.format(path=path_lines(path)), markup=False, timeout=6)
 
     async def action_finish(self) -> None:
         """Finish, after asking when there is hardly anything in the reflection."""
