@@ -540,6 +540,9 @@ def strong_cues(items: Sequence[Evidence]) -> bool:
     )
 
 
+_USER_SIGNALS = frozenset({TICKED_BARRIER, TICKED_HELP, CHOSEN_PRACTICE, LOW_PRINCIPLE})
+
+
 def _fill_score(
     entry: tuple[float, Tip, list[ScorePart], float], case_practices: frozenset[str]
 ) -> float:
@@ -552,8 +555,8 @@ def _fill_score(
     practice inferred from other words counts half.
     """
     relevance, _tip, parts, factor = entry
-    if not case_practices:
-        return relevance
+    if not case_practices or any(p.kind in _USER_SIGNALS for p in parts):
+        return relevance  # what the user ticked or chose says what the note is about too
     off_topic = sum(
         p.weight for p in parts if p.kind == INFERRED_PRACTICE and p.item not in case_practices
     )
