@@ -83,13 +83,17 @@ class ConductorScreen(Screen[None]):
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "pause", strings.IV_KEY_PAUSE),
-        Binding("plus,equals_sign", "extend", strings.IV_KEY_EXTEND),
+        Binding("plus,equals_sign", "extend", strings.IV_KEY_EXTEND, show=False),
         Binding("n,right", "next", strings.IV_KEY_NEXT),
         Binding("s", "skip", strings.IV_KEY_SKIP),
-        Binding("b,left", "back", strings.IV_KEY_BACK),
+        # Not in the footer (+ above too): at 80 columns it cut "f1 Hulp" and
+        # "^p Opdrachten" off (help lists + and b/←; Esc stops the meeting,
+        # ctrl+q still quits).
+        Binding("b,left", "back", strings.IV_KEY_BACK, show=False),
         Binding("f", "projector", strings.IV_KEY_PROJECTOR),
         Binding("v", "question", strings.IV_KEY_QUESTION, show=False),
         Binding("escape", "stop", strings.IV_KEY_STOP),
+        Binding("ctrl+q", "app.quit", strings.KEY_QUIT, show=False),
     ]
 
     def __init__(self, meeting: Meeting) -> None:
@@ -116,9 +120,9 @@ class ConductorScreen(Screen[None]):
                 yield Static(id="iv-state")
             yield BigClock(id="iv-big")
         yield RoundBody(id="iv-body")
-        # The conductor's own keys fill 80 columns; ctrl+p still opens the
-        # palette (the help screen says so), its footer hint would cut "esc Afbreken".
-        yield Footer(compact=True, show_command_palette=False)
+        # Fits 80 columns with "f1 Hulp" and "^p Opdrachten": the rarer keys
+        # (+, b, ctrl+q) are in the help screen, not in the footer.
+        yield Footer(compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "question":
