@@ -128,7 +128,7 @@ class Probe:
     def reset(self) -> None:
         self.shown_generation = None
         self.painted_at = self.painted_cpu = None
-        self.counts = {"queries": 0, "rows": 0, "layouts": 0, "paints": 0}
+        self.counts = {"queries": 0, "rows": 0, "layouts": 0, "paints": 0, "pages kept": 0}
 
     def add(self, name: str, n: int = 1) -> None:
         self.counts[name] = self.counts.get(name, 0) + n
@@ -155,9 +155,13 @@ def instrumented(probe: Probe):  # type: ignore[no-untyped-def]
         return saved[1](*args, **kwargs)
 
     def show_page(self, generation, rows, reset, *size):  # type: ignore[no-untyped-def]
+        built = self.pages_built
         saved[2](self, generation, rows, reset, *size)
         if generation == self._generation and reset:
             probe.shown_generation = generation
+            if self.pages_built == built:  # the same page as shown: kept, nothing to paint
+                probe.add("pages kept")
+                probe.painted_at, probe.painted_cpu = time.perf_counter(), time.process_time()
 
     def compositor_refresh(self):  # type: ignore[no-untyped-def]
         saved_screen[0](self)

@@ -219,3 +219,26 @@ async def test_a_keystroke_fetches_a_screenful_and_the_rest_follows(many, make_a
         await pilot.press("tab", "end")
         await settle(pilot)
         assert len(screen.rows) > shown
+
+
+async def test_a_keystroke_with_the_same_results_keeps_the_list(seeded, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        await type_text(pilot, "bome")
+        await settle(pilot)
+        found = list(screen.rows)
+        built, generation = screen.pages_built, screen._generation
+        await pilot.press("n")  # "bomen": the same stem, the same reflections
+        await settle(pilot)
+        assert screen._generation == generation + 1  # it was searched again...
+        assert screen.rows == found
+        assert screen.pages_built == built  # ...but the list was not rebuilt
+        await pilot.press(*["backspace"] * 5)
+        await settle(pilot)
+        assert len(screen.rows) > len(found)
+        assert screen.pages_built > built

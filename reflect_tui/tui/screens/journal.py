@@ -110,6 +110,7 @@ class JournalScreen(Screen[None]):
         self._shown_id: str | None = None
         self._changed_at = 0.0  # time.monotonic() of the last query change
         self._lines: dict[str, str] = {}  # what each one-line hint shows (``_set_line``)
+        self.pages_built = 0  # list rebuilds (a page equal to the shown one is kept)
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -320,6 +321,13 @@ class JournalScreen(Screen[None]):
             return  # an older query's answer
         self._more = len(rows) > size
         rows = rows[:size]
+        if reset and rows and rows == self.rows:
+            # The same reflections as shown (typing on within a word often
+            # gives the same stem: "bom", "bome", "bomen"): the list already
+            # shows this page, and rebuilding it would repaint every row.
+            self._refresh_keys()
+            return
+        self.pages_built += 1
         option_list = self.query_one("#journal-list", OptionList)
         options = [Option(result_row(s), id=s.id) for s in rows]
         if reset:
