@@ -191,6 +191,29 @@ def _tip_line(
     return ""
 
 
+# Where a tip's reason line turns from the user's situation to what the tip
+# is about (the phrases ``_tip_line`` builds with).
+_ABOUT_JOINERS = (
+    "; deze tip ",
+    "; daar gaat deze tip over",
+    "; voor zo'n situatie",
+    " en gaat over ",
+)
+
+
+def reason_gist(line: str) -> str:
+    """The part of a tip's reason line that is about the user's own case.
+
+    Why: the summary lists tips compactly, one line each, right under the
+    tip's title; at 80 columns the whole reason was cut, and as every line of
+    a case starts alike ("Je koos de werkpraktijk ...") the cut lines all read
+    the same. What the tip is about is what its title says; what differs is
+    the user's side, so the compact line shows that and Enter the whole line.
+    """
+    cut = min((i for j in _ABOUT_JOINERS if (i := line.find(j)) > 0), default=-1)
+    return line if cut < 0 else line[:cut].rstrip(" ;:,") + "."
+
+
 # Which evidence explains a tip best, first: the hindrances and helps the user
 # ticked, then what their own words show, then their other choices.
 _PHRASE_ORDER = (

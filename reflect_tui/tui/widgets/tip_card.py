@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from reflect_tui.core.coach.reasons import reason_gist
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import plain
 
@@ -75,7 +76,10 @@ class TipRow(Vertical, can_focus=True):
         yield Static(self._head(), classes="tip-head")
         if self._reasons:
             why = strings.SUMMARY_TIP_WHY.format(reasons=join_reasons(self._reasons))
-            yield Static(plain(why, "italic"), classes="tip-why tip-why-line")
+            gist = strings.SUMMARY_TIP_WHY.format(
+                reasons=join_reasons(list(dict.fromkeys(map(reason_gist, self._reasons))))
+            )
+            yield Static(plain(gist, "italic"), classes="tip-why tip-why-line")
         with Vertical(classes="tip-more"):
             yield Static(plain(self._text), classes="tip-text")
             if self._reasons:
