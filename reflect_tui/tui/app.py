@@ -36,6 +36,7 @@ from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError, ReflectionGone
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui import strings
+from reflect_tui.tui.hangup import on_hang_up
 from reflect_tui.tui.key_burst import take_burst
 from reflect_tui.tui.key_order import (
     DEFAULT_ORDERED_KEYS,
@@ -266,6 +267,7 @@ class ReflectApp(App[int]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(_freeze_start_up_objects)
+        on_hang_up(self.save_now_and_leave)
         self._show_notices(self.notices)
         if self.banner is not None:
             self.sub_title = self.banner
@@ -416,6 +418,16 @@ class ReflectApp(App[int]):
             return
         self._quit_anyway = True
         self.notify(strings.QUIT_UNSAVED, severity="warning", timeout=10)
+
+    def save_now_and_leave(self) -> None:
+        """The terminal is gone or we were told to stop (``hangup.py``): write
+        the open draft as it is on screen now, then leave without asking."""
+        session = self._pending_session()
+        if session is not None:
+            session.submit_draft()
+        self.saver.flush(FLUSH_TIMEOUT)
+        self.saver.close(timeout=1.0)
+        self.exit(0)
 
     def discard(self, reflection_id: str) -> None:
         """Delete an empty draft; failing to do so is harmless, so it stays quiet."""
