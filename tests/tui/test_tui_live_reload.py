@@ -56,7 +56,8 @@ async def test_a_saved_change_reaches_the_app(tmp_path: Path, make_app: AppFacto
         assert app.content.tip("eigen-tip").title == "Eerste versie"
         (layer / "tips.yaml").write_text(TIP.format(title="Tweede versie"), encoding="utf-8")
         assert await _until(pilot, lambda: app.content.tip("eigen-tip").title == "Tweede versie")
-        assert any("Inhoud opnieuw geladen" in n for n in notices(app))
+        # notify() posts a message: the notice lands a turn after the content.
+        assert await _until(pilot, lambda: any("Inhoud opnieuw geladen" in n for n in notices(app)))
         assert app.services.content is app.content  # new screens use the new content
 
 
@@ -79,7 +80,7 @@ async def test_a_broken_file_keeps_the_last_good_content_and_shows_errors(
         (layer / "tips.yaml").write_text(TIP.format(title="Gerepareerd"), encoding="utf-8")
         assert await _until(pilot, lambda: not app.screen.query(f"#{PANEL_ID}"))
         assert app.content.tip("eigen-tip").title == "Gerepareerd"
-        assert strings.CONTENT_FIXED in notices(app)
+        assert await _until(pilot, lambda: strings.CONTENT_FIXED in notices(app))
 
 
 async def test_preview_banner_and_throwaway_journal(tmp_path: Path, make_app: AppFactory) -> None:
