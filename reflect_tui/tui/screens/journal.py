@@ -34,6 +34,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -67,6 +68,7 @@ FIRST_PAGE_MIN = 30  # rows in a new query's first page at least (``_first_size`
 COUNT_DELAY = 0.3  # seconds without a newer query before all matches are counted
 DETAIL_DELAY = 0.12  # seconds a row stays highlighted before it is rendered
 TYPING_PAUSE = 0.4  # seconds after the last query change before the detail is rendered
+TIDY_PAUSE = 0.8  # seconds without a query change before the heap is tidied (``tui/heap``)
 
 
 def result_row(summary: ReflectionSummary) -> Any:
@@ -363,6 +365,22 @@ class JournalScreen(Screen[None]):
             self._changed_at = time.monotonic()
             self._show_filter_line()
             self.refresh_results()
+            self._tidy_when_paused()
+
+    _tidy_timer: Timer | None = None
+
+    def _tidy_when_paused(self) -> None:
+        """Tidy the heap once typing and filtering pause (``heap.tidy``), so the
+        collector's full pass over what the queries left runs between
+        keystrokes, not inside one."""
+        if self._tidy_timer is not None:
+            self._tidy_timer.stop()
+        self._tidy_timer = self.set_timer(TIDY_PAUSE, self._tidy)
+
+    def _tidy(self) -> None:
+        self._tidy_timer = None
+        if self._frozen and self.is_attached:
+            heap.tidy()
 
     # -- search and filters -------------------------------------------------------
 
