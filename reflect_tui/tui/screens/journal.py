@@ -372,12 +372,10 @@ class JournalScreen(Screen[None]):
     def _tidy_when_paused(self) -> None:
         """Tidy the heap once typing and filtering pause (``heap.tidy``), so the
         collector's full pass over what the queries left runs between
-        keystrokes, not inside one. One pending timer is restarted rather than
-        a new one made per keystroke: it fires 1-2 pauses after the last change."""
+        keystrokes, not inside one."""
         if self._tidy_timer is not None:
-            self._tidy_timer.reset()
-        else:
-            self._tidy_timer = self.set_timer(TIDY_PAUSE, self._tidy)
+            self._tidy_timer.stop()
+        self._tidy_timer = self.set_timer(TIDY_PAUSE, self._tidy)
 
     def _tidy(self) -> None:
         self._tidy_timer = None
