@@ -386,8 +386,11 @@ def read_text(content: Content, text: str) -> TextEvidence:
         wat de ander doet") says nothing about a department named at its start.
         """
         lo = bisect_left(hindrance_at, first - HINDRANCE_NEAR)
+        # The match's own words never confirm it: a keyword that holds a
+        # negation ("niet mee") would otherwise vouch for itself ("telt niet mee").
         return any(
-            j <= last + HINDRANCE_NEAR and clauses[j] == clauses[first] for j in hindrance_at[lo:]
+            j <= last + HINDRANCE_NEAR and clauses[j] == clauses[first] and not first <= j <= last
+            for j in hindrance_at[lo:]
         )
 
     def positive_sentence(number: int) -> bool:
@@ -412,6 +415,8 @@ def read_text(content: Content, text: str) -> TextEvidence:
         if kind in (BARRIER, HELP):
             if hit.part == MODIFIER:
                 continue
+            if kind == BARRIER and hit.part != WHOLE and _residents_own(tokens[hit.position].text):
+                continue  # "bewonerscommissie", "bewonersbeheer": the residents' own body
             if kind == BARRIER and (
                 sentences[hit.position] in settled_sentences
                 or clauses[hit.position] in settled_clauses
@@ -575,6 +580,29 @@ def _resident_clauses(tokens: list[Token], clauses: list[int]) -> set[int]:
         if subject is not None:
             result.add(clause)
     return result
+
+
+# Word starts that make a compound the residents' own ("bewonerscommissie",
+# "huurdersoverleg", "buurtbeheer"): its head ("commissie", "beheer") then names
+# no body inside the organisation.
+_RESIDENT_PREFIXES = (
+    "bewoner",
+    "buurt",
+    "huurder",
+    "ouder",
+    "jongeren",
+    "vrijwilliger",
+    "ondernemer",
+    "winkelier",
+    "dorps",
+    "wijkbewoner",
+)
+
+
+def _residents_own(word: str) -> bool:
+    """Whether a compound word names something of the residents, not the organisation."""
+    folded = word.casefold()
+    return folded.startswith(_RESIDENT_PREFIXES)
 
 
 def first_quotes(evidence: Iterable[Evidence], limit: int = 2) -> list[str]:
