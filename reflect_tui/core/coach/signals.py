@@ -412,6 +412,13 @@ def read_text(content: Content, text: str) -> TextEvidence:
             and item_id in hindrance_tips
         ):
             continue  # a hindrance tip's words, in a sentence that says it was solved
+        if (
+            kind == TIP
+            and item_id in hindrance_tips
+            and clauses[hit.position] in resident_clauses
+            and any(p in barrier_positions for p in range(hit.position, hit.last + 1))
+        ):
+            continue  # "de vrijwilligers hebben geen tijd": their hindrance, not the user's
         if kind in (BARRIER, HELP):
             if hit.part == MODIFIER:
                 continue
