@@ -33,7 +33,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
@@ -46,6 +45,7 @@ from reflect_tui.core.journal.query import PAGE_SIZE, JournalQuery, count, find
 from reflect_tui.core.journal.store import Cancelled
 from reflect_tui.core.wording import by_count
 from reflect_tui.tui import heap, strings
+from reflect_tui.tui.frames import PromptScreen
 from reflect_tui.tui.text import join, one_line, path_lines, plain
 from reflect_tui.tui.widgets.fixed_field import FixedField
 from reflect_tui.tui.widgets.markdown_pane import MarkdownPane
@@ -82,7 +82,7 @@ def result_row(summary: ReflectionSummary) -> Any:
     return join(*parts)
 
 
-class JournalScreen(Screen[None]):
+class JournalScreen(PromptScreen[None]):
     CSS_PATH = Path(__file__).parent / "journal.tcss"
     AUTO_FOCUS = "#journal-search"
 
