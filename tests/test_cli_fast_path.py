@@ -298,3 +298,87 @@ def test_scripted_commands_never_call_compile(
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+# --- how the console script ends (cli/main.run) ---------------------------------------------
+
+
+class _Exited(Exception):
+    """Raised by the stand-in for ``os._exit``."""
+
+
+def _run_entry(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> tuple[str, int | str | None, bool]:
+    """Run ``main.run`` with ``argv``; how it ended, its code, and whether gc was on."""
+    import gc
+
+    from reflect_tui.cli import main as cli_main
+
+    seen: dict[str, object] = {}
+
+    def fake_exit(code: int) -> None:
+        seen["gc"] = gc.isenabled()
+        raise _Exited(code)
+
+    monkeypatch.setattr(sys, "argv", ["reflect", *argv])
+    monkeypatch.setattr(os, "_exit", fake_exit)
+    try:
+        cli_main.run()
+    except _Exited as done:
+        return "os._exit", done.args[0], bool(seen["gc"])
+    except SystemExit as done:
+        return "sys.exit", done.code, gc.isenabled()
+    finally:
+        gc.enable()
+    raise AssertionError("run() returned")
+
+
+@pytest.mark.parametrize(
+    "argv", [["list"], ["list", "-n", "2"], ["search", "kapvergunning"], ["export"]]
+)
+def test_scripted_read_commands_skip_the_collector_and_the_teardown(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+) -> None:
+    """They end through ``os._exit`` with their output flushed, and ran without the collector."""
+    from journal_fixtures.helpers import open_store, sample_reflection
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("REFLECT_HOME", str(home))
+    with open_store(home) as store:
+        store.import_reflections([sample_reflection()])
+    capsys.readouterr()
+    assert _run_entry(monkeypatch, argv) == ("os._exit", 0, False)
+    assert capsys.readouterr().out  # printed before the exit
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (["--version"], 0),
+        (["list", "--tag", "x"], 0),  # a filter: through argparse, an ordinary end
+        (["lijst"], 2),
+        (["show", "onbekend"], 1),
+    ],
+)
+def test_every_other_command_runs_with_the_collector_and_ends_normally(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], code: int
+) -> None:
+    monkeypatch.setenv("REFLECT_HOME", str(tmp_path / "home"))
+    assert _run_entry(monkeypatch, argv) == ("sys.exit", code, True)
+
+
+def test_a_failing_lean_command_keeps_its_exit_code_and_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "journal.sqlite3").write_bytes(b"dit is geen database" * 10)
+    monkeypatch.setenv("REFLECT_HOME", str(home))
+    how, code, _ = _run_entry(monkeypatch, ["list"])
+    assert (how, code != 0) == ("os._exit", True)
+    err = capsys.readouterr().err
+    assert err.startswith("reflect: ") and err.count("\n") == 1 and "Traceback" not in err
