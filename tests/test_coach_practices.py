@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach_fixtures.helpers import make_content
+from coach_fixtures.helpers import make_content, tip
 
 from reflect_tui.core.coach.practices import PracticeSuggestion, preselect, suggest_practices
 
@@ -81,3 +81,22 @@ def test_practice_reasons_say_je_vinkte_only_for_what_was_ticked() -> None:
     assert not any("je vinkte" in r for s in untouched for r in s.reasons)
     ticked = suggest_practices(content, text, barriers=("collegas",))
     assert any("je vinkte Collega's aan" in r for s in ticked for r in s.reasons)
+
+
+def test_cues_of_several_tips_that_agree_outweigh_one_cue() -> None:
+    """The situation as a whole: two relaties tips' cues beat one oplossingen cue.
+
+    Before stop 12 only the strongest cue per practice counted, so one cue of
+    each practice tied and the id order decided.
+    """
+    tips = [
+        tip("emoties", "Geef ruimte", practices=["relaties"], cues=["in tranen"]),
+        tip("belofte", "Doe wat je belooft", practices=["relaties"], cues=["niet nagekomen"]),
+        tip("midden", "Sta tussen de partijen", practices=["oplossingen"], cues=["twee kampen"]),
+    ]
+    content = make_content(tips)
+    text = "Twee kampen in de straat. Een vrouw in tranen: de afspraak is niet nagekomen."
+    ranked = suggest_practices(content, text)
+    assert ranked[0].id == "relaties"
+    scores = {s.id: s.score for s in ranked}
+    assert scores["relaties"] > scores["oplossingen"]

@@ -18,6 +18,7 @@ from reflect_tui.core.coach import reasons
 from reflect_tui.core.coach.index import BARRIER, HELP, coach_index
 from reflect_tui.core.coach.reasons import Part
 from reflect_tui.core.coach.signals import Evidence, TextEvidence, first_quotes, read_text
+from reflect_tui.core.coach.trust import cue_confirmed
 from reflect_tui.core.content.model import Content
 
 W_KEYWORD = 1.0  # a practice keyword in the text (first one; more count less)
@@ -28,6 +29,8 @@ W_TIP_WORDS = 1.0  # the text matches keywords of tips tagged with the practice
 # from 0.87 to 0.91 on the tuned half and 0.68 to 0.82 on the developer's own cases;
 # flat from 3.5 up).
 W_CUE = 4.0
+UNCONFIRMED_CUE = 1.0  # share of a vote from a lone one-word cue (0.375 measured: no better)
+CUE_AGREE_DAMPING = 1.0  # the i-th agreeing tip's cues give 1/(1+i) of a vote
 W_BARRIER = 0.6  # a barrier in the text, times its affinity with the practice
 W_HELP = 0.8  # a help in the text, times its affinity with the practice
 W_KIND = 0.6  # the case kind, times its affinity with the practice
@@ -111,17 +114,25 @@ def suggest_practices(
             quotes = tuple(first_quotes(tip_quotes[practice_id], 2))
             scored[practice_id].append(Part(weight, quotes, reasons.practice_via_tips))
 
-    cue_votes: dict[str, float] = {}
+    # The situation as a whole: every tip whose cues the text shows votes for
+    # its practices, and votes of different tips add up with diminishing
+    # returns (CUE_AGREE_DAMPING), so several cues that agree can outweigh one.
+    # A one-word cue that nothing confirms may be that word in another sense:
+    # it votes UNCONFIRMED_CUE of a full vote.
+    cue_votes: dict[str, list[float]] = {}
     cue_quotes: dict[str, list[Evidence]] = {}
     for tip_id, items in evidence.cues.items():
         practices = getattr(content.by_id("tips").get(tip_id), "practices", ())
+        trust = 1.0 if cue_confirmed(items, evidence.tips.get(tip_id, ())) else UNCONFIRMED_CUE
         for position, practice_id in enumerate(practices):
             # The tip's first practice is the one its core move belongs to.
             share = 1.0 if position == 0 else 0.5
-            cue_votes[practice_id] = max(cue_votes.get(practice_id, 0.0), share)
+            cue_votes.setdefault(practice_id, []).append(share * trust)
             cue_quotes.setdefault(practice_id, []).extend(items)
-    for practice_id, vote in cue_votes.items():
+    for practice_id, agreeing in cue_votes.items():
         if practice_id in scored:
+            ranked = sorted(agreeing, reverse=True)
+            vote = sum(v / (1.0 + CUE_AGREE_DAMPING * i) for i, v in enumerate(ranked))
             quotes = tuple(first_quotes(cue_quotes[practice_id], 1))
             scored[practice_id].append(Part(W_CUE * vote, quotes, reasons.practice_words))
 
