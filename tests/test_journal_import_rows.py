@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,68 @@ def test_a_damaged_reflection_is_never_accepted_by_the_row_builder_alone(
     assert _rows(fast) == full if fast is not None else True
     if full == "refused":
         assert fast is None
+
+
+# Moments and days as files write them and near misses: other offsets, "Z", a
+# space, minutes only, short fractions, non-ASCII digits, days that do not exist.
+moments = st.one_of(
+    st.datetimes(timezones=st.just(UTC)).map(lambda d: d.isoformat()),
+    st.datetimes(timezones=st.none() | st.just(UTC) | st.timezones()).map(
+        lambda d: d.isoformat(sep=" ", timespec="minutes")
+    ),
+    st.from_regex(
+        r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?\+00:00",
+        fullmatch=True,
+    ),
+    st.from_regex(
+        r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?",
+        fullmatch=True,
+    ),
+)
+days = st.one_of(
+    st.dates().map(date.isoformat),
+    st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),
+    st.from_regex(r"\d{4}-?\d{2}-?\d{2}|\d{4}-W\d{2}-\d", fullmatch=True),
+)
+
+
+@SETTINGS
+@given(
+    created=moments,
+    updated=moments,
+    occurred=days,
+    due=days | st.none(),
+    rating=st.none() | st.integers(-1, 7) | st.booleans(),
+    done=st.booleans() | st.integers(0, 1),
+)
+def test_moments_days_ratings_and_flags_are_stored_as_the_full_decoder_stores_them(
+    created: str, updated: str, occurred: str, due: str | None, rating: Any, done: Any
+) -> None:
+    """The row builder checks these inline (without the kinds' round trips): it must
+    accept only what the full decoder accepts and store it the same (other forms it
+    leaves to the full decoder)."""
+    reflection = sample_reflection()
+    reflection.next_steps = [NextStep("bellen")]
+    reflection.principles = [PrincipleRating("open", 2)]
+    obj = json.loads(json.dumps(reflection_to_dict(reflection)))
+    obj.update(created_at=created, updated_at=updated, occurred_on=occurred)
+    obj["next_steps"][0].update(due=due, done=done)
+    obj["principles"][0]["rating"] = rating
+    fast, full = prepare(obj), _full(obj)
+    if full == "refused":
+        assert fast is None
+    elif fast is not None:
+        assert _rows(fast) == full
+
+
+def test_the_exports_own_forms_take_the_fast_path() -> None:
+    reflection = sample_reflection()
+    reflection.created_at = datetime(2026, 3, 1, 14, 5, tzinfo=UTC)  # no microseconds
+    reflection.next_steps = [NextStep("bellen", due=date(2026, 2, 28), done=True)]
+    obj = json.loads(json.dumps(reflection_to_dict(reflection)))
+    fast = prepare(obj)
+    assert fast is not None and _rows(fast) == _full(obj)
+    assert fast.row[4] == "2026-03-01T14:05:00.000000+00:00"
 
 
 def _counts(store: Any) -> dict[str, int]:

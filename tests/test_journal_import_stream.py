@@ -120,6 +120,32 @@ def test_nesting_and_huge_numbers_are_one_clear_line() -> None:
     assert _error(huge) == str(whole.value) and "te veel cijfers" in str(whole.value)
 
 
+@pytest.mark.parametrize(
+    "number",
+    ["9" * 40, "-" + "9" * 300, "9" * 5000, "1e400", "2.5"],
+    ids=["40 digits", "300 digits", "5000 digits", "1e400", "2.5"],
+)
+def test_a_wrong_number_inside_a_reflection_is_named_as_the_whole_parse_names_it(
+    number: str,
+) -> None:
+    """Elements are decoded without the number hooks; one in doubt is decoded again with
+    them, so a long number is still named by its length, never printed whole."""
+    from reflect_tui.core.journal.interchange import iter_journal_rows
+
+    item = reflection_to_dict(sample_reflection("id-1"))
+    item["principles"] = [{"id": "open", "rating": 0, "note": ""}]
+    good = json.dumps(reflection_to_dict(sample_reflection("id-0")))
+    bad = json.dumps(item).replace('"rating": 0', f'"rating": {number}')
+    text = f'{{"format": "reflect-journal", "version": 1, "reflections": [{good}, {bad}]}}'
+    with pytest.raises(ReflectError) as whole:
+        parse_journal(text, "in.json")
+    with pytest.raises(ReflectError) as rows:
+        list(iter_journal_rows(_stream(text), "in.json"))
+    assert _error(text) == str(rows.value) == str(whole.value)
+    assert "reflections[1].principles[0].rating" in str(whole.value)
+    assert len(str(whole.value)) < 200
+
+
 def test_a_flaw_after_several_written_batches_imports_nothing(tmp_path: Path) -> None:
     before = sample_reflection("before-1")
     good = [sample_reflection(f"id-{n:03d}") for n in range(7)]

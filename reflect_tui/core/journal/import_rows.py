@@ -7,8 +7,10 @@ values were most of the import's Python time. Here the field table is
 turned once into one plain function that checks each value exactly as the
 model decoder does (the same kind checks; plain text inline) and emits the
 values in their stored form, the rows of the child tables and the search
-index's text in one walk. The first doubt (a wrong type, a missing key, a
-value a kind refuses) gives up; the caller then runs the full decoder,
+index's text in one walk; the kinds a reflection has many of (moments,
+days, ratings, flags, lists) are checked inline in their common form
+(``_INLINE``). The first doubt (a wrong type, a missing key, a value a kind
+refuses, an uncommon form) gives up; the caller then runs the full decoder,
 which either names the flaw with its place or builds the reflection, which
 ``from_reflection`` turns into the same rows. A test holds both ways to
 equal rows.
@@ -16,12 +18,25 @@ equal rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import date, datetime
+from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
 from reflect_tui.core.journal import fts
 from reflect_tui.core.journal.fields import CHILDREN, REFLECTION, SCALARS, Children, Field
-from reflect_tui.core.journal.kinds import Kind, OptionalText, Problem, TextList
+from reflect_tui.core.journal.kinds import (
+    Day,
+    Flag,
+    Kind,
+    OptionalDay,
+    OptionalText,
+    Problem,
+    Rating,
+    TextList,
+    Timestamp,
+)
 from reflect_tui.core.journal.model import Reflection
 
 
@@ -91,21 +106,100 @@ def _value_lines(f: Field, var: str, env: dict[str, Any], prefix: str) -> list[s
             f"    for item in {var}:",
             "        if type(item) is not str: raise _Doubt",
             "        if not item.isascii(): item.encode('utf-8')",
+            # codec.ids_to_db's text for a list of plain strings, joined here
+            f"    {var}_db = '[' + ', '.join(map(_quote, {var})) + ']' if {var} else '[]'",
         ]
+    elif type(f.kind) in _INLINE:
+        lines += [f"    {line}" for line in _INLINE[type(f.kind)](var)]
     else:
         lines.append(f"    {var} = {kind}.from_json({var}, '')")
     lines.append("else:")
     lines.append("    raise _Doubt" if f.required else f"    {var} = {kind}.default")
+    inline = type(f.kind) in _INLINE or type(f.kind) is TextList
+    if inline and not f.required:  # the default's stored form (the check stored the rest)
+        lines.append(f"    {var}_db = {kind}.to_db({var})")
     if f.nonempty:
         lines.append(f"if {var} == '': raise _Doubt")
-    if type(f.kind).to_db is Kind.to_db:
+    if inline:
+        pass  # stored above
+    elif type(f.kind).to_db is Kind.to_db:
         lines.append(f"{var}_db = {var}")
     else:
         lines.append(f"{var}_db = {kind}.to_db({var})")
     return lines
 
 
+# Inline checks for the kinds every reflection has several of, each giving the
+# model value in ``var`` and its stored form in ``var_db``, exactly as
+# ``kind.from_json`` and ``kind.to_db`` would; anything but the common,
+# canonical form is a doubt (the kind's own check then decides, in the full
+# decoder). A timestamp as the export writes it (UTC, ``+00:00``, seconds or
+# microseconds) is validated by ``datetime.fromisoformat`` and stored in its
+# fixed-width form without a round trip through ``astimezone``/``isoformat``;
+# a date ``YYYY-MM-DD`` is stored as it is once ``date.fromisoformat`` took it.
+_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?\+00:00"
+)
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _timestamp(var: str) -> list[str]:
+    return [
+        f"if type({var}) is not str or _is_ts({var}) is None: raise _Doubt",
+        f"{var}_db = {var} if len({var}) == 32 else {var}[:19] + '.000000+00:00'",
+        f"{var} = _ts({var})",  # ValueError (no such day or hour): doubt
+    ]
+
+
+def _day(var: str) -> list[str]:
+    return [
+        f"if type({var}) is not str or _is_day({var}) is None: raise _Doubt",
+        f"{var}_db = {var}",
+        f"{var} = _day({var})",  # ValueError (no such day): doubt
+    ]
+
+
+def _optional_day(var: str) -> list[str]:
+    return [
+        f"if {var} is None: {var}_db = None",
+        f"elif type({var}) is not str or _is_day({var}) is None: raise _Doubt",
+        "else:",
+        f"    {var}_db = {var}",
+        f"    {var} = _day({var})",
+    ]
+
+
+def _rating(var: str) -> list[str]:
+    return [
+        f"if {var} is not None and (type({var}) is not int or not 1 <= {var} <= 5): raise _Doubt",
+        f"{var}_db = {var}",
+    ]
+
+
+def _flag(var: str) -> list[str]:
+    return [f"if type({var}) is not bool: raise _Doubt", f"{var}_db = 1 if {var} else 0"]
+
+
+_INLINE: dict[type[Kind], Callable[[str], list[str]]] = {
+    Timestamp: _timestamp,
+    Day: _day,
+    OptionalDay: _optional_day,
+    Rating: _rating,
+    Flag: _flag,
+}
+
+
+_HELPERS: dict[str, Any] = {
+    "_quote": encode_basestring,
+    "_is_ts": _TIMESTAMP.fullmatch,
+    "_ts": datetime.fromisoformat,
+    "_is_day": _DAY.fullmatch,
+    "_day": date.fromisoformat,
+}
+
+
 def _child(name: str, child: Children, env: dict[str, Any]) -> Callable[[Any, int], Any]:
+    env.update(_HELPERS)
     env[f"{name}_KEYS"] = frozenset(f.name for f in child.fields)
     body = [
         f"def {name}(obj, position):",
@@ -138,7 +232,7 @@ def _body_parts(env: dict[str, Any]) -> list[str]:
 
 
 def _compile() -> Callable[[Any], Prepared]:
-    env: dict[str, Any] = {"_Doubt": _Doubt, "Prepared": Prepared}
+    env: dict[str, Any] = {"_Doubt": _Doubt, "Prepared": Prepared, **_HELPERS}
     env["KEYS"] = frozenset(f.name for f in REFLECTION)
     body = [
         "def prepare(obj):",

@@ -170,10 +170,11 @@ def iter_journal(stream: TextIO, source: str = "invoer") -> Iterator[Reflection]
     """
     from reflect_tui.core.journal.fast_decode import fast_reflection
 
-    def decode(value: Any, index: int) -> Reflection:
+    def decode(value: Any, index: int, again: Callable[[], Any]) -> Reflection:
         # Nearly every reflection is well-formed: the generated fast path
-        # checks it; the full decoder runs only to name what is wrong.
-        return fast_reflection(value) or reflection_from_dict(value, f"reflections[{index}]")
+        # checks it; the full decoder runs only to name what is wrong, on the
+        # carefully decoded element (see ``json_stream``).
+        return fast_reflection(value) or reflection_from_dict(again(), f"reflections[{index}]")
 
     return _walk(stream, source, decode)
 
@@ -186,15 +187,17 @@ def iter_journal_rows(stream: TextIO, source: str = "invoer") -> Iterator[Prepar
     """
     from reflect_tui.core.journal.import_rows import from_reflection, prepare
 
-    def decode(value: Any, index: int) -> Prepared:
+    def decode(value: Any, index: int, again: Callable[[], Any]) -> Prepared:
         return prepare(value) or from_reflection(
-            reflection_from_dict(value, f"reflections[{index}]")
+            reflection_from_dict(again(), f"reflections[{index}]")
         )
 
     return _walk(stream, source, decode)
 
 
-def _walk(stream: TextIO, source: str, decode: Callable[[Any, int], _Item]) -> Iterator[_Item]:
+def _walk(
+    stream: TextIO, source: str, decode: Callable[[Any, int, Callable[[], Any]], _Item]
+) -> Iterator[_Item]:
     """The document's members checked, each element of ``reflections`` decoded in turn."""
     from reflect_tui.core.journal.json_stream import (
         ARRAY,
@@ -205,14 +208,16 @@ def _walk(stream: TextIO, source: str, decode: Callable[[Any, int], _Item]) -> I
         events,
     )
 
-    decoder = json.JSONDecoder(parse_int=values.parse_int, parse_float=values.parse_float)
+    careful = json.JSONDecoder(parse_int=values.parse_int, parse_float=values.parse_float)
+    walker = events(stream, "reflections", careful, json.JSONDecoder())
+    again = walker.again
 
     seen: dict[str, int] = {}
     header: dict[str, Any] = {}
     found = False
     try:
         try:
-            for kind, key, value in events(stream, "reflections", decoder):
+            for kind, key, value in walker:
                 if kind == MEMBER:
                     if key in ("format", "version"):
                         header[key] = value
@@ -223,7 +228,7 @@ def _walk(stream: TextIO, source: str, decode: Callable[[Any, int], _Item]) -> I
                     continue
                 if kind != ELEMENT:
                     raise _Problem("reflections", "moet een lijst zijn")
-                item = decode(value, key)
+                item = decode(value, key, again)
                 if item.id in seen:
                     raise _Problem(
                         f"reflections[{key}].id",
