@@ -9,6 +9,7 @@ from journal_fixtures.helpers import open_store, sample_reflection, update_field
 
 from reflect_tui.core.coach.learning import overdue_in
 from reflect_tui.core.journal.model import NextStep
+from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.core.journal.summary import OVERDUE_SHOWN
 
 TODAY = date(2026, 3, 1)
@@ -101,3 +102,65 @@ class _Recorder:
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._conn, name)
+
+
+def _home_screen_reads(store: JournalStore) -> tuple[int, list[str]]:
+    """The reads of the home screen's first two frames, as ``HomeBody._load_head``
+    and ``HomeBody._load_lists`` make them (tui/screens/home.py): SQLite's
+    virtual machine steps they took and the statements they ran."""
+    from reflect_tui.tui.screens.home import RECENT_LIMIT, STEPS_LIMIT
+
+    conn = store._conn
+    steps = [0]
+    statements: list[str] = []
+
+    def step() -> int:
+        steps[0] += 1
+        return 0
+
+    conn.set_progress_handler(step, 1)
+    conn.set_trace_callback(statements.append)
+    try:
+        store.drafts(limit=1)
+        store.count()
+        store.list(limit=RECENT_LIMIT + 1)
+        assert len(store.open_next_steps(limit=STEPS_LIMIT)) == STEPS_LIMIT
+        store.count_open_next_steps()
+    finally:
+        conn.set_progress_handler(None, 1)
+        conn.set_trace_callback(None)
+    return steps[0], statements
+
+
+def test_the_home_screen_reads_the_same_whatever_the_journal_size(tmp_path: Path) -> None:
+    """What the home screen reads before its lists are drawn does not grow with
+    the journal (issue 12: lists drawn <= 1.3x a bare app's first frame at
+    50,000 reflections). Two checks, both counts, never times:
+
+    - SQLite's virtual machine steps on journals of 40 and 400 reflections:
+      a query that sorted or filtered every row takes ~10x the steps there;
+    - every statement's plan: a table is only scanned along an index, under
+      a LIMIT (walked in order, stopped early), never sorted whole; anything
+      else is a keyed lookup. ``count(*)`` is one step in SQLite's virtual
+      machine whatever it reads, so the plan is what catches a count that
+      walks the table instead of reading a counter.
+    """
+    with open_store(tmp_path / "small") as store:
+        store.import_reflections(_journal(40))
+        small, _ = _home_screen_reads(store)
+    with open_store(tmp_path / "big") as store:
+        store.import_reflections(_journal(400))
+        big, statements = _home_screen_reads(store)
+        plans = {
+            sql: [str(row[3]) for row in store._conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+            for sql in statements
+        }
+    assert small > 0
+    # A deeper B-tree costs a few steps more per lookup; nothing near 10x.
+    assert big <= small * 1.25, (small, big)
+    assert len(plans) == 5
+    for sql, plan in plans.items():
+        for line in plan:
+            assert not line.startswith("SCAN") or ("USING" in line and "LIMIT" in sql), (sql, plan)
+            assert "TEMP B-TREE FOR ORDER BY" not in line, (sql, plan)
+            assert "RIGHT PART OF ORDER BY" not in line or "LIMIT" in sql, (sql, plan)

@@ -108,3 +108,56 @@ async def test_the_lists_come_without_waiting_for_the_content(
         release.set()
         app.saver.close(timeout=2)
         store.close()
+
+
+def test_the_lists_without_suggestions_never_import_the_tip_card(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The frame that draws the lists shows no tip (the suggestions come
+    later, from a worker); importing the tip card there (the coach's reasons
+    and the content model, ~70 M instructions) held the lists back. With the
+    module made unimportable, the sections without suggestions still build."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "reflect_tui.tui.widgets.tip_card", None)
+    body = HomeBody()
+    body.learning = []
+    assert list(body._learning_section()) == []
+
+
+async def test_a_resize_to_the_same_size_does_not_lay_out_the_home_screen_again(
+    journal_path: Path, data_dir: Path, content: Content
+) -> None:
+    """Textual sends the screen Resize events with the unchanged terminal size
+    right after the first frame; each laid the whole screen out again before
+    the lists could come. Those are skipped; a real resize is laid out."""
+    from textual import events
+    from textual.geometry import Size
+
+    store = JournalStore.open(journal_path, CLOCK)
+    seed(store)
+    app = ReflectApp(store, content, CLOCK, exports_dir=data_dir / "exports", cursor_blink=False)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, HomeScreen)
+            assert screen.query_one(HomeBody).query("#steps")
+            laid_out: list[Size] = []
+            original = screen._screen_resized
+
+            def recording(size: Size) -> None:
+                laid_out.append(size)
+                original(size)
+
+            screen._screen_resized = recording  # type: ignore[method-assign]
+            screen.post_message(events.Resize(Size(100, 30), Size(100, 30)))
+            await pilot.pause()
+            assert laid_out == []
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            assert Size(80, 24) in laid_out
+            assert screen.outer_size == Size(80, 24)
+    finally:
+        app.saver.close(timeout=2)
+        store.close()

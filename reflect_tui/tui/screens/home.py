@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -100,6 +100,20 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._focus_new)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Skip a resize to the size the screen is already laid out at.
+
+        Why: right after the first frame Textual hands the screen three
+        Resize events with the terminal's unchanged size (the app's start-up
+        resize and the driver's, queued before the screen existed). Each one
+        laid the whole screen out again and one painted a full frame, all
+        before the lists (``HomeBody._fill``) could come: the lists reached
+        the terminal a frame late. A real resize has another size and is
+        laid out as before (Screen's own handler, breakpoints included).
+        """
+        if event.size == self.outer_size:
+            event.prevent_default()  # the base Screen handler does not run
 
     def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
         """Tab before anything has the focus starts from "Nieuwe reflectie", as if
@@ -327,9 +341,12 @@ class HomeBody(VerticalScroll, can_focus=False):
             yield OptionList(*(Option(summary_row(s), id=s.id) for s in self.recent), id="recent")
 
     def _learning_section(self) -> Iterator[Widget]:
-        from reflect_tui.tui.widgets.tip_card import TipCard
-
         if self.learning:
+            # Imported only when there is something to show: the lists' frame
+            # draws no tip, and the import (the coach's reasons and the content
+            # model, ~14 ms) held it back; the worker imports it off the UI thread.
+            from reflect_tui.tui.widgets.tip_card import TipCard
+
             yield Static(plain(strings.HOME_LEARNING), classes="section-title")
             for item in self.learning:
                 s = item.suggestion
