@@ -120,6 +120,7 @@ HEAVY = (
     "inspect",
     "shutil",
     "threading",  # the stores' locks come from _thread (core/journal/store.py)
+    "typing",  # ~10 % of a 'reflect list' process; see core/lean_typing.py
     "uuid",
     "hashlib",
     "json",
@@ -141,8 +142,9 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in heavy
 """
 
 
-# What the JSON export needs beyond that: the field table (model dataclasses), json.
-EXPORT_NEEDS = {"dataclasses", "inspect", "json", "reflect_tui.core.journal.model"}
+# What the JSON export needs beyond that: the field table (model dataclasses), json,
+# and typing (the interchange module's protocols).
+EXPORT_NEEDS = {"dataclasses", "inspect", "json", "reflect_tui.core.journal.model", "typing"}
 
 
 @pytest.mark.slow  # fresh interpreters (cf. test_core_no_textual)

@@ -10,17 +10,20 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, TextIO, cast
 
 from reflect_tui.core.clock import Clock, SystemClock
 from reflect_tui.core.paths import Locations, resolve_locations
 from reflect_tui.core.safe_text import clean_block
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from typing import TextIO, cast
 
     from reflect_tui.core.content.model import Content
     from reflect_tui.core.journal.store import JournalStore
+else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
+    from reflect_tui.core.lean_typing import cast
 
 
 class CliContext:

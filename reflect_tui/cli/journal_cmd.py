@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from reflect_tui.cli import filters
 from reflect_tui.core.dates import format_date
@@ -22,9 +21,11 @@ from reflect_tui.core.os_messages import os_reason
 from reflect_tui.core.safe_text import clean_block, clean_line, display_id
 from reflect_tui.core.wording import counted
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterator, Sequence
+    from typing import Any
 
     from reflect_tui.cli.context import CliContext
     from reflect_tui.core.journal.elsewhere import CopyElsewhere

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TextIO
 
 from reflect_tui.core.errors import ReflectError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 ASK = "Wachtwoord van het dagboek: "
 ASK_NEW = "Nieuw wachtwoord: "

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Protocol
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
+else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
+    from reflect_tui.core.lean_typing import Protocol
 
 
 class Clock(Protocol):

@@ -7,19 +7,27 @@ here touches the disk at import time; folders are created only by
 ``ensure_private_dir`` when something is about to be written.
 """
 
-# No ``from __future__ import annotations`` in this module (and in the other
-# modules with a NamedTuple on the path of ``reflect list``/``search``/``export``:
-# summary, search, backup, keyfile, fields, text_analysis). Under it the field
-# annotations of a NamedTuple are strings, typing turns each into a ForwardRef
-# with the ``compile()`` builtin, and the first compile() of a process sets up
-# every AST node type: ~9 M instructions, a tenth of a plain ``reflect list``.
-# tests/test_cli_fast_path.py runs those commands with compile() forbidden.
+# The NamedTuples on the path of ``reflect list``/``search``/``export`` come from
+# ``core/lean_typing.py``: it keeps ``typing`` out of those processes and never
+# evaluates field annotations. ``typing.NamedTuple`` in a module with
+# ``from __future__ import annotations`` turns each field's string into a
+# ForwardRef with the ``compile()`` builtin, and the first compile() of a process
+# sets up every AST node type: ~9 M instructions, a tenth of a plain
+# ``reflect list``. tests/test_cli_fast_path.py runs those commands with compile()
+# forbidden (and checks that they do not import typing).
+
+from __future__ import annotations
 
 import os
 import stat
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
+    from reflect_tui.core.lean_typing import NamedTuple
 
 APP_NAME = "reflect-tui"
 ENV_HOME = "REFLECT_HOME"

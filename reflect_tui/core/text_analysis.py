@@ -21,15 +21,19 @@ first use, never at import time: from a sorted table in the cache folder
 (``lemma_table.py``), built once per machine.
 """
 
-# No ``from __future__ import annotations``: NamedTuple fields stay real types
-# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
+from __future__ import annotations
 
 import _thread  # not threading: see core/journal/store.py
 import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
+    from reflect_tui.core.lean_typing import NamedTuple
 
 __all__ = [
     "Token",

@@ -18,19 +18,23 @@ old or the restored journal, never a file swapped under its feet. A journal
 too damaged to open is moved aside whole (with its ``-wal``) instead.
 """
 
-# No ``from __future__ import annotations``: NamedTuple fields stay real types
-# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
+from __future__ import annotations
 
 import contextlib
 import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
-from typing import NamedTuple
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.connection import connect, connect_file
 from reflect_tui.core.journal.sqlite_errors import db_errors, technical_note, translate
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
+    from reflect_tui.core.lean_typing import NamedTuple
 
 DAILY_PREFIX = "daily-"
 MANUAL_PREFIX = "manual-"

@@ -11,7 +11,10 @@ only summaries, and the import would otherwise be part of every start-up.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def ts_to_db(moment: datetime) -> str:

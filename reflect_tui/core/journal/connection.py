@@ -40,11 +40,16 @@ import contextlib
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any, cast
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import keys
 from reflect_tui.core.journal.sqlite_errors import DamagedJournal, db_errors, translate
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, cast
+else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
+    from reflect_tui.core.lean_typing import cast
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT = 5.0

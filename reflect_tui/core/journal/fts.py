@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _SOURCE = "SELECT seq, title, body FROM reflection_fts_source"
 

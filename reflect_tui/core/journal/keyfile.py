@@ -32,15 +32,19 @@ the last 32 the HMAC-SHA256 key of ``check`` (over the wrapped key). Every
 write uses a new salt, so a pad is never used twice.
 """
 
-# No ``from __future__ import annotations``: NamedTuple fields stay real types
-# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
+from __future__ import annotations
 
 import os  # hashlib, hmac and json are imported where used: a plain journal never needs them
 from pathlib import Path
-from typing import NamedTuple
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.os_messages import os_reason
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
+    from reflect_tui.core.lean_typing import NamedTuple
 
 FORMAT = "reflect-journal-key"
 VERSION = 1

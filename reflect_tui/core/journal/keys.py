@@ -23,10 +23,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
 
 from reflect_tui.core.errors import ReflectError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from reflect_tui.core.journal.keyfile import KeyFile
 

@@ -15,14 +15,18 @@ any indexed word with the same key (``"boom"* OR "bomen"*``). The key is
 search`` and the coach agree on what counts as the same word.
 """
 
-# No ``from __future__ import annotations``: NamedTuple fields stay real types
-# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
+from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
 from reflect_tui.core.journal.summary import ReflectionSummary
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
+    from reflect_tui.core.lean_typing import NamedTuple
 
 # A word: letters and digits in any script, optionally with one apostrophe
 # part (collega's), of which only the head is searched (the tokenizer splits there).

@@ -28,7 +28,6 @@ import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError, ReflectionGone
@@ -40,14 +39,19 @@ from reflect_tui.core.journal.summary import (
     OpenStep,
     Overdue,
     ReflectionSummary,
-    Status,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+
     from reflect_tui.core.journal.import_rows import Prepared
     from reflect_tui.core.journal.model import Reflection
     from reflect_tui.core.journal.query import JournalQuery
     from reflect_tui.core.journal.search import SearchHit
+    from reflect_tui.core.journal.summary import Status
+else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
+    from reflect_tui.core.lean_typing import NamedTuple
 
 
 _SUMMARY_COLS = "r.id, r.title, r.occurred_on, r.status, r.case_kind, r.updated_at"
@@ -57,13 +61,12 @@ class Cancelled(Exception):
     """A read stopped because its caller asked it to (``read_rows(cancelled=...)``)."""
 
 
-# What an import did, for the one-line report. The functional form keeps the
-# field types real objects: under ``from __future__ import annotations`` the
-# class form makes typing ``compile()`` each field's string, and the first
-# compile() of a process costs ~9 M instructions (see ``core/paths.py``).
-ImportResult = NamedTuple(  # noqa: UP014
-    "ImportResult", [("added", int), ("updated", int), ("unchanged", int)]
-)
+class ImportResult(NamedTuple):
+    """What an import did, for the one-line report."""
+
+    added: int
+    updated: int
+    unchanged: int
 
 
 class JournalStore:

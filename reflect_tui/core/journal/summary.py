@@ -6,13 +6,19 @@ millisecond each to create) is imported only when a whole reflection is
 read or written. ``model`` re-exports everything here.
 """
 
-# No ``from __future__ import annotations``: NamedTuple fields stay real types
-# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
+from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal, NamedTuple
 
-Status = Literal["draft", "complete"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal, NamedTuple
+
+    Status = Literal["draft", "complete"]
+else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
+    from reflect_tui.core.lean_typing import NamedTuple
+
+    Status = str  # what a status is at run time; type checkers see the Literal
 STATUSES: tuple[str, ...] = ("draft", "complete")
 
 
