@@ -142,9 +142,8 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in heavy
 """
 
 
-# What the JSON export needs beyond that: the field table (model dataclasses), json,
-# and typing (the interchange module's protocols).
-EXPORT_NEEDS = {"dataclasses", "inspect", "json", "reflect_tui.core.journal.model", "typing"}
+# What the JSON export needs beyond that: the field table (model dataclasses).
+EXPORT_NEEDS = {"dataclasses", "inspect", "reflect_tui.core.journal.model"}
 
 
 @pytest.mark.slow  # fresh interpreters (cf. test_core_no_textual)
@@ -384,3 +383,13 @@ def test_a_failing_lean_command_keeps_its_exit_code_and_message(
     assert (how, code != 0) == ("os._exit", True)
     err = capsys.readouterr().err
     assert err.startswith("reflect: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_the_exports_string_encoder_is_jsons_own() -> None:
+    """``codec.json_string`` skips importing the json package, never its encoding."""
+    from json.encoder import encode_basestring
+
+    from reflect_tui.core.journal.codec import json_string
+
+    assert json_string is encode_basestring
+    assert json_string('a"\\\n\x01é😀') == encode_basestring('a"\\\n\x01é😀')

@@ -14,10 +14,13 @@ import errno
 import io
 import os
 from collections.abc import Iterable
-from typing import TextIO
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.os_messages import os_reason
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def write_all(fd: int, data: bytes) -> None:

@@ -39,8 +39,17 @@ def date_from_db(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
 
+try:
+    # The C string encoder that ``json.encoder.encode_basestring`` is, taken from where
+    # it lives: importing ``json.encoder`` imports the whole json package (~5 M
+    # instructions of a ``reflect export`` process, which needs only this function).
+    from _json import encode_basestring as _json_string
+except ImportError:  # an interpreter without the C accelerator: json's own fallback
+    from json.encoder import encode_basestring as _json_string
+
+json_string = _json_string
+
 _encode_list: Any = None
-_encode_str: Any = None
 
 
 def ids_to_db(ids: list[str]) -> str:
@@ -53,15 +62,13 @@ def ids_to_db(ids: list[str]) -> str:
     """
     if not ids:
         return "[]"
-    global _encode_list, _encode_str
+    global _encode_list
+    if all(type(item) is str for item in ids):
+        return "[" + ", ".join(map(json_string, ids)) + "]"
     if _encode_list is None:
         import json
-        from json.encoder import encode_basestring
 
         _encode_list = json.JSONEncoder(ensure_ascii=False).encode
-        _encode_str = encode_basestring
-    if all(type(item) is str for item in ids):
-        return "[" + ", ".join(map(_encode_str, ids)) + "]"
     result: str = _encode_list(list(ids))
     return result
 

@@ -18,12 +18,22 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from json.encoder import encode_basestring  # the C one, as Kind.fast_json uses
-from typing import Any
 
-from reflect_tui.core.journal.fields import CHILDREN, REFLECTION, SCALARS, Children, Field
-from reflect_tui.core.journal.interchange import FORMAT_NAME, FORMAT_VERSION
+from reflect_tui.core.journal.codec import json_string  # the C one, as Kind.fast_json uses
+from reflect_tui.core.journal.fields import (
+    CHILDREN,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    REFLECTION,
+    SCALARS,
+    Children,
+    Field,
+)
 from reflect_tui.core.journal.kinds import TEXT_LIST, Kind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 RowEncoder = Callable[..., str]
 BATCH = 500  # reflections per round of child queries: memory stays flat, queries stay few
@@ -36,7 +46,7 @@ def _value_source(f: Field, index: int, env: dict[str, Any]) -> str:
     if type(f.kind).fast_json is Kind.fast_json:
         # Plain text, the most common value: Kind.fast_json written inline
         # (a Python call per value was a fifth of the export's encoding time).
-        env["ebs"] = encode_basestring  # the one Kind.fast_json calls
+        env["ebs"] = json_string  # the one Kind.fast_json calls
         return f'("null" if row[{index}] is None else ebs(row[{index}]))'
     name = f"enc_{len(env)}"
     env[name] = f.kind.fast_json

@@ -8,14 +8,23 @@ them and the formats cannot drift apart. The declarations themselves are
 the dataclasses in ``model`` (each field tagged with its kind).
 """
 
-# No ``from __future__ import annotations``: NamedTuple fields stay real types
-# (why: the note in ``core/paths.py``; a test runs the CLI with compile() forbidden).
+from __future__ import annotations
 
 import dataclasses
-from typing import Any, NamedTuple
 
 from reflect_tui.core.journal.kinds import Kind
 from reflect_tui.core.journal.model import Reflection
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+else:  # typing is kept off the path of ``reflect export`` (see core/lean_typing.py)
+    from reflect_tui.core.lean_typing import NamedTuple
+
+# The interchange document's name and version (``interchange`` re-exports them);
+# here so that the streamed export (``fast_export``) does not import the decoder.
+FORMAT_NAME = "reflect-journal"
+FORMAT_VERSION = 1
 
 
 class Field(NamedTuple):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypeVar
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import values
-from reflect_tui.core.journal.fields import REFLECTION, Children, Field
+from reflect_tui.core.journal.fields import FORMAT_NAME, FORMAT_VERSION, REFLECTION, Children, Field
 from reflect_tui.core.journal.kinds import Problem as _Problem
 from reflect_tui.core.journal.kinds import a_list
 from reflect_tui.core.journal.kinds import kind_name as _kind
@@ -32,9 +32,6 @@ class _HasId(Protocol):
 
 
 _Item = TypeVar("_Item", bound=_HasId)
-
-FORMAT_NAME = "reflect-journal"
-FORMAT_VERSION = 1
 
 _KNOWN = frozenset(f.name for f in REFLECTION)
 

@@ -14,11 +14,14 @@ No model import here: the model imports the kinds to tag its fields.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from json.encoder import encode_basestring  # C version when available
-from typing import Any
 
 from reflect_tui.core.journal import codec, values
+from reflect_tui.core.journal.codec import json_string
 from reflect_tui.core.journal.summary import STATUSES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Problem(Exception):
@@ -46,7 +49,7 @@ class Kind:
 
     def fast_json(self, stored: Any) -> str:
         """JSON text for a stored value, equal to encoding ``to_json(from_db(stored))``."""
-        return "null" if stored is None else encode_basestring(stored)
+        return "null" if stored is None else json_string(stored)
 
     def from_json(self, value: Any, where: str) -> Any:
         """The model value for a JSON value; raise ``Problem`` when it is not valid."""
@@ -121,7 +124,7 @@ class Timestamp(Kind):
         # The stored form always has microseconds; isoformat() drops ".000000".
         if stored[19:26] == ".000000":
             stored = stored[:19] + stored[26:]
-        return encode_basestring(stored)
+        return json_string(stored)
 
     def from_json(self, value: Any, where: str) -> Any:
         return moment(value, where)

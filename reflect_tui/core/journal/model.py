@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from reflect_tui.core.journal import kinds
 from reflect_tui.core.journal.summary import STATUSES, ReflectionSummary, Status
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "STATUSES",

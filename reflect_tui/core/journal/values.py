@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # A number in the format is a rating (1-5) or the format version: 30 digits is plenty.
 MAX_NUMBER_DIGITS = 30
