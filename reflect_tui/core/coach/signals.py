@@ -84,6 +84,21 @@ _RESIDENT_WORDS = [
     "bieders",
     "leverancier",
     "bewonersgroep",
+    # Partners outside the municipality: "de corporatie werkt niet mee" or "de
+    # wijkagent heeft het te druk" is no hindrance inside the organisation.
+    "wijkagent",
+    "politie",
+    "corporatie",
+    "woningcorporatie",
+    "welzijnsorganisatie",
+    "welzijnswerker",
+    "jongerenwerker",
+    "opbouwwerker",
+    "stichting",
+    "ontwikkelaar",
+    "projectontwikkelaar",
+    "dorpsraad",
+    "wijkraad",
     "ze",
     "zij",
 ]
@@ -173,6 +188,28 @@ _HINDRANCE_WORDS = [
     "alleen",
 ]
 _NOT_KNOWING = frozenset(word_key(w) for w in ("weet", "wist", "weten"))
+# Hindrances that are the user's own: "mijn collega heeft het te druk" is the
+# Collega's hindrance (colleagues who are too busy for it), not the user's
+# workload, and advice on asking for time and mandate does not fit it.
+_OWN_ONLY = frozenset({"tijdgebrek"})
+# Who a clause may be about inside the organisation (its subject, see
+# _colleague_clauses); the user is "ik", "we", "wij".
+_COLLEAGUE_WORDS = [
+    "collega",
+    "collega's",
+    "collegas",
+    "teamleider",
+    "manager",
+    "leidinggevende",
+    "afdeling",
+    "team",
+    "directie",
+    "wethouder",
+    "beheer",
+    "handhaving",
+    "vastgoed",
+]
+_SUBJECT_SELF = ["ik", "we", "wij"]
 HINDRANCE_NEAR = 6  # tokens either side in which a hindrance word confirms a barrier word
 _NEGATION_BEFORE = 5  # tokens before the keyword, within its clause
 _NEGATION_AFTER = 4  # tokens after it ("steunde ons helemaal niet")
@@ -358,6 +395,8 @@ def read_text(content: Content, text: str) -> TextEvidence:
         clauses[i] for i, t in enumerate(tokens) if word_key(t.text) in positive_cues
     } | _thinking_along(tokens, clauses)
     resident_clauses = _resident_clauses(tokens, clauses)
+    colleague_clauses = _colleague_clauses(tokens, clauses)
+    own_only_tips = {t.id for t in content.tips if _OWN_ONLY.intersection(t.barriers)}
     wish_clauses = _wish_clauses(tokens, clauses)
     settled_sentences, settled_clauses = _good_news(tokens, sentences, clauses, negations)
     hindrance = negations | _keys(_HINDRANCE_WORDS)
@@ -419,6 +458,13 @@ def read_text(content: Content, text: str) -> TextEvidence:
             and any(p in barrier_positions for p in range(hit.position, hit.last + 1))
         ):
             continue  # "de vrijwilligers hebben geen tijd": their hindrance, not the user's
+        if (
+            kind == TIP
+            and item_id in own_only_tips
+            and clauses[hit.position] in colleague_clauses
+            and any(p in barrier_positions for p in range(hit.position, hit.last + 1))
+        ):
+            continue  # "mijn collega heeft geen tijd": not the user's own workload
         if kind in (BARRIER, HELP):
             if hit.part == MODIFIER:
                 continue
@@ -446,6 +492,12 @@ def read_text(content: Content, text: str) -> TextEvidence:
                 continue  # "de bewoners hebben geen tijd": not the organisation
             elif kind == BARRIER and clauses[hit.position] in wish_clauses:
                 continue  # "ik wil dat het niet weer ieder voor zich is": a wish
+            elif (
+                kind == BARRIER
+                and item_id in _OWN_ONLY
+                and clauses[hit.position] in colleague_clauses
+            ):
+                continue  # "mijn collega heeft het te druk": Collega's, not the user's time
         seen_spans.add((hit.key, hit.start))
         seen_words.add((hit.key, word))
         evidence = Evidence(
@@ -472,6 +524,12 @@ def read_text(content: Content, text: str) -> TextEvidence:
             )
         ):
             continue  # someone else's hindrance ("de aannemer heeft geen tijd"), or a wish
+        if (
+            cue_hit.owner in own_only_tips
+            and any(p in barrier_positions for p in range(cue_hit.first, cue_hit.last + 1))
+            and clauses[cue_hit.first] in colleague_clauses
+        ):
+            continue  # a colleague's busyness, not the user's own workload
         start, end = tokens[cue_hit.first].start, tokens[cue_hit.last].end
         cue_groups.setdefault(cue_hit.owner, []).append(
             Evidence(quote(text, start, end, CUE_QUOTE_MAX), cue_hit.cue, start, text[start:end])
@@ -586,6 +644,31 @@ def _resident_clauses(tokens: list[Token], clauses: list[int]) -> set[int]:
         subject = next((k for k in keys[:3] if k in residents), None)
         if subject is not None:
             result.add(clause)
+    return result
+
+
+def _colleague_clauses(tokens: list[Token], clauses: list[int]) -> set[int]:
+    """Clauses whose subject is a colleague, a manager or a department, not the user.
+
+    The subject is the first word among the clause's first four that names a
+    person or body: "Mijn collega van groen heeft het te druk" (collega),
+    "De teamleider heeft geen tijd" (teamleider). "Ik heb geen tijd voor mijn
+    collega" has the user as subject.
+    """
+    colleagues = _keys(_COLLEAGUE_WORDS)
+    people = colleagues | _keys(_SUBJECT_SELF) | _keys(_RESIDENT_WORDS)
+    firsts: dict[int, list[str]] = {}
+    for token, clause in zip(tokens, clauses, strict=True):
+        firsts.setdefault(clause, []).append(word_key(token.text))
+    ours = _keys(["ons", "onze"])
+    result = set()
+    for clause, keys in firsts.items():
+        at = next((i for i, k in enumerate(keys[:4]) if k in people), None)
+        if at is None or keys[at] not in colleagues:
+            continue
+        if at > 0 and keys[at - 1] in ours:
+            continue  # "ons team heeft geen tijd": the user's own team
+        result.add(clause)
     return result
 
 
