@@ -13,8 +13,13 @@ the worst counts; measured 15-25 ms of the 40-50 ms between the page and its
 paint).
 
 ``FrameTimer`` is Textual's timer with that one step corrected: after a skip
-the next tick is the first slot after now. Frames still keep to the 60 fps
-grid (never two in one slot), so nothing paints more often than before.
+the next tick is the first slot after now. Frames keep to the 60 fps grid
+(never two in one slot), except when a screen asks for its next frame at
+once (``PromptScreen.paint_soon``): the journal screen does when a query's
+page arrives, the one change per keystroke that the user waits for, so that
+paint no longer waits up to a frame behind the typed letter's. The tick
+still comes only once the change has reached the screen (Textual resumes
+the timer then), so nothing is painted half-done.
 ``PromptScreen`` uses it as its screen update timer.
 
 This replaces private Textual parts (``Timer._run``, ``Screen._update_timer``),
@@ -24,6 +29,7 @@ is still the one Textual runs, so an upgrade that changes it fails there.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TypeVar
 
 from textual import _time
@@ -39,11 +45,40 @@ def next_slot(start: float, now: float, interval: float) -> int:
     return int((now - start) / interval)
 
 
+def _wake(waking: asyncio.Future[None]) -> None:
+    if not waking.done():
+        waking.set_result(None)
+
+
 class FrameTimer(Timer):
-    """Textual's ``Timer`` whose skip lands on the next slot (see the module)."""
+    """Textual's ``Timer`` whose skip lands on the next slot and whose wait
+    for the next slot can be cut short (``hurry``; see the module)."""
+
+    _waking: asyncio.Future[None] | None = None
+
+    def hurry(self) -> None:
+        """Tick as soon as the timer is resumed, without waiting for the next slot."""
+        if self._waking is not None:
+            _wake(self._waking)
+
+    async def _sleep(self, seconds: float) -> None:
+        """``textual._time.sleep`` (half a millisecond less: asyncio oversleeps)
+        that ``hurry`` can end early."""
+        seconds -= 0.0005
+        if seconds <= 0:
+            return
+        loop = asyncio.get_running_loop()
+        self._waking = waking = loop.create_future()
+        handle = loop.call_later(seconds, _wake, waking)
+        try:
+            await waking
+        finally:
+            handle.cancel()
+            self._waking = None
 
     async def _run(self) -> None:
-        # Textual 8.2's ``Timer._run``, with the skip step replaced by ``next_slot``.
+        # Textual 8.2's ``Timer._run``, with the skip step replaced by ``next_slot``
+        # and its sleep by ``_sleep``.
         count = 0
         _repeat = self._repeat
         _interval = self._interval
@@ -59,7 +94,7 @@ class FrameTimer(Timer):
                 continue
             now = _time.get_time()
             wait_time = max(0, next_timer - now)
-            await _time.sleep(wait_time)
+            await self._sleep(wait_time)
             count += 1
             await self._active.wait()
             if self._reset:
@@ -77,6 +112,12 @@ class PromptScreen(Screen[ResultType]):
     """A screen painted on the next frame slot after a change (``FrameTimer``)."""
 
     _frame_timer: FrameTimer | None = None
+
+    def paint_soon(self) -> None:
+        """Paint what changed now as soon as it reaches the screen, not on the next
+        frame slot (for the one change a key waits for; see the module)."""
+        if self._frame_timer is not None:
+            self._frame_timer.hurry()
 
     @property
     def _update_timer(self) -> Timer:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import re
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import pytest
@@ -30,11 +31,32 @@ class Target:
 
 
 class FakeClock:
+    """Time that moves only when the test says; ``call_later`` stands in for the loop's."""
+
     def __init__(self) -> None:
-        self.now = 0.0
+        self._now = 0.0
+        self._due: list[tuple[float, Callable[..., object], tuple[object, ...], list[bool]]] = []
+
+    @property
+    def now(self) -> float:
+        return self._now
+
+    @now.setter
+    def now(self, value: float) -> None:
+        self._now = value
+        due = [d for d in self._due if d[0] <= value]
+        self._due = [d for d in self._due if d[0] > value]
+        for _at, callback, args, cancelled in due:
+            if not cancelled:
+                callback(*args)
 
     def get_time(self) -> float:
-        return self.now
+        return self._now
+
+    def call_later(self, delay: float, callback: Callable[..., object], *args: object) -> object:
+        cancelled: list[bool] = []
+        self._due.append((self._now + delay, callback, args, cancelled))
+        return SimpleNamespace(cancel=lambda: cancelled.append(True))
 
     async def sleep(self, seconds: float) -> None:
         until = self.now + seconds
@@ -42,10 +64,13 @@ class FakeClock:
             await asyncio.sleep(0)
 
 
-async def _page_paint_delay(kind: type[Timer], monkeypatch: pytest.MonkeyPatch) -> float:
+async def _page_paint_delay(
+    kind: type[Timer], monkeypatch: pytest.MonkeyPatch, hurry: bool = False
+) -> float:
     """Seconds from a change to its tick, when the change comes 3 ms after a
     tick that ended a long pause (a typed letter, then its query's page)."""
     clock = FakeClock()
+    monkeypatch.setattr(asyncio.get_running_loop(), "call_later", clock.call_later)
     monkeypatch.setattr(_time, "get_time", clock.get_time)
     monkeypatch.setattr(_time, "sleep", clock.sleep)
     monkeypatch.setattr(textual_timer, "sleep", clock.sleep)
@@ -58,11 +83,11 @@ async def _page_paint_delay(kind: type[Timer], monkeypatch: pytest.MonkeyPatch) 
 
     async def advance_until(count: int, step: float = 0.001) -> None:
         for _ in range(200):
+            for _ in range(5):
+                await asyncio.sleep(0)
             if len(ticks) >= count:
                 return
             clock.now += step
-            for _ in range(5):
-                await asyncio.sleep(0)
         raise AssertionError("the timer did not tick")
 
     token = active_app.set(SimpleNamespace(_exit=False, features=frozenset()))  # type: ignore[arg-type]
@@ -78,6 +103,9 @@ async def _page_paint_delay(kind: type[Timer], monkeypatch: pytest.MonkeyPatch) 
         clock.now += 0.003
         changed = clock.now
         timer.resume()  # the page, 3 ms later
+        if hurry:
+            assert isinstance(timer, FrameTimer)
+            timer.hurry()
         await advance_until(3)
         timer.stop()
     finally:
@@ -88,6 +116,12 @@ async def _page_paint_delay(kind: type[Timer], monkeypatch: pytest.MonkeyPatch) 
 async def test_a_change_after_a_paint_is_painted_on_the_next_slot(monkeypatch) -> None:
     delay = await _page_paint_delay(FrameTimer, monkeypatch)
     assert delay <= INTERVAL
+
+
+async def test_a_hurried_change_is_painted_at_once(monkeypatch) -> None:
+    assert await _page_paint_delay(FrameTimer, monkeypatch, hurry=True) == 0.0
+    # Without ``hurry`` the same change waits for its slot.
+    assert await _page_paint_delay(FrameTimer, monkeypatch) > 0.0
 
 
 async def test_textuals_own_timer_still_skips_a_slot(monkeypatch) -> None:
@@ -115,16 +149,24 @@ def test_the_copied_timer_loop_is_the_one_textual_runs() -> None:
     theirs = [
         line.replace(
             "count = int((now - start) / _interval + 1)", "count = next_slot(start, now, _interval)"
-        ).replace("await sleep(wait_time)", "await _time.sleep(wait_time)")
+        ).replace("await sleep(wait_time)", "await self._sleep(wait_time)")
         for line in _body(Timer._run)
     ]
     assert ours == theirs
 
 
-async def test_the_journal_screen_paints_with_the_frame_timer(make_app) -> None:
+async def test_the_journal_screen_paints_with_the_frame_timer(make_app, monkeypatch) -> None:
     from reflect_tui.tui.screens.journal import JournalScreen
 
     assert issubclass(JournalScreen, PromptScreen)
+    hurried: list[int] = []
+    hurry = FrameTimer.hurry
+
+    def counting(self: FrameTimer) -> None:
+        hurried.append(1)
+        hurry(self)
+
+    monkeypatch.setattr(FrameTimer, "hurry", counting)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -137,3 +179,6 @@ async def test_the_journal_screen_paints_with_the_frame_timer(make_app) -> None:
         assert isinstance(screen._frame_timer, FrameTimer)
         assert screen._update_timer is screen._frame_timer
         assert screen._Screen__update_timer is None  # type: ignore[attr-defined]
+        # A new page (the empty journal's "nothing found") asks for its paint at once.
+        assert screen.pages_built >= 1
+        assert len(hurried) >= 1

@@ -78,7 +78,7 @@ async def test_typing_a_search_asks_for_no_layout(seeded, make_app, monkeypatch)
         # big journal does not.)
         ours = {"FixedField#journal-search", "Static#journal-filter-line", "Static#journal-count"}
         assert set(asked) & ours == set()
-        assert set(asked) <= {"OptionList#journal-list"}
+        assert set(asked) <= {"ResultList#journal-list"}
 
 
 async def _typed_long_text(kind: type[Input]) -> tuple[object, ...]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -36,7 +37,6 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reflect_tui.core.dates import format_date, parse_date
@@ -49,6 +49,7 @@ from reflect_tui.tui.frames import PromptScreen
 from reflect_tui.tui.text import join, one_line, path_lines, plain
 from reflect_tui.tui.widgets.fixed_field import FixedField
 from reflect_tui.tui.widgets.markdown_pane import MarkdownPane
+from reflect_tui.tui.widgets.result_list import ResultList
 
 if TYPE_CHECKING:
     from reflect_tui.core.journal.summary import ReflectionSummary
@@ -134,7 +135,7 @@ class JournalScreen(PromptScreen[None]):
                 # Filled when first opened (``f``): eight widgets less to build
                 # before the first page, which is what the journal key waits for.
                 yield Grid(id="journal-filters")
-                yield OptionList(id="journal-list")
+                yield ResultList(id="journal-list")
                 yield Static(id="journal-count", classes="hint")
             with VerticalScroll(id="journal-detail"):
                 yield MarkdownPane(strings.JOURNAL_DETAIL_EMPTY, id="journal-markdown")
@@ -330,9 +331,13 @@ class JournalScreen(PromptScreen[None]):
             self._refresh_keys()
             return
         self.pages_built += 1
-        option_list = self.query_one("#journal-list", OptionList)
-        options = [Option(result_row(s), id=s.id) for s in rows]
+        option_list = self.query_one("#journal-list", ResultList)
+        # The same Option for a row shown before: its rendered lines are kept.
+        options = [option_list.option_for(s, partial(result_row, s), s.id) for s in rows]
         if reset:
+            # The new page is what the key waits for: painted as soon as it
+            # reaches the screen, not a frame slot after the typed letter.
+            self.paint_soon()
             self.rows = list(rows)
             option_list.set_options(options)
             if rows:
