@@ -453,3 +453,22 @@ async def test_the_export_notice_shows_the_file_name_whole_at_80x24(
         # (a notice folds a line longer than its width, wherever it falls).
         lines = [line for notice in notices(app) for line in notice.splitlines()]
         assert path.name in lines
+
+
+async def test_results_arriving_after_the_journal_closed_are_dropped(seeded, make_app) -> None:
+    # A worker's page, count, tags or detail can arrive just after the screen
+    # was left (Escape while a reflection's detail was still rendering): it
+    # used to look up the closed screen's widgets and end the app (NoMatches).
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        rows = list(screen.rows)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen
+        screen._show_detail_text("# laat")
+        screen._show_page(screen._generation, rows[1:], True, len(rows))
+        screen._show_count(screen._generation, len(rows))
+        screen._set_tags(["laat"])
+        await pilot.pause()
+        assert app.is_running

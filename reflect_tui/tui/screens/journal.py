@@ -320,8 +320,8 @@ class JournalScreen(PromptScreen[None]):
         self, generation: int, rows: list[ReflectionSummary], reset: bool, size: int = PAGE_SIZE
     ) -> None:
         """Show a page of ``size`` rows (one more was asked for: is there more?)."""
-        if generation != self._generation:
-            return  # an older query's answer
+        if generation != self._generation or not self.is_attached:
+            return  # an older query's answer, or the screen was left meanwhile
         self._more = len(rows) > size
         rows = rows[:size]
         if reset and rows and rows == self.rows:
@@ -358,7 +358,7 @@ class JournalScreen(PromptScreen[None]):
         )
 
     def _show_count(self, generation: int, total: int) -> None:
-        if generation != self._generation:
+        if generation != self._generation or not self.is_attached:
             return
         self.total = total
         text = by_count(strings.JOURNAL_COUNT, total)
@@ -484,6 +484,8 @@ class JournalScreen(PromptScreen[None]):
         self.app.call_from_thread(self._set_tags, tags)
 
     def _set_tags(self, tags: list[str]) -> None:
+        if not self.is_attached:  # left while the tags were read
+            return
         self._tags = tuple(tags)
         select = self.query_one("#filter-tag", Select)
         current = select.value
@@ -596,6 +598,10 @@ class JournalScreen(PromptScreen[None]):
             self.app.call_from_thread(self._show_detail_text, text)
 
     def _show_detail_text(self, text: str) -> None:
+        # A worker's result can arrive just after the screen was left (its
+        # widgets are gone then; looking them up would end the app).
+        if not self.is_attached:
+            return
         self.query_one("#journal-markdown", MarkdownPane).show(text)
         self.query_one("#journal-detail").scroll_home(animate=False)
 
