@@ -329,6 +329,8 @@ class JournalScreen(PromptScreen[None]):
             # gives the same stem: "bom", "bome", "bomen"): the list already
             # shows this page, and rebuilding it would repaint every row.
             self._refresh_keys()
+            if self._resumed_id is not None:
+                self._show_resumed(rows)
             return
         self.pages_built += 1
         option_list = self.query_one("#journal-list", ResultList)
@@ -340,9 +342,12 @@ class JournalScreen(PromptScreen[None]):
             self.paint_soon()
             self.rows = list(rows)
             option_list.set_options(options)
-            if rows:
+            if rows and self._resumed_id is not None:
+                self._show_resumed(rows)
+            elif rows:
                 option_list.highlighted = 0
             else:
+                self._resumed_id = None
                 # Forget which reflection the pane showed: when the rows come
                 # back with that one highlighted first, it must be shown again.
                 self._shown_id = None
@@ -758,9 +763,28 @@ class JournalScreen(PromptScreen[None]):
         self.reflect_app.action_insights()
 
     _resumed_before = False
+    _resumed_id: str | None = None  # the row highlighted before an edit or a dialog
 
     def on_screen_resume(self) -> None:
-        # Back from a dialog or another screen: the journal may have changed.
+        # Back from a dialog or another screen (an edit): the journal may have
+        # changed, the highlighted reflection too, though its id did not.
         if self._resumed_before:
+            summary = self.highlighted_summary()
+            self._resumed_id = summary.id if summary is not None else None
             self.refresh_results()
         self._resumed_before = True
+
+    def _show_resumed(self, rows: list[ReflectionSummary]) -> None:
+        """The first page after coming back: the same reflection stays highlighted
+        (a search keystroke starts at the top; coming back from an edit should
+        not), and the pane renders it again, since it may have been edited
+        (``_highlighted`` skips an id it already shows)."""
+        keep, self._resumed_id = self._resumed_id, None
+        self._shown_id = None
+        index = next((i for i, s in enumerate(rows) if s.id == keep), 0)
+        option_list = self.query_one("#journal-list", OptionList)
+        if option_list.highlighted == index:
+            self._shown_id = rows[index].id
+            self._load_detail(rows[index].id)
+        else:
+            option_list.highlighted = index

@@ -1,0 +1,66 @@
+"""Findings of a fresh-eyes user test on the journal screen, each reproduced here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from journal_fixtures.lookback import lookback_reflections
+from textual.widgets import Input, OptionList
+from tui_helpers import CLOCK, WIDE, type_text
+
+from reflect_tui.core.journal.store import JournalStore
+from reflect_tui.tui.screens.journal import JournalScreen
+from reflect_tui.tui.screens.session import SessionScreen
+from reflect_tui.tui.widgets.markdown_pane import MarkdownPane
+
+
+@pytest.fixture
+def seeded(journal_path: Path) -> Path:
+    with JournalStore.open(journal_path, CLOCK) as store:
+        store.import_reflections(lookback_reflections())
+    return journal_path
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_journal(pilot) -> JournalScreen:
+    await pilot.pause()
+    await pilot.press("j")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, JournalScreen)
+    return pilot.app.screen
+
+
+@pytest.mark.parametrize("row", [0, 1])
+async def test_the_pane_shows_the_edited_title_after_an_edit(seeded, make_app, row) -> None:
+    """Finding 3: after an edit the row changed but the pane kept the old title
+    (the pane skipped an id it already showed), and the highlight jumped to the top."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", *["down"] * row)
+        await settle(pilot)
+        edited = screen.rows[row].id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert isinstance(app.focused, Input)
+        await pilot.press("end")
+        await type_text(pilot, " nagelezen")
+        await pilot.pause(0.2)
+        assert await app.flush_saves()
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert app.screen is screen
+        index = screen.query_one("#journal-list", OptionList).highlighted
+        assert index is not None and screen.rows[index].id == edited
+        assert screen.rows[index].title.endswith(" nagelezen")
+        source = screen.query_one("#journal-markdown", MarkdownPane).source
+        assert screen.rows[index].title in source
