@@ -524,10 +524,20 @@ class ReflectApp(App[int]):
         if reflection.status == "draft":
             self.start_session(reflection, resume=True)
         else:
-            from reflect_tui.tui.render import reflection_markdown
-            from reflect_tui.tui.screens.read import ReadScreen
+            self._push_read(reflection)
 
-            self.push_screen(ReadScreen(reflection_markdown(reflection, self.content)))
+    def read_reflection(self, reflection_id: str) -> None:
+        """Open a reflection for reading only: from the journal while a draft is
+        open in this window, which editing would close (one session at a time)."""
+        reflection = self._read(reflection_id)
+        if reflection is not None:
+            self._push_read(reflection)
+
+    def _push_read(self, reflection: Reflection) -> None:
+        from reflect_tui.tui.render import reflection_markdown
+        from reflect_tui.tui.screens.read import ReadScreen
+
+        self.push_screen(ReadScreen(reflection_markdown(reflection, self.content)))
 
     def action_intervision(self) -> None:
         """Open the intervision setup (method, roles) on top of the home screen."""
@@ -640,7 +650,9 @@ class ReflectApp(App[int]):
 
         if self.similar_ids:
             query = JournalQuery(ids=self.similar_ids)
-            self.push_screen(JournalScreen(query, strings.SIMILAR_HEADING))
+            self.push_screen(
+                JournalScreen(query, strings.SIMILAR_HEADING, ids_label=strings.SIMILAR_FILTER)
+            )
 
     def action_next_steps(self) -> None:
         from reflect_tui.tui.screens.steps import NextStepsScreen

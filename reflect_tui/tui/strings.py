@@ -396,6 +396,10 @@ JOURNAL_SEARCH_PLACEHOLDER = "Zoek, bijv. boom of bewoners…"
 JOURNAL_FILTER_HINT = "Enter: bewerken · f: filters"
 # While the search box has focus, letters are typed into it: f works in the list.
 JOURNAL_SEARCH_HINT = "↓: naar de lijst, daar f: filters"
+# Opened while a reflection is being written (e.g. its similar cases): reading only,
+# since editing another one would close the one in progress.
+JOURNAL_FILTER_HINT_READING = "Enter: lezen · f: filters"
+KEY_READ = "Lezen"
 JOURNAL_FILTERS_ACTIVE = "Filters: {filters}"
 JOURNAL_FILTER_ALL = "(alle)"
 JOURNAL_FILTER_PRACTICE = "Praktijk"
@@ -538,6 +542,8 @@ SIMILAR_REASONS = {
 CMD_SIMILAR = "Vergelijkbare casussen"
 CMD_SIMILAR_HELP = "Lees de eerdere reflecties die op deze casus lijken"
 SIMILAR_HEADING = "vergelijkbare casussen"
+# The active-filter line of the journal opened on them (not "uit inzichten").
+SIMILAR_FILTER = "lijkt op je casus"
 
 # -- issue 16: the guided session as a newcomer meets it ----------------------
 # Command palette: Textual's own texts in Dutch (see tui/palette.py).

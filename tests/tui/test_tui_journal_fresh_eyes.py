@@ -64,3 +64,53 @@ async def test_the_pane_shows_the_edited_title_after_an_edit(seeded, make_app, r
         assert screen.rows[index].title.endswith(" nagelezen")
         source = screen.query_one("#journal-markdown", MarkdownPane).source
         assert screen.rows[index].title in source
+
+
+async def test_similar_cases_open_for_reading_and_esc_returns_to_the_draft(
+    seeded, make_app, read_journal
+) -> None:
+    """Findings 14 and 5: from a draft, the similar cases opened for editing (the
+    draft closed; Esc led home), and their filter line said "uit inzichten"."""
+    from tui_helpers import next_step, session
+
+    from reflect_tui.tui import strings
+    from reflect_tui.tui.screens.read import ReadScreen
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        draft = session(app)
+        draft.flow.set_intake(
+            title="Bomen in de straat",
+            case_kind="project",
+            who="",
+            what_happened="De wethouder wil nieuwe bomen; politiek ligt het gevoelig.",
+        )
+        draft.flow.reflection.barriers = ["politiek"]
+        await next_step(pilot)
+        await settle(pilot)
+        step = draft.flow.index
+        assert app.similar_ids
+        app.action_similar()
+        await settle(pilot)
+        journal = app.screen
+        assert isinstance(journal, JournalScreen)
+        line = str(journal.query_one("#journal-filter-line").render())
+        assert strings.JOURNAL_FILTER_IDS not in line and strings.SIMILAR_FILTER in line
+        await pilot.press("tab")  # to the list
+        await settle(pilot)
+        assert not journal.check_action("delete", ())
+        earlier = journal.rows[0].id
+        before = read_journal().get(earlier)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is journal
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is draft and draft.flow.index == step
+    assert read_journal().get(earlier).updated_at == before.updated_at

@@ -102,10 +102,23 @@ class JournalScreen(PromptScreen[None]):
         Binding("down", "focus_list", show=False),
     ]
 
-    def __init__(self, query: JournalQuery | None = None, heading: str = "") -> None:
+    def __init__(
+        self,
+        query: JournalQuery | None = None,
+        heading: str = "",
+        *,
+        ids_label: str = strings.JOURNAL_FILTER_IDS,
+    ) -> None:
+        """``ids_label``: how the active-filter line names a query on a fixed set
+        of reflections (``query.ids``), after where the set came from."""
         super().__init__()
         self.journal_query = query or JournalQuery()
         self.heading = heading
+        self.ids_label = ids_label
+        # Read-only while a reflection is being written in this window: editing
+        # another would close that session (one at a time), and Esc would then
+        # lead home instead of back to the draft (set on mount).
+        self.reading = False
         self.rows: list[ReflectionSummary] = []
         self.total: int | None = None
         self._generation = 0
@@ -184,6 +197,7 @@ class JournalScreen(PromptScreen[None]):
         yield Static(plain(strings.JOURNAL_FILTER_MANY_HINT), id="filter-many-hint", classes="hint")
 
     def on_mount(self) -> None:
+        self.reading = self.reflect_app.in_session()
         self.sub_title = self.heading or strings.JOURNAL_TITLE
         if not self.reflect_app.services.cursor_blink:  # tests and snapshots
             for field in self.query(Input):
@@ -430,6 +444,8 @@ class JournalScreen(PromptScreen[None]):
             text = strings.JOURNAL_FILTERS_ACTIVE.format(filters=" · ".join(parts))
         elif self._in_text_field():
             text = strings.JOURNAL_SEARCH_HINT
+        elif self.reading:
+            text = strings.JOURNAL_FILTER_HINT_READING
         else:
             text = strings.JOURNAL_FILTER_HINT
         self._set_line("#journal-filter-line", one_line(text, 300))
@@ -456,7 +472,7 @@ class JournalScreen(PromptScreen[None]):
 
         parts = []
         if q.ids is not None:
-            parts.append(strings.JOURNAL_FILTER_IDS)
+            parts.append(self.ids_label)
         if q.steps is not None:
             state = strings.JOURNAL_STEP_STATES.get(q.steps[0], q.steps[0])
             parts.append(f"{strings.JOURNAL_FILTER_STEPS}: {state}")
@@ -633,6 +649,8 @@ class JournalScreen(PromptScreen[None]):
             return self.query_one("#journal-filters").has_class("-open")
         if action == "focus_list":
             return self._in_text_field()
+        if action == "delete" and self.reading:
+            return False
         if action in ("edit", "delete"):
             return self.highlighted_summary() is not None
         if action == "export":
@@ -647,7 +665,11 @@ class JournalScreen(PromptScreen[None]):
 
     def action_edit(self) -> None:
         summary = self.highlighted_summary()
-        if summary is not None:
+        if summary is None:
+            return
+        if self.reading:
+            self.reflect_app.read_reflection(summary.id)
+        else:
             self.reflect_app.edit_reflection(summary.id, back_to_previous=True)
 
     def action_delete(self) -> None:
