@@ -40,10 +40,12 @@ __all__ = [
     "compound_splits",
     "fold",
     "is_known_word",
+    "is_stop_word",
     "sentence_numbers",
     "text_keys",
     "tokenize",
     "warm_up",
+    "word_forms",
     "word_key",
 ]
 
@@ -285,6 +287,299 @@ def text_keys(text: str) -> list[str]:
 def is_known_word(word: str) -> bool:
     """Whether the Dutch dictionary knows this folded form."""
     return _lex().forms.get(word) is not None
+
+
+# Dutch words that say nothing about what a case is about: function words
+# (articles, pronouns, prepositions, conjunctions), auxiliaries and the
+# everyday verbs, adverbs and adjectives that fit any case ("omdat", "hebben",
+# "willen", "vraagt", "nieuwe"). Compared as folded forms; the verbs in
+# ``_STOP_LEMMAS`` also by match key, so each of their forms is covered
+# ("vraagt", "vroegen", "gevraagd"). Used where a text's telling words are
+# chosen (earlier similar cases); search still finds any word typed.
+_STOP_FORMS = frozenset(
+    [
+        "aan",
+        "al",
+        "alle",
+        "alleen",
+        "allemaal",
+        "alles",
+        "als",
+        "altijd",
+        "ander",
+        "andere",
+        "anders",
+        "ben",
+        "beide",
+        "bij",
+        "bijna",
+        "binnen",
+        "boven",
+        "daar",
+        "daarna",
+        "daarom",
+        "daarin",
+        "daarmee",
+        "daarover",
+        "dan",
+        "dat",
+        "de",
+        "deze",
+        "die",
+        "dit",
+        "door",
+        "dus",
+        "echt",
+        "echter",
+        "een",
+        "eens",
+        "eerder",
+        "eerst",
+        "eerste",
+        "eigen",
+        "eigenlijk",
+        "elk",
+        "elke",
+        "en",
+        "enkele",
+        "er",
+        "erg",
+        "ergens",
+        "even",
+        "geen",
+        "gewoon",
+        "graag",
+        "haar",
+        "hare",
+        "heel",
+        "hem",
+        "hen",
+        "het",
+        "hier",
+        "hierover",
+        "hij",
+        "hoe",
+        "hoewel",
+        "hun",
+        "iedereen",
+        "iemand",
+        "iets",
+        "ik",
+        "in",
+        "is",
+        "ja",
+        "jaar",
+        "je",
+        "jij",
+        "jou",
+        "jouw",
+        "jullie",
+        "kort",
+        "laatst",
+        "laatste",
+        "lang",
+        "later",
+        "maar",
+        "me",
+        "meer",
+        "meest",
+        "men",
+        "met",
+        "mij",
+        "mijn",
+        "minder",
+        "misschien",
+        "mogelijk",
+        "na",
+        "naar",
+        "naast",
+        "natuurlijk",
+        "nee",
+        "niemand",
+        "niet",
+        "niets",
+        "nieuw",
+        "nieuwe",
+        "nog",
+        "nogal",
+        "nooit",
+        "nu",
+        "of",
+        "ofwel",
+        "om",
+        "omdat",
+        "onder",
+        "ons",
+        "onze",
+        "ook",
+        "op",
+        "over",
+        "pas",
+        "per",
+        "precies",
+        "rond",
+        "samen",
+        "sinds",
+        "snel",
+        "soms",
+        "steeds",
+        "te",
+        "tegen",
+        "ten",
+        "ter",
+        "terug",
+        "terwijl",
+        "toch",
+        "toe",
+        "toen",
+        "tot",
+        "tussen",
+        "twee",
+        "uit",
+        "vaak",
+        "van",
+        "vanaf",
+        "vandaag",
+        "veel",
+        "verder",
+        "vervolgens",
+        "via",
+        "vooral",
+        "voor",
+        "vooraf",
+        "voordat",
+        "vorige",
+        "vorig",
+        "waar",
+        "waardoor",
+        "waarin",
+        "waarom",
+        "wanneer",
+        "want",
+        "waren",
+        "was",
+        "wat",
+        "we",
+        "weer",
+        "weinig",
+        "wel",
+        "welk",
+        "welke",
+        "wie",
+        "wij",
+        "wordt",
+        "zeer",
+        "zelf",
+        "zelfs",
+        "zich",
+        "zij",
+        "zijn",
+        "zo",
+        "zoals",
+        "zonder",
+        "zou",
+        "zouden",
+        "zulke",
+    ]
+)
+_STOP_LEMMAS = [
+    "hebben",
+    "zijn",
+    "worden",
+    "kunnen",
+    "moeten",
+    "mogen",
+    "willen",
+    "zullen",
+    "gaan",
+    "komen",
+    "doen",
+    "maken",
+    "zeggen",
+    "vragen",
+    "vinden",
+    "krijgen",
+    "geven",
+    "laten",
+    "staan",
+    "zitten",
+    "liggen",
+    "houden",
+    "weten",
+    "denken",
+    "zien",
+    "lijken",
+    "blijken",
+    "blijven",
+    "raken",
+    "halen",
+    "brengen",
+    "nemen",
+    "proberen",
+    "beginnen",
+]
+_stop_keys: frozenset[str] | None = None
+
+
+def is_stop_word(word: str) -> bool:
+    """Whether ``word`` is a filler word that tells nothing about a case."""
+    global _stop_keys
+    folded = _plain(fold(word))
+    if folded in _STOP_FORMS or folded.isdigit():
+        return True
+    if _stop_keys is None:
+        _stop_keys = frozenset(word_key(w) for w in _STOP_LEMMAS)
+    return word_key(folded) in _stop_keys
+
+
+_LONG_VOWELS = ("aa", "ee", "oo", "uu")
+_VOWELS = frozenset("aeiou")
+
+
+def _inflections(base: str) -> list[str]:
+    """Regular Dutch forms around ``base``: plural/singular, adjective -e, verb -t/-en.
+
+    Candidates only: the caller keeps those the dictionary knows with the same key.
+    """
+    out = [base + "en", base + "s", base + "e", base + "n", base + "t"]
+    if len(base) > 3 and base[-1] not in _VOWELS:
+        if base[-3:-1] in _LONG_VOWELS:  # boom -> bomen, straat -> straten
+            out.append(base[:-3] + base[-2:] + "en")
+        elif base[-2] in _VOWELS and base[-3] not in _VOWELS:  # plan -> plannen
+            out.append(base + base[-1] + "en")
+    for tail in ("en", "s", "e", "n", "t"):
+        if base.endswith(tail) and len(base) - len(tail) >= 3:
+            stem = base[: -len(tail)]
+            out.append(stem)
+            if tail == "en" and len(stem) >= 3 and stem[-1] not in _VOWELS:
+                if stem[-2] in _VOWELS and stem[-3] not in _VOWELS:  # bomen -> boom
+                    out.append(stem[:-1] + stem[-2] + stem[-1])
+                if stem[-1] == stem[-2]:  # plannen -> plan
+                    out.append(stem[:-1])
+    return out
+
+
+@lru_cache(maxsize=8192)
+def word_forms(word: str) -> tuple[str, ...]:
+    """The folded forms of ``word`` that share its key: the word, its lemma and
+    the regular inflections the dictionary knows (``bomen`` -> boom, bomen).
+
+    Why not every indexed word with the key (as search does): that reads the
+    index's whole vocabulary around the word, tens of milliseconds per word
+    on a big journal; a handful of dictionary lookups is bounded.
+    """
+    folded = _plain(fold(word))
+    if not folded:
+        return ()
+    key = word_key(folded)
+    lemma = _lex().lemma(folded)
+    bases = [folded] + ([lemma] if lemma and lemma != folded and "_" not in lemma else [])
+    forms = list(bases)
+    for base in bases:
+        for candidate in _inflections(base):
+            if candidate not in forms and is_known_word(candidate) and word_key(candidate) == key:
+                forms.append(candidate)
+    return tuple(forms)
 
 
 @lru_cache(maxsize=65536)

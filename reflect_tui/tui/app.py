@@ -611,6 +611,7 @@ class ReflectApp(App[int]):
                 strings.SIMILAR_CASE.format(
                     title=one_line(case.summary.title or strings.UNTITLED, 50),
                     date=format_date(case.summary.occurred_on),
+                    draft=strings.SIMILAR_DRAFT if case.summary.status == "draft" else "",
                     why=why,
                 )
             )

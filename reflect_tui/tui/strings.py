@@ -530,7 +530,8 @@ SIMILAR_NOTICE = (
     "Je schreef eerder over vergelijkbare casussen:\n{cases}\n"
     "Ctrl+p → Vergelijkbare casussen om ze te lezen."
 )
-SIMILAR_CASE = "• {title} ({date}): {why}"
+SIMILAR_CASE = "• {title} ({date}{draft}): {why}"
+SIMILAR_DRAFT = ", concept"  # an earlier draft of the same subject is offered too
 # (one, many): the verb agrees with what is named (several, or one plural name).
 SIMILAR_REASONS = {
     "barriers": ("ook hinderde {items}", "ook hinderden {items}"),
