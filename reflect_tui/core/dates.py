@@ -22,11 +22,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$")
-_DAY_MONTH = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?$")
-_IN = re.compile(r"^over\s+(\w+)\s+(dag|dagen|week|weken|maand|maanden)$")
-_AGO = re.compile(r"^(\w+)\s+(dag|dagen|week|weken|maand|maanden)\s+geleden$")
+# Patterns as text, compiled by ``re`` on first use (and cached there): this module
+# is imported by every ``reflect list``/``search``/``export`` for ``format_date``,
+# and compiling them at import was ~5 M instructions of such a process.
+_ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})$"
+_NUMERIC = r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$"
+_DAY_MONTH = r"^(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?$"
+_IN = r"^over\s+(\w+)\s+(dag|dagen|week|weken|maand|maanden)$"
+_AGO = r"^(\w+)\s+(dag|dagen|week|weken|maand|maanden)\s+geleden$"
 
 # Relative day words: offset from today.
 DAY_WORDS = {
@@ -116,17 +119,17 @@ def parse_date(text: str, today: date, *, future: bool = False) -> date | None:
 
 
 def _numeric(text: str, today: date, future: bool) -> date | None:
-    if match := _ISO.match(text):
+    if match := re.match(_ISO, text):
         year, month, day = (int(g) for g in match.groups())
         return date(year, month, day)
-    if match := _NUMERIC.match(text):
+    if match := re.match(_NUMERIC, text):
         return _with_year(int(match.group(1)), int(match.group(2)), match.group(3), today, future)
     return None
 
 
 def _day_month(text: str, today: date, future: bool) -> date | None:
     """``15 dec``, ``15 december 2026``."""
-    match = _DAY_MONTH.match(text)
+    match = re.match(_DAY_MONTH, text)
     if match is None or match.group(2) not in MONTHS:
         return None
     return _with_year(int(match.group(1)), MONTHS[match.group(2)], match.group(3), today, future)
@@ -177,9 +180,9 @@ def _week_relative(text: str, today: date, future: bool) -> date | None:
 def _span(text: str, today: date, future: bool) -> date | None:
     """``over 2 weken``, ``over een maand``, ``3 dagen geleden``."""
     sign = 1
-    match = _IN.match(text)
+    match = re.match(_IN, text)
     if match is None:
-        match = _AGO.match(text)
+        match = re.match(_AGO, text)
         sign = -1
     if match is None:
         return None
