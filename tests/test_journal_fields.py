@@ -67,3 +67,20 @@ def test_every_searchable_field_is_indexed_from_the_reflection_in_memory(tmp_pat
         r.notes = "vervangen"
         store.save(r)
         assert store.search(words["notes"]) == []
+
+
+def test_the_exports_copy_of_the_table_is_the_models() -> None:
+    """``field_table`` (read by the streamed export, no model import) equals ``fields``."""
+    from reflect_tui.core.journal import field_table
+
+    expected = fields.export_table_source()
+    assert fields.export_view() == field_table.REFLECTION, (
+        "field_table.REFLECTION differs from the model's fields; put these lines in it:\n"
+        + expected
+    )
+    # The printed lines are the table itself (so pasting them is always right).
+    namespace = {"Field": field_table.Field, "ChildTable": field_table.ChildTable}
+    namespace["kinds"] = field_table.kinds  # type: ignore[assignment]
+    assert eval("(\n" + expected + "\n)", namespace) == field_table.REFLECTION
+    assert field_table.SCALARS == fields.SCALARS
+    assert [c.name for c in field_table.CHILDREN] == [c.name for c in fields.CHILDREN]

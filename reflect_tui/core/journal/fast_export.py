@@ -4,7 +4,8 @@ Why a second path next to ``interchange.dump_journal``: building 10,000
 ``Reflection`` objects and then dicts only to encode them again costs most
 of the export time. Here each value is encoded once with the C string
 encoder and the stored JSON id lists are spliced in as they are. Both
-paths are built from the one field table (``fields``; each kind's
+paths are built from the one field table (``fields``, read here through
+its copy ``field_table``, which needs no model import; each kind's
 ``fast_json`` sits beside its ``to_json``), and a test holds the output to
 be byte-for-byte what ``dump_journal(store.all())`` gives.
 
@@ -20,13 +21,13 @@ import sqlite3
 from collections.abc import Callable, Iterator
 
 from reflect_tui.core.journal.codec import json_string  # the C one, as Kind.fast_json uses
-from reflect_tui.core.journal.fields import (
+from reflect_tui.core.journal.field_table import (
     CHILDREN,
     FORMAT_NAME,
     FORMAT_VERSION,
     REFLECTION,
     SCALARS,
-    Children,
+    ChildTable,
     Field,
 )
 from reflect_tui.core.journal.kinds import TEXT_LIST, Kind
@@ -62,7 +63,7 @@ def _compile(source: str, env: dict[str, Any]) -> RowEncoder:
     return encode
 
 
-def _child_encoder(child: Children) -> RowEncoder:
+def _child_encoder(child: ChildTable) -> RowEncoder:
     """``encode(row)`` for a row ``(reflection_seq, *columns)`` of a child table."""
     env: dict[str, Any] = {}
     parts: list[str] = []
@@ -88,7 +89,7 @@ def _reflection_encoder() -> RowEncoder:
     parts: list[str] = []
     for f in REFLECTION:
         key = f'{", " if parts else ""}"{f.name}": '
-        if isinstance(f, Children):
+        if isinstance(f, ChildTable):
             items = f"', '.join(kids[{f.name!r}].get(rid, ()))"
             piece = f"{key + '['!r} + {items} + ']'"
             if f.omit_empty:

@@ -5,14 +5,17 @@ interchange encoder and decoder (``interchange``) and the fast export
 (``fast_export``) all walk these tuples instead of
 naming fields one by one, so a new field cannot be forgotten in one of
 them and the formats cannot drift apart. The declarations themselves are
-the dataclasses in ``model`` (each field tagged with its kind).
+the dataclasses in ``model`` (each field tagged with its kind). The streamed
+export reads a copy of this table (``field_table``, kept equal by a test) so
+that it never imports the model.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from reflect_tui.core.journal.kinds import Kind
+from reflect_tui.core.journal import kinds
+from reflect_tui.core.journal.field_table import ChildTable, Field
 from reflect_tui.core.journal.model import Reflection
 
 TYPE_CHECKING = False
@@ -21,22 +24,7 @@ if TYPE_CHECKING:
 else:  # typing is kept off the path of ``reflect export`` (see core/lean_typing.py)
     from reflect_tui.core.lean_typing import NamedTuple
 
-# The interchange document's name and version (``interchange`` re-exports them);
-# here so that the streamed export (``fast_export``) does not import the decoder.
-FORMAT_NAME = "reflect-journal"
-FORMAT_VERSION = 1
-
-
-class Field(NamedTuple):
-    """One value: attribute and interchange key ``name``, SQLite ``column``."""
-
-    name: str
-    column: str
-    kind: Kind
-    required: bool
-    search: bool
-    omit_none: bool
-    nonempty: bool
+__all__ = ["CHILDREN", "REFLECTION", "SCALARS", "SEARCHED", "Children", "Field"]
 
 
 class Children(NamedTuple):
@@ -83,3 +71,30 @@ CHILDREN: tuple[Children, ...] = tuple(f for f in REFLECTION if isinstance(f, Ch
 # through the view ``reflection_fts_source`` (schema 3, see ``fts``); a test holds that
 # view to these flags, so a searchable field added here without the view fails.
 SEARCHED: tuple[Field, ...] = tuple(f for f in SCALARS if f.search)
+
+
+def export_view() -> tuple[Field | ChildTable, ...]:
+    """``REFLECTION`` as ``field_table`` holds it (child lists without their record class)."""
+    return tuple(
+        f if isinstance(f, Field) else ChildTable(f.name, f.table, f.fields, f.omit_empty)
+        for f in REFLECTION
+    )
+
+
+def export_table_source() -> str:
+    """The lines of ``field_table.REFLECTION`` for the table read here (``ruff format``-ed)."""
+    names = {id(v): k for k, v in vars(kinds).items() if isinstance(v, kinds.Kind)}
+
+    def line(f: Field, indent: str) -> str:
+        flags = f"{f.required}, {f.search}, {f.omit_none}, {f.nonempty}"
+        return f'{indent}Field("{f.name}", "{f.column}", kinds.{names[id(f.kind)]}, {flags}),'
+
+    out: list[str] = []
+    for f in export_view():
+        if isinstance(f, Field):
+            out.append(line(f, "    "))
+            continue
+        out.append(f'    ChildTable(\n        "{f.name}",\n        "{f.table}",\n        (')
+        out += [line(g, " " * 12) for g in f.fields]
+        out.append(f"        ),\n        {f.omit_empty},\n    ),")
+    return "\n".join(out)

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypeVar
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import values
-from reflect_tui.core.journal.fields import FORMAT_NAME, FORMAT_VERSION, REFLECTION, Children, Field
+from reflect_tui.core.journal.field_table import FORMAT_NAME, FORMAT_VERSION
+from reflect_tui.core.journal.fields import REFLECTION, Children, Field
 from reflect_tui.core.journal.kinds import Problem as _Problem
 from reflect_tui.core.journal.kinds import a_list
 from reflect_tui.core.journal.kinds import kind_name as _kind

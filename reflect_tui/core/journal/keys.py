@@ -141,18 +141,22 @@ def looks_encrypted(header: bytes) -> bool:
 
 
 def journal_is_encrypted(journal_path: Path) -> bool:
-    """True when the live journal is an encrypted one (header plus key file)."""
-    from reflect_tui.core.journal import keyfile
+    """True when the live journal is an encrypted one (header plus key file).
 
+    The header first: a plaintext journal (nearly every one) then never
+    imports ``keyfile`` (``reflect list``/``search``/``export`` open it).
+    """
     if registered(journal_path) is not None:
         return True
     from reflect_tui.core.journal.connection import held_in_process
 
     if held_in_process(journal_path):
         return False  # open here without a key: plaintext (and reading it would drop locks)
-    return keyfile.key_file_path(journal_path).exists() and looks_encrypted(
-        read_header(journal_path)
-    )
+    if not looks_encrypted(read_header(journal_path)):
+        return False
+    from reflect_tui.core.journal import keyfile
+
+    return keyfile.key_file_path(journal_path).exists()
 
 
 def unlock(journal_path: Path, passphrase: str | None = None) -> bytes:
