@@ -142,8 +142,6 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in heavy
 """
 
 
-
-
 @pytest.mark.slow  # fresh interpreters (cf. test_core_no_textual)
 @pytest.mark.parametrize(
     ("argv", "allowed"),
