@@ -120,3 +120,88 @@ def test_index_terms_are_kept_until_the_journal_changes(store, tmp_path: Path) -
         other.save(two)
     assert "bospaviljoen" in store.index_terms("bo")
     assert _ids(store, text="bospaviljoen") == [4]
+
+
+# -- the journal screen's kept search matches (``kept_matches``) -------------------------
+
+KEPT_QUERIES = [
+    JournalQuery(text="boom"),
+    JournalQuery(text="boom", practices=("situatie",)),
+    JournalQuery(text="boom", case_kinds=("klacht",), sort="oldest"),
+    JournalQuery(text="boom", status="draft"),
+    JournalQuery(text="boom", tags=("bomen",), barriers=("politiek",)),
+    JournalQuery(text="boom", since=date(2026, 1, 1)),
+]
+
+
+def _statements(store) -> list[str]:
+    seen: list[str] = []
+    store._conn.set_trace_callback(seen.append)
+    return seen
+
+
+def test_kept_matches_answer_as_the_index_does(store) -> None:
+    assert count(store, KEPT_QUERIES[0], reuse=True) == count(store, KEPT_QUERIES[0]) > 0
+    seen = _statements(store)
+    for query in KEPT_QUERIES:
+        for limit, offset in ((2, 0), (2, 1), (None, 0)):
+            assert find(store, query, limit, offset, reuse=True) == find(
+                store, query, limit, offset
+            )
+        assert count(store, query, reuse=True) == count(store, query)
+    kept_pages = [s for s in seen if "reflection_match" in s and "LIMIT" in s]
+    assert len(kept_pages) == 3 * len(KEPT_QUERIES)  # every page asked with reuse used them
+    assert not any("MATCH" in s for s in kept_pages)
+
+
+def test_kept_matches_are_not_used_for_other_words_or_a_changed_journal(store, tmp_path) -> None:
+    count(store, JournalQuery(text="boom"), reuse=True)
+    seen = _statements(store)
+    assert find(store, JournalQuery(text="straat"), reuse=True) == find(
+        store, JournalQuery(text="straat")
+    )
+    assert not any("reflection_match" in s for s in seen)
+    # This connection's write: a reflection that now mentions a tree.
+    one = store.get(rid(7))
+    one.notes = "Een boom op het plein."
+    store.save(one)
+    assert 7 in [int(s.id[:8], 16) for s in find(store, JournalQuery(text="boom"), reuse=True)]
+    count(store, JournalQuery(text="boom"), reuse=True)
+    with open_store(tmp_path) as other:  # another connection's write
+        two = other.get(rid(2))
+        two.notes = "Onder de boom."
+        other.save(two)
+    assert 2 in [int(s.id[:8], 16) for s in find(store, JournalQuery(text="boom"), reuse=True)]
+
+
+def test_a_cancelled_count_keeps_no_matches(store, monkeypatch) -> None:
+    import sqlite3
+
+    from reflect_tui.core.journal.store import Cancelled
+
+    fill = store._kept.fill
+
+    def interrupted_fill(expression, version, run):  # type: ignore[no-untyped-def]
+        def run_until_insert(sql, params):  # type: ignore[no-untyped-def]
+            if sql.startswith("INSERT"):  # stopped halfway, as the progress handler does
+                raise sqlite3.OperationalError("interrupted")
+            return run(sql, params)
+
+        fill(expression, version, run_until_insert)
+
+    monkeypatch.setattr(store._kept, "fill", interrupted_fill)
+    query = JournalQuery(text="boom")
+    with pytest.raises(Cancelled):
+        count(store, query, cancelled=lambda: True, reuse=True)
+    seen = _statements(store)
+    assert find(store, query, reuse=True) == find(store, query)
+    assert not any("reflection_match" in s for s in seen)
+
+
+def test_without_reuse_nothing_is_kept(store) -> None:
+    """``reflect list`` / ``search`` ask one question per process: no temp table."""
+    query = JournalQuery(text="boom")
+    find(store, query)
+    count(store, query)
+    temp = store.read_rows("SELECT name FROM sqlite_temp_master")
+    assert "reflection_match" not in {row[0] for row in temp}

@@ -29,6 +29,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from reflect_tui.core.journal import codec
+from reflect_tui.core.journal.kept_matches import TABLE as KEPT_TABLE
+from reflect_tui.core.journal.kept_matches import KeptQuery
 from reflect_tui.core.journal.search import Terms
 from reflect_tui.core.journal.summary import ReflectionSummary
 
@@ -105,15 +107,21 @@ class JournalQuery:
             or self.ids is not None
         )
 
-    def where(self, terms: Terms | None = None) -> tuple[str, list[Any]] | None:
+    def words(self, terms: Terms | None = None) -> str | None:
+        """The search index expression of the search words (None: no words)."""
+        from reflect_tui.core.journal.search import match_expression
+
+        return match_expression(self.text, terms)
+
+    def where(self, terms: Terms | None = None, kept: bool = False) -> tuple[str, list[Any]] | None:
         """The SQL condition on ``reflections r`` and its parameters.
 
         None means "nothing can match" (search words that hold no letters
         are ignored; an empty ``ids`` list matches nothing). ``terms`` (the
-        store's ``index_terms``) lets a word find its other forms.
+        store's ``index_terms``) lets a word find its other forms. ``kept``:
+        read the words' matches from ``kept_matches.TABLE`` (the store runs
+        that form only when the table holds them).
         """
-        from reflect_tui.core.journal.search import match_expression
-
         clauses: list[str] = []
         params: list[Any] = []
         if self.ids is not None:
@@ -121,8 +129,10 @@ class JournalQuery:
                 return None
             clauses.append(f"r.id IN ({', '.join('?' * len(self.ids))})")
             params.extend(self.ids)
-        expression = match_expression(self.text, terms)
-        if expression is not None:
+        expression = self.words(terms)
+        if expression is not None and kept:
+            clauses.append(f"+r.seq IN {KEPT_TABLE}")
+        elif expression is not None:
             clauses.append(
                 "+r.seq IN (SELECT rowid FROM reflection_fts WHERE reflection_fts MATCH ?)"
             )
@@ -171,11 +181,11 @@ class JournalQuery:
         return (" AND ".join(clauses) or "1", params)
 
     def page_sql(
-        self, limit: int | None, offset: int = 0, terms: Terms | None = None
+        self, limit: int | None, offset: int = 0, terms: Terms | None = None, kept: bool = False
     ) -> tuple[str, list[Any]] | None:
         """SELECT of summary rows for one page, all rows for ``limit=None``
         (None: nothing can match)."""
-        condition = self.where(terms)
+        condition = self.where(terms, kept)
         if condition is None:
             return None
         sql, params = condition
@@ -197,30 +207,52 @@ class JournalQuery:
 
 
 def find(
-    store: JournalStore, query: JournalQuery, limit: int | None = PAGE_SIZE, offset: int = 0
+    store: JournalStore,
+    query: JournalQuery,
+    limit: int | None = PAGE_SIZE,
+    offset: int = 0,
+    reuse: bool = False,
 ) -> list[ReflectionSummary]:
-    """One page of matching summaries, in the query's order (``limit=None``: all)."""
+    """One page of matching summaries, in the query's order (``limit=None``: all).
+
+    ``reuse``: answer from the search matches a ``count(reuse=True)`` kept,
+    when they are this query's words (``kept_matches``; the journal screen)."""
     from reflect_tui.core.journal.store import summary_from_row
 
     built = query.page_sql(limit, offset, store.index_terms)
     if built is None:
         return []
-    return [summary_from_row(row) for row in store.read_rows(*built)]
+    kept = None
+    if reuse and (expression := query.words(store.index_terms)) is not None:
+        kept_sql = query.page_sql(limit, offset, store.index_terms, kept=True)
+        assert kept_sql is not None  # same query, same conditions
+        kept = KeptQuery(expression, *kept_sql, fill=False)
+    return [summary_from_row(row) for row in store.read_rows(*built, kept=kept)]
 
 
 def count(
-    store: JournalStore, query: JournalQuery, cancelled: Callable[[], bool] | None = None
+    store: JournalStore,
+    query: JournalQuery,
+    cancelled: Callable[[], bool] | None = None,
+    reuse: bool = False,
 ) -> int:
     """How many reflections match (scans more than ``find``: call it off the UI thread).
 
     ``cancelled`` stops the scan (raising ``store.Cancelled``) once it says
-    True: the journal screen's count of an outdated query.
+    True: the journal screen's count of an outdated query. ``reuse``: keep
+    the search words' matches for the next ``find(reuse=True)`` with the
+    same words (the count needs them all anyway).
     """
     condition = query.where(store.index_terms)
     if condition is None:
         return 0
     sql, params = condition
-    rows = store.read_rows(f"SELECT count(*) FROM reflections r WHERE {sql}", params, cancelled)
+    select = "SELECT count(*) FROM reflections r WHERE "
+    kept = None
+    if reuse and (expression := query.words(store.index_terms)) is not None:
+        kept_sql, kept_params = query.where(store.index_terms, kept=True) or ("0", [])
+        kept = KeptQuery(expression, select + kept_sql, kept_params, fill=True)
+    rows = store.read_rows(select + sql, params, cancelled, kept=kept)
     return int(rows[0][0])
 
 

@@ -33,6 +33,7 @@ from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError, ReflectionGone
 from reflect_tui.core.journal import codec, fts, migrations
 from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect, require_sound
+from reflect_tui.core.journal.kept_matches import KeptMatches, KeptQuery
 from reflect_tui.core.journal.sqlite_errors import db_errors, error_words, translate
 from reflect_tui.core.journal.summary import (
     OVERDUE_SHOWN,
@@ -85,6 +86,7 @@ class JournalStore:
         self._terms: dict[str, builtins.list[str]] = {}
         self._terms_version: tuple[int, int] = (-1, -1)
         self._writes = 0
+        self._kept = KeptMatches()  # the last counted search's matches (``read_rows``)
 
     # --- opening and closing -------------------------------------------------------------
 
@@ -768,13 +770,15 @@ class JournalStore:
         sql: str,
         params: Sequence[Any] = (),
         cancelled: Callable[[], bool] | None = None,
+        kept: KeptQuery | None = None,
     ) -> builtins.list[tuple[Any, ...]]:
         """Rows of one read-only SELECT built by a core query module.
 
         Why a generic seam: ``journal/query.py`` (filters, paging) and
         ``insights.py`` (counts over time) build their own SQL from one
         definition each; they read through here so the store keeps owning the
-        connection, its lock and its error translation. Never for writing.
+        connection, its lock and its error translation. Never for writing
+        the journal (``kept`` writes this connection's temp table only).
 
         ``cancelled``: asked every few thousand SQLite steps; when it says
         True the statement stops and ``Cancelled`` is raised. A long count
@@ -782,24 +786,39 @@ class JournalStore:
         way instead of holding the connection until it is done. The handler
         is set only for this statement, under the store's lock, so it never
         stops anything else (a write on the same connection).
+
+        ``kept``: the same question answered from the search matches kept
+        in a temp table (``kept_matches``), run instead of ``sql`` when the
+        table holds them (or ``kept.fill`` says to put them there first).
         """
         if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
             raise ValueError("read_rows only runs SELECT statements")
         with self._lock:
-            if cancelled is None:
-                with self._guard() as conn:
-                    return conn.execute(sql, tuple(params)).fetchall()
-            self._conn.set_progress_handler(lambda: 1 if cancelled() else 0, 2000)
+            conn = self._conn
+            if cancelled is not None:
+                conn.set_progress_handler(lambda: 1 if cancelled() else 0, 2000)
             try:
-                return self._conn.execute(sql, tuple(params)).fetchall()
-            except sqlite3.OperationalError as exc:
-                if cancelled():
+                if kept is not None:
+                    sql, params = self._kept_or(conn, sql, params, kept)
+                return conn.execute(sql, tuple(params)).fetchall()
+            except db_errors("Error", OSError) as exc:
+                if cancelled is not None and cancelled():
                     raise Cancelled from None
                 raise translate(exc, self.path) from None
-            except (sqlite3.Error, OSError) as exc:
-                raise translate(exc, self.path) from None
             finally:
-                self._conn.set_progress_handler(None, 0)
+                if cancelled is not None:
+                    conn.set_progress_handler(None, 0)
+
+    def _kept_or(
+        self, conn: sqlite3.Connection, sql: str, params: Sequence[Any], kept: KeptQuery
+    ) -> tuple[str, Sequence[Any]]:
+        """``kept``'s SQL when the kept matches can answer it, else ``sql``."""
+        version = (self._writes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
+        if not self._kept.holds(kept.expression, version):
+            if not kept.fill:
+                return sql, params
+            self._kept.fill(kept.expression, version, conn.execute)
+        return kept.sql, kept.params
 
 
 # A bulk import's page cache (KiB): the default 2 MB makes a big import write

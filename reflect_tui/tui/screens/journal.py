@@ -236,13 +236,12 @@ class JournalScreen(PromptScreen[None]):
             self._failed(exc)
             return
         self._show_page(self._generation, rows, True, size)
-        self._set_line("#journal-count", strings.JOURNAL_COUNTING)
         self._count(self.journal_query, self._generation)
 
     @work(thread=True, exclusive=True, group="journal-count")
     def _count(self, query: JournalQuery, generation: int) -> None:
         try:
-            total = count(self.reflect_app.store, query, self._outdated(generation))
+            total = count(self.reflect_app.store, query, self._outdated(generation), reuse=True)
         except (ReflectError, Cancelled):
             return
         if not get_current_worker().is_cancelled:
@@ -277,7 +276,6 @@ class JournalScreen(PromptScreen[None]):
         """Run the current query again (after typing, a filter, a delete)."""
         self._generation += 1
         self.total = None
-        self._set_line("#journal-count", strings.JOURNAL_COUNTING)
         self._fetch(self.journal_query, self._generation, self._first_size())
 
     def _first_size(self) -> int:
@@ -293,7 +291,7 @@ class JournalScreen(PromptScreen[None]):
     def _fetch(self, query: JournalQuery, generation: int, size: int) -> None:
         store = self.reflect_app.store
         try:
-            rows = find(store, query, size + 1)
+            rows = find(store, query, size + 1, reuse=True)
         except ReflectError as exc:
             self.app.call_from_thread(self._failed, exc)
             return
@@ -307,7 +305,7 @@ class JournalScreen(PromptScreen[None]):
         if get_current_worker().is_cancelled:
             return
         try:
-            total = count(store, query, self._outdated(generation))
+            total = count(store, query, self._outdated(generation), reuse=True)
         except (ReflectError, Cancelled):
             return
         if not get_current_worker().is_cancelled:
@@ -321,7 +319,7 @@ class JournalScreen(PromptScreen[None]):
     @work(thread=True, exclusive=True, group="journal-more")
     def _fetch_more(self, query: JournalQuery, generation: int, offset: int) -> None:
         try:
-            rows = find(self.reflect_app.store, query, PAGE_SIZE + 1, offset)
+            rows = find(self.reflect_app.store, query, PAGE_SIZE + 1, offset, reuse=True)
         except ReflectError as exc:
             self.app.call_from_thread(self._failed, exc)
             return
@@ -338,6 +336,13 @@ class JournalScreen(PromptScreen[None]):
             return  # an older query's answer, or the screen was left meanwhile
         self._more = len(rows) > size
         rows = rows[:size]
+        if reset:
+            # The hint lines change with the list they describe, in the same
+            # paint: set at the key, they cost a paint of their own that a
+            # fast query's page then waited behind (issue 13).
+            self._show_filter_line()
+            if self.total is None:
+                self._set_line("#journal-count", strings.JOURNAL_COUNTING)
         if reset and rows and rows == self.rows:
             # The same reflections as shown (typing on within a word often
             # gives the same stem: "bom", "bome", "bomen"): the list already
@@ -387,7 +392,6 @@ class JournalScreen(PromptScreen[None]):
         if query != self.journal_query:
             self.journal_query = query
             self._changed_at = time.monotonic()
-            self._show_filter_line()
             self.refresh_results()
             self._tidy_when_paused()
 
