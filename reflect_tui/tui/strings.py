@@ -144,6 +144,9 @@ CLOSING_STEPS = "Volgende stappen (met datum waarop het klaar moet zijn)"
 CLOSING_STEP_PLACEHOLDER = "Volgende stap {n}"
 CLOSING_DUE_PLACEHOLDER = "datum"
 CLOSING_INVOLVE = "Wie ga je erbij betrekken?"
+# Labels are stored as tags: the journal's Label filter and the CLI's --tag find them.
+CLOSING_TAGS = "Labels (scheid ze met komma's; om later op te zoeken en te filteren)"
+CLOSING_TAGS_PLACEHOLDER = "bijv. bomen, lindelaan, subsidie"
 
 SUMMARY_INTRO = "Eerst tips die bij je casus passen, daaronder je hele reflectie."
 SUMMARY_REFLECTION = "Je reflectie"

@@ -371,6 +371,17 @@ class SessionFlow:
         if involve is not None:
             self.reflection.involve = involve
 
+    def set_tags(self, text: str) -> bool:
+        """Labels from one comma-separated line (``journal.tags.parse_tags``);
+        True when they changed."""
+        from reflect_tui.core.journal.tags import parse_tags
+
+        tags = parse_tags(text)
+        if tags == self.reflection.tags:
+            return False
+        self.reflection.tags = tags
+        return True
+
     def set_next_step(self, index: int, text: str, due: date | None) -> None:
         """Edit next step ``index`` (0-based; may be one past the end to add).
 

@@ -1,4 +1,10 @@
-"""Step (f): the key insight, next steps with a due date, and whom to involve."""
+"""Step (f): the key insight, next steps with a due date, whom to involve, and labels.
+
+Labels sit last: after reflecting, the user knows what the case was about.
+They are one comma-separated line, read into tags by core
+(``SessionFlow.set_tags``), so the journal's label filter, ``--tag``,
+search and the exports see them as any imported label.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from reflect_tui.core.content.model import CLOSING
 from reflect_tui.core.dates import format_date
+from reflect_tui.core.journal.tags import tags_text
 from reflect_tui.core.session.flow import SessionFlow, Step
 from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import Services, StepView
@@ -35,6 +42,7 @@ class ClosingView(StepView):
         self._dues: list[date | None] = [s.due for s in steps]
         self._rows = max(MIN_ROWS, len(steps) + 1)
         self._dues += [None] * (self._rows - len(self._dues))
+        self._tags_shown: str | None = None
 
     def compose(self) -> ComposeResult:
         r = self.flow.reflection
@@ -69,6 +77,13 @@ class ClosingView(StepView):
         yield AnswerArea(
             clean(r.involve), id="involve", classes="answer note-area", on_change=self._involve
         )
+        yield Label(plain(strings.CLOSING_TAGS), classes="field-label")
+        self._tags_shown = clean(tags_text(r.tags))
+        yield Input(
+            self._tags_shown,
+            placeholder=strings.CLOSING_TAGS_PLACEHOLDER,
+            id="tags",
+        )
 
     def first_focus(self) -> Widget | None:
         return self.query_one("#insight", TextArea)
@@ -80,6 +95,17 @@ class ClosingView(StepView):
     def _involve(self, text: str) -> None:
         if text != self.flow.reflection.involve:
             self.flow.set_closing(involve=text)
+            self.changed()
+
+    @on(Input.Changed, "#tags")
+    def _tags(self, event: Input.Changed) -> None:
+        # Input reports its first value too: labels as stored (an import may
+        # hold "Lindelaan") are only rewritten once the user edits the line.
+        # Per key: a split and a compare; the save is the usual debounced one.
+        if event.value == self._tags_shown:
+            return
+        self._tags_shown = None
+        if self.flow.set_tags(event.value):
             self.changed()
 
     @on(Input.Changed, ".step-due")
