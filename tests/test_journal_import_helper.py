@@ -17,7 +17,11 @@ from journal_fixtures.helpers import open_store, sample_reflection
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import import_helper
-from reflect_tui.core.journal.interchange import dump_journal, iter_journal_rows
+from reflect_tui.core.journal.interchange import (
+    dump_journal,
+    iter_journal_batches,
+    iter_journal_rows,
+)
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the helper process is used on Linux only"
@@ -58,9 +62,15 @@ def test_the_helper_sends_exactly_the_rows_read_in_process() -> None:
     local = [tuple(p)[:5] for p in iter_journal_rows(io.StringIO(text))]
     with import_helper.prepared_rows(_file(text), "in.json") as rows:
         sent = list(rows)
-    assert [tuple(p)[:5] for p in sent] == local
+    # Small batches first (the writer waits for the first), then 250 at a time.
+    assert [b.first for b in sent] == [0, 15, 45, 105, 225, 465]
+    assert [tuple(p)[:5] for b in sent for p in b.items()] == local
+    # The file's ratings sums come with the last frame only.
+    whole = list(iter_journal_batches(io.StringIO(text), size=1000))[-1]
+    assert [b.sums is None for b in sent] == [True] * 5 + [False]
+    assert sent[-1].sums == whole.sums and whole.sums
     # An update needs the model object: read back from the rows, it is the original.
-    assert [p.reflection() for p in sent[:3]] == _items(3)
+    assert [p.reflection() for p in sent[0].items()[:3]] == _items(3)
 
 
 def test_a_flaw_found_by_the_helper_imports_nothing(tmp_path: Path) -> None:
@@ -111,4 +121,4 @@ def test_no_room_for_a_helper_reads_in_this_process(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(os, "fork", refuse)
     text = dump_journal(_items(3))
     with import_helper.prepared_rows(_file(text), "in.json") as rows:
-        assert [p.id for p in rows] == ["id-0000", "id-0001", "id-0002"]
+        assert [rid for batch in rows for rid in batch.ids] == ["id-0000", "id-0001", "id-0002"]

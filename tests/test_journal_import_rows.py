@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from journal_fixtures.helpers import open_store, reflections, sample_reflection
@@ -26,6 +27,7 @@ from reflect_tui.core.journal.import_rows import from_reflection, prepare
 from reflect_tui.core.journal.interchange import (
     _Problem,
     dump_journal,
+    iter_journal_batches,
     iter_journal_rows,
     reflection_from_dict,
     reflection_to_dict,
@@ -207,7 +209,12 @@ def _summary_matches(store: Any) -> bool:
     return bool(kept) and kept == summed
 
 
-def test_counters_and_summary_follow_a_bulk_import_of_new_and_replaced(tmp_path: Path) -> None:
+@pytest.mark.parametrize("parser", ["rows", "batches"])
+def test_counters_and_summary_follow_a_bulk_import_of_new_and_replaced(
+    tmp_path: Path, parser: str
+) -> None:
+    """Both of the parser's layouts; batches of two: one holds only new reflections
+    (written as they came), some a known one (split up, their sums taken off)."""
     old = [sample_reflection(f"id-{n:03d}") for n in range(4)]
     for r in old:
         r.next_steps = [NextStep("bellen"), NextStep("mailen", done=True)]
@@ -228,7 +235,12 @@ def test_counters_and_summary_follow_a_bulk_import_of_new_and_replaced(tmp_path:
         settings = "SELECT k, v FROM reflection_fts_config ORDER BY k"
         kept = (conn.execute(settings).fetchall(), conn.execute("PRAGMA cache_size").fetchone())
         doc = dump_journal([newer[0], *fresh[:3], newer[1], *fresh[3:], old[3]])
-        result = store.import_stream(iter_journal_rows(io.StringIO(doc)), batch=3)
+        parsed = (
+            iter_journal_rows(io.StringIO(doc))
+            if parser == "rows"
+            else iter_journal_batches(io.StringIO(doc), size=2)
+        )
+        result = store.import_stream(parsed, batch=3)
         assert (result.added, result.updated, result.unchanged) == (5, 2, 1)
         assert conn.execute(triggers).fetchall() == before
         # The import's bigger index buffer and page cache are not left behind.
@@ -287,3 +299,32 @@ def test_an_id_repeated_across_batches_into_an_empty_journal_is_an_update(tmp_pa
         assert (result.added, result.updated) == (5, 1)
         assert store.get("id-001").title == "Nieuwer" and store.count() == 5
         assert _counts(store) == _true_counts(store)
+
+
+def test_foreign_keys_are_checked_again_after_an_import_and_every_row_has_its_parent(
+    tmp_path: Path,
+) -> None:
+    """The import switches the foreign-key checks off for its transaction (every child
+    row is written with its reflection); afterwards they are on, failed import or not."""
+    items = [sample_reflection(f"id-{n:03d}") for n in range(6)]
+    doc = json.loads(dump_journal(items))
+    doc["reflections"].append({"id": "kapot"})
+    with open_store(tmp_path) as store:
+        conn = store._conn
+        store.import_reflections(items[:1])
+        with pytest.raises(ReflectError):
+            store.import_stream(iter_journal_batches(io.StringIO(json.dumps(doc)), size=2))
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1 and store.count() == 1
+        newer = replace(items[0], title="Nieuw", updated_at=items[0].updated_at.replace(year=2027))
+        text = dump_journal([*items[1:], newer])
+        assert store.import_stream(iter_journal_batches(io.StringIO(text), size=2)).added == 5
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        store.delete("id-003")  # the cascade works again
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM answers a LEFT JOIN reflections r"
+                " ON r.seq = a.reflection_seq WHERE r.seq IS NULL"
+            ).fetchone()[0]
+            == 0
+        )

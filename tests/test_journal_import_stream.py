@@ -217,6 +217,31 @@ def test_bulk_import_indexes_exactly_the_text_the_view_gives(items, tmp_path_fac
         conn.execute("INSERT INTO reflection_fts (reflection_fts) VALUES ('integrity-check')")
 
 
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.lists(reflections, min_size=1, max_size=5, unique_by=lambda r: r.id))
+def test_batches_index_every_reflection_as_a_rebuild_from_the_view_does(  # type: ignore[no-untyped-def]
+    items, tmp_path_factory
+) -> None:
+    """The parser's batches go into every table and the index as they came (one offset
+    added in SQL): every term of every reflection must sit where a rebuild of the
+    index from the view puts it."""
+    from reflect_tui.core.journal.interchange import iter_journal_batches
+
+    with open_store(tmp_path_factory.mktemp("j")) as store:
+        store.import_reflections([sample_reflection("before")])  # seq does not start at 1
+        batches = iter_journal_batches(io.StringIO(dump_journal(items)), size=2)
+        assert store.import_stream(batches).added == len(items)
+        assert sorted(store.get(r.id) == r for r in items) == [True] * len(items)
+        conn = store._conn
+        conn.execute(
+            "CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, reflection_fts, 'instance')"
+        )
+        instances = "SELECT * FROM temp.terms ORDER BY 1, 2, 3, 4"
+        imported = conn.execute(instances).fetchall()
+        fts.rebuild(conn)
+        assert imported == conn.execute(instances).fetchall()
+
+
 def test_import_into_an_empty_journal_rebuilds_the_same_indexes(tmp_path: Path) -> None:
     """Secondary indexes are dropped for the load and re-created from their stored SQL:
     afterwards the schema is exactly as before, and a failed import leaves it so too."""

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from reflect_tui.core.journal import fts
+from reflect_tui.core.journal import codec, fts, records
 from reflect_tui.core.journal.fields import CHILDREN, SCALARS
-from reflect_tui.core.journal.import_rows import TITLE, Prepared
+from reflect_tui.core.journal.import_rows import TITLE, Batch, Prepared, add_sum, from_reflection
+from reflect_tui.core.journal.model import Reflection
 from reflect_tui.core.journal.records import _CHILD_INSERT, INSERT_SEQ_SQL
 
 # The per-row AFTER INSERT triggers, and for a range of freshly written rows
@@ -58,13 +59,61 @@ _PRINCIPLE = 1 + next(i for i, f in enumerate(CHILDREN[_RATINGS].fields) if f.co
 _RATING = 1 + next(i for i, f in enumerate(CHILDREN[_RATINGS].fields) if f.column == "rating")
 
 
+_FTS_INSERT = "INSERT INTO reflection_fts (rowid, title, body) VALUES (?, ?, ?)"
+_Sums = dict[tuple[str, str, str], list[int]]
+
+
+def _shifted(sql: str, offset: int) -> str:
+    """``sql`` with ``offset`` added to its first value (a file index becomes a ``seq``)."""
+    return sql.replace("VALUES (?", f"VALUES (? + {int(offset)}", 1)
+
+
 class BulkLoad:
     """New reflections written in batches while the insert triggers are suspended."""
 
     def __init__(self, conn: sqlite3.Connection, suspended: frozenset[str]) -> None:
         self._conn = conn
         self._suspended = suspended
-        self._sums: dict[tuple[str, str, str], list[int]] = {}
+        self._sums: _Sums = {}
+        # The sums the parser sent for a whole file of ``Batch``es, less the
+        # share of batches that went in one reflection at a time (``split``).
+        self._totals: _Sums | None = None
+        self._split: list[_Sums] = []
+        self._batches = 0
+
+    def insert_batch(self, batch: Batch, top: int) -> int:
+        """Insert a batch of reflections known to be absent as ``seq`` ``top + 1`` on;
+        the new top. Every table gets its rows as they came (see ``Batch``)."""
+        conn = self._conn
+        n = len(batch.ids)
+        if n:
+            offset = top + 1 - batch.first
+            conn.executemany(_shifted(INSERT_SEQ_SQL, offset), batch.rows)
+            for child, rows in zip(CHILDREN, batch.children, strict=True):
+                if rows:
+                    conn.executemany(_shifted(_CHILD_INSERT[child.name], offset), rows)
+            conn.executemany(_shifted(_FTS_INSERT, offset), batch.texts)
+            if batch.odd:
+                fts.index_many(conn, [index + offset for index in batch.odd])
+            for name in ("count_reflection_added", "count_step_added"):
+                if name in self._suspended:
+                    conn.execute(_CATCH_UP[name], (top + 1, top + n))
+        self.batch_seen(batch)
+        return top + n
+
+    def batch_seen(self, batch: Batch) -> None:
+        """Count a batch (inserted, or split up by the caller) and take the file's sums
+        from the last one."""
+        self._batches += 1
+        if batch.sums is not None:
+            self._totals = batch.sums
+
+    def split(self, batch: Batch) -> None:
+        """``batch`` goes in one reflection at a time (it updates known ones): its share
+        of the file's sums is taken off again (``insert_new`` counts what it adds)."""
+        if "rating_days_added" in self._suspended:
+            self._split.append(batch.rating_sums())
+        self.batch_seen(batch)
 
     def insert_new(self, batch: Sequence[Prepared], top: int) -> list[int]:
         """Insert reflections known to be absent, children of the whole batch at once.
@@ -91,14 +140,85 @@ class BulkLoad:
                 status, day = p.row[_STATUS], p.row[_DAY]
                 for rating in p.children[_RATINGS]:
                     if rating[_RATING] is not None:
-                        key = (status, day, rating[_PRINCIPLE])
-                        found = sums.get(key)
-                        if found is None:
-                            sums[key] = [rating[_RATING], 1]
-                        else:
-                            found[0] += rating[_RATING]
-                            found[1] += 1
+                        add_sum(sums, (status, day, rating[_PRINCIPLE]), rating[_RATING])
         return seqs
+
+    def write_all(
+        self, items: Iterable[Reflection | Prepared | Batch], batch: int
+    ) -> tuple[int, int, int]:
+        """Add or update every reflection of ``items``: (added, updated, unchanged).
+
+        Same id: the newer ``updated_at`` wins. Reflections and prepared rows
+        are written ``batch`` at a time; a ``Batch`` of only new reflections
+        goes in as it came, one with a known reflection one reflection at a
+        time (in order: what is pending is written first).
+        """
+        conn = self._conn
+        top = int(conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0])
+        was_empty = top == 0
+        written: set[str] = set()
+        pending: list[Prepared] = []
+        counts = [0, 0, 0]  # added, updated, unchanged
+
+        def lookup(ids: list[str]) -> dict[str, str]:
+            """The stored ``updated_at`` of those ``ids`` the journal holds.
+
+            Into an empty journal only ids seen earlier in this import can be
+            known (a parsed file repeats none), so the lookup is skipped.
+            """
+            known: dict[str, str] = {}
+            if not was_empty or not written.isdisjoint(ids):
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start : start + 500]
+                    marks = ", ".join("?" * len(chunk))
+                    sql = f"SELECT id, updated_at FROM reflections WHERE id IN ({marks})"
+                    known.update(conn.execute(sql, chunk).fetchall())
+            if was_empty:
+                written.update(ids)
+            return known
+
+        def write_pending() -> None:
+            nonlocal top
+            known = lookup([p.id for p in pending])
+            fresh = [p for p in pending if p.id not in known]
+            for item in pending:
+                if item.id not in known:
+                    continue
+                if codec.ts_from_db(known[item.id]) < codec.ts_from_db(item.updated_at):
+                    counts[1] += 1
+                    reflection = item.reflection()
+                    records.check_reflection(reflection)
+                    self.replaced(records.write_reflection(conn, reflection))
+                else:
+                    counts[2] += 1
+            if fresh:
+                counts[0] += len(fresh)
+                top = self.insert_new(fresh, top)[-1]
+            pending.clear()
+
+        for item in items:
+            if isinstance(item, Batch):
+                if pending:
+                    write_pending()
+                if not lookup(item.ids):
+                    top = self.insert_batch(item, top)
+                    counts[0] += len(item.ids)
+                    continue
+                self.split(item)
+                for prepared in item.items():
+                    pending.append(prepared)
+                    if len(pending) >= batch:
+                        write_pending()
+                continue
+            if not isinstance(item, Prepared):
+                records.check_reflection(item)
+                item = from_reflection(item)
+            pending.append(item)
+            if len(pending) >= batch:
+                write_pending()
+        if pending:
+            write_pending()
+        return counts[0], counts[1], counts[2]
 
     def replaced(self, seq: int) -> None:
         """Catch up after ``records.write_reflection`` replaced reflection ``seq``
@@ -109,11 +229,26 @@ class BulkLoad:
 
     def finish(self) -> None:
         """Write the summed ratings (once, instead of once per rating)."""
-        if self._sums:
-            self._conn.executemany(
-                _ADD_RATING_DAYS, [(*key, total, n) for key, (total, n) in self._sums.items()]
-            )
-            self._sums.clear()
+        sums = self._sums
+        if self._batches and "rating_days_added" in self._suspended:
+            if self._totals is None:  # a stream of batches always ends with the sums
+                raise RuntimeError("the last batch of the import did not carry the sums")
+            if not self._split and not self._sums:  # the common case: the file's sums as sent
+                sums = self._totals
+            else:
+                sums = {key: list(value) for key, value in self._totals.items()}
+            for share in self._split:
+                for key, (total, n) in share.items():
+                    sums[key][0] -= total
+                    sums[key][1] -= n
+            for key, (total, n) in self._sums.items():
+                found = sums.setdefault(key, [0, 0])
+                found[0] += total
+                found[1] += n
+        rows = [(*key, total, n) for key, (total, n) in sums.items() if n]
+        if rows:
+            self._conn.executemany(_ADD_RATING_DAYS, rows)
+        self._sums = {}
 
 
 @contextlib.contextmanager

@@ -16,8 +16,10 @@ rolled back and nothing is imported. Only on Linux (elsewhere ``fork``
 is missing, or unsafe once system frameworks are loaded, as on macOS) and
 only while no other thread runs; otherwise the file is read in this process.
 
-The rows travel as ``marshal`` frames (8-byte length, then the data): only
-str, int and None, which ``marshal`` writes and reads in C.
+The rows travel as ``marshal`` frames (8-byte length, then the data): one
+``import_rows.Batch`` per frame, lists of tuples of str, int and None,
+which ``marshal`` writes and reads in C and the writer hands to SQLite as
+they come.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO, TextIO
 
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.journal.import_rows import Prepared
+from reflect_tui.core.journal.import_rows import Batch
 
 _FRAME = 250  # reflections per frame
 _HEADER = 8
@@ -40,17 +42,17 @@ _PIPE_BYTES = 1 << 20  # the default maximum an unprivileged process may ask for
 
 
 @contextlib.contextmanager
-def prepared_rows(stream: TextIO, source: str) -> Iterator[Iterator[Prepared]]:
+def prepared_rows(stream: TextIO, source: str) -> Iterator[Iterator[Batch]]:
     """The checked rows of the interchange document in ``stream``, read by a helper.
 
     The helper is forked on entry (after the journal was opened: a
     passphrase may come first on standard input, before the JSON). Leaving
     stops the helper whatever happened.
     """
-    from reflect_tui.core.journal.interchange import iter_journal_rows
+    from reflect_tui.core.journal.interchange import iter_journal_batches
 
     if not sys.platform.startswith("linux") or threading.active_count() > 1:
-        yield iter_journal_rows(stream, source)
+        yield iter_journal_batches(stream, source, _FRAME)
         return
     read_end, write_end = os.pipe()
     with contextlib.suppress(AttributeError, OSError):  # Linux: room for a frame or two
@@ -62,7 +64,7 @@ def prepared_rows(stream: TextIO, source: str) -> Iterator[Iterator[Prepared]]:
     except OSError:  # no room for another process: read here, as elsewhere
         os.close(read_end)
         os.close(write_end)
-        yield iter_journal_rows(stream, source)
+        yield iter_journal_batches(stream, source, _FRAME)
         return
     if pid == 0:  # the helper: never returns
         os.close(read_end)
@@ -81,19 +83,14 @@ def prepared_rows(stream: TextIO, source: str) -> Iterator[Iterator[Prepared]]:
 
 def _helper(stream: TextIO, source: str, fd: int) -> None:
     """Parse, check and send; leave with ``os._exit`` (no cleanup of the parent's objects)."""
-    from reflect_tui.core.journal.interchange import iter_journal_rows
+    from reflect_tui.core.journal.interchange import iter_journal_batches
 
     code = 0
     try:
         out = os.fdopen(fd, "wb", buffering=1 << 20)
         try:
-            batch: list[tuple[Any, ...]] = []
-            for item in iter_journal_rows(stream, source):
-                batch.append((item.id, item.updated_at, item.row, item.children, item.body))
-                if len(batch) >= _FRAME:
-                    _send(out, ("rows", batch))
-                    batch = []
-            _send(out, ("rows", batch))
+            for batch in iter_journal_batches(stream, source, _FRAME):
+                _send(out, ("batch", tuple(batch)))
             _send(out, ("end", None))
         except ReflectError as exc:
             _send(out, ("refused", str(exc)))
@@ -107,13 +104,15 @@ def _helper(stream: TextIO, source: str, fd: int) -> None:
 
 
 def _send(out: BinaryIO, message: tuple[str, Any]) -> None:
+    """One frame, at once: the writer may be waiting for it (a frame left in the
+    buffer until the next one fills it would keep the writer idle a frame long)."""
     data = marshal.dumps(message)
     out.write(len(data).to_bytes(_HEADER, "little"))
     out.write(data)
+    out.flush()
 
 
-def _receive(incoming: BinaryIO, source: str) -> Iterator[Prepared]:
-    make = Prepared
+def _receive(incoming: BinaryIO, source: str) -> Iterator[Batch]:
     while True:
         header = incoming.read(_HEADER)
         data = incoming.read(int.from_bytes(header, "little")) if len(header) == _HEADER else b""
@@ -122,9 +121,8 @@ def _receive(incoming: BinaryIO, source: str) -> Iterator[Prepared]:
                 f"{source}: het lezen van het bestand stopte onverwacht; er is niets geïmporteerd."
             )
         kind, payload = marshal.loads(data)
-        if kind == "rows":
-            for fields in payload:
-                yield make(*fields)
+        if kind == "batch":
+            yield Batch(*payload)
         elif kind == "refused":
             raise ReflectError(payload)
         elif kind == "oserror":

@@ -198,24 +198,25 @@ _HELPERS: dict[str, Any] = {
 }
 
 
-def _child(name: str, child: Children, env: dict[str, Any]) -> Callable[[Any, int], Any]:
+def _child(name: str, child: Children, env: dict[str, Any], batched: bool) -> Callable[..., Any]:
     env.update(_HELPERS)
     env[f"{name}_KEYS"] = frozenset(f.name for f in child.fields)
     body = [
-        f"def {name}(obj, position):",
+        f"def {name}(obj, index, position):" if batched else f"def {name}(obj, position):",
         f"    if type(obj) is not dict or not obj.keys() <= {name}_KEYS: raise _Doubt",
     ]
     for i, f in enumerate(child.fields):
         body += [f"    {line}" for line in _value_lines(f, f"v{i}", env, name)]
     stored = ", ".join(f"v{i}_db" for i in range(len(child.fields)))
-    body.append(f"    return (position, {stored})")
+    body.append(f"    return ({'index, ' if batched else ''}position, {stored})")
     exec("\n".join(body), env)  # the source is built from our own field table
-    made: Callable[[Any, int], Any] = env[name]
+    made: Callable[..., Any] = env[name]
     return made
 
 
-def _body_parts(env: dict[str, Any]) -> list[str]:
-    """Expressions for the index text's parts, in ``fts.BODY``'s order."""
+def _body_parts(env: dict[str, Any], shift: int) -> list[str]:
+    """Expressions for the index text's parts, in ``fts.BODY``'s order (child rows
+    hold ``shift`` values before their columns)."""
     names = {f.name: f"s_{f.name}" for f in SCALARS}
     parts: list[str] = []
     for part in fts.BODY:
@@ -226,49 +227,205 @@ def _body_parts(env: dict[str, Any]) -> list[str]:
             continue
         name, attr = part.split(".")
         child = next(c for c in CHILDREN if c.name == name)
-        column = 1 + next(i for i, f in enumerate(child.fields) if f.name == attr)
+        column = shift + next(i for i, f in enumerate(child.fields) if f.name == attr)
         parts.append(f"*[r[{column}] for r in c_{name}]")
     return parts
 
 
-def _compile() -> Callable[[Any], Prepared]:
+# Where a rating's principle and value sit in a batched ``principle_ratings`` row
+# (index, position, *columns), and which child list that is.
+_RATINGS = next(i for i, c in enumerate(CHILDREN) if c.table == "principle_ratings")
+_PRINCIPLE = 2 + next(i for i, f in enumerate(CHILDREN[_RATINGS].fields) if f.column == "principle")
+_RATING = 2 + next(i for i, f in enumerate(CHILDREN[_RATINGS].fields) if f.column == "rating")
+_STATUS_AT = next(i for i, f in enumerate(SCALARS) if f.name == "status")
+_DAY_AT = next(i for i, f in enumerate(SCALARS) if f.name == "occurred_on")
+
+
+def _compile(batched: bool = False) -> Callable[..., Any]:
+    """``prepare(obj)`` -> ``Prepared``; batched: ``prepare_into(obj, index, out)``, which
+    appends the rows to the lists of a ``Batch`` under way and returns the id."""
     env: dict[str, Any] = {"_Doubt": _Doubt, "Prepared": Prepared, **_HELPERS}
     env["KEYS"] = frozenset(f.name for f in REFLECTION)
     body = [
-        "def prepare(obj):",
+        "def prepare_into(obj, index, out):" if batched else "def prepare(obj):",
         "    if type(obj) is not dict or not obj.keys() <= KEYS: raise _Doubt",
     ]
     for f in REFLECTION:
         if isinstance(f, Children):
-            env[f"child_{f.name}"] = _child(f"child_{f.name}", f, env)
+            env[f"child_{f.name}"] = _child(f"child_{f.name}", f, env, batched)
+            args = "x, index, i" if batched else "x, i"
             body += [
                 f"    c_{f.name} = obj.get({f.name!r}, [])",
                 f"    if type(c_{f.name}) is not list: raise _Doubt",
-                f"    c_{f.name} = [child_{f.name}(x, i) for i, x in enumerate(c_{f.name})]",
+                f"    c_{f.name} = [child_{f.name}({args}) for i, x in enumerate(c_{f.name})]",
             ]
         else:
             body += [f"    {line}" for line in _value_lines(f, f"s_{f.name}", env, "r")]
     row = ", ".join(f"s_{f.name}_db" for f in SCALARS)
     children = ", ".join(f"c_{c.name}" for c in CHILDREN)
+    parts = ", ".join(_body_parts(env, 2 if batched else 1))
     body += [
-        f"    text = '\\n'.join([p for p in ({', '.join(_body_parts(env))},) if p != ''])",
+        f"    text = '\\n'.join([p for p in ({parts},) if p != ''])",
         "    if '\\x00' in text: text = None",
-        f"    return Prepared(s_id, s_updated_at_db, ({row},), ({children},), text, obj)",
     ]
+    if not batched:
+        body.append(
+            f"    return Prepared(s_id, s_updated_at_db, ({row},), ({children},), text, obj)"
+        )
+    else:
+        # Every check passed: only now is anything appended (a doubt leaves ``out`` as it was).
+        body += [
+            "    ids, updated, rows, kids, texts, odd, sums = out",
+            "    ids.append(s_id)",
+            "    updated.append(s_updated_at_db)",
+            f"    rows.append((index, {row}))",
+            *(f"    kids[{k}].extend(c_{c.name})" for k, c in enumerate(CHILDREN)),
+            "    if text is None: odd.append(index)",
+            "    else: texts.append((index, s_title, text))",
+            f"    for r in c_{CHILDREN[_RATINGS].name}:",
+            f"        if r[{_RATING}] is not None:",
+            f"            key = (s_status_db, s_{SCALARS[_DAY_AT].name}_db, r[{_PRINCIPLE}])",
+            "            found = sums.get(key)",
+            f"            if found is None: sums[key] = [r[{_RATING}], 1]",
+            "            else:",
+            f"                found[0] += r[{_RATING}]",
+            "                found[1] += 1",
+            "    return s_id",
+        ]
+    name = "prepare_into" if batched else "prepare"
     exec("\n".join(body), env)  # the source is built from our own field table
-    made: Callable[[Any], Prepared] = env["prepare"]
+    made: Callable[..., Any] = env[name]
     return made
 
 
-_PREPARE = _compile()
+_FAILS = (_Doubt, Problem, KeyError, TypeError, ValueError, AttributeError)
+# Each variant is compiled when first used (about 10 M instructions each, which
+# an import that needs only one of them would pay at start-up for nothing).
+_compiled: dict[bool, Callable[..., Any]] = {}
+
+
+def _variant(batched: bool) -> Callable[..., Any]:
+    made = _compiled.get(batched)
+    if made is None:
+        made = _compiled[batched] = _compile(batched)
+    return made
 
 
 def prepare(obj: Any) -> Prepared | None:
     """The rows ``obj`` describes, or None when the full decoder must judge it."""
     try:
-        return _PREPARE(obj)
-    except (_Doubt, Problem, KeyError, TypeError, ValueError, AttributeError):
+        result: Prepared = _variant(False)(obj)
+    except _FAILS:
         return None
+    return result
+
+
+# --- batches: the rows of many reflections in the tables' own layout ---------------------
+
+
+class Batch(NamedTuple):
+    """Checked reflections ``first``, ``first + 1``, ... of a file, table by table.
+
+    Why: the import's writer hands each table its rows with one ``executemany``;
+    in this layout it does so without touching a row in Python (the helper
+    process, which reads the file, builds the lists). Rows carry the
+    reflection's index in the file where the table has ``seq``; the writer
+    adds one offset in SQL (``bulk_load``).
+    """
+
+    first: int
+    ids: list[str]
+    updated: list[str]  # stored ``updated_at`` per reflection
+    rows: list[tuple[Any, ...]]  # (index, *reflection columns in ``SCALARS`` order)
+    children: tuple[list[tuple[Any, ...]], ...]  # per ``CHILDREN``: (index, position, *columns)
+    texts: list[tuple[int, str, str]]  # (index, title, ``fts.body_of``'s text)
+    odd: list[int]  # indices whose index text only the view can give (see ``fts.body_of``)
+    # The ``rating_days`` sums (status, day, principle) -> [total, n] of every
+    # reflection read so far; the last batch of a file carries them, the others None.
+    sums: dict[tuple[str, str, str], list[int]] | None
+
+    def items(self) -> list[Prepared]:
+        """The same reflections one by one (for a batch that updates known reflections)."""
+        at = {row[0]: n for n, row in enumerate(self.rows)}
+        children: list[tuple[list[tuple[Any, ...]], ...]] = [
+            tuple([] for _ in CHILDREN) for _ in self.rows
+        ]
+        for k, rows in enumerate(self.children):
+            for row in rows:
+                children[at[row[0]]][k].append(row[1:])
+        bodies = {index: body for index, _title, body in self.texts}
+        return [
+            Prepared(self.ids[n], self.updated[n], row[1:], children[n], bodies.get(row[0]))
+            for n, row in enumerate(self.rows)
+        ]
+
+    def rating_sums(self) -> dict[tuple[str, str, str], list[int]]:
+        """This batch's own share of ``sums``."""
+        day_of = {row[0]: (row[1 + _STATUS_AT], row[1 + _DAY_AT]) for row in self.rows}
+        sums: dict[tuple[str, str, str], list[int]] = {}
+        for rating in self.children[_RATINGS]:
+            if rating[_RATING] is not None:
+                add_sum(sums, (*day_of[rating[0]], rating[_PRINCIPLE]), rating[_RATING])
+        return sums
+
+
+def add_sum(sums: dict[tuple[str, str, str], list[int]], key: tuple[str, str, str], n: int) -> None:
+    found = sums.get(key)
+    if found is None:
+        sums[key] = [n, 1]
+    else:
+        found[0] += n
+        found[1] += 1
+
+
+class BatchBuilder:
+    """The lists of the next ``Batch``, filled by ``add`` one reflection at a time."""
+
+    def __init__(self) -> None:
+        self.first = 0
+        self.sums: dict[tuple[str, str, str], list[int]] = {}
+        self._prepare_into = _variant(True)
+        self._start()
+
+    def _start(self) -> None:
+        self._out: tuple[Any, ...] = ([], [], [], tuple([] for _ in CHILDREN), [], [], self.sums)
+
+    def __len__(self) -> int:
+        return len(self._out[0])
+
+    def add(self, obj: Any, index: int) -> str | None:
+        """Append the rows of parsed reflection ``obj``; its id, or None when the full
+        decoder must judge it (nothing appended)."""
+        try:
+            result: str = self._prepare_into(obj, index, self._out)
+        except _FAILS:
+            return None
+        return result
+
+    def add_prepared(self, p: Prepared, index: int) -> None:
+        """Append rows made elsewhere (by ``from_reflection``, after the full decoder)."""
+        ids, updated, rows, kids, texts, odd, sums = self._out
+        ids.append(p.id)
+        updated.append(p.updated_at)
+        rows.append((index, *p.row))
+        for k, child_rows in enumerate(p.children):
+            kids[k].extend((index, *row) for row in child_rows)
+        if p.body is None:
+            odd.append(index)
+        else:
+            texts.append((index, p.row[TITLE], p.body))
+        for rating in p.children[_RATINGS]:
+            if rating[_RATING - 1] is not None:
+                key = (p.row[_STATUS_AT], p.row[_DAY_AT], rating[_PRINCIPLE - 1])
+                add_sum(sums, key, rating[_RATING - 1])
+
+    def take(self, last: bool) -> Batch:
+        """The batch built so far (with the sums if ``last``); the next one starts empty."""
+        ids, updated, rows, kids, texts, odd, _sums = self._out
+        batch = Batch(self.first, ids, updated, rows, kids, texts, odd, self.sums if last else None)
+        self.first += len(ids)
+        self._start()
+        return batch
 
 
 def from_reflection(r: Reflection) -> Prepared:

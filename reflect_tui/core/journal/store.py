@@ -46,7 +46,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, NamedTuple
 
-    from reflect_tui.core.journal.import_rows import Prepared
+    from reflect_tui.core.journal.import_rows import Batch, Prepared
     from reflect_tui.core.journal.model import Reflection
     from reflect_tui.core.journal.query import JournalQuery
     from reflect_tui.core.journal.search import SearchHit
@@ -356,7 +356,7 @@ class JournalStore:
         return ImportResult(added, updated, unchanged)
 
     def import_stream(
-        self, reflections: Iterable[Reflection | Prepared], batch: int = 500
+        self, reflections: Iterable[Reflection | Prepared | Batch], batch: int = 500
     ) -> ImportResult:
         """Add or update reflections as they arrive, all of it or nothing.
 
@@ -370,14 +370,14 @@ class JournalStore:
         not stay big.
 
         New reflections go in as prepared rows (``import_rows``), with the
-        per-row insert triggers suspended (``bulk_load``).
+        per-row insert triggers suspended (``bulk_load``). A ``Batch`` (the
+        parser's own layout, ``iter_journal_batches``) that holds only new
+        reflections goes in table by table as it came; one that holds a known
+        reflection goes in one reflection at a time like the rest.
         """
-        from reflect_tui.core.journal import records
         from reflect_tui.core.journal.bulk_load import bulk_load
-        from reflect_tui.core.journal.import_rows import Prepared, from_reflection
 
-        added = updated = unchanged = 0
-        with self._write() as conn:
+        with _foreign_keys_unchecked(self._guard), self._write() as conn:
             require_sound(conn, self.path)
             with (
                 _no_cycle_collector(),
@@ -385,53 +385,7 @@ class JournalStore:
                 _indexes_built_after(conn),
                 bulk_load(conn) as load,
             ):
-                top = int(
-                    conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
-                )
-                was_empty = top == 0
-                written: set[str] = set()
-                pending: builtins.list[Prepared] = []
-                iterator = iter(reflections)
-                while True:
-                    pending.clear()
-                    for item in iterator:
-                        if not isinstance(item, Prepared):
-                            records.check_reflection(item)
-                            item = from_reflection(item)
-                        pending.append(item)
-                        if len(pending) >= batch:
-                            break
-                    if not pending:
-                        break
-                    ids = [p.id for p in pending]
-                    known: dict[str, str] = {}
-                    # Into an empty journal only ids seen earlier in this import can be
-                    # known (a parsed file repeats none), so the lookup is skipped.
-                    if not was_empty or not written.isdisjoint(ids):
-                        marks = ", ".join("?" * len(pending))
-                        known = dict(
-                            conn.execute(
-                                f"SELECT id, updated_at FROM reflections WHERE id IN ({marks})",
-                                ids,
-                            ).fetchall()
-                        )
-                    if was_empty:
-                        written.update(ids)
-                    fresh = [p for p in pending if p.id not in known]
-                    for item in pending:
-                        if item.id not in known:
-                            continue
-                        if codec.ts_from_db(known[item.id]) < codec.ts_from_db(item.updated_at):
-                            updated += 1
-                            reflection = item.reflection()
-                            records.check_reflection(reflection)
-                            seq = records.write_reflection(conn, reflection)
-                            load.replaced(seq)
-                        else:
-                            unchanged += 1
-                    if fresh:
-                        added += len(fresh)
-                        top = load.insert_new(fresh, top)[-1]
+                added, updated, unchanged = load.write_all(reflections, batch)
         with self._guard() as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return ImportResult(added, updated, unchanged)
@@ -862,6 +816,28 @@ def _import_cache(conn: sqlite3.Connection) -> Iterator[None]:
     finally:
         with contextlib.suppress(sqlite3.Error):
             conn.execute(f"PRAGMA cache_size = {old}")
+
+
+@contextlib.contextmanager
+def _foreign_keys_unchecked(
+    guard: Callable[[], contextlib.AbstractContextManager[sqlite3.Connection]],
+) -> Iterator[None]:
+    """No foreign-key checks for one import's transaction (on again afterwards).
+
+    Why: every child row of an import is written right after its reflection,
+    in the same batch, so the check (a lookup of the parent per child row,
+    about 5 % of the writer's instructions) can never fail; and the import
+    deletes nothing, so no cascade is missed (``write_reflection`` deletes
+    the children of a replaced reflection itself). The setting can only be
+    changed outside a transaction, so this wraps the whole ``_write``.
+    """
+    with guard() as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        with guard() as conn:
+            conn.execute("PRAGMA foreign_keys = ON")
 
 
 @contextlib.contextmanager
