@@ -401,6 +401,8 @@ JOURNAL_FILTER_HINT = "Enter: bewerken · f: filters"
 JOURNAL_SEARCH_HINT = "↓: naar de lijst, daar f: filters"
 # Opened while a reflection is being written (e.g. its similar cases): reading only,
 # since editing another one would close the one in progress.
+# Before a draft's title in the journal list (after it, a long title cut it off).
+JOURNAL_DRAFT_MARK = "concept · "
 JOURNAL_FILTER_HINT_READING = "Enter: lezen · f: filters"
 KEY_READ = "Lezen"
 JOURNAL_FILTERS_ACTIVE = "Filters: {filters}"

@@ -114,3 +114,24 @@ async def test_similar_cases_open_for_reading_and_esc_returns_to_the_draft(
         await settle(pilot)
         assert app.screen is draft and draft.flow.index == step
     assert read_journal().get(earlier).updated_at == before.updated_at
+
+
+@pytest.mark.parametrize("width", [80, 100])
+async def test_a_draft_shows_it_is_a_draft_before_its_long_title(
+    journal_path, make_app, width
+) -> None:
+    """Finding 10: "(concept)" came after the title and was cut off at 80-100 columns."""
+    from dataclasses import replace
+
+    from reflect_tui.tui import strings
+
+    drafts = [r for r in lookback_reflections() if r.status == "draft"]
+    long = replace(drafts[0], title="Telefoontje van de wethouder over de bomen " * 3)
+    with JournalStore.open(journal_path, CLOCK) as store:
+        store.import_reflections([long])
+    app = make_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        screen = await open_journal(pilot)
+        option_list = screen.query_one("#journal-list", OptionList)
+        line = "".join(s.text for s in option_list.render_line(0))
+        assert strings.JOURNAL_DRAFT_MARK.strip(" ·") in line, line

@@ -73,13 +73,14 @@ TIDY_PAUSE = 0.8  # seconds without a query change before the heap is tidied (``
 
 
 def result_row(summary: ReflectionSummary) -> Any:
-    """One line per reflection: date, title, and "concept" for a draft."""
-    parts: list[Any] = [
-        plain(f"{format_date(summary.occurred_on):>10}  ", "$text-muted"),
-        plain(one_line(summary.title or strings.UNTITLED, 70)),
-    ]
+    """One line per reflection: date, "concept" for a draft, title.
+
+    The draft marker comes before the title: after it, a long title cut it
+    off at 80-100 columns and a draft looked finished."""
+    parts: list[Any] = [plain(f"{format_date(summary.occurred_on):>10}  ", "$text-muted")]
     if summary.status == "draft":
-        parts.append(plain(f"  ({strings.STATUS_DRAFT})", "$text-muted"))
+        parts.append(plain(strings.JOURNAL_DRAFT_MARK, "$warning"))
+    parts.append(plain(one_line(summary.title or strings.UNTITLED, 70)))
     return join(*parts)
 
 
@@ -127,6 +128,15 @@ class JournalScreen(PromptScreen[None]):
         self._changed_at = 0.0  # time.monotonic() of the last query change
         self._lines: dict[str, str] = {}  # what each one-line hint shows (``_set_line``)
         self.pages_built = 0  # list rebuilds (a page equal to the shown one is kept)
+
+    @property
+    def in_stack(self) -> bool:
+        """Still open (perhaps under a dialog): a worker's answer may be shown.
+
+        ``is_attached`` alone is not enough: while a popped screen is being
+        removed it is still attached, but its widgets are already gone
+        (NoMatches '#journal-count' when Esc followed a return from an edit)."""
+        return self.is_attached and self in self.app.screen_stack
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -332,7 +342,7 @@ class JournalScreen(PromptScreen[None]):
         self, generation: int, rows: list[ReflectionSummary], reset: bool, size: int = PAGE_SIZE
     ) -> None:
         """Show a page of ``size`` rows (one more was asked for: is there more?)."""
-        if generation != self._generation or not self.is_attached:
+        if generation != self._generation or not self.in_stack:
             return  # an older query's answer, or the screen was left meanwhile
         self._more = len(rows) > size
         rows = rows[:size]
@@ -382,7 +392,7 @@ class JournalScreen(PromptScreen[None]):
         )
 
     def _show_count(self, generation: int, total: int) -> None:
-        if generation != self._generation or not self.is_attached:
+        if generation != self._generation or not self.in_stack:
             return
         self.total = total
         text = by_count(strings.JOURNAL_COUNT, total)
@@ -509,7 +519,7 @@ class JournalScreen(PromptScreen[None]):
         self.app.call_from_thread(self._set_tags, tags)
 
     def _set_tags(self, tags: list[str]) -> None:
-        if not self.is_attached:  # left while the tags were read
+        if not self.in_stack:  # left while the tags were read
             return
         self._tags = tuple(tags)
         select = self.query_one("#filter-tag", Select)
@@ -625,7 +635,7 @@ class JournalScreen(PromptScreen[None]):
     def _show_detail_text(self, text: str) -> None:
         # A worker's result can arrive just after the screen was left (its
         # widgets are gone then; looking them up would end the app).
-        if not self.is_attached:
+        if not self.in_stack:
             return
         self.query_one("#journal-markdown", MarkdownPane).show(text)
         self.query_one("#journal-detail").scroll_home(animate=False)
