@@ -50,3 +50,13 @@ def test_clean_functions_equal_the_full_clean_up(text: str) -> None:
     assert clean_block(text) == _reference_block(text)
     assert clean_line(text) == _reference_line(text)
     assert has_unsafe(text) == ("\r" in text or _UNSAFE.search(text) is not None)
+
+
+def test_a_multi_line_excerpt_is_cleaned_without_the_patterns(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Line breaks and tabs alone need no pattern (``reflect search`` prints such excerpts)."""
+    monkeypatch.setattr(safe_text, "_patterns", None)
+    text = "Eerste regel\nmet\ttab\r\nen een tweede …  regel"
+    assert clean_line(text) == _reference_line(text) == "Eerste regel met tab en een tweede … regel"
+    assert safe_text._patterns is None
+    assert clean_line("a\x1bb\nc") == _reference_line("a\x1bb\nc")  # unsafe: the pattern
+    assert safe_text._patterns is not None

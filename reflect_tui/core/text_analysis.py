@@ -52,7 +52,9 @@ __all__ = [
 # Apostrophe look-alikes people type (smart quotes, accents, modifier letters).
 _APOSTROPHES = frozenset("'’‘`´ʼ′")
 # A word: letters/digits, optionally with one apostrophe part (collega's, zo'n).
-_TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+# Compiled by ``re`` on first use (and cached there): ``reflect search`` imports this
+# module for ``word_key`` and never tokenizes.
+_TOKEN = r"[^\W_]+(?:'[^\W_]+)?"
 _APOSTROPHE_TAILS = frozenset({"s", "tje", "tjes", "je", "jes"})
 _LINKING = ("s", "en", "e")  # bewoner|s|avond, boek|en|kast, ...
 _DIMINUTIVE_TAILS = ("etjes", "etje", "tjes", "tje", "jes", "je")
@@ -127,18 +129,18 @@ def tokenize(text: str) -> list[Token]:
     """
     if text.isascii():  # fast path: folding keeps every offset
         folded = text.lower().replace("`", "'")
-        return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(folded)]
+        return [Token(m.group(), m.start(), m.end()) for m in re.finditer(_TOKEN, folded)]
     pieces = [_fold_char(ch) for ch in text]
     folded = "".join(pieces)
     if len(folded) == len(text):
-        return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(folded)]
+        return [Token(m.group(), m.start(), m.end()) for m in re.finditer(_TOKEN, folded)]
     # Some character folded to several (ß -> ss): map folded offsets back.
     origin: list[int] = []
     for index, piece in enumerate(pieces):
         origin.extend([index] * len(piece))
     origin.append(len(text))
     tokens = []
-    for m in _TOKEN_RE.finditer(folded):
+    for m in re.finditer(_TOKEN, folded):
         start = origin[m.start()]
         end = origin[m.end() - 1] + 1 if m.end() > m.start() else start
         tokens.append(Token(m.group(), start, end))

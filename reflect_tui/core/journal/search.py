@@ -54,7 +54,7 @@ def word_alternatives(word: str, terms: Terms | None = None) -> tuple[str, ...]:
     given the index's words (``terms``), every indexed word with the same
     key that those prefixes miss (``boom`` -> ``bomen``).
     """
-    head = re.split(r"['’]", word, maxsplit=1)[0]
+    head = word.split("'", 1)[0].split("’", 1)[0]  # before the first apostrophe
     forms = [head.lower()]
     key = _stem(word)
     if len(key) >= MIN_STEM and key.isalnum():
