@@ -40,7 +40,7 @@ def _cli(home: Path, *argv: str) -> tuple[int, str, str]:
 
 def _one(home: Path) -> None:
     with open_store(home) as store:
-        store.save(sample_reflection(title="Bomen in de Lindelaan"))  # 27-2-2026, afgerond
+        store.add(sample_reflection(title="Bomen in de Lindelaan"))  # 27-2-2026, afgerond
 
 
 def test_stats_since_a_later_day_names_the_period(isolated_home: Path) -> None:

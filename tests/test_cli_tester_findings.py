@@ -28,7 +28,7 @@ def reflect(*args: str, home: Path, stdin: str = "") -> subprocess.CompletedProc
 
 def _one(home: Path) -> None:
     with open_store(home) as store:
-        store.save(sample_reflection(title="Bomen in de Lindelaan"))
+        store.add(sample_reflection(title="Bomen in de Lindelaan"))
 
 
 def test_an_unknown_practice_id_is_an_error_naming_the_known_ones(tmp_path: Path) -> None:

@@ -117,7 +117,7 @@ def save_reflections(*reflections: object) -> None:
     store = JournalStore.open(journal_path(), SystemClock())
     try:
         for r in reflections:
-            store.save(r)  # type: ignore[arg-type]
+            store.add(r)  # type: ignore[arg-type]
     finally:
         store.close()
 

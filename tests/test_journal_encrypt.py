@@ -41,7 +41,7 @@ def _fill(folder: Path, words: list[str]) -> Path:
     with open_store(folder) as store:
         for i, word in enumerate(words):
             rid = f"11111111-2222-4333-8444-{i:012d}"
-            store.save(
+            store.add(
                 sample_reflection(rid, title=f"Titel {word}", what_happened=f"Het ging om {word}.")
             )
     return folder / "journal.sqlite3"
@@ -67,7 +67,7 @@ def test_after_encrypt_no_file_under_the_data_folder_holds_a_reflection(tmp_path
     # Use it encrypted: more reflections (WAL), a migration-free daily backup, a search.
     with open_store(tmp_path) as store:
         for i, word in enumerate(words[3:], start=3):
-            store.save(sample_reflection(f"11111111-2222-4333-8444-{i:012d}", title=word))
+            store.add(sample_reflection(f"11111111-2222-4333-8444-{i:012d}", title=word))
         assert len(store.list()) == 6
         backup.daily_backup(journal, tmp_path / "backups", date(2026, 3, 2))
         for word in words:
@@ -211,7 +211,7 @@ def test_encrypt_decrypt_encrypt_loses_nothing(
     folder = tmp_path_factory.mktemp("rt")
     with open_store(folder) as store:
         for i, title in enumerate(titles):
-            store.save(sample_reflection(f"11111111-2222-4333-8444-{i:012d}", title=title))
+            store.add(sample_reflection(f"11111111-2222-4333-8444-{i:012d}", title=title))
         before = store.all()
     journal = folder / "journal.sqlite3"
     encryption.encrypt(journal, PASS, iterations=FAST)

@@ -24,7 +24,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(keyfile, "MIN_ITERATIONS", 1)
     monkeypatch.setattr(keyfile, "DEFAULT_ITERATIONS", 1)
     with open_store(tmp_path / "home") as store:
-        store.save(sample_reflection(title=f"Over {WORD}"))
+        store.add(sample_reflection(title=f"Over {WORD}"))
     yield tmp_path / "home"
     keys.forget()
     keys.set_passphrase_source(None)

@@ -36,7 +36,7 @@ COUNT = 40
 def _template(folder: Path, encrypted: bool) -> Path:
     with open_store(folder) as store:
         for i in range(COUNT):
-            store.save(
+            store.add(
                 sample_reflection(f"11111111-2222-4333-8444-{i:012d}", title=f"Titel {i} " * 40)
             )
     journal = folder / "journal.sqlite3"

@@ -30,7 +30,7 @@ SETTINGS = settings(
 def test_save_then_reopen_gives_identical_reflection(reflection) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(Path(tmp)) as store:
-            store.save(reflection)  # stamps updated_at on the object too
+            store.add(reflection)  # stamps updated_at on the object too
         with open_store(Path(tmp)) as store:
             assert store.get(reflection.id) == reflection
             assert store.all() == [reflection]

@@ -9,7 +9,7 @@ from pathlib import Path
 from reflect_tui.core.clock import FixedClock
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.model import Reflection
-from reflect_tui.core.journal.store import JournalStore
+from reflect_tui.core.journal.store import JournalStore, Saved
 from reflect_tui.core.session.autosave import DraftSaver
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -27,12 +27,13 @@ class RecordingStore:
         self.gate = threading.Event()
         self.gate.set()
 
-    def save(self, reflection: Reflection) -> None:
+    def save(self, reflection: Reflection, *, base: Reflection | None = None) -> Saved:
         self.gate.wait(5)
         self.threads.add(threading.current_thread().name)
         if self.fail is not None:
             raise self.fail
         self.saved.append((reflection.id, reflection.title))
+        return Saved(reflection, "", NOW, (), ())
 
     def close(self) -> None:
         self.closed = True

@@ -62,7 +62,7 @@ def test_share_cli_shows_then_writes_private_file(
 
     data_dir = isolated_home / "data"
     with open_store(data_dir) as store:
-        store.save(sample_reflection())
+        store.add(sample_reflection())
     target = tmp_path / "deel.json"
     code = main(["--data-dir", str(data_dir), "share", "-o", str(target), "--yes"])
     out = capsys.readouterr().out

@@ -34,3 +34,9 @@ class ReflectionGone(ReflectError):
     window or ``reflect delete`` removed: the TUI then says so plainly and
     refreshes its lists instead of showing this message.
     """
+
+
+class ReflectionChanged(ReflectError):
+    """A whole reflection was to be written over a stored one that changed since it
+    was read (another window, ``reflect``), and the caller gave no base to merge
+    with (``JournalStore.save``): writing it would undo that change unseen."""

@@ -30,6 +30,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.screen import Screen
 
 from reflect_tui.core.clock import Clock
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from reflect_tui.core.content.reload import ContentReloader, ReloadOutcome
     from reflect_tui.core.instance import InstanceLock
     from reflect_tui.core.journal.model import Reflection
+    from reflect_tui.core.journal.store import Saved
     from reflect_tui.core.paths import Locations
     from reflect_tui.core.session.autosave import DraftSaver, DraftStore
     from reflect_tui.tui.screens.session import SessionScreen
@@ -62,6 +64,14 @@ DEFAULT_THEME = "textual-dark"
 DEBOUNCE_SECONDS = 0.5
 FLUSH_TIMEOUT = 5.0
 _T = TypeVar("_T")
+
+
+class GoneElsewhere(Message):
+    """Posted from the draft writer's thread: ``reflection_id`` was erased elsewhere."""
+
+    def __init__(self, reflection_id: str) -> None:
+        super().__init__()
+        self.reflection_id = reflection_id
 
 
 def _freeze_start_up_objects() -> None:
@@ -204,6 +214,8 @@ class ReflectApp(App[int]):
                 self._open_writer_store,
                 on_error=self._save_failed,
                 on_recovered=self._save_recovered,
+                on_gone=self._gone_elsewhere,
+                on_merged=self._save_merged,
             )
         return self._saver
 
@@ -401,6 +413,29 @@ class ReflectApp(App[int]):
             markup=False,
         )
 
+    def _save_merged(self, reflection_id: str, saved: Saved) -> None:
+        # Called on the writer thread: a change made elsewhere was merged in.
+        self.notify(
+            strings.MERGED_OVERRIDDEN if saved.overridden else strings.MERGED_KEPT,
+            title=strings.MERGED_TITLE,
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )
+
+    def _gone_elsewhere(self, reflection_id: str) -> None:
+        # Called on the writer thread; post_message is thread-safe.
+        self.post_message(GoneElsewhere(reflection_id))
+
+    def on_gone_elsewhere(self, message: GoneElsewhere) -> None:
+        """The writer was refused: the reflection open here was erased elsewhere.
+        The session showing it asks the user what now (``SessionScreen.gone``)."""
+        session = self._pending_session()
+        if session is not None and session.flow.reflection.id == message.reflection_id:
+            session.gone()
+        else:
+            self.report_error(ReflectionGone(strings.REFLECTION_GONE))
+
     def _pending_session(self) -> SessionScreen | None:
         from reflect_tui.tui.screens.session import SessionScreen
 
@@ -473,12 +508,41 @@ class ReflectApp(App[int]):
             self.push_screen(ReadScreen(reflection_markdown(reflection, self.content)))
             return
         self._draft_claim = claim
+        self.saver.track(reflection)
         flow = SessionFlow(reflection, self.content)
         if resume:
             flow.index = flow.resume_index()
         session = SessionScreen(flow, self.services)
         session.back_to_previous = back_to_previous
         self.push_screen(session)
+
+    def keep_as_new(self, reflection: Reflection) -> bool:
+        """The text of a reflection erased elsewhere, kept as a NEW reflection
+        (only when the user asks, ``SessionScreen.gone``): a fresh id, a draft,
+        claimed and tracked here like any other. ``reflection`` (the object the
+        open screen edits) takes the new identity in place, so every view
+        keeps writing into it. False when storing failed (a notice says why).
+        """
+        import copy
+
+        from reflect_tui.core.instance import claim_draft
+        from reflect_tui.core.journal.model import new_reflection_id
+
+        kept = copy.deepcopy(reflection)
+        kept.id = new_reflection_id()
+        kept.created_at = self.clock.now()
+        kept.status = "draft"
+        try:
+            self.store.add(kept)
+        except ReflectError as exc:
+            self.report_error(exc)
+            return False
+        reflection.id, reflection.created_at = kept.id, kept.created_at
+        reflection.updated_at, reflection.status = kept.updated_at, kept.status
+        self.release_draft()
+        self._draft_claim = claim_draft(self.store.path, kept.id)
+        self.saver.track(kept)
+        return True
 
     def release_draft(self, claim: InstanceLock | None = None) -> None:
         """Let other windows edit the draft this one was editing (``claim_draft``).

@@ -192,11 +192,34 @@ CRASHED_NO_REPORT = (
     "Wat al bewaard was, staat veilig in je dagboek. Een verslag kon niet worden geschreven."
 )
 NOTICE_TITLE = "Let op"
-DRAFT_ELSEWHERE_TITLE = "Concept al open"
+DRAFT_ELSEWHERE_TITLE = "Reflectie al open"
 DRAFT_ELSEWHERE = (
-    "Dit concept wordt in een ander reflect-venster bewerkt. Hier kun je het alleen lezen, "
-    "zodat het ene venster het werk van het andere niet ongedaan maakt. Sluit het daar "
-    "(of ga daar terug naar het begin) en open het dan hier opnieuw."
+    "Deze reflectie (concept of afgerond) wordt in een ander reflect-venster bewerkt. Hier "
+    "kun je haar alleen lezen, zodat het ene venster het werk van het andere niet ongedaan "
+    "maakt. Sluit haar daar (of ga daar terug naar het begin) en open haar dan hier opnieuw."
+)
+# Two windows at once: the reflection open here was erased elsewhere (core: ReflectionGone).
+GONE_ELSEWHERE_TITLE = "Elders gewist"
+GONE_ELSEWHERE = (
+    "Deze reflectie is gewist, in een ander venster of met 'reflect delete'. Wat je hier "
+    "typt, wordt daarom niet meer bewaard en de gewiste tekst komt niet terug.\n\n"
+    "Wil je de tekst die nu op dit scherm staat toch houden? Dan wordt het een nieuwe "
+    "reflectie, los van de gewiste. Anders sluit je dit scherm zonder iets te bewaren."
+)
+GONE_KEEP_AS_NEW = "Bewaar als nieuwe reflectie"
+GONE_CLOSE = "Sluiten zonder bewaren"
+GONE_KEPT_AS_NEW = "Bewaard als nieuwe reflectie. Je kunt gewoon verder schrijven."
+GONE_NOT_FINISHED = "Niet afgerond: deze reflectie is elders gewist."
+GONE_NO_EXPORT = "Niet geëxporteerd: deze reflectie is elders gewist."
+# Two windows at once: the reflection open here was changed elsewhere meanwhile.
+MERGED_TITLE = "Ook elders gewijzigd"
+MERGED_KEPT = (
+    "Deze reflectie is intussen ook in een ander venster of met 'reflect' gewijzigd (bijv. "
+    "een stap afgevinkt). Die wijziging is bewaard naast die van jou."
+)
+MERGED_OVERRIDDEN = (
+    "Deze reflectie is intussen ook elders gewijzigd, op dezelfde plek als hier. Jouw "
+    "versie van dit scherm is bewaard; de andere wijziging daar is vervangen."
 )
 ALREADY_OPEN = (
     "reflect is al geopend in een ander venster. Werk niet in twee vensters aan hetzelfde "

@@ -123,7 +123,7 @@ def journal() -> list[Reflection]:
 
 def seed(store: JournalStore) -> None:
     for reflection in journal():
-        store.save(reflection)
+        store.add(reflection)
 
 
 # -- a case typed into the session --------------------------------------------

@@ -152,7 +152,7 @@ def _journal_with_a_step() -> Reflection:
 async def test_marking_a_step_done_can_be_undone(make_app, read_journal):
     app = make_app()
     reflection = _journal_with_a_step()
-    app.store.save(reflection)
+    app.store.add(reflection)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         home = app.screen
@@ -232,7 +232,7 @@ async def test_no_practice_chosen_is_said_on_the_next_step(make_app):
 async def test_tab_on_home_before_any_focus_never_lands_on_new(make_app):
     """Tab then Enter must not start a new reflection (issue 16)."""
     app = make_app()
-    app.store.save(_journal_with_a_step())
+    app.store.add(_journal_with_a_step())
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         home = app.screen

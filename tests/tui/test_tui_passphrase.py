@@ -24,7 +24,7 @@ def journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(keyfile, "MIN_ITERATIONS", 1)
     home = tmp_path / "home"
     with open_store(home) as store:
-        store.save(sample_reflection())
+        store.add(sample_reflection())
     encryption.encrypt(home / "journal.sqlite3", PASS, iterations=1)
     keys.forget()
     yield home / "journal.sqlite3"

@@ -200,7 +200,7 @@ def write_reflection_file(exports_dir: Path, reflection: Reflection) -> Path:
 
 def save_reflection(store: JournalStore, reflection: Reflection) -> None:
     """Into the case-bringer's own journal, through the normal store (one transaction)."""
-    store.save(reflection)
+    store.add(reflection)
 
 
 def previous_open_steps(store: JournalStore) -> list[tuple[ReflectionSummary, int, OpenStep]]:

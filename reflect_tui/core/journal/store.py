@@ -30,7 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reflect_tui.core.clock import Clock
-from reflect_tui.core.errors import ReflectError, ReflectionGone
+from reflect_tui.core.errors import ReflectError, ReflectionChanged, ReflectionGone
 from reflect_tui.core.journal import codec, fts, migrations
 from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect, require_sound
 from reflect_tui.core.journal.kept_matches import KeptMatches, KeptQuery
@@ -68,6 +68,22 @@ class ImportResult(NamedTuple):
     added: int
     updated: int
     unchanged: int
+
+
+class Saved(NamedTuple):
+    """What ``JournalStore.save`` did.
+
+    ``base``: pass it as ``base`` to the next save of the same edit.
+    ``found``: the stored ``updated_at`` (database text) the write replaced.
+    ``kept``/``overridden``: fields merged with a change made elsewhere
+    (``merge.Merged``); both empty when nobody else wrote.
+    """
+
+    base: Reflection
+    found: str
+    saved_at: datetime
+    kept: tuple[str, ...]
+    overridden: tuple[str, ...]
 
 
 class JournalStore:
@@ -200,8 +216,27 @@ class JournalStore:
             raise ReflectionGone(f"geen reflectie met id {reflection_id!r} in het dagboek.")
         return int(row[0])
 
-    def _touch(self, conn: sqlite3.Connection, reflection_id: str) -> datetime:
+    def _stamp(self, stored: str | None) -> datetime:
+        """The ``updated_at`` of a change to a row now stamped ``stored``: the clock's
+        time, or one microsecond past ``stored`` when the clock is not past it.
+
+        Why strictly later: ``updated_at`` is the revision an editor's copy is
+        compared with (``save``); two changes within one clock tick (or under a
+        clock set back) must still be two revisions, or the second writer would
+        take the first one's row for the one it read.
+        """
         now = self._clock.now()
+        if stored is not None and codec.ts_to_db(now) <= stored:
+            from datetime import timedelta
+
+            now = codec.ts_from_db(stored) + timedelta(microseconds=1)
+        return now
+
+    def _touch(self, conn: sqlite3.Connection, reflection_id: str) -> datetime:
+        row = conn.execute(
+            "SELECT updated_at FROM reflections WHERE id = ?", (reflection_id,)
+        ).fetchone()
+        now = self._stamp(None if row is None else row[0])
         conn.execute(
             "UPDATE reflections SET updated_at = ? WHERE id = ?",
             (codec.ts_to_db(now), reflection_id),
@@ -229,19 +264,82 @@ class JournalStore:
             records.write_reflection(conn, reflection)
         return reflection
 
-    def save(self, reflection: Reflection) -> None:
-        """Store the whole reflection (insert or replace) and stamp ``updated_at``.
+    def add(self, reflection: Reflection) -> None:
+        """Store a reflection that is not in the journal yet, stamping ``updated_at``.
 
-        The passed object's ``updated_at`` is updated too, so the caller's
-        copy stays identical to what is stored.
+        Separate from ``save`` on purpose: ``save`` never re-creates a row that
+        is gone, so an editor still open on a reflection erased elsewhere
+        cannot bring it back. An id already present is refused.
         """
         from reflect_tui.core.journal import records
 
         records.check_reflection(reflection)
-        now = self._clock.now()
         with self._write() as conn:
+            if conn.execute("SELECT 1 FROM reflections WHERE id = ?", (reflection.id,)).fetchone():
+                raise ReflectError(f"er is al een reflectie met id {reflection.id!r}.")
+            now = self._stamp(None)
             reflection.updated_at = now
             records.write_reflection(conn, reflection)
+
+    def save(self, reflection: Reflection, *, base: Reflection | None = None) -> Saved:
+        """Write an edited reflection over the stored one, without undoing changes
+        made elsewhere meanwhile, and never bringing back an erased one.
+
+        ``base``: the version the editor's copy came from, with the
+        ``updated_at`` it was stored with (``Saved.base`` of the previous save,
+        or a copy of what was read). Without it, ``reflection`` itself is taken
+        to be that version plus the caller's changes (read, changed in place,
+        saved again). Written unmerged, the passed object's ``updated_at`` is
+        moved on as it is stored, so the caller's copy stays identical to the row.
+
+        In the ONE transaction of the write: no stored row means it was erased
+        (``ReflectionGone``; nothing is written, so the erased text goes
+        nowhere: no row, no index, no WAL page). A stored ``updated_at`` equal to
+        the base's means nobody else wrote since: the copy is written as it is.
+        Otherwise the stored row is read and merged (``merge.three_way``): what
+        the editor did not change keeps the stored value (a step ticked done
+        elsewhere stays done); without a base that is ``ReflectionChanged``.
+        """
+        from reflect_tui.core.journal import records
+
+        records.check_reflection(reflection)
+        since = reflection if base is None else base
+        expected = codec.ts_to_db(since.updated_at)
+        written = reflection
+        kept: tuple[str, ...] = ()
+        overridden: tuple[str, ...] = ()
+        loaded_at = reflection.updated_at
+        with _restored_on_error(reflection, loaded_at), self._write() as conn:
+            row = conn.execute(
+                "SELECT updated_at FROM reflections WHERE id = ?", (reflection.id,)
+            ).fetchone()
+            if row is None:
+                raise ReflectionGone(
+                    f"reflectie {reflection.id!r} is intussen gewist (in een ander venster "
+                    "of met 'reflect delete'); de wijzigingen zijn niet bewaard."
+                )
+            found = str(row[0])
+            if found != expected:
+                if base is None:
+                    raise ReflectionChanged(
+                        f"reflectie {reflection.id!r} is intussen elders gewijzigd; open haar "
+                        "opnieuw om verder te gaan, dan gaat er niets verloren."
+                    )
+                from reflect_tui.core.journal.merge import three_way
+
+                theirs = records.load_reflections(conn, "WHERE id = ?", (reflection.id,))[0]
+                written, kept, overridden = three_way(base, reflection, theirs)
+            now = self._stamp(found)
+            written.updated_at = now
+            records.write_reflection(conn, written)
+        import copy
+
+        next_base = copy.deepcopy(reflection)
+        # Merged: the stored row now differs from the editor's copy, so the next
+        # save must merge again; an ``updated_at`` of the past never matches.
+        if written is not reflection:
+            next_base.updated_at = since.updated_at
+        return Saved(next_base, found, now, kept, overridden)
 
     def set_next_step_done(self, reflection_id: str, index: int, done: bool) -> None:
         with self._write() as conn:
@@ -838,6 +936,17 @@ def _foreign_keys_unchecked(
     finally:
         with guard() as conn:
             conn.execute("PRAGMA foreign_keys = ON")
+
+
+@contextlib.contextmanager
+def _restored_on_error(reflection: Reflection, updated_at: datetime) -> Iterator[None]:
+    """A save that fails leaves the caller's ``updated_at`` as it was (a retry
+    must still name the revision the copy came from)."""
+    try:
+        yield
+    except BaseException:
+        reflection.updated_at = updated_at
+        raise
 
 
 @contextlib.contextmanager

@@ -14,6 +14,15 @@ retries BY ITSELF with a growing pause (``RETRY_DELAYS``: 0.5 s doubling to
 full disk that gets space again is caught up without the user typing
 another key (once, nothing was saved for 30 s after the lock was released,
 and a kill then lost the text). ``on_recovered`` says when it finally saved.
+
+Two windows at once: the writer keeps, per reflection, the version the
+editor's copy came from (``track``, then ``Saved.base`` after each save) and
+hands it to ``JournalStore.save``, which merges with what another window or
+``reflect`` changed meanwhile instead of writing the stale copy whole
+(``on_merged`` is told when that happened). A reflection erased elsewhere is
+refused by the store (``ReflectionGone``): its snapshot is dropped at once,
+not retried and not kept (the erased text must go nowhere), later snapshots
+of it are ignored, and ``on_gone`` is told once.
 """
 
 from __future__ import annotations
@@ -25,13 +34,15 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from reflect_tui.core.errors import ReflectionGone
 from reflect_tui.core.journal.model import Reflection
+from reflect_tui.core.journal.store import Saved
 
 
 class DraftStore(Protocol):
     """The part of ``JournalStore`` the writer needs."""
 
-    def save(self, reflection: Reflection) -> None: ...
+    def save(self, reflection: Reflection, *, base: Reflection | None = None) -> Saved: ...
 
     def close(self) -> None: ...
 
@@ -49,11 +60,20 @@ class DraftSaver:
         on_saved: Callable[[str], None] = lambda reflection_id: None,
         on_recovered: Callable[[], None] = lambda: None,
         retry_delays: Sequence[float] = RETRY_DELAYS,
+        on_gone: Callable[[str], None] = lambda reflection_id: None,
+        on_merged: Callable[[str, Saved], None] = lambda reflection_id, saved: None,
     ) -> None:
         self._open_store = open_store
         self._on_error = on_error
         self._on_saved = on_saved
         self._on_recovered = on_recovered
+        self._on_gone = on_gone
+        self._on_merged = on_merged
+        # Per reflection: the version the next save is merged against, and the
+        # stored ``updated_at`` this writer last wrote (to tell news from echoes).
+        self._bases: dict[str, Reflection] = {}
+        self._written: dict[str, str] = {}
+        self._gone: set[str] = set()
         self._delays = tuple(retry_delays) or RETRY_DELAYS
         self._failures = 0  # consecutive failed attempts
         self._retry_at: float | None = None  # time.monotonic() of the next retry
@@ -76,8 +96,31 @@ class DraftSaver:
             )
             self._thread.start()
 
+    def track(self, reflection: Reflection) -> None:
+        """Remember ``reflection`` as read, before any edit: the version the first
+        save merges against if another window changed it meanwhile. Without it
+        the first save of a reflection changed elsewhere is refused
+        (``ReflectionChanged``) rather than merged."""
+        base = copy.deepcopy(reflection)
+        with self._cond:
+            self._bases[base.id] = base
+            self._written.pop(base.id, None)
+            self._gone.discard(base.id)
+
+    def is_gone(self, reflection_id: str) -> bool:
+        """Whether the store refused this reflection as erased elsewhere."""
+        with self._cond:
+            return reflection_id in self._gone
+
     def submit(self, reflection: Reflection) -> None:
-        """Queue a snapshot of ``reflection``; returns at once."""
+        """Queue a snapshot of ``reflection``; returns at once.
+
+        A reflection already known to be erased elsewhere is not queued: the
+        user was told, and its text must not travel further.
+        """
+        with self._cond:
+            if reflection.id in self._gone:
+                return
         snapshot = copy.deepcopy(reflection)
         with self._cond:
             self._pending[snapshot.id] = snapshot
@@ -183,10 +226,30 @@ class DraftSaver:
             try:
                 if self._store is None:
                     self._store = self._open_store()
-                self._store.save(snapshot)
+                with self._cond:
+                    base = self._bases.get(rid)
+                saved = self._store.save(snapshot, base=base)
+            except ReflectionGone:
+                # Erased elsewhere: dropped, never retried (see the module's docstring).
+                with self._cond:
+                    self._gone.add(rid)
+                    self._bases.pop(rid, None)
+                    self._written.pop(rid, None)
+                    self._pending.pop(rid, None)
+                self._on_gone(rid)
             except Exception as exc:  # any failure: keep the snapshot, report, go on
                 failed[rid] = snapshot
                 error = exc
             else:
+                with self._cond:
+                    news = (saved.kept or saved.overridden) and (
+                        saved.found != self._written.get(rid)
+                    )
+                    self._bases[rid] = saved.base
+                    from reflect_tui.core.journal.codec import ts_to_db
+
+                    self._written[rid] = ts_to_db(saved.saved_at)
+                if news:
+                    self._on_merged(rid, saved)
                 self._on_saved(rid)
         return failed, error

@@ -215,6 +215,36 @@ class SessionScreen(Screen[None]):
         self.reflect_app.save_draft(self.flow.reflection)
 
     @property
+    def is_gone(self) -> bool:
+        """Whether this reflection was erased elsewhere (the writer was refused)."""
+        return self.reflect_app.saver.is_gone(self.flow.reflection.id)
+
+    def gone(self) -> None:
+        """The reflection on this screen was erased elsewhere: say so, and let the
+        user choose between keeping the text on screen as a new reflection and
+        closing without saving ("close" has the focus: the erasure was asked for)."""
+        from reflect_tui.tui.dialogs.confirm import ConfirmDialog
+
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+
+        def answered(keep: bool | None) -> None:
+            if keep and self.reflect_app.keep_as_new(self.flow.reflection):
+                self._claim = self.reflect_app.draft_claim
+                self.notify(strings.GONE_KEPT_AS_NEW, markup=False)
+            elif not keep:
+                self._close()
+
+        dialog = ConfirmDialog(
+            strings.GONE_ELSEWHERE_TITLE,
+            strings.GONE_ELSEWHERE,
+            strings.GONE_KEEP_AS_NEW,
+            strings.GONE_CLOSE,
+        )
+        self.app.push_screen(dialog, answered)
+
+    @property
     def dirty(self) -> bool:
         return self._save_timer is not None
 
@@ -255,7 +285,7 @@ class SessionScreen(Screen[None]):
 
     async def action_save_now(self) -> None:
         self.submit_draft()
-        if await self.reflect_app.flush_saves():
+        if await self.reflect_app.flush_saves() and not self.is_gone:
             self.notify(strings.SAVED, timeout=2)
 
     async def action_home(self) -> None:
@@ -291,6 +321,9 @@ class SessionScreen(Screen[None]):
         r = self.flow.reflection
         exports = self.services.exports_dir
         if exports is None:
+            return
+        if self.is_gone:  # erased elsewhere: its text goes into no new file
+            self.notify(strings.GONE_NO_EXPORT, severity="warning", markup=False)
             return
         try:
             # The file shows the short id; the full one sits in a marker
@@ -335,10 +368,12 @@ class SessionScreen(Screen[None]):
         """Mark the reflection complete, write it, and go home."""
         self.flow.reflection.status = "complete"
         self.submit_draft()
-        if await self.reflect_app.flush_saves():
+        if await self.reflect_app.flush_saves() and not self.is_gone:
             self.notify(strings.FINISHED)
             self._close()
         else:
+            if self.is_gone:
+                self.notify(strings.GONE_NOT_FINISHED, severity="warning", markup=False)
             self.flow.reflection.status = "draft"
 
     @on(Button.Pressed, "#finish")
