@@ -13,7 +13,7 @@ medians of ``--runs``; ``--big-runs`` for 50,000 and more, which take long):
   vs ``jrnl --import --file FILE`` (the same entries as jrnl text, into an
   empty jrnl journal)                                 (at least as fast: >= 1x)
 - peak RSS of that import and of ``reflect export -o FILE``   (<= 150 MB at 50k)
-- add one reflection (``store.save``, in-process) vs the same on an empty
+- add one reflection (``store.add``, in-process) vs the same on an empty
   journal (information)
 - the home screen with its lists drawn ("Open vervolgstappen" on a pty)
   vs a bare Textual app's first frame (``tui_bare_app.py``; <= 1.3x at 50k)
@@ -323,7 +323,7 @@ def ms(seconds: float | None) -> str:
 
 
 def add_one_ratio(home: Path) -> float:
-    """Median time of ``store.save`` of a new reflection, big journal / empty journal.
+    """Median time of ``store.add`` of a new reflection, big journal / empty journal.
 
     Done on copies (the cached journal stays as it was): the big one via
     SQLite's backup API into a scratch file.
@@ -350,11 +350,11 @@ def add_one_ratio(home: Path) -> float:
                 took = []
                 for r in extra:
                     began = time.perf_counter()
-                    store.save(r)
+                    store.add(r)
                     took.append(time.perf_counter() - began)
                 times[name] = statistics.median(took)
     print(
-        f"    {'add one (store.save)':<36} journal {times['big'] * 1000:8.1f} ms"
+        f"    {'add one (store.add)':<36} journal {times['big'] * 1000:8.1f} ms"
         f"   empty {times['empty'] * 1000:8.1f} ms"
     )
     return times["big"] / times["empty"]

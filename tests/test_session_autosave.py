@@ -27,7 +27,9 @@ class RecordingStore:
         self.gate = threading.Event()
         self.gate.set()
 
-    def save(self, reflection: Reflection, *, base: Reflection | None = None) -> Saved:
+    def save(
+        self, reflection: Reflection, *, base: Reflection | None = None, handed_over: bool = False
+    ) -> Saved:
         self.gate.wait(5)
         self.threads.add(threading.current_thread().name)
         if self.fail is not None:

@@ -89,7 +89,7 @@ class FailingStore:
     def __init__(self) -> None:
         self.calls = 0
 
-    def save(self, reflection, *, base=None) -> None:
+    def save(self, reflection, *, base=None, handed_over=False) -> None:
         self.calls += 1
         raise ReflectError("het dagboek is vergrendeld door een ander programma")
 

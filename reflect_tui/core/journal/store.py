@@ -281,7 +281,9 @@ class JournalStore:
             reflection.updated_at = now
             records.write_reflection(conn, reflection)
 
-    def save(self, reflection: Reflection, *, base: Reflection | None = None) -> Saved:
+    def save(
+        self, reflection: Reflection, *, base: Reflection | None = None, handed_over: bool = False
+    ) -> Saved:
         """Write an edited reflection over the stored one, without undoing changes
         made elsewhere meanwhile, and never bringing back an erased one.
 
@@ -299,6 +301,10 @@ class JournalStore:
         Otherwise the stored row is read and merged (``merge.three_way``): what
         the editor did not change keeps the stored value (a step ticked done
         elsewhere stays done); without a base that is ``ReflectionChanged``.
+
+        ``handed_over``: the caller never touches ``reflection`` again (the
+        draft writer's snapshots), so it becomes ``Saved.base`` itself instead
+        of a copy (a deep copy is most of a save's CPU time).
         """
         from reflect_tui.core.journal import records
 
@@ -332,9 +338,12 @@ class JournalStore:
             now = self._stamp(found)
             written.updated_at = now
             records.write_reflection(conn, written)
-        import copy
+        if handed_over:
+            next_base = reflection
+        else:
+            import copy
 
-        next_base = copy.deepcopy(reflection)
+            next_base = copy.deepcopy(reflection)
         # Merged: the stored row now differs from the editor's copy, so the next
         # save must merge again; an ``updated_at`` of the past never matches.
         if written is not reflection:

@@ -42,7 +42,9 @@ from reflect_tui.core.journal.store import Saved
 class DraftStore(Protocol):
     """The part of ``JournalStore`` the writer needs."""
 
-    def save(self, reflection: Reflection, *, base: Reflection | None = None) -> Saved: ...
+    def save(
+        self, reflection: Reflection, *, base: Reflection | None = None, handed_over: bool = False
+    ) -> Saved: ...
 
     def close(self) -> None: ...
 
@@ -228,7 +230,8 @@ class DraftSaver:
                     self._store = self._open_store()
                 with self._cond:
                     base = self._bases.get(rid)
-                saved = self._store.save(snapshot, base=base)
+                # The snapshot is the writer's own copy: it may become the next base.
+                saved = self._store.save(snapshot, base=base, handed_over=True)
             except ReflectionGone:
                 # Erased elsewhere: dropped, never retried (see the module's docstring).
                 with self._cond:
