@@ -243,3 +243,21 @@ def test_telling_words_come_from_the_whole_text_and_are_bounded() -> None:
     shown = [w.shown for w in words]
     assert "Zeezicht" in shown and "Hotel" in shown  # names late in a long text
     assert "overleg" in shown  # title words first
+
+
+def test_a_word_with_an_apostrophe_counts() -> None:
+    from reflect_tui.core.journal.similar import case_words
+
+    case = _new_case(
+        title="Overleg",
+        who="",
+        answers=[],
+        insight="",
+        practices=[],
+        barriers=[],
+        helps=[],
+        case_kind=None,
+        what_happened="De collega's van vastgoed en 12 A4'tjes.",
+    )
+    words = {w.shown: w for w in case_words(case)}
+    assert "collega's" in words and "collega" in words["collega's"].forms

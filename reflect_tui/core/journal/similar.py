@@ -114,7 +114,8 @@ def case_words(reflection: Reflection, limit: int = MAX_LOOKUPS) -> list[CaseWor
             previous_end = token.end
             written = text[token.start : token.end]  # token.text is folded
             folded = fold(token.text)
-            if len(folded) < MIN_WORD or not folded.isalpha() or is_stop_word(folded):
+            letters = folded.replace("'", "")  # collega's is a word too
+            if len(letters) < MIN_WORD or not letters.isalpha() or is_stop_word(folded):
                 continue
             key = word_key(folded)
             if not key:
