@@ -1,8 +1,10 @@
 """Knowing whether another ``reflect`` window is open on the same journal.
 
-Why: two windows editing the same draft overwrite each other's saves (the
-last one wins). SQLite keeps the file consistent, but the user should know
-before typing in both. The terminal UI holds an advisory lock (``flock``)
+Why: the user should know before typing in two windows. One reflection
+(draft or finished) is edited in one window at a time (``claim_draft``);
+what another window or ``reflect`` changes meanwhile (a step ticked done, an
+erasure) is not undone by the editing window's saves (``JournalStore.save``
+merges, and refuses a reflection erased elsewhere). The terminal UI holds an advisory lock (``flock``)
 on a small file beside the journal while it runs. The operating system
 drops the lock when the process ends, also after a crash or a kill, so a
 left-over lock file never blocks anyone. Where ``flock`` does not exist

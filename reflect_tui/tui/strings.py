@@ -222,8 +222,9 @@ MERGED_OVERRIDDEN = (
     "versie van dit scherm is bewaard; de andere wijziging daar is vervangen."
 )
 ALREADY_OPEN = (
-    "reflect is al geopend in een ander venster. Werk niet in twee vensters aan hetzelfde "
-    "concept: wat het laatst wordt bewaard, overschrijft het andere."
+    "reflect is al geopend in een ander venster. Een reflectie (concept of afgerond) die daar "
+    "wordt bewerkt, kun je hier alleen lezen. Wat het ene venster afvinkt of wist, maakt het "
+    "andere niet ongedaan."
 )
 
 # -- reading ------------------------------------------------------------------
