@@ -4,8 +4,8 @@ Why: the user should know before typing in two windows. One reflection
 (draft or finished) is edited in one window at a time (``claim_draft``);
 what another window or ``reflect`` changes meanwhile (a step ticked done, an
 erasure) is not undone by the editing window's saves (``JournalStore.save``
-merges, and refuses a reflection erased elsewhere). The terminal UI holds an advisory lock (``flock``)
-on a small file beside the journal while it runs. The operating system
+merges, and refuses a reflection erased elsewhere). The terminal UI holds
+an advisory lock (``flock``) on a small file beside the journal while it runs. The operating system
 drops the lock when the process ends, also after a crash or a kill, so a
 left-over lock file never blocks anyone. Where ``flock`` does not exist
 (Windows) every start gets the lock: no warning, as before.
