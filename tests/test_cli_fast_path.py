@@ -128,6 +128,8 @@ HEAVY = (
     "reflect_tui.core.coach",
     "reflect_tui.core.journal.model",
     "reflect_tui.core.journal.query",
+    "reflect_tui.core.journal.backup",  # only when today's snapshot is still to be made
+    "reflect_tui.core.journal.keyfile",  # only for an encrypted journal
     "reflect_tui.cli.coach_cmd",
     "reflect_tui.cli.content_cmd",
 )
@@ -164,6 +166,7 @@ def test_list_search_export_import_nothing_heavy(
     monkeypatch.setenv("REFLECT_HOME", str(home))
     with open_store(home) as store:
         store.import_reflections([sample_reflection()])
+    assert main(["list"]) == 0  # the day's first open makes the daily snapshot
     env = {**os.environ, "REFLECT_HOME": str(home)}
     env.pop("PYTHONSTARTUP", None)
     lemma_table.open_lemma_table()  # the per-machine table a first search builds

@@ -72,17 +72,21 @@ class CliContext:
         without a snapshot, instead of failing.
         """
         from reflect_tui.core.errors import ReflectError
-        from reflect_tui.core.journal.backup import daily_backup
         from reflect_tui.core.journal.store import JournalStore
-        from reflect_tui.core.paths import can_write_beside
+        from reflect_tui.core.paths import can_write_beside, daily_backup_due
 
         locations = self.locations
         path = locations.journal_path
         if reading and path.exists() and not can_write_beside(path):
             return JournalStore.open(path, self.clock, read_only=True)
         store = JournalStore.open(locations.journal_path, self.clock)
+        today = self.clock.today()
+        if not daily_backup_due(locations.journal_path, locations.backups_dir, today):
+            return store  # the usual case: nothing to import or write
+        from reflect_tui.core.journal.backup import daily_backup
+
         try:
-            daily_backup(locations.journal_path, locations.backups_dir, self.clock.today())
+            daily_backup(locations.journal_path, locations.backups_dir, today)
         except ReflectError as exc:
             self.warn(f"de dagelijkse back-up is niet gemaakt: {exc.message}")
         return store

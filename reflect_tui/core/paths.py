@@ -25,6 +25,7 @@ from pathlib import Path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
     from typing import NamedTuple
 else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
     from reflect_tui.core.lean_typing import NamedTuple
@@ -139,6 +140,24 @@ def backups_dir_beside(journal_path: Path) -> Path:
     scrubs this folder, restore and the "restore a backup" messages look in it.
     """
     return journal_path.parent / "backups"
+
+
+DAILY_BACKUP_PREFIX = "daily-"
+BACKUP_SUFFIX = ".sqlite3"
+
+
+def daily_backup_path(backups_dir: Path, today: date) -> Path:
+    """Where today's daily snapshot of the journal goes (``core/journal/backup``)."""
+    return backups_dir / f"{DAILY_BACKUP_PREFIX}{today.isoformat()}{BACKUP_SUFFIX}"
+
+
+def daily_backup_due(journal_path: Path, backups_dir: Path, today: date) -> bool:
+    """True when the journal exists and has no snapshot of ``today`` yet (one ``stat``).
+
+    Here, not in ``backup``: every CLI command that opens the journal asks,
+    and ``reflect list`` need not import the backup code to hear "no".
+    """
+    return not daily_backup_path(backups_dir, today).exists() and journal_path.exists()
 
 
 def builtin_content_dir() -> Path:

@@ -29,6 +29,12 @@ from pathlib import Path
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.connection import connect, connect_file
 from reflect_tui.core.journal.sqlite_errors import db_errors, technical_note, translate
+from reflect_tui.core.paths import (
+    BACKUP_SUFFIX,
+    DAILY_BACKUP_PREFIX,
+    daily_backup_due,
+    daily_backup_path,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,11 +42,11 @@ if TYPE_CHECKING:
 else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
     from reflect_tui.core.lean_typing import NamedTuple
 
-DAILY_PREFIX = "daily-"
+DAILY_PREFIX = DAILY_BACKUP_PREFIX
 MANUAL_PREFIX = "manual-"
 SAFETY_PREFIX = "before-restore-"
 DAILY_KEEP = 7
-SUFFIX = ".sqlite3"
+SUFFIX = BACKUP_SUFFIX
 # A journal too damaged to open is kept as ``before-restore-<stamp>.sqlite3.damaged``: not
 # a ``*.sqlite3``, so restore never picks it. A delete still scrubs it (``erase.scrub_copies``,
 # tolerant of its damage), and refuses, naming it, when even that fails.
@@ -218,10 +224,6 @@ def manual_backup_path(backups_dir: Path, now: datetime) -> Path:
     return target
 
 
-def daily_backup_path(backups_dir: Path, today: date) -> Path:
-    return backups_dir / f"{DAILY_PREFIX}{today.isoformat()}{SUFFIX}"
-
-
 def daily_backup(journal_path: Path, backups_dir: Path, today: date) -> Path | None:
     """Today's snapshot if there is none yet (the first open of the day); prune to 7.
 
@@ -229,9 +231,9 @@ def daily_backup(journal_path: Path, backups_dir: Path, today: date) -> Path | N
     case: one ``stat``). Called off the UI thread by the app, after the CLI's
     command by the CLI.
     """
-    target = daily_backup_path(backups_dir, today)
-    if target.exists() or not journal_path.exists():
+    if not daily_backup_due(journal_path, backups_dir, today):
         return None
+    target = daily_backup_path(backups_dir, today)
     _snapshot_file(journal_path, target)
     prune_daily(backups_dir)
     return target
