@@ -430,6 +430,10 @@ JOURNAL_DRAFT_MARK = "concept · "
 JOURNAL_FILTER_HINT_READING = "Enter: lezen · f: filters"
 KEY_READ = "Lezen"
 JOURNAL_FILTERS_ACTIVE = "Filters: {filters}"
+# Between the values of one filter (names may hold commas); " · " between filters.
+JOURNAL_FILTER_OR = " of "
+# A filter select with several values picked (``+``) shows how many.
+JOURNAL_FILTER_SEVERAL = "{label} ({n})"
 JOURNAL_FILTER_ALL = "(alle)"
 JOURNAL_FILTER_PRACTICE = "Praktijk"
 JOURNAL_FILTER_KIND = "Soort casus"
@@ -441,6 +445,9 @@ JOURNAL_FILTER_SINCE = "Vanaf (dd-mm-jjjj)"
 # Short enough for the filter field at 80 columns ("Tot en met (dd-mm-jjjj)" was cut).
 JOURNAL_FILTER_UNTIL = "T/m (dd-mm-jjjj)"
 JOURNAL_FILTER_IDS = "uit inzichten"
+# A date filter that is no date: on the filter line (one row, ~38 columns at 80 wide).
+JOURNAL_DATE_INVALID = "✗ {field}: “{text}” is geen datum (bijv. 15-12)"
+JOURNAL_DATE_FIELDS = {"since": "Vanaf", "until": "T/m"}
 JOURNAL_FILTER_RATED = "Zelf beoordeeld"
 JOURNAL_FILTER_STEPS = "Volgende stap"
 JOURNAL_STEP_STATES = {

@@ -135,3 +135,87 @@ async def test_a_draft_shows_it_is_a_draft_before_its_long_title(
         option_list = screen.query_one("#journal-list", OptionList)
         line = "".join(s.text for s in option_list.render_line(0))
         assert strings.JOURNAL_DRAFT_MARK.strip(" ·") in line, line
+
+
+async def test_an_invalid_date_filter_says_so(seeded, make_app) -> None:
+    """Finding 13: "1-12-2026x" in T/m silently kept the old filter; now a ✗ line says
+    why, as the date dialogs do, until the date can be read again."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "f")
+        until = screen.query_one("#filter-until", Input)
+        until.focus()
+        await type_text(pilot, "1-12-2026x")
+        await settle(pilot)
+        line = str(screen.query_one("#journal-filter-line").render())
+        assert line.startswith("✗") and "1-12-2026x" in line and "T/m" in line, line
+        await pilot.press("backspace")
+        await settle(pilot)
+        line = str(screen.query_one("#journal-filter-line").render())
+        assert "✗" not in line and "1-12-2026" in line, line
+
+
+async def test_several_filter_values_are_readable_at_80x24(seeded, make_app) -> None:
+    """Finding 11: the active filters were cut off on one line, commas inside practice
+    names made the list ambiguous, and a select with several values said only its kind."""
+    from textual.widgets import Select
+
+    from reflect_tui.tui import strings
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "f")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        picker = app.screen.query_one("SelectionList")
+        for practice in ("binnen-buiten", "praktisch", "situatie"):
+            picker.select(practice)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen.query_one("#filter-barrier", Select).value = "politiek"
+        await settle(pilot)
+        line = screen.query_one("#journal-filter-line")
+        shown = [
+            "".join(seg.text for seg in line.render_line(y)).strip()
+            for y in range(line.size.height)
+        ]
+        text = " ".join(shown)
+        assert "…" not in text, shown
+        for name in ("Binnen en buiten", "Praktisch ondersteunen", "Situatie in kaart"):
+            assert name in text, shown
+        assert "," not in text, shown  # "of" between values, names may hold commas
+        assert "Politiek" in text or "politiek" in text, shown
+        prompt = screen.query_one("#filter-practice", Select).prompt
+        assert prompt == strings.JOURNAL_FILTER_SEVERAL.format(
+            label=strings.JOURNAL_FILTER_PRACTICE, n=3
+        )
+
+
+async def test_the_pick_many_dialog_shows_ticks_without_colour(seeded, make_app) -> None:
+    """Finding 12: every value showed the same boxed X; only colour told which were
+    picked. Now an unpicked box is empty, as in the intake."""
+    from reflect_tui.tui.dialogs.pick_many import PickManyDialog
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "f")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PickManyDialog)
+        picker = dialog.query_one("#pick-list")
+        picker.select("situatie")
+        await pilot.pause()
+        lines = ["".join(s.text for s in picker.render_line(y)) for y in range(5)]
+        ticked = [line for line in lines if "Situatie" in line or "situatie" in line]
+        others = [line for line in lines if line.strip() and line not in ticked]
+        assert ticked and others
+        assert all("X" in line[:4] for line in ticked), lines
+        assert not any("X" in line[:4] for line in others), lines
+        await pilot.press("escape")
+        assert screen is not None

@@ -5,6 +5,8 @@ which is what most filtering needs and what fits the filter panel at 80x24;
 the journal query combines several values of a kind (practice A *or* B), so
 ``+`` on a filter opens this list with a tick per value. Enter on a line
 ticks it; ``ctrl+s`` or the button applies; Esc leaves the filter as it was.
+The list is the intake's ``TickList``: an unticked box is empty, so ticked
+and unticked differ without colour too (Textual's boxes all show an X).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from textual.widgets import Button, SelectionList, Static
 
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import plain
+from reflect_tui.tui.widgets.tick_list import TickList
 
 PICK_CSS = """
 PickManyDialog {
@@ -68,7 +71,7 @@ class PickManyDialog(ModalScreen[tuple[str, ...] | None]):
         with Vertical(classes="dialog"):
             yield Static(plain(self._title), classes="dialog-title")
             yield Static(plain(strings.PICK_HINT), classes="hint")
-            yield SelectionList[str](
+            yield TickList[str](
                 *((plain(label), value, value in self._chosen) for label, value in self._options),
                 id="pick-list",
             )

@@ -65,6 +65,15 @@ SELECTS: dict[str, tuple[str, str | None]] = {
     "filter-status": ("status", None),
 }
 DATES = {"filter-since": "since", "filter-until": "until"}
+LABELS = {
+    "filter-practice": strings.JOURNAL_FILTER_PRACTICE,
+    "filter-kind": strings.JOURNAL_FILTER_KIND,
+    "filter-barrier": strings.JOURNAL_FILTER_BARRIER,
+    "filter-help": strings.JOURNAL_FILTER_HELP,
+    "filter-tag": strings.JOURNAL_FILTER_TAG,
+    "filter-status": strings.JOURNAL_FILTER_STATUS,
+}
+FILTER_LINE_MAX = 3  # rows the active-filter line may grow to
 FIRST_PAGE_MIN = 30  # rows in a new query's first page at least (``_first_size``)
 COUNT_DELAY = 0.3  # seconds without a newer query before all matches are counted
 DETAIL_DELAY = 0.12  # seconds a row stays highlighted before it is rendered
@@ -82,6 +91,15 @@ def result_row(summary: ReflectionSummary) -> Any:
         parts.append(plain(strings.JOURNAL_DRAFT_MARK, "$warning"))
     parts.append(plain(one_line(summary.title or strings.UNTITLED, 70)))
     return join(*parts)
+
+
+def select_prompt(widget_id: str, current: object) -> str:
+    """A filter select's prompt: with several values picked (``+``) it shows
+    none of them, so it says how many (``Praktijk (2)``)."""
+    label = LABELS[widget_id]
+    if isinstance(current, tuple) and len(current) > 1:
+        return strings.JOURNAL_FILTER_SEVERAL.format(label=label, n=len(current))
+    return label
 
 
 class JournalScreen(PromptScreen[None]):
@@ -116,6 +134,7 @@ class JournalScreen(PromptScreen[None]):
         self.journal_query = query or JournalQuery()
         self.heading = heading
         self.ids_label = ids_label
+        self._date_problems: dict[str, str] = {}  # date filter field -> why it is no date
         # Read-only while a reflection is being written in this window: editing
         # another would close that session (one at a time), and Esc would then
         # lead home instead of back to the draft (set on mount).
@@ -166,14 +185,6 @@ class JournalScreen(PromptScreen[None]):
 
     def _filter_widgets(self) -> Iterator[Widget]:
         content = self.reflect_app.content
-        labels = {
-            "filter-practice": strings.JOURNAL_FILTER_PRACTICE,
-            "filter-kind": strings.JOURNAL_FILTER_KIND,
-            "filter-barrier": strings.JOURNAL_FILTER_BARRIER,
-            "filter-help": strings.JOURNAL_FILTER_HELP,
-            "filter-tag": strings.JOURNAL_FILTER_TAG,
-            "filter-status": strings.JOURNAL_FILTER_STATUS,
-        }
         for widget_id, (field, collection) in SELECTS.items():
             options: list[tuple[str, str]]
             if collection is not None:
@@ -187,7 +198,7 @@ class JournalScreen(PromptScreen[None]):
             value = current[0] if isinstance(current, tuple) and current else current
             yield Select(
                 [(plain(label), v) for label, v in options],
-                prompt=labels[widget_id],
+                prompt=select_prompt(widget_id, current),
                 value=value if value in {v for _, v in options} else Select.NULL,
                 id=widget_id,
                 compact=True,
@@ -436,6 +447,7 @@ class JournalScreen(PromptScreen[None]):
         if not field:
             return
         value = None if event.value is Select.NULL else str(event.value)
+        event.select.prompt = LABELS[event.select.id or ""]  # one value or none now
         if field == "status":
             self.set_query(self.journal_query.replace(status=value))
         else:
@@ -447,14 +459,25 @@ class JournalScreen(PromptScreen[None]):
         try:
             day: date | None = parse_date(event.value, self.reflect_app.clock.today())
         except ValueError:
+            # Said on the filter line, as the date dialogs do (a colour alone
+            # went unnoticed: the list kept the last date that could be read).
             event.input.add_class("-invalid")
+            self._date_problems[field] = strings.JOURNAL_DATE_INVALID.format(
+                field=strings.JOURNAL_DATE_FIELDS[field], text=one_line(event.value, 20)
+            )
+            self._show_filter_line()
             return
         event.input.remove_class("-invalid")
+        had_problem = self._date_problems.pop(field, None) is not None
         self.set_query(self.journal_query.replace(**{field: day}))
+        if had_problem:
+            self._show_filter_line()
 
     def _show_filter_line(self) -> None:
         parts = self._describe_filters()
-        if parts:
+        if self._date_problems:
+            text = " ".join(self._date_problems.values())
+        elif parts:
             text = strings.JOURNAL_FILTERS_ACTIVE.format(filters=" · ".join(parts))
         elif self._in_text_field():
             text = strings.JOURNAL_SEARCH_HINT
@@ -474,15 +497,45 @@ class JournalScreen(PromptScreen[None]):
         if self._lines.get(selector) == text:
             return
         self._lines[selector] = text
-        self.query_one(selector, Static).update(plain(text), layout=False)
+        static = self.query_one(selector, Static)
+        if selector == "#journal-filter-line":
+            self._fit_filter_line(static, text)
+        static.update(plain(text), layout=False)
+
+    _filter_rows = 1
+
+    def _fit_filter_line(self, static: Static, text: str) -> None:
+        """The active filters wrap over up to ``FILTER_LINE_MAX`` rows instead of
+        being cut (at 80 columns the line is ~38 wide). The height changes, and
+        so the screen is laid out, only when the number of rows does: not on a
+        search keystroke, and not on most filter changes."""
+        width = static.content_region.width
+        if width <= 0:
+            return  # not laid out yet: ``on_resize`` fits it
+        wrapped = plain(text).wrap(width)
+        rows = max(1, min(FILTER_LINE_MAX, len(wrapped)))
+        if rows != self._filter_rows:
+            self._filter_rows = rows
+            static.styles.height = rows
+
+    def on_resize(self) -> None:
+        text = self._lines.get("#journal-filter-line")
+        if text is not None:
+            self._fit_filter_line(self.query_one("#journal-filter-line", Static), text)
 
     def _describe_filters(self) -> list[str]:
         q = self.journal_query
         content = self.reflect_app.content
 
         def names(collection: str, ids: tuple[str, ...]) -> str:
+            # Short names where the content has them (practices), and "of"
+            # between values: names may hold commas ("Buiten op binnen
+            # aansluiten, en omgekeerd"), so commas made the list ambiguous.
             found = content.by_id(collection)
-            return ", ".join(str(getattr(found.get(i), "name", i)) for i in ids)
+            return strings.JOURNAL_FILTER_OR.join(
+                str(getattr(found.get(i), "short", "") or getattr(found.get(i), "name", i))
+                for i in ids
+            )
 
         parts = []
         if q.ids is not None:
@@ -500,7 +553,7 @@ class JournalScreen(PromptScreen[None]):
             if ids:
                 parts.append(f"{label}: {names(collection, ids)}")
         if q.tags:
-            parts.append(f"{strings.JOURNAL_FILTER_TAG}: {', '.join(q.tags)}")
+            parts.append(f"{strings.JOURNAL_FILTER_TAG}: {strings.JOURNAL_FILTER_OR.join(q.tags)}")
         if q.status:
             status = strings.STATUS_DRAFT if q.status == "draft" else strings.STATUS_COMPLETE
             parts.append(f"{strings.JOURNAL_FILTER_STATUS}: {status}")
@@ -570,13 +623,14 @@ class JournalScreen(PromptScreen[None]):
             node = node.parent if isinstance(node.parent, Widget) else None
         field, _collection = SELECTS[widget_id]
         select = self.query_one(f"#{widget_id}", Select)
-        title = strings.PICK_TITLE.format(kind=select.prompt)
+        title = strings.PICK_TITLE.format(kind=LABELS[widget_id])
 
         def picked(values: tuple[str, ...] | None) -> None:
             if values is None:
                 return
             with select.prevent(Select.Changed):
                 select.value = values[0] if len(values) == 1 else Select.NULL
+                select.prompt = select_prompt(widget_id, values)
             self.set_query(self.journal_query.replace(**{field: values}))
 
         chosen = getattr(self.journal_query, field)
