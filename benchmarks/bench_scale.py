@@ -1,7 +1,7 @@
 """Benchmark: a journal of 1,000, 10,000 and 50,000 reflections, side by side with jrnl.
 
 Run: ``.venv/bin/python benchmarks/bench_scale.py [--sizes 1000 10000 50000] [--runs 3]
-[--big-runs 1] [--skip-tui]``.
+[--big-runs 1] [--skip-tui] [--instructions]``.
 
 Every figure is a ratio measured in this one run (the two sides interleaved,
 medians of ``--runs``; ``--big-runs`` for 50,000 and more, which take long):
@@ -16,7 +16,10 @@ medians of ``--runs``; ``--big-runs`` for 50,000 and more, which take long):
 - add one reflection (``store.add``, in-process) vs the same on an empty
   journal (information)
 - the home screen with its lists drawn ("Open vervolgstappen" on a pty)
-  vs a bare Textual app's first frame (``tui_bare_app.py``; <= 1.3x at 50k)
+  vs a bare Textual app's first frame (``tui_bare_app.py``; <= 1.3x at 50k);
+  with ``--instructions`` also as valgrind callgrind instruction counts
+  (information: a count does not move with the machine's load, so it shows
+  whether anything grows with the journal where the pty timing is noisy)
 - one coach pass through the store (recent reflections, tips shown,
   learning suggestions with the overdue steps of the whole journal, tip
   matching for the newest reflection; in-process, ms; <= 50 ms at 50k)
@@ -69,6 +72,7 @@ TARGETS: dict[str, tuple[float, bool, bool]] = {
     "export peak RSS (MB)": (150.0, False, True),
     "add one, vs empty journal (x)": (0.0, False, False),
     "home lists drawn / bare frame (x)": (1.3, False, True),
+    "home lists, instructions / bare (x)": (0.0, False, False),
     "coach pass through store (ms)": (50.0, False, True),
     "suggest vs empty journal (x)": (1.2, False, True),
     "file size / JSON export (x)": (1.3, False, False),
@@ -211,7 +215,9 @@ def build(size: int) -> Path:
 # --- the measures -------------------------------------------------------------------------
 
 
-def measure(size: int, runs: int, jrnl: str | None, tui: bool) -> dict[str, float | None]:
+def measure(
+    size: int, runs: int, jrnl: str | None, tui: bool, instructions: bool = False
+) -> dict[str, float | None]:
     folder = build(size)
     home, source = folder / "home", folder / "journal.json"
     env = reflect_env(home)
@@ -315,6 +321,8 @@ def measure(size: int, runs: int, jrnl: str | None, tui: bool) -> dict[str, floa
     json_mb = source.stat().st_size / 1e6
     print(f"    journal file {size_bytes / 1e6:.1f} MB, JSON export {json_mb:.1f} MB")
     results["home lists drawn / bare frame (x)"] = home_ratio(home, runs) if tui else None
+    if tui and instructions:
+        results["home lists, instructions / bare (x)"] = home_instructions(home)
     return results
 
 
@@ -413,6 +421,37 @@ def home_ratio(home: Path, runs: int) -> float:
     return ours / others
 
 
+_bare_instructions: list[int] = []
+
+
+def home_instructions(home: Path) -> float | None:
+    """Instructions (callgrind, all threads) to the frame with the lists drawn,
+    over the bare app's to its first frame (counted once per run of this script)."""
+    from bench_tui import bare_argv, child_env, count_start_instructions, reflect_argv
+    from tui_bare_app import READY
+
+    from reflect_tui.tui import strings
+
+    script = reflect_argv()
+    if shutil.which("valgrind") is None or len(script) != 1:
+        print("    (no valgrind or no installed `reflect` script: no instruction counts)")
+        return None
+    with tempfile.TemporaryDirectory(prefix="bench-scale-cg-", dir=CACHE) as scratch:
+        work = Path(scratch)
+        if not _bare_instructions:
+            bare = bare_argv()[-1]
+            _bare_instructions.append(
+                count_start_instructions(bare, child_env(work, None), READY, work)
+            )
+        ours = count_start_instructions(script[0], child_env(work, home), strings.HOME_STEPS, work)
+    bare_count = _bare_instructions[0]
+    print(
+        f"    {'home lists drawn (callgrind)':<36} reflect {ours / 1e6:8.1f} M"
+        f"   bare {bare_count / 1e6:8.1f} M"
+    )
+    return ours / bare_count
+
+
 # --- report -------------------------------------------------------------------------------
 
 
@@ -422,6 +461,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--big-runs", type=int, default=1, help="runs at 50,000 and more")
     parser.add_argument("--skip-tui", action="store_true", help="no pty start-up measure")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the home screen's instructions with valgrind (about a minute a size)",
+    )
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     compile_package()
@@ -432,7 +476,7 @@ def main() -> int:
     for size in args.sizes:
         print(f"\n{size} reflections", flush=True)
         runs = args.big_runs if size >= 50_000 else args.runs
-        table[size] = measure(size, runs, jrnl, not args.skip_tui)
+        table[size] = measure(size, runs, jrnl, not args.skip_tui, args.instructions)
 
     largest = max(args.sizes)
     print(f"\n{'measure':<38}" + "".join(f"{s:>12}" for s in args.sizes) + f"{'target':>10}")
