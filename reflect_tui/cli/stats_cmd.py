@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from reflect_tui.cli.context import CliContext
     from reflect_tui.core.insights import Count, Insights
 
-ARROWS = {"up": "↑ meer", "down": "↓ minder", "flat": "→ gelijk", "": ""}
+ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
+# A count's trend compares shares (``core.insights.share_trend``), so it shows them.
+SHARE_TREND = "{arrow} {now}% (was {before}%)"
 RATING_ARROWS = {"up": "↑ hoger", "down": "↓ lager", "flat": "→ gelijk", "": ""}
 STEP_NAMES = {"luisteren": "luisteren", "samenvatten": "samenvatten", "doorvragen": "doorvragen"}
 
@@ -60,7 +62,7 @@ def render(result: Insights, content: Any) -> str:
     """The insights as plain text lines (Dutch), the same numbers as the screen."""
     from reflect_tui.core.dates import format_date
     from reflect_tui.core.insights import RECENT_DAYS, SKIP_WINDOW, own_table
-    from reflect_tui.core.wording import counted, decimal
+    from reflect_tui.core.wording import counted, decimal, percent
 
     def name(collection: str, item_id: str) -> str:
         if content is None:
@@ -78,6 +80,8 @@ def render(result: Insights, content: Any) -> str:
         f"Inzichten over {counted(result.total, 'afgeronde reflectie', 'afgeronde reflecties')}"
         f"{since}"
         f" (laatste {RECENT_DAYS} dagen: {result.recent_total}, daarvoor: {result.before_total})",
+        f"Pijlen: in welk deel van je reflecties iets voorkwam, de laatste {RECENT_DAYS} dagen"
+        " tegenover daarvoor (was).",
         "",
         "Gekozen werkpraktijken",
     ]
@@ -95,7 +99,8 @@ def render(result: Insights, content: Any) -> str:
                 rank = f"{row.own_rank}." if row.own_rank else "-"
                 out.append(
                     f"  {rank:>3} {name(collection, row.factor_id):<40} {row.times:>6}"
-                    f"  essay {row.essay_rank}  {ARROWS[row.trend]}".rstrip()
+                    f"  essay {row.essay_rank}"
+                    f"  {_trend(row.trend, row.recent_share, row.before_share)}".rstrip()
                 )
         else:
             out += _count_lines(counts, lambda i: i)
@@ -113,7 +118,7 @@ def render(result: Insights, content: Any) -> str:
     ]
     for skip in result.skips:
         if skip.chosen:
-            share = round(100 * skip.skipped / skip.chosen)
+            share = percent(skip.skipped, skip.chosen)
             practice = name("practices", skip.practice)
             step = STEP_NAMES.get(skip.step, skip.step)
             out.append(
@@ -131,4 +136,12 @@ def render(result: Insights, content: Any) -> str:
 def _count_lines(counts: tuple[Count, ...], label: Any) -> list[str]:
     if not counts:
         return ["  (geen)"]
-    return [f"  {label(c.key):<44} {c.count:>6}  {ARROWS[c.trend]}".rstrip() for c in counts]
+    return [
+        f"  {label(c.key):<44} {c.count:>6}"
+        f"  {_trend(c.trend, c.recent_share, c.before_share)}".rstrip()
+        for c in counts
+    ]
+
+
+def _trend(trend: str, now: int, before: int) -> str:
+    return SHARE_TREND.format(arrow=ARROWS[trend], now=now, before=before) if trend else ""

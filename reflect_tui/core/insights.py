@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect_tui.core.content.model import LSD_STEP_IDS
 from reflect_tui.core.journal.query import JournalQuery
+from reflect_tui.core.wording import percent
 
 if TYPE_CHECKING:
     from reflect_tui.core.content.model import Factor
@@ -67,6 +68,12 @@ class Count:
     before: int
     trend: str  # UP, DOWN, FLAT, or "" when there is too little to compare
     drill: Drill
+    # What the trend compares, shown beside its arrow: the share (whole %) of
+    # the reflections of the last ``RECENT_DAYS`` days that have this item,
+    # and of those before. Counts alone misled: 2 recent and 2 before read
+    # as "the same" next to an arrow down (2 of 3 recent, 2 of 2 before).
+    recent_share: int = 0
+    before_share: int = 0
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,8 @@ class Insights:
                     "recent": c.recent,
                     "before": c.before,
                     "trend": c.trend,
+                    "recent_share": c.recent_share,
+                    "before_share": c.before_share,
                 }
                 for c in items
             ]
@@ -267,6 +276,8 @@ def compute(
                 before,
                 share_trend(recent, recent_total, before, before_total),
                 Drill(kind, key),
+                percent(recent, recent_total),
+                percent(before, before_total),
             )
             for key, (recent, before) in tallies[kind].items()
         ]
@@ -501,6 +512,8 @@ class TableRow(NamedTuple):
     times: int
     essay_rank: int
     trend: str
+    recent_share: int = 0  # as ``Count``'s
+    before_share: int = 0
 
 
 def own_table(counts: Sequence[Count], factors: Sequence[Factor]) -> list[TableRow]:
@@ -514,7 +527,15 @@ def own_table(counts: Sequence[Count], factors: Sequence[Factor]) -> list[TableR
         (f for f in factors if f.id in by_id), key=lambda f: (-by_id[f.id].count, f.rank)
     )
     rows = [
-        TableRow(f.id, i, by_id[f.id].count, f.rank, by_id[f.id].trend)
+        TableRow(
+            f.id,
+            i,
+            by_id[f.id].count,
+            f.rank,
+            by_id[f.id].trend,
+            by_id[f.id].recent_share,
+            by_id[f.id].before_share,
+        )
         for i, f in enumerate(ranked, start=1)
     ]
     rows += [

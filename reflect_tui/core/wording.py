@@ -31,9 +31,24 @@ def counted(n: int, one: str, many: str) -> str:
 def decimal(value: float, places: int = 1) -> str:
     """A number as Dutch readers write it: ``3,0`` (comma), never ``3.0``.
 
-    Only for text meant for people; JSON keeps real numbers.
+    Halves round up (3,25 -> ``3,3``), as readers round by hand: Python's
+    formatting rounds half to even on the binary value and showed ``3,2``.
+    Only for text meant for people; JSON keeps real numbers. (``decimal`` is
+    imported here, not at the top: the CLI's hot commands import this module.)
     """
-    return f"{value:.{places}f}".replace(".", ",")
+    from decimal import ROUND_HALF_UP, Decimal
+
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{exact:.{places}f}".replace(".", ",")
+
+
+def percent(part: int, whole: int) -> int:
+    """``part`` of ``whole`` as a whole percentage, halves up (1 of 8 -> 13)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if whole <= 0:
+        return 0
+    return int((Decimal(100 * part) / Decimal(whole)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def listed(names: Sequence[str], last: str = "en") -> str:

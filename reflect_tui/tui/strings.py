@@ -499,8 +499,8 @@ INSIGHTS_EMPTY = (
     "Nog geen afgeronde reflecties. Na je eerste reflectie zie je hier je ontwikkeling."
 )
 INSIGHTS_INTRO = (
-    "Pijlen vergelijken de laatste {days} dagen met daarvoor. "
-    "Enter opent de reflecties achter een getal."
+    "Pijlen: in welk deel van je reflecties iets voorkwam, de laatste {days} dagen "
+    "tegenover daarvoor (was). Enter opent de reflecties achter een getal."
 )
 INSIGHTS_TOTALS = {
     "total": ("1 afgeronde reflectie", "{n} afgeronde reflecties"),
@@ -527,7 +527,9 @@ INSIGHTS_WINDOWS = {
     "quarter": "13 weken",
     "year": "een jaar",
 }
-INSIGHTS_TREND = {"up": "↑ meer", "down": "↓ minder", "flat": "→ gelijk", "": ""}
+# A count's trend compares shares, so it shows them: "↓ 67% (was 100%)".
+INSIGHTS_ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
+INSIGHTS_SHARE_TREND = "{arrow} {now}% (was {before}%)"
 INSIGHTS_RATING_TREND = {"up": "↑ hoger", "down": "↓ lager", "flat": "→ gelijk", "": ""}
 INSIGHTS_COUNT_ROW = "{name}  {n}×"
 INSIGHTS_TABLE_ROW = "{rank} {name}  {n}×  (essay: {essay})"

@@ -219,3 +219,39 @@ async def test_the_pick_many_dialog_shows_ticks_without_colour(seeded, make_app)
         assert not any("X" in line[:4] for line in others), lines
         await pilot.press("escape")
         assert screen is not None
+
+
+async def test_insights_arrows_show_the_shares_as_reflect_stats_does(
+    journal_path, make_app
+) -> None:
+    """Finding 7: "↓ minder" beside equal counts; the screen and ``reflect stats`` now
+    both show the shares the arrow compares, from the same core numbers."""
+    from dataclasses import replace
+    from datetime import date
+
+    from reflect_tui.cli.stats_cmd import render
+    from reflect_tui.tui.screens.insights import InsightsScreen
+
+    # The look-back fixture is dated for 1-3-2026 (``test_insights.TODAY``): move it
+    # to the app's clock, so both periods hold reflections and arrows show.
+    shift = CLOCK.today() - date(2026, 3, 1)
+    moved = [replace(r, occurred_on=r.occurred_on + shift) for r in lookback_reflections()]
+    with JournalStore.open(journal_path, CLOCK) as store:
+        store.import_reflections(moved)
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await settle(pilot)
+        insights = app.screen
+        assert isinstance(insights, InsightsScreen) and insights.result is not None
+        listed = insights.query_one("#insights-prac", OptionList)
+        rows = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        cli = render(insights.result, app.content).splitlines()
+        for key, label in (("relaties", "Relatiewerk"), ("situatie", "situatie")):
+            shown = next(r for r in rows if label in r)
+            said = next(li for li in cli if label in li)
+            count = next(c for c in insights.result.practices if c.key == key)
+            trend = f"{count.recent_share}% (was {count.before_share}%)"
+            assert trend in shown and trend in said, (shown, said)

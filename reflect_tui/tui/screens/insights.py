@@ -33,7 +33,7 @@ from textual.widgets.option_list import Option
 from reflect_tui.core import insights as core
 from reflect_tui.core.dates import format_date
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.wording import by_count, decimal
+from reflect_tui.core.wording import by_count, decimal, percent
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import join, plain
 
@@ -72,6 +72,14 @@ def heat(n: int) -> str:
 
 def drill_id(drill: core.Drill) -> str:
     return f"{drill.kind}|{drill.key}"
+
+
+def share_trend(trend: str, now: int, before: int) -> str:
+    """A count's arrow with the shares it compares (``core.insights.share_trend``)."""
+    if not trend:
+        return ""
+    arrow = strings.INSIGHTS_ARROWS[trend]
+    return strings.INSIGHTS_SHARE_TREND.format(arrow=arrow, now=now, before=before)
 
 
 class InsightsScreen(Screen[None]):
@@ -181,7 +189,9 @@ class InsightsScreen(Screen[None]):
                 join(
                     plain(f"{self._label(collection, c.key):<{width}}  {c.count:>5}×  "),
                     plain(f"{bar(c.count, largest):<{BAR_WIDTH}}", "$accent"),
-                    plain(f"  {strings.INSIGHTS_TREND[c.trend]}", "$text-muted"),
+                    plain(
+                        f"  {share_trend(c.trend, c.recent_share, c.before_share)}", "$text-muted"
+                    ),
                 ),
                 id=drill_id(c.drill),
             )
@@ -225,7 +235,7 @@ class InsightsScreen(Screen[None]):
                     join(
                         plain(f"{rank:>3} {self._label(collection, row.factor_id):<{width}}"),
                         plain(f"  {row.times:>5}×  essay: {row.essay_rank}", "$text-muted"),
-                        plain(f"  {strings.INSIGHTS_TREND[row.trend]}"),
+                        plain(f"  {share_trend(row.trend, row.recent_share, row.before_share)}"),
                     ),
                     id=drill_id(core.Drill(collection, row.factor_id)),
                 )
@@ -268,7 +278,7 @@ class InsightsScreen(Screen[None]):
                             step=self._label("lsd_steps", s.step),
                             skipped=s.skipped,
                             chosen=s.chosen,
-                            share=round(100 * s.skipped / s.chosen),
+                            share=percent(s.skipped, s.chosen),
                         )
                     ),
                     id=drill_id(s.drill),
