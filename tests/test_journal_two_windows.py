@@ -11,12 +11,17 @@ import copy
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from quickloop import examples
 
 from reflect_tui.core.errors import ReflectionChanged, ReflectionGone
+from reflect_tui.core.journal.fields import CHILDREN, SCALARS
+from reflect_tui.core.journal.merge import three_way
 from reflect_tui.core.journal.model import Answer, NextStep, Reflection
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.core.session.autosave import DraftSaver
-from tests.journal_fixtures.helpers import open_store
+from tests.journal_fixtures.helpers import open_store, reflections
 
 SECRET = "GEHEIM-gewist-verhaal"
 
@@ -204,3 +209,37 @@ def test_every_change_moves_the_revision_even_within_one_clock_tick(tmp_path: Pa
         store.save(again)
         seen.append(store.get(r.id).updated_at)
         assert seen == sorted(set(seen))
+
+
+# --- the merge itself ---------------------------------------------------------------------
+
+_MERGED_FIELDS = [f.name for f in SCALARS if f.name not in ("id", "created_at", "updated_at")]
+_MERGED_FIELDS += [c.name for c in CHILDREN]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    base=reflections,
+    here=reflections,
+    there=reflections,
+    split=st.lists(st.sampled_from(["base", "mine", "theirs"]), min_size=len(_MERGED_FIELDS)),
+)
+def test_a_merge_keeps_every_change_made_on_one_side_only(
+    base: Reflection, here: Reflection, there: Reflection, split: list[str]
+) -> None:
+    """Each field changed in at most one place: the merge has every change, reports no
+    conflict, and leaves the three inputs untouched."""
+    mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    for name, side in zip(_MERGED_FIELDS, split, strict=False):
+        if side == "mine":
+            setattr(mine, name, copy.deepcopy(getattr(here, name)))
+        elif side == "theirs":
+            setattr(theirs, name, copy.deepcopy(getattr(there, name)))
+    before = copy.deepcopy((base, mine, theirs))
+    merged = three_way(base, mine, theirs)
+    assert merged.overridden == ()
+    for name, side in zip(_MERGED_FIELDS, split, strict=False):
+        expected = {"base": base, "mine": mine, "theirs": theirs}[side]
+        assert getattr(merged.reflection, name) == getattr(expected, name), name
+    assert (merged.reflection.id, merged.reflection.created_at) == (mine.id, mine.created_at)
+    assert (base, mine, theirs) == before
