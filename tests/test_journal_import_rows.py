@@ -23,7 +23,7 @@ from journal_fixtures.helpers import open_store, reflections, sample_reflection
 from quickloop import examples
 
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.journal.import_rows import from_reflection, prepare
+from reflect_tui.core.journal.import_rows import BatchBuilder, from_reflection, prepare
 from reflect_tui.core.journal.interchange import (
     _Problem,
     dump_journal,
@@ -59,6 +59,11 @@ def test_a_valid_reflection_gives_the_rows_of_its_model_object(reflection) -> No
     assert fast is not None
     assert _rows(fast) == _rows(from_reflection(reflection)) == _full(obj)
     assert fast.reflection() == reflection
+    # The batched builder takes it too (no detour through the full decoder), same rows.
+    builder = BatchBuilder()
+    assert builder.add(obj, 7) == reflection.id
+    batch = builder.take(last=True)
+    assert [_rows(p) for p in batch.items()] == [_rows(fast)]
 
 
 json_values = st.recursive(

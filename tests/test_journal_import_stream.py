@@ -266,3 +266,16 @@ def test_import_into_an_empty_journal_rebuilds_the_same_indexes(tmp_path: Path) 
         ).fetchall()
         assert "reflections_by_date" in str(plan)
         assert store.count() == 5 and store.count_open_next_steps() == 5
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    lines=st.lists(
+        st.text(alphabet=st.sampled_from("ab é😀\r"), max_size=700).map(lambda t: t * 3),
+        max_size=40,
+    ),
+    tail=st.text(max_size=5),
+)
+def test_newlines_are_counted_as_str_count_counts_them(lines: list[str], tail: str) -> None:
+    text = "\n".join(lines) + tail
+    assert json_stream.count_newlines(text) == text.count("\n")

@@ -70,7 +70,7 @@ class _Reader:
             return False
         if self.pos:
             dropped = self.buf[: self.pos]
-            newlines = dropped.count("\n")
+            newlines = count_newlines(dropped)
             if newlines:
                 self._line += newlines
                 self._line_start = dropped.rfind("\n") + 1 - self.pos
@@ -141,6 +141,27 @@ class _Reader:
         Only between decoding it and reading on: the buffer still holds it.
         """
         return self._decode(self.buf, self.start)[0]
+
+
+def count_newlines(text: str) -> int:
+    """``text.count("\\n")``, faster where lines are long.
+
+    Why: the reader counts the lines of everything it has read (for the line
+    numbers of a syntax error), and ``str.count`` looks at every character:
+    5 % of reading an export, which has one reflection (~2.5 KB) per line.
+    ``str.find`` jumps to the next newline (``memchr``); so newlines are
+    found one by one while they are rare, and counted by ``count`` from the
+    point where they turn out to be frequent (an indented file).
+    """
+    limit = len(text) >> 8  # lines of 256 characters on average or longer
+    found = 0
+    at = text.find("\n")
+    while at >= 0:
+        found += 1
+        if found > limit:
+            return found + text.count("\n", at + 1)
+        at = text.find("\n", at + 1)
+    return found
 
 
 def _dutch(msg: str) -> str:
