@@ -158,6 +158,24 @@ def test_corrupt_journal_is_one_line_error(home: Path, capsys) -> None:
         assert err.startswith("reflect: ") and "Traceback" not in err
 
 
+def test_import_into_a_corrupt_journal_is_one_line_and_stops_its_reader(
+    home: Path, tmp_path: Path, capsys
+) -> None:
+    """The file's reader starts before the journal is opened; a journal that cannot be
+    opened is the same one clear line, and the reader is stopped (no process left)."""
+    from test_journal_import_helper import _children
+
+    from reflect_tui.core.journal.interchange import dump_journal
+
+    source = tmp_path / "in.json"
+    source.write_text(dump_journal([sample_reflection(f"id-{n:04d}") for n in range(3000)]))
+    home.mkdir(parents=True)
+    (home / "journal.sqlite3").write_bytes(b"kapot" * 100)
+    code, out, err = _run(capsys, "import", str(source))
+    assert code == 1 and out == "" and err.count("\n") == 1 and "Traceback" not in err
+    assert not _children()
+
+
 @pytest.mark.slow  # not in the quick loop: fresh interpreter (cf. test_core_no_textual)
 def test_journal_commands_never_import_textual_or_yaml(home: Path) -> None:
     _seed(home, sample_reflection(A))

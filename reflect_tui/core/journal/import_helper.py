@@ -45,9 +45,10 @@ _PIPE_BYTES = 1 << 20  # the default maximum an unprivileged process may ask for
 def prepared_rows(stream: TextIO, source: str) -> Iterator[Iterator[Batch]]:
     """The checked rows of the interchange document in ``stream``, read by a helper.
 
-    The helper is forked on entry (after the journal was opened: a
-    passphrase may come first on standard input, before the JSON). Leaving
-    stops the helper whatever happened.
+    The helper is forked on entry: before the journal is opened when the
+    document is a file (it reads while the journal is opened), after it when
+    the document comes on standard input (a passphrase may come first there).
+    Leaving stops the helper whatever happened.
     """
     from reflect_tui.core.journal.interchange import iter_journal_batches
 
