@@ -253,6 +253,18 @@ reflect helpt je terugkijken op een casus met vragen in drie stappen:
 - **i**: inzichten: hoe je praktijk zich ontwikkelt
 - **v**: al je vervolgstappen: afvinken, weer openzetten, datum veranderen, ongedaan maken
 
+## In het dagboek (j)
+- Typ om te zoeken; **↓** of **Enter** gaat naar de lijst, **/** terug naar het zoekveld
+- **Enter** of **e**: de gekozen reflectie bewerken (tijdens een reflectie: alleen lezen)
+- **f**: filters openen of sluiten; **+** op een filter: meer waarden tegelijk kiezen
+- **del**: de gekozen reflectie wissen (eerst een vraag); **x**: wat je ziet exporteren
+- **i**: naar de inzichten; **Esc**: terug
+
+## In de inzichten (i)
+- **Enter** op een getal of regel: de reflecties erachter in het dagboek
+- **w**, **m**, **k**, **j**: de kalender over een week, maand, kwartaal of jaar
+- Pijlen vergelijken welk deel van je reflecties iets had: de laatste 90 dagen tegenover daarvoor
+
 ## Tijdens een reflectie
 - **alt+→** en **alt+←** (op een Mac: **⌥→** en **⌥←**): volgende en vorige stap;
   of de knoppen **Verder** en **Terug** onder elke stap (Tab en Enter, of klikken)
@@ -265,6 +277,8 @@ reflect helpt je terugkijken op een casus met vragen in drie stappen:
 - **← →** of **1** tot **5**: een cijfer kiezen; **0** wist het cijfer
 - In het overzicht: **a** rondt af, **e** exporteert naar een Markdown-bestand,
   **Enter** op een tip laat hem helemaal zien
+- Eerdere casussen die op deze lijken: **ctrl+p** → Vergelijkbare casussen (alleen lezen;
+  **Esc** brengt je terug naar je reflectie)
 
 ## Intervisie (g op het startscherm)
 - **spatie**: pauze; **+**: een minuut erbij
@@ -416,6 +430,7 @@ CMD_JOURNAL_HELP = "Zoek, filter en lees al je reflecties terug"
 CMD_INSIGHTS = "Inzichten"
 CMD_INSIGHTS_HELP = "Hoe je praktijk zich ontwikkelt: praktijken, principes, wat hindert en helpt"
 CMD_STEPS = "Vervolgstappen"
+KEY_STEPS = "Stappen"  # the home footer at 80 columns
 CMD_STEPS_HELP = "Al je vervolgstappen: afvinken, terugdraaien, datum veranderen"
 JOURNAL_TITLE = "Dagboek"
 JOURNAL_SEARCH_PLACEHOLDER = "Zoek, bijv. boom of bewoners…"

@@ -255,3 +255,27 @@ async def test_insights_arrows_show_the_shares_as_reflect_stats_does(
             count = next(c for c in insights.result.practices if c.key == key)
             trend = f"{count.recent_share}% (was {count.before_share}%)"
             assert trend in shown and trend in said, (shown, said)
+
+
+async def test_home_footer_and_help_name_the_journal_and_insights_keys(seeded, make_app) -> None:
+    """Finding 17: the home footer showed no j/i/v, and F1 had no journal or insights keys."""
+    from textual.widgets._footer import FooterKey
+
+    from reflect_tui.tui import strings
+    from reflect_tui.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = {k.description: k for k in app.screen.query(FooterKey) if k.region.right <= 80}
+        for label in (strings.KEY_JOURNAL, strings.KEY_INSIGHTS, strings.KEY_STEPS):
+            assert label in keys, sorted(keys)
+        for label in (strings.KEY_QUIT, strings.KEY_HELP):
+            assert label in keys, sorted(keys)  # still there at 80 columns
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+    for section in ("## In het dagboek (j)", "## In de inzichten (i)"):
+        assert section in strings.HELP_TEXT
+    for key in ("**f**", "**+**", "**del**", "**x**", "**/**", "**w**", "Vergelijkbare casussen"):
+        assert key in strings.HELP_TEXT, key
