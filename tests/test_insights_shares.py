@@ -49,3 +49,21 @@ def test_people_see_halves_rounded_up() -> None:
     assert percent(1, 8) == 13  # 12.5
     assert percent(2, 3) == 67
     assert percent(0, 0) == 0
+
+
+def test_rating_months_keep_their_place() -> None:
+    """Finding 8: March, April and December were drawn as three months in a row."""
+    from datetime import date
+
+    from reflect_tui.core.insights import RatingSeries, month_span
+
+    def series(*months: str) -> RatingSeries:
+        return RatingSeries("open", tuple((m, 3.0, 1) for m in months), 3.0, None, None, "")
+
+    span = month_span(
+        [series("2026-03", "2026-04", "2026-12"), series("2026-04")], date(2026, 12, 2), 24
+    )
+    assert span == [f"2026-{m:02d}" for m in range(3, 13)]
+    assert month_span([series("2024-11")], date(2026, 12, 2), 24)[0] == "2025-01"
+    assert month_span([series("2025-12")], date(2026, 1, 5), 24) == ["2025-12", "2026-01"]
+    assert month_span([series()], date(2026, 1, 5), 24) == []

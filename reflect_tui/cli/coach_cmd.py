@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reflect_tui.cli.ids import check_ids
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.safe_text import clean_line, display_id
+from reflect_tui.core.wording import sentence_start
 
 if TYPE_CHECKING:
     import argparse
@@ -422,7 +423,7 @@ def render_suggest(
         lines.append(_wrap(match.suggestion.text, "   "))
         lines.append("   Waarom nu:")
         for reason in match.reasons:
-            lines.append(_wrap(reason, "   - "))
+            lines.append(_wrap(sentence_start(reason), "   - "))
         shown = ", ".join(display_id(rid[:8]) for rid in match.reflection_ids[:6])
         more = f" en {len(match.reflection_ids) - 6} meer" if len(match.reflection_ids) > 6 else ""
         lines.append(f"   Reflecties: {shown}{more}")

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from reflect_tui.core.insights import Count, Insights
 
 ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
+# What "het essay" is, under the first table (as the insights screen says it).
+ESSAY_NOTE = (
+    "  (Het essay is de tekst waarop deze app is gebouwd. Een tabel daarin zet op een rij wat\n"
+    "  ambtenaren in groepsgesprekken het vaakst noemden als hinder en als hulp binnen de\n"
+    "  gemeente; essay 1 is het vaakst genoemd.)"
+)
 # A count's trend compares shares (``core.insights.share_trend``), so it shows them.
 SHARE_TREND = "{arrow} {now}% (was {before}%)"
 RATING_ARROWS = {"up": "↑ hoger", "down": "↓ lager", "flat": "→ gelijk", "": ""}
@@ -93,6 +99,8 @@ def render(result: Insights, content: Any) -> str:
         ("Wat helpt jou (jouw volgorde, met die van het essay)", "helps", result.helps),
     ):
         out += ["", title]
+        if collection == "barriers":
+            out += [ESSAY_NOTE]
         factors = list(getattr(content, collection, ())) if content is not None else []
         if factors:
             for row in own_table(counts, factors):

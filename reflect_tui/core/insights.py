@@ -546,6 +546,22 @@ def own_table(counts: Sequence[Count], factors: Sequence[Factor]) -> list[TableR
     return rows
 
 
+def month_span(series: Sequence[RatingSeries], today: date, limit: int) -> list[str]:
+    """Every month (``YYYY-MM``) from the first rated one to ``today``'s, the last
+    ``limit`` of them: the rating lines share these columns, and a month without
+    a rating keeps its place (skipping it made March, April and December read
+    as three months in a row)."""
+    firsts = [s.months[0][0] for s in series if s.months]
+    if not firsts:
+        return []
+    year, month = (int(part) for part in min(firsts).split("-"))
+    months: list[str] = []
+    while (year, month) <= (today.year, today.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months[-limit:]
+
+
 class CalendarCell(NamedTuple):
     day: date
     reflections: int

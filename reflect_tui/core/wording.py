@@ -72,3 +72,13 @@ def is_plural(names: Sequence[str], plural_flags: Sequence[bool] = ()) -> bool:
 def verb(plural: bool, one: str, many: str) -> str:
     """``hinderde`` or ``hinderden``, chosen by the subject's number."""
     return many if plural else one
+
+
+def sentence_start(text: str) -> str:
+    """``text`` with a capital first letter, as a line of its own begins.
+
+    Reasons are written as phrases (``je liet Samenvatten leeg ...``) or
+    start with a name (``Collega's hinderden je ...``): shown one per line
+    ("Waarom: ...", ``reflect suggest``) they began now small, now capital.
+    """
+    return text[:1].upper() + text[1:]

@@ -525,8 +525,16 @@ INSIGHTS_TOTALS = {
 INSIGHTS_PRACTICES = "Gekozen werkpraktijken"
 INSIGHTS_KINDS = "Soort casus"
 INSIGHTS_RATINGS = "Zelfbeoordeling per principe (per maand, 1-5)"
+# Each column one month, empty months included (· = no rating that month).
+INSIGHTS_RATINGS_SPAN = "Zelfbeoordeling (1-5) per maand, {first} t/m {last}; · = geen cijfer"
 INSIGHTS_BARRIERS = "Wat hindert jou: jouw volgorde naast die van het essay"
 INSIGHTS_HELPS = "Wat helpt jou: jouw volgorde naast die van het essay"
+# Under the first of the two tables: what "het essay" is, in plain words.
+INSIGHTS_ESSAY_NOTE = (
+    "Het essay is de tekst waarop deze app is gebouwd. Een tabel daarin zet op een rij "
+    "wat ambtenaren in groepsgesprekken het vaakst noemden als hinder en als hulp "
+    "binnen de gemeente; essay: 1 is het vaakst genoemd."
+)
 INSIGHTS_CALENDAR = "Wanneer je reflecteerde ({window})"
 INSIGHTS_CALENDAR_HINT = (
     "w: week · m: maand · k: kwartaal · j: jaar. Geen reeksen: elke reflectie telt."

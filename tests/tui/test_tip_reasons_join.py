@@ -12,6 +12,6 @@ def test_sentences_follow_each_other() -> None:
 
 
 def test_phrases_take_a_semicolon_and_mixed_lines_stay_readable() -> None:
-    assert join_reasons(["je schreef 'a'", "je vinkte 'b'"]) == "je schreef 'a'; je vinkte 'b'"
+    assert join_reasons(["je schreef 'a'", "je vinkte 'b'"]) == "Je schreef 'a'; je vinkte 'b'"
     assert join_reasons(["Een zin.", "een frase", "nog een"]) == "Een zin. een frase; nog een"
     assert join_reasons([]) == ""

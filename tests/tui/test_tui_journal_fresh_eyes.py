@@ -279,3 +279,35 @@ async def test_home_footer_and_help_name_the_journal_and_insights_keys(seeded, m
         assert section in strings.HELP_TEXT
     for key in ("**f**", "**+**", "**del**", "**x**", "**/**", "**w**", "Vergelijkbare casussen"):
         assert key in strings.HELP_TEXT, key
+
+
+async def test_insights_gaps_titles_and_the_essay(seeded, make_app) -> None:
+    """Findings 8, 19, 18: rating lines skipped empty months; the journal opened from a
+    line was titled with its bar glyphs; "het essay" was never explained."""
+    from reflect_tui.tui import strings
+    from reflect_tui.tui.screens.insights import SPARK, SPARK_GAP, InsightsScreen
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await settle(pilot)
+        insights = app.screen
+        assert isinstance(insights, InsightsScreen) and insights.result is not None
+        texts = [str(w.render()) for w in insights.query("Static")]
+        assert strings.INSIGHTS_ESSAY_NOTE in texts
+        ratings = insights.query_one("#insights-ratings", OptionList)
+        line = str(ratings.get_option_at_index(0).prompt)
+        # The fixture rates in a few months between 6-2025 and 2-2026: the months
+        # between keep their place.
+        assert SPARK_GAP in line and any(c in SPARK for c in line), line
+        assert any("t/m" in t and "· = geen cijfer" in t for t in texts)
+        practices = insights.query_one("#insights-prac", OptionList)
+        practices.focus()
+        practices.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        journal = app.screen
+        assert isinstance(journal, JournalScreen)
+        assert not set(journal.sub_title) & set("█▏▎▍▌▋▊▉·"), journal.sub_title
+        assert "×" in journal.sub_title

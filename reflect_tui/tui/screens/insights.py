@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 BAR_WIDTH = 20
 SPARK = "▁▂▃▄▅▆▇█"
+SPARK_GAP = "·"  # a month without a rating (seen without colour too)
 HEAT = "·░▒▓█"  # 0, 1, 2, 3, 4+ reflections on a day
 SPARK_MONTHS = 24
 WEEK_LABEL = 21  # "week van 23-11-2026" and a space
@@ -57,11 +58,14 @@ def bar(value: int, largest: int, width: int = BAR_WIDTH) -> str:
     return "█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")
 
 
-def sparkline(values: list[float], low: float = 1.0, high: float = 5.0) -> str:
-    """One block character per value, its height the value between ``low`` and ``high``."""
+def sparkline(values: list[float | None], low: float = 1.0, high: float = 5.0) -> str:
+    """One block character per value, its height the value between ``low`` and
+    ``high``; ``SPARK_GAP`` for a month without one."""
     span = high - low or 1.0
     return "".join(
-        SPARK[min(len(SPARK) - 1, max(0, round((v - low) / span * (len(SPARK) - 1))))]
+        SPARK_GAP
+        if v is None
+        else SPARK[min(len(SPARK) - 1, max(0, round((v - low) / span * (len(SPARK) - 1))))]
         for v in values
     )
 
@@ -101,6 +105,9 @@ class InsightsScreen(Screen[None]):
         super().__init__()
         self.result: Insights | None = None
         self.window = "quarter"
+        # What each line is about, for the journal's title when it is opened
+        # (Enter): the row's own text carried its bars and dots along.
+        self._what: dict[str, str] = {}
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -184,6 +191,8 @@ class InsightsScreen(Screen[None]):
         yield Static(plain(title), classes="section-title")
         largest = max((c.count for c in counts), default=0)
         width = max((len(self._label(collection, c.key)) for c in counts), default=0)
+        for c in counts:
+            self._what[drill_id(c.drill)] = f"{self._label(collection, c.key)} ({c.count}×)"
         options = [
             Option(
                 join(
@@ -200,7 +209,12 @@ class InsightsScreen(Screen[None]):
         yield OptionList(*options, id=f"insights-{list_id}")
 
     def _ratings(self, r: Insights) -> Any:
-        yield Static(plain(strings.INSIGHTS_RATINGS), classes="section-title")
+        span = core.month_span(r.ratings, r.today, SPARK_MONTHS)
+        title = strings.INSIGHTS_RATINGS
+        if span:
+            first, last = (f"{int(m[5:])}-{m[:4]}" for m in (span[0], span[-1]))
+            title = strings.INSIGHTS_RATINGS_SPAN.format(first=first, last=last)
+        yield Static(plain(title), classes="section-title")
         order = [p.id for p in self.reflect_app.content.principles]
         series = sorted(
             r.ratings, key=lambda s: order.index(s.principle) if s.principle in order else 99
@@ -208,8 +222,10 @@ class InsightsScreen(Screen[None]):
         width = max((len(self._label("principles", s.principle)) for s in series), default=0)
         options = []
         for s in series:
-            months = [v for _m, v, _n in s.months][-SPARK_MONTHS:]
+            by_month = {m: v for m, v, _n in s.months}
+            months = [by_month.get(m) for m in span]
             mean = decimal(s.mean) if s.mean is not None else "-"
+            self._what[drill_id(s.drill)] = self._label("principles", s.principle)
             options.append(
                 Option(
                     join(
@@ -224,12 +240,17 @@ class InsightsScreen(Screen[None]):
 
     def _table(self, title: str, collection: str, counts: tuple[Count, ...]) -> Any:
         yield Static(plain(title), classes="section-title")
+        if collection == "barriers":
+            yield Static(plain(strings.INSIGHTS_ESSAY_NOTE), classes="hint")
         factors = list(getattr(self.reflect_app.content, collection))
         rows = core.own_table(counts, factors)
         width = max((len(self._label(collection, row.factor_id)) for row in rows), default=0)
         options = []
         for row in rows:
             rank = f"{row.own_rank}." if row.own_rank else strings.INSIGHTS_TABLE_NEVER
+            self._what[drill_id(core.Drill(collection, row.factor_id))] = (
+                f"{self._label(collection, row.factor_id)} ({row.times}×)"
+            )
             options.append(
                 Option(
                     join(
@@ -250,6 +271,8 @@ class InsightsScreen(Screen[None]):
             cells = " ".join((heat(c.reflections) * 2 if c.in_window else "  ") for c in week)
             total = sum(c.reflections for c in week if c.in_window)
             label = strings.INSIGHTS_WEEK_ROW.format(monday=format_date(monday))
+            week_id = drill_id(core.Drill("days", f"{monday.isoformat()}..{sunday.isoformat()}"))
+            self._what[week_id] = label
             options.append(
                 Option(
                     join(
@@ -257,7 +280,7 @@ class InsightsScreen(Screen[None]):
                         plain(cells, "$accent"),
                         plain(f"  {total}"),
                     ),
-                    id=drill_id(core.Drill("days", f"{monday.isoformat()}..{sunday.isoformat()}")),
+                    id=week_id,
                 )
             )
         return options
@@ -321,7 +344,9 @@ class InsightsScreen(Screen[None]):
             return
         kind, key = event.option.id.split("|", 1)
         prompt = event.option.prompt
-        what = " ".join(str(getattr(prompt, "plain", prompt)).split())
+        what = self._what.get(event.option.id) or " ".join(
+            str(getattr(prompt, "plain", prompt)).split()
+        )
         self._open_drill(core.Drill(kind, key), what)
 
     @work(thread=True, exclusive=True, group="insights-drill")

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reflect_tui.core.coach.reasons import reason_gist
+from reflect_tui.core.wording import sentence_start
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import plain
 
@@ -21,13 +22,15 @@ def join_reasons(reasons: Sequence[str]) -> str:
 
     Why per line: tip reasons are whole sentences and learning reasons are
     phrases; joining sentences with '; ' printed "verdriet.; Je koos ...".
+    The line starts with a capital (``wording.sentence_start``), whichever
+    reason comes first.
     """
     parts: list[str] = []
     for reason in reasons:
         if parts:
             parts.append(" " if parts[-1].rstrip().endswith((".", "!", "?")) else "; ")
         parts.append(reason)
-    return "".join(parts)
+    return sentence_start("".join(parts))
 
 
 class TipCard(Vertical):
