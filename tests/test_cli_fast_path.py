@@ -178,6 +178,36 @@ def test_list_search_export_import_nothing_heavy(
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.slow  # a fresh interpreter
+def test_the_import_writer_leaves_the_reader_modules_to_its_helper(tmp_path: Path) -> None:
+    """``reflect import FILE``: the helper process reads and checks the file; the writer
+    (this process) never imports the row builder, the model or ``dataclasses``."""
+    from journal_fixtures.helpers import sample_reflection
+
+    from reflect_tui.core.journal.interchange import dump_journal
+
+    source = tmp_path / "in.json"
+    source.write_text(dump_journal([sample_reflection(f"id-{n}") for n in range(300)]))
+    reader = (
+        "dataclasses",
+        "inspect",
+        "reflect_tui.core.journal.model",
+        "reflect_tui.core.journal.fields",
+        "reflect_tui.core.journal.import_rows",
+        "reflect_tui.core.journal.interchange",
+        "reflect_tui.core.journal.records",
+    )
+    code = _CHECK_IMPORTS.format(heavy=reader, argv=["import", str(source)])
+    env = {**os.environ, "REFLECT_HOME": str(tmp_path / "home")}
+    env.pop("PYTHONSTARTUP", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "300 nieuw" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
 # --- the scripted commands without argparse (cli/quick_args.py) ----------------------------
 
 

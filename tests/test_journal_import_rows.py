@@ -23,6 +23,7 @@ from journal_fixtures.helpers import open_store, reflections, sample_reflection
 from quickloop import examples
 
 from reflect_tui.core.errors import ReflectError
+from reflect_tui.core.journal.fields import SCALARS
 from reflect_tui.core.journal.import_rows import BatchBuilder, from_reflection, prepare
 from reflect_tui.core.journal.interchange import (
     _Problem,
@@ -333,3 +334,13 @@ def test_foreign_keys_are_checked_again_after_an_import_and_every_row_has_its_pa
             ).fetchone()[0]
             == 0
         )
+
+
+def test_the_batched_writer_inserts_as_records_does() -> None:
+    """``bulk_load`` builds its inserts from the field table's copy (the writer's process
+    never imports the model); they must be the very statements ``records`` uses."""
+    from reflect_tui.core.journal import bulk_load, records
+
+    assert bulk_load.INSERT_SEQ_SQL == records.INSERT_SEQ_SQL
+    assert bulk_load._CHILD_INSERT == records._CHILD_INSERT
+    assert next(i for i, f in enumerate(SCALARS) if f.name == "title") == bulk_load.TITLE

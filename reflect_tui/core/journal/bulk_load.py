@@ -19,11 +19,14 @@ import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
-from reflect_tui.core.journal import codec, fts, records
-from reflect_tui.core.journal.fields import CHILDREN, SCALARS
-from reflect_tui.core.journal.import_rows import TITLE, Batch, Prepared, add_sum, from_reflection
-from reflect_tui.core.journal.model import Reflection
-from reflect_tui.core.journal.records import _CHILD_INSERT, INSERT_SEQ_SQL
+from reflect_tui.core.journal import codec, fts
+from reflect_tui.core.journal.field_table import CHILDREN, SCALARS
+from reflect_tui.core.journal.import_batch import Batch, add_sum
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from reflect_tui.core.journal.import_rows import Prepared
+    from reflect_tui.core.journal.model import Reflection
 
 # The per-row AFTER INSERT triggers, and for a range of freshly written rows
 # (seq BETWEEN ?1 AND ?2, all their children new) the statement that does for
@@ -51,6 +54,20 @@ _ADD_RATING_DAYS = (
     " ON CONFLICT DO UPDATE SET total = total + excluded.total, n = n + excluded.n"
 )
 
+# The inserts, as ``records`` has them (a test holds them equal), from the field
+# table's copy: the writer of a batched import never imports the model.
+_COLUMNS = tuple(f.column for f in SCALARS)
+INSERT_SEQ_SQL = (
+    f"INSERT INTO reflections (seq, {', '.join(_COLUMNS)})"
+    f" VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})"
+)
+_CHILD_INSERT = {
+    child.name: f"INSERT INTO {child.table} (reflection_seq, position,"
+    f" {', '.join(f.column for f in child.fields)})"
+    f" VALUES ({', '.join('?' * (len(child.fields) + 2))})"
+    for child in CHILDREN
+}
+TITLE = next(i for i, f in enumerate(SCALARS) if f.name == "title")
 _STATUS = next(i for i, f in enumerate(SCALARS) if f.name == "status")
 _DAY = next(i for i, f in enumerate(SCALARS) if f.name == "occurred_on")
 _RATINGS = next(i for i, c in enumerate(CHILDREN) if c.table == "principle_ratings")
@@ -178,6 +195,8 @@ class BulkLoad:
             return known
 
         def write_pending() -> None:
+            from reflect_tui.core.journal import records
+
             nonlocal top
             known = lookup([p.id for p in pending])
             fresh = [p for p in pending if p.id not in known]
@@ -210,6 +229,9 @@ class BulkLoad:
                     if len(pending) >= batch:
                         write_pending()
                 continue
+            from reflect_tui.core.journal import records
+            from reflect_tui.core.journal.import_rows import Prepared, from_reflection
+
             if not isinstance(item, Prepared):
                 records.check_reflection(item)
                 item = from_reflection(item)

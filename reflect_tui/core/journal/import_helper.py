@@ -29,12 +29,14 @@ import marshal
 import os
 import signal
 import sys
-import threading
 from collections.abc import Iterator
-from typing import Any, BinaryIO, TextIO
 
 from reflect_tui.core.errors import ReflectError
-from reflect_tui.core.journal.import_rows import Batch
+from reflect_tui.core.journal.import_batch import Batch
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, BinaryIO, TextIO
 
 _FRAME = 250  # reflections per frame
 _HEADER = 8
@@ -50,9 +52,11 @@ def prepared_rows(stream: TextIO, source: str) -> Iterator[Iterator[Batch]]:
     the document comes on standard input (a passphrase may come first there).
     Leaving stops the helper whatever happened.
     """
-    from reflect_tui.core.journal.interchange import iter_journal_batches
+    # Only here and in the helper: the reader's modules (the row builder, the
+    # model) stay out of this process, which only writes (see ``import_batch``).
+    if not sys.platform.startswith("linux") or _threads_running():
+        from reflect_tui.core.journal.interchange import iter_journal_batches
 
-    if not sys.platform.startswith("linux") or threading.active_count() > 1:
         yield iter_journal_batches(stream, source, _FRAME)
         return
     read_end, write_end = os.pipe()
@@ -65,6 +69,8 @@ def prepared_rows(stream: TextIO, source: str) -> Iterator[Iterator[Batch]]:
     except OSError:  # no room for another process: read here, as elsewhere
         os.close(read_end)
         os.close(write_end)
+        from reflect_tui.core.journal.interchange import iter_journal_batches
+
         yield iter_journal_batches(stream, source, _FRAME)
         return
     if pid == 0:  # the helper: never returns
@@ -80,6 +86,14 @@ def prepared_rows(stream: TextIO, source: str) -> Iterator[Iterator[Batch]]:
             os.kill(pid, signal.SIGTERM)  # or one still reading a slow stdin
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
+
+
+def _threads_running() -> bool:
+    """Whether a thread other than this one runs (then no ``fork``: a lock it holds
+    would stay locked in the copy). Threads are made by ``threading``; a process
+    that never imported it has none (and need not import it to know)."""
+    threading = sys.modules.get("threading")
+    return threading is not None and int(threading.active_count()) > 1
 
 
 def _helper(stream: TextIO, source: str, fd: int) -> None:

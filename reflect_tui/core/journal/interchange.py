@@ -24,7 +24,8 @@ from reflect_tui.core.journal.kinds import kind_name as _kind
 from reflect_tui.core.journal.model import Reflection
 
 if TYPE_CHECKING:
-    from reflect_tui.core.journal.import_rows import Batch, Prepared
+    from reflect_tui.core.journal.import_batch import Batch
+    from reflect_tui.core.journal.import_rows import Prepared
 
 
 class _HasId(Protocol):

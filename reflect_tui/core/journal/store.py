@@ -46,7 +46,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, NamedTuple
 
-    from reflect_tui.core.journal.import_rows import Batch, Prepared
+    from reflect_tui.core.journal.import_batch import Batch
+    from reflect_tui.core.journal.import_rows import Prepared
     from reflect_tui.core.journal.model import Reflection
     from reflect_tui.core.journal.query import JournalQuery
     from reflect_tui.core.journal.search import SearchHit
