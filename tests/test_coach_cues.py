@@ -29,6 +29,18 @@ def test_cue_words_match_in_order_with_small_gaps_and_inflection() -> None:
     assert _hits(cues, "wil de wethouder dat?") == []  # order counts
 
 
+def test_a_participle_at_the_clause_end_completes_an_auxiliary_cue() -> None:
+    """Dutch puts the participle last: the cue held with four words between (r2 case)."""
+    cues = [("t", "wethouder heeft beloofd"), ("o", "hebben niemand")]
+    text = "De wethouder heeft op de wijkschouw bankjes beloofd aan de ouderen."
+    assert _hits(cues, text) == ["wethouder heeft beloofd"]
+    assert _hits(cues, "De wethouder heeft op de wijkschouw, bankjes beloofd") == []  # clause
+    # Only a participle after an auxiliary waits for the clause end: "hebben" with
+    # its object is no auxiliary, so "hebben niemand" keeps the small gap.
+    assert _hits(cues, "Ze hebben allemaal een eigen aanpak en niemand weet het") == []
+    assert _hits(cues, "Ze hebben verder niemand") == ["hebben niemand"]
+
+
 def test_a_negation_before_a_cue_cancels_it_unless_the_cue_holds_one() -> None:
     cues = [("t", "boos"), ("t", "geen geld")]
     assert _hits(cues, "Niemand was boos") == []

@@ -16,12 +16,25 @@ several words may be the idiom itself: "kastje naar de muur").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from reflect_tui.core.text_analysis import Token, tokenize, word_key
 
 MAX_GAP = 2  # other words allowed between two consecutive cue words
+# Dutch puts the participle at the end of the clause: "de wethouder heeft op
+# de wijkschouw bankjes beloofd" is the cue "wethouder heeft beloofd" with
+# four words between its last two. When a cue ends in auxiliary + participle,
+# the participle may be this far on, within the same clause. Only then: in
+# "hebben niemand" the verb is no auxiliary ("ze hebben allemaal een eigen
+# aanpak en niemand ..." must not match).
+MAX_VERB_GAP = 8
+_AUXILIARIES = frozenset(
+    word_key(w)
+    for w in ("heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "werd")
+)
+_PARTICIPLE = re.compile(r"^(ge|be|ver|ont|her|toe|af|aan|op|uit|mee)\w{2,}(d|t|en)$")
 NEGATION_BEFORE = 3  # tokens before a cue in which a negation cancels it
 
 
@@ -32,6 +45,7 @@ class Cue:
     owner: str
     text: str
     keys: tuple[str, ...]
+    verb_final: bool = False  # ends in auxiliary + participle ("heeft beloofd")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +65,17 @@ class CueIndex:
         self._by_first: dict[str, list[Cue]] = {}
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for owner, text in cues:
-            keys = tuple(word_key(t.text) for t in tokenize(text))
+            words = [t.text.casefold() for t in tokenize(text)]
+            keys = tuple(word_key(w) for w in words)
             if not keys or (owner, keys) in seen:
                 continue
             seen.add((owner, keys))
-            self._by_first.setdefault(keys[0], []).append(Cue(owner, text.strip(), keys))
+            verb_final = (
+                len(keys) >= 2 and keys[-2] in _AUXILIARIES and bool(_PARTICIPLE.match(words[-1]))
+            )
+            self._by_first.setdefault(keys[0], []).append(
+                Cue(owner, text.strip(), keys, verb_final)
+            )
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
@@ -80,7 +100,7 @@ class CueIndex:
                 mask = masked if len(cue.keys) == 1 else frozenset()
                 if position in mask:
                     continue
-                last = _match_rest(cue.keys, keys, clauses, mask, position)
+                last = _match_rest(cue, keys, clauses, mask, position)
                 if last is None:
                     continue
                 if not negations.intersection(cue.keys) and _negated_before(
@@ -92,7 +112,7 @@ class CueIndex:
 
 
 def _match_rest(
-    cue: tuple[str, ...],
+    cue: Cue,
     keys: list[str],
     clauses: list[int],
     masked: set[int] | frozenset[int],
@@ -100,9 +120,11 @@ def _match_rest(
 ) -> int | None:
     """Index of the last token if the cue's other words follow in order, else None."""
     current = position
-    for wanted in cue[1:]:
+    for number, wanted in enumerate(cue.keys[1:], 1):
         nxt = None
-        for candidate in range(current + 1, min(len(keys), current + 2 + MAX_GAP)):
+        participle = cue.verb_final and number == len(cue.keys) - 1
+        gap = MAX_VERB_GAP if participle else MAX_GAP
+        for candidate in range(current + 1, min(len(keys), current + 2 + gap)):
             if clauses[candidate] != clauses[position]:
                 break
             if keys[candidate] == wanted and candidate not in masked:
