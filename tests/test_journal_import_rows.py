@@ -232,7 +232,7 @@ def test_counters_and_summary_follow_a_bulk_import_of_new_and_replaced(
     fresh = [sample_reflection(f"id-{n:03d}") for n in range(4, 9)]
     for r in fresh:
         r.next_steps = [NextStep("plannen")]
-        r.principles = [PrincipleRating("eerlijk", 4)]
+        r.principles = [PrincipleRating("eerlijk", 4), PrincipleRating("open", None)]
     with open_store(tmp_path) as store:
         conn = store._conn
         store.import_reflections(old)

@@ -20,8 +20,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from reflect_tui.core.journal import codec, fts
-from reflect_tui.core.journal.field_table import CHILDREN, SCALARS
-from reflect_tui.core.journal.import_batch import Batch, add_sum
+from reflect_tui.core.journal.field_table import CHILDREN, SCALARS, Field
+from reflect_tui.core.journal.import_batch import NONE, Batch, add_sum, may_be_null
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -68,6 +68,22 @@ _CHILD_INSERT = {
     for child in CHILDREN
 }
 TITLE = next(i for i, f in enumerate(SCALARS) if f.name == "title")
+
+
+def _marks(fields: Sequence[Field]) -> str:
+    """A batch's placeholders: NULL comes as ``NONE`` (see ``import_batch``)."""
+    return ", ".join(f"NULLIF(?, {NONE})" if may_be_null(f) else "?" for f in fields)
+
+
+# A ``Batch``'s inserts (``_shifted`` adds the offset that turns an index into a seq).
+_BATCH_REFLECTIONS = (
+    f"INSERT INTO reflections (seq, {', '.join(_COLUMNS)}) VALUES (?, {_marks(SCALARS)})"
+)
+_BATCH_CHILDREN = {
+    child.name: f"INSERT INTO {child.table} (reflection_seq, position,"
+    f" {', '.join(f.column for f in child.fields)}) VALUES (?, ?, {_marks(child.fields)})"
+    for child in CHILDREN
+}
 _STATUS = next(i for i, f in enumerate(SCALARS) if f.name == "status")
 _DAY = next(i for i, f in enumerate(SCALARS) if f.name == "occurred_on")
 _RATINGS = next(i for i, c in enumerate(CHILDREN) if c.table == "principle_ratings")
@@ -105,10 +121,10 @@ class BulkLoad:
         n = len(batch.ids)
         if n:
             offset = top + 1 - batch.first
-            conn.executemany(_shifted(INSERT_SEQ_SQL, offset), batch.rows)
+            conn.executemany(_shifted(_BATCH_REFLECTIONS, offset), batch.rows)
             for child, rows in zip(CHILDREN, batch.children, strict=True):
                 if rows:
-                    conn.executemany(_shifted(_CHILD_INSERT[child.name], offset), rows)
+                    conn.executemany(_shifted(_BATCH_CHILDREN[child.name], offset), rows)
             conn.executemany(_shifted(_FTS_INSERT, offset), batch.texts)
             if batch.odd:
                 fts.index_many(conn, [index + offset for index in batch.odd])

@@ -11,7 +11,7 @@ The column layout comes from ``field_table`` (the field table's copy that
 
 from __future__ import annotations
 
-from reflect_tui.core.journal.field_table import CHILDREN, SCALARS
+from reflect_tui.core.journal.field_table import CHILDREN, SCALARS, Field
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,6 +30,33 @@ _RATING = 2 + next(i for i, f in enumerate(CHILDREN[_RATINGS].fields) if f.colum
 _STATUS_AT = next(i for i, f in enumerate(SCALARS) if f.name == "status")
 _DAY_AT = next(i for i, f in enumerate(SCALARS) if f.name == "occurred_on")
 
+# A missing value (SQL NULL) travels in a batch as this integer, and the
+# writer's SQL turns it back into NULL (``NULLIF(?, -1)``, see ``bulk_load``).
+# Why: binding ``None`` costs the sqlite3 module an adapter lookup per value
+# (~2.5 k instructions; a reflection has about six: prompt ids, due dates,
+# ratings), a string or an integer none. Only columns that may be NULL carry
+# it, and none of them can hold -1 otherwise (text, dates, ratings 1-5).
+NONE = -1
+
+
+def may_be_null(f: Field) -> bool:
+    return f.kind.default is None
+
+
+_NULLABLE = tuple(i for i, f in enumerate(SCALARS) if may_be_null(f))
+_NULLABLE_IN = tuple(tuple(i for i, f in enumerate(c.fields) if may_be_null(f)) for c in CHILDREN)
+
+
+def _restored(values: tuple[Any, ...], nullable: tuple[int, ...]) -> tuple[Any, ...]:
+    """``values`` with the marker at the ``nullable`` places back to None."""
+    if not any(values[i] == NONE for i in nullable):
+        return values
+    found = list(values)
+    for i in nullable:
+        if found[i] == NONE:
+            found[i] = None
+    return tuple(found)
+
 
 class Batch(NamedTuple):
     """Checked reflections ``first``, ``first + 1``, ... of a file, table by table.
@@ -44,6 +71,7 @@ class Batch(NamedTuple):
     first: int
     ids: list[str]
     updated: list[str]  # stored ``updated_at`` per reflection
+    # NULL as ``NONE`` in both:
     rows: list[tuple[Any, ...]]  # (index, *reflection columns in ``SCALARS`` order)
     children: tuple[list[tuple[Any, ...]], ...]  # per ``CHILDREN``: (index, position, *columns)
     texts: list[tuple[int, str, str]]  # (index, title, ``fts.body_of``'s text)
@@ -62,10 +90,18 @@ class Batch(NamedTuple):
         ]
         for k, rows in enumerate(self.children):
             for row in rows:
-                children[at[row[0]]][k].append(row[1:])
+                # (position, *columns): the columns' places are one further on
+                nullable = tuple(1 + i for i in _NULLABLE_IN[k])
+                children[at[row[0]]][k].append(_restored(row[1:], nullable))
         bodies = {index: body for index, _title, body in self.texts}
         return [
-            Prepared(self.ids[n], self.updated[n], row[1:], children[n], bodies.get(row[0]))
+            Prepared(
+                self.ids[n],
+                self.updated[n],
+                _restored(row[1:], _NULLABLE),
+                children[n],
+                bodies.get(row[0]),
+            )
             for n, row in enumerate(self.rows)
         ]
 
@@ -74,7 +110,7 @@ class Batch(NamedTuple):
         day_of = {row[0]: (row[1 + _STATUS_AT], row[1 + _DAY_AT]) for row in self.rows}
         sums: dict[tuple[str, str, str], list[int]] = {}
         for rating in self.children[_RATINGS]:
-            if rating[_RATING] is not None:
+            if rating[_RATING] != NONE:
                 add_sum(sums, (*day_of[rating[0]], rating[_PRINCIPLE]), rating[_RATING])
         return sums
 

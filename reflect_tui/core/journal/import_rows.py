@@ -32,8 +32,10 @@ from reflect_tui.core.journal.import_batch import (
     _RATING,
     _RATINGS,
     _STATUS_AT,
+    NONE,
     Batch,
     add_sum,
+    may_be_null,
 )
 from reflect_tui.core.journal.kinds import (
     Day,
@@ -204,6 +206,7 @@ _HELPERS: dict[str, Any] = {
     "_ts": datetime.fromisoformat,
     "_is_day": _DAY.fullmatch,
     "_day": date.fromisoformat,
+    "_NONE": NONE,
 }
 
 
@@ -217,7 +220,14 @@ def _child(name: str, child: Children, env: dict[str, Any], batched: bool) -> Ca
     for i, f in enumerate(child.fields):
         body += [f"    {line}" for line in _value_lines(f, f"v{i}", env, name)]
     stored = ", ".join(f"v{i}_db" for i in range(len(child.fields)))
-    body.append(f"    return ({'index, ' if batched else ''}position, {stored})")
+    if batched:
+        sent = ", ".join(
+            f"(_NONE if v{i}_db is None else v{i}_db)" if may_be_null(f) else f"v{i}_db"
+            for i, f in enumerate(child.fields)
+        )
+        body.append(f"    return (index, position, {sent})")
+    else:
+        body.append(f"    return (position, {stored})")
     exec("\n".join(body), env)  # the source is built from our own field table
     made: Callable[..., Any] = env[name]
     return made
@@ -268,6 +278,12 @@ def _compile(batched: bool = False) -> Callable[..., Any]:
         f"    text = '\\n'.join([p for p in ({parts},) if p != ''])",
         "    if '\\x00' in text: text = None",
     ]
+    sent = ", ".join(
+        f"(_NONE if s_{f.name}_db is None else s_{f.name}_db)"
+        if may_be_null(f)
+        else f"s_{f.name}_db"
+        for f in SCALARS
+    )
     if not batched:
         body.append(
             f"    return Prepared(s_id, s_updated_at_db, ({row},), ({children},), text, obj)"
@@ -278,12 +294,12 @@ def _compile(batched: bool = False) -> Callable[..., Any]:
             "    ids, updated, rows, kids, texts, odd, sums = out",
             "    ids.append(s_id)",
             "    updated.append(s_updated_at_db)",
-            f"    rows.append((index, {row}))",
+            f"    rows.append((index, {sent}))",
             *(f"    kids[{k}].extend(c_{c.name})" for k, c in enumerate(CHILDREN)),
             "    if text is None: odd.append(index)",
             "    else: texts.append((index, s_title, text))",
             f"    for r in c_{CHILDREN[_RATINGS].name}:",
-            f"        if r[{_RATING}] is not None:",
+            f"        if r[{_RATING}] != _NONE:",
             f"            key = (s_status_db, s_{SCALARS[_DAY_AT].name}_db, r[{_PRINCIPLE}])",
             "            found = sums.get(key)",
             f"            if found is None: sums[key] = [r[{_RATING}], 1]",
@@ -323,6 +339,13 @@ def prepare(obj: Any) -> Prepared | None:
 # --- batches: the rows of many reflections in the tables' own layout ---------------------
 
 
+def _marked(values: tuple[Any, ...], fields: tuple[Field, ...]) -> tuple[Any, ...]:
+    """``values`` with None as ``NONE`` where the column may be NULL (see ``Batch``)."""
+    return tuple(
+        NONE if v is None and may_be_null(f) else v for v, f in zip(values, fields, strict=True)
+    )
+
+
 class BatchBuilder:
     """The lists of the next ``Batch``, filled by ``add`` one reflection at a time."""
 
@@ -352,9 +375,10 @@ class BatchBuilder:
         ids, updated, rows, kids, texts, odd, sums = self._out
         ids.append(p.id)
         updated.append(p.updated_at)
-        rows.append((index, *p.row))
+        rows.append((index, *_marked(p.row, SCALARS)))
         for k, child_rows in enumerate(p.children):
-            kids[k].extend((index, *row) for row in child_rows)
+            fields = CHILDREN[k].fields
+            kids[k].extend((index, row[0], *_marked(row[1:], fields)) for row in child_rows)
         if p.body is None:
             odd.append(index)
         else:
