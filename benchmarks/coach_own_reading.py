@@ -1,11 +1,11 @@
-"""Print the coach's tips (up to five) and reasons for one's own tuning cases, with a tally.
+"""Print the coach's five tips and reasons for the developer's own tuning cases, with a tally.
 
 Run:  .venv/bin/python benchmarks/coach_own_reading.py [tests/data/coach_cases_own.yaml] [-q]
 
 Why: tag-level figures can look fine while the advice does not fit; a coach
-reads the tips shown and the reason lines per case. Each case in the file
+reads the five tips and the reason lines per case. Each case in the file
 names ``good_tips`` (the first is the core move). The tally counts shown tips
-among them, cases with one, the core tip among the shown and a good tip first;
+among them, cases with one, the core tip in the five and a good tip first;
 whether a reason line misreads the text is left to the reader (printed).
 Only for tuning cases: never run it on the held-out halves.
 """

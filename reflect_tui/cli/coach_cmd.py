@@ -57,13 +57,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--kind", metavar="KIND", help="soort casus (vraag, klacht, initiatief, ...)")
     p.add_argument("--step", metavar="STEP", help="LSD-stap: luisteren, samenvatten, doorvragen")
-    p.add_argument(
-        "-n",
-        type=int,
-        default=5,
-        metavar="N",
-        help="hoogstens zoveel tips (standaard 5; minder als je tekst weinig houvast geeft)",
-    )
+    p.add_argument("-n", type=int, default=5, metavar="N", help="aantal tips (standaard 5)")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.add_argument(
         "--explain",

@@ -9,8 +9,6 @@ import pytest
 from tui_helpers import CLOCK, WIDE, next_step, session
 
 from reflect_tui.cli.main import main
-from reflect_tui.core.coach.signals import Signals
-from reflect_tui.core.coach.tips import match_tips
 from reflect_tui.core.journal.model import Answer
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.screens.read import ReadScreen
@@ -90,47 +88,3 @@ async def test_summary_tips_equal_reflect_coach_and_are_kept(
     assert main(["--data-dir", str(data_dir), "show", rid, "--format", "json"]) == 0
     as_json = json.loads(capsys.readouterr().out)
     assert [t["tip"] for t in as_json["tips"]] == [t.tip for t in kept]
-
-
-async def test_a_thin_reflection_gets_fewer_tips_in_the_summary_and_the_cli(
-    make_app, content, journal_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Little evidence, fewer tips: the summary shows what the core ranks, as `reflect coach`."""
-    with JournalStore.open(journal_path, CLOCK) as store:
-        draft = store.create_draft("Bewonersavond")
-        draft.answers = [
-            Answer(
-                "relaties",
-                "luisteren",
-                "Wat hoorde je?",
-                "Ik heb beloofd dat we binnen een maand terugkomen met een antwoord.",
-            )
-        ]
-        store.save(draft)
-        rid = draft.id
-    assert len(_coach_json(data_dir, rid, capsys)) == 3  # filled to three, not to five
-
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        app.open_reflection(rid)
-        await pilot.pause()
-        s = session(app)
-        for _ in range(20):
-            if s.flow.current.key == "summary":
-                break
-            await next_step(pilot)
-        assert s.flow.current.key == "summary"
-        await pilot.pause()
-        kept = s.flow.reflection.tips
-        cards = [c._title for c in s.query(TipRow)][: len(kept)]
-        # The session's own choices (the pre-selected practice) are signals too;
-        # the summary ranks them with the one core function, no fixed five.
-        ranked = match_tips(content, Signals.from_reflection(s.flow.reflection), now=CLOCK.now())
-        await pilot.press("a")  # finish: saved with the tips
-        await pilot.pause()
-    assert 3 <= len(kept) < 5
-    assert [t.tip for t in kept] == [m.tip.id for m in ranked]
-    assert cards == [m.tip.title for m in ranked]
-    after = _coach_json(data_dir, rid, capsys)
-    assert [t["id"] for t in after] == [t.tip for t in kept]
