@@ -89,6 +89,10 @@ def _freeze_start_up_objects() -> None:
     gc.freeze()
 
 
+# Which shared thing a similar-case notice names (the strongest first).
+SIMILAR_REASON_ORDER = ("barriers", "practices", "helps", "case_kind", "words")
+
+
 class ReflectApp(App[int]):
     # The home screen's styles load with the app's: a screen's own CSS_PATH
     # makes Textual re-parse every stylesheet when the screen is first
@@ -668,12 +672,17 @@ class ReflectApp(App[int]):
             return
         lines = []
         for case in found:
-            why = "; ".join(
-                self._similar_reason(kind, items) for kind, items in case.shared.items()
-            )
+            # One reason per case, the strongest kind first, at most two names:
+            # every shared item of every case made a notice of some twenty
+            # lines that covered the step for seconds.
+            kind = next((k for k in SIMILAR_REASON_ORDER if k in case.shared), "")
+            items = case.shared.get(kind, ())
+            why = self._similar_reason(kind, items[:2]) if kind else ""
+            if len(items) > 2:
+                why += strings.SIMILAR_MORE
             lines.append(
                 strings.SIMILAR_CASE.format(
-                    title=one_line(case.summary.title or strings.UNTITLED, 50),
+                    title=one_line(case.summary.title or strings.UNTITLED, 40),
                     date=format_date(case.summary.occurred_on),
                     draft=strings.SIMILAR_DRAFT if case.summary.status == "draft" else "",
                     why=why,
@@ -686,7 +695,7 @@ class ReflectApp(App[int]):
         self.similar_ids = ids
         message = strings.SIMILAR_NOTICE.format(cases="\n".join(lines))
         self.call_from_thread(
-            self.notify, message, title=strings.SIMILAR_TITLE, timeout=12, markup=False
+            self.notify, message, title=strings.SIMILAR_TITLE, timeout=8, markup=False
         )
 
     def _similar_reason(self, kind: str, items: Sequence[str]) -> str:

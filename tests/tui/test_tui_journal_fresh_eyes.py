@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from journal_fixtures.lookback import lookback_reflections
 from textual.widgets import Input, OptionList
-from tui_helpers import CLOCK, WIDE, type_text
+from tui_helpers import CLOCK, WIDE, notices, type_text
 
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.screens.journal import JournalScreen
@@ -93,6 +93,11 @@ async def test_similar_cases_open_for_reading_and_esc_returns_to_the_draft(
         await settle(pilot)
         step = draft.flow.index
         assert app.similar_ids
+        # Finding 20: the notice named every shared item of every case (~20 lines).
+        [notice] = [n for n in notices(app) if strings.SIMILAR_NOTICE.split("\n")[0] in n]
+        cases = [li for li in notice.splitlines() if li.startswith("• ")]
+        assert len(cases) == len(app.similar_ids)
+        assert all(len(li) <= 90 for li in cases), cases
         app.action_similar()
         await settle(pilot)
         journal = app.screen
@@ -311,3 +316,25 @@ async def test_insights_gaps_titles_and_the_essay(seeded, make_app) -> None:
         assert isinstance(journal, JournalScreen)
         assert not set(journal.sub_title) & set("█▏▎▍▌▋▊▉·"), journal.sub_title
         assert "×" in journal.sub_title
+
+
+async def test_filter_lists_are_as_wide_as_their_names_at_80_columns(seeded, make_app) -> None:
+    """Finding 20: at 80-100 columns a filter's open list was as narrow as its field
+    (~18 columns): names wrapped and the list behind showed through."""
+    from textual.widgets import Select
+    from textual.widgets._select import SelectOverlay
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "f")
+        await pilot.pause()
+        select = screen.query_one("#filter-practice", Select)
+        assert app.focused is select
+        await pilot.press("enter")
+        await pilot.pause()
+        overlay = select.query_one(SelectOverlay)
+        assert select.expanded
+        longest = max(len(p.name) for p in app.content.practices)
+        assert overlay.size.width >= longest + 2, (overlay.size.width, longest)
+        assert overlay.region.right <= 80
