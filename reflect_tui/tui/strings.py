@@ -592,6 +592,7 @@ SIMILAR_NOTICE = (
     "Ctrl+p → Vergelijkbare casussen om ze te lezen."
 )
 SIMILAR_CASE = "• {title} ({date}{draft}): {why}"
+SIMILAR_MORE = " en meer"  # after the two names a similar case's reason shows
 SIMILAR_DRAFT = ", concept"  # an earlier draft of the same subject is offered too
 # (one, many): the verb agrees with what is named (several, or one plural name).
 SIMILAR_REASONS = {

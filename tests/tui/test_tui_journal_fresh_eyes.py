@@ -338,3 +338,44 @@ async def test_filter_lists_are_as_wide_as_their_names_at_80_columns(seeded, mak
         longest = max(len(p.name) for p in app.content.practices)
         assert overlay.size.width >= longest + 2, (overlay.size.width, longest)
         assert overlay.region.right <= 80
+
+
+async def test_tip_reasons_naming_a_long_practice_are_whole_at_100_columns(
+    journal_path, make_app
+) -> None:
+    """Finding 21: a tip's one-line reason was cut at 100 columns ("Je koos de werkpra…")."""
+    from tui_helpers import next_step, session
+
+    from reflect_tui.core.journal.model import Answer
+    from reflect_tui.tui.widgets.tip_card import TipRow
+
+    with JournalStore.open(journal_path, CLOCK) as store:
+        draft = store.create_draft("Klacht over een afgewezen vergunning")
+        draft.practices = ["binnen-buiten", "relaties"]
+        draft.barriers = ["beleid-wetgeving"]
+        text = "De aanvraag werd afgewezen; de regel past niet bij wat de bewoner nodig heeft."
+        draft.answers = [Answer("relaties", "luisteren", "Wat hoorde je?", text)]
+        store.save(draft)
+        rid = draft.id
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_reflection(rid)
+        await pilot.pause()
+        s = session(app)
+        for _ in range(20):
+            if s.flow.current.key == "summary":
+                break
+            await next_step(pilot)
+        await pilot.pause()
+        lines = []
+        for row in s.query(TipRow):
+            why = row.query_one(".tip-why-line")
+            lines.append(
+                " ".join(
+                    "".join(seg.text for seg in why.render_line(y)).strip()
+                    for y in range(why.size.height)
+                )
+            )
+        assert lines and any("werkpraktijk" in li for li in lines), lines
+        assert not any(li.endswith("…") for li in lines), lines
