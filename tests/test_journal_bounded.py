@@ -164,3 +164,88 @@ def test_the_home_screen_reads_the_same_whatever_the_journal_size(tmp_path: Path
             assert not line.startswith("SCAN") or ("USING" in line and "LIMIT" in sql), (sql, plan)
             assert "TEMP B-TREE FOR ORDER BY" not in line, (sql, plan)
             assert "RIGHT PART OF ORDER BY" not in line or "LIMIT" in sql, (sql, plan)
+
+
+def _learning_reads(store: JournalStore) -> tuple[int, list[str], int]:
+    """What ``reflect suggest``, the coach and the summary's learning
+    suggestions read (``coach.service.learning_for``): SQLite's virtual
+    machine steps, the statements, and the number of suggestions."""
+    from reflect_tui.core.coach.service import learning_for
+    from reflect_tui.core.content.loader import load_builtin
+
+    content = load_builtin()
+    conn = store._conn
+    steps = [0]
+    statements: list[str] = []
+
+    def step() -> int:
+        steps[0] += 1
+        return 0
+
+    conn.set_progress_handler(step, 1)
+    conn.set_trace_callback(statements.append)
+    try:
+        found = learning_for(content, store, TODAY)
+    finally:
+        conn.set_progress_handler(None, 1)
+        conn.set_trace_callback(None)
+    return steps[0], statements, len(found)
+
+
+def test_suggest_and_the_coach_read_the_same_whatever_the_journal_size(tmp_path: Path) -> None:
+    """Learning suggestions read the recent reflections and the overdue count,
+    never the whole journal (issue 12: ``suggest`` at 50,000 reflections <=
+    1.2x its time on an empty journal, coach pass <= 50 ms). Counted in
+    SQLite's virtual machine steps at 40 and 400 reflections, and checked in
+    every statement's plan, as for the home screen above. Both journals have
+    the same 8 overdue steps: the overdue count walks the open-steps index, so
+    it grows with the overdue steps (the issue's "a count"), never with the
+    journal."""
+
+    def journal(n: int) -> list:  # type: ignore[type-arg]
+        out = _journal(n)
+        for i, r in enumerate(out):
+            if i >= 10:
+                r.next_steps = [s for s in r.next_steps if s.due is None or s.due > TODAY]
+        return out
+
+    with open_store(tmp_path / "small") as store:
+        store.import_reflections(journal(40))
+        small, _, small_found = _learning_reads(store)
+    with open_store(tmp_path / "big") as store:
+        store.import_reflections(journal(400))
+        big, statements, big_found = _learning_reads(store)
+        plans = {
+            sql: [str(row[3]) for row in store._conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+            for sql in set(statements)
+            if sql.lstrip().upper().startswith("SELECT")
+        }
+    assert small > 0 and small_found > 0 and big_found > 0
+    assert big <= small * 1.25, (small, big)
+    assert plans
+    for sql, plan in plans.items():
+        for line in plan:
+            assert not line.startswith("SCAN") or "USING" in line, (sql, plan)
+            assert "TEMP B-TREE FOR ORDER BY" not in line or "LIMIT" in sql, (sql, plan)
+
+
+def test_finished_reflections_newest_first_walk_the_date_index(tmp_path: Path) -> None:
+    """``recent(complete_only=True)`` (coach, suggest) and ``list(status=
+    'complete')`` (``reflect list --status afgerond``) walk the date index under
+    their LIMIT; they used to read every reflection and sort them all (36 ms
+    warm, seconds from a cold cache, at 50,000 reflections)."""
+    with open_store(tmp_path) as store:
+        store.import_reflections(_journal(30))
+        statements: list[str] = []
+        store._conn.set_trace_callback(statements.append)
+        try:
+            assert len(store.recent(5, complete_only=True)) == 5
+            assert len(store.list(limit=5, status="complete")) == 5
+        finally:
+            store._conn.set_trace_callback(None)
+        selects = [s for s in statements if "ORDER BY" in s and "LIMIT" in s]
+        assert len(selects) == 2
+        for sql in selects:
+            plan = [str(row[3]) for row in store._conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+            assert any("USING INDEX reflections_by_date" in line for line in plan), (sql, plan)
+            assert not any(line.startswith("USE TEMP B-TREE FOR ORDER BY") for line in plan), plan

@@ -548,7 +548,17 @@ class JournalStore:
         self, limit: int | None = None, status: Status | None = None
     ) -> builtins.list[ReflectionSummary]:
         """Summaries, newest case first (by date of the case, then creation)."""
-        where = "WHERE r.status = ?" if status else ""
+        # ``+r.status`` keeps SQLite from planning on the status column: with
+        # it, finished reflections (nearly all of them) were read whole and
+        # sorted (28 ms at 50,000) instead of walked along the date index.
+        # Drafts are few and have their own index, so they keep the plain form.
+        where = (
+            ""
+            if not status
+            else "WHERE +r.status = ?"
+            if status == "complete"
+            else "WHERE r.status = ?"
+        )
         params: builtins.list[str | int] = [status] if status else []
         sql = (
             f"SELECT {_SUMMARY_COLS} FROM reflections r {where}"
@@ -586,7 +596,10 @@ class JournalStore:
         """
         from reflect_tui.core.journal import records
 
-        where = "WHERE status = 'complete' " if complete_only else ""
+        # ``+status``: walk the date index and skip the few drafts, instead of
+        # reading every row and sorting them all (36 ms warm, seconds cold, at
+        # 50,000 reflections: the coach pass and ``reflect suggest`` run this).
+        where = "WHERE +status = 'complete' " if complete_only else ""
         with self._guard() as conn:
             return records.load_reflections(
                 conn,
