@@ -497,23 +497,28 @@ class JournalScreen(PromptScreen[None]):
         if self._lines.get(selector) == text:
             return
         self._lines[selector] = text
-        static = self.query_one(selector, Static)
-        if selector == "#journal-filter-line":
-            self._fit_filter_line(static, text)
-        static.update(plain(text), layout=False)
+        self.query_one(selector, Static).update(plain(text), layout=False)
 
     _filter_rows = 1
 
     def _fit_filter_line(self, static: Static, text: str) -> None:
         """The active filters wrap over up to ``FILTER_LINE_MAX`` rows instead of
-        being cut (at 80 columns the line is ~38 wide). The height changes, and
-        so the screen is laid out, only when the number of rows does: not on a
-        search keystroke, and not on most filter changes."""
-        width = static.content_region.width
-        if width <= 0:
-            return  # not laid out yet: ``on_resize`` fits it
-        wrapped = plain(text).wrap(width)
-        rows = max(1, min(FILTER_LINE_MAX, len(wrapped)))
+        being cut (at 80 columns the line is ~38 wide).
+
+        A new height lays out the whole screen, which a filter change must not
+        pay for (issue 13 measures it): while the filter panel is open, where
+        filters change, the line keeps ``FILTER_LINE_MAX`` rows; closed, it
+        gets the rows its text needs. Both are set only when the panel opens
+        or closes, or the screen is resized (a layout then anyway), never
+        when the text changes (``_set_line``)."""
+        if self.query_one("#journal-filters").has_class("-open"):
+            rows = FILTER_LINE_MAX
+        else:
+            width = static.content_region.width
+            if width <= 0:
+                return  # not laid out yet: ``on_resize`` fits it
+            wrapped = plain(text).wrap(width)
+            rows = max(1, min(FILTER_LINE_MAX, len(wrapped)))
         if rows != self._filter_rows:
             self._filter_rows = rows
             static.styles.height = rows
@@ -590,6 +595,8 @@ class JournalScreen(PromptScreen[None]):
                     field.cursor_blink = False
             self.load_tags()
         filters.toggle_class("-open")
+        line = self.query_one("#journal-filter-line", Static)
+        self._fit_filter_line(line, self._lines.get("#journal-filter-line", ""))
         self.refresh_bindings()  # "+" is offered while the filters are open
         if filters.has_class("-open"):
             self.call_after_refresh(self._focus_first_filter)
