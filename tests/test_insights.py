@@ -168,3 +168,26 @@ def test_the_totals_open_to_exactly_their_reflections(store) -> None:
     for key, n, drill in insights.totals(since):
         query = drill_query(store, insights.scope_for(date(2025, 9, 1)), drill, TODAY)
         assert len(find(store, query)) == n, key
+
+
+def test_a_days_drill_opens_exactly_the_finished_reflections_of_its_span(store) -> None:
+    """``("days", FROM..TO)`` is what every calendar row opens: both ends count,
+    drafts stay out (the scope), and a scope's own dates narrow it further."""
+
+    def ids(scope, key: str) -> list[str]:
+        return sorted(
+            s.id for s in find(store, drill_query(store, scope, Drill("days", key), TODAY))
+        )
+
+    scope = insights.DEFAULT_SCOPE
+    assert ids(scope, "2026-02-16..2026-02-22") == [rid(7)]
+    assert ids(scope, "2026-02-01..2026-02-28") == [rid(6), rid(7)]  # 8 is a draft
+    assert ids(scope, "2026-02-03..2026-02-03") == [rid(6)]  # one day: both ends inclusive
+    assert ids(scope, "2026-02-04..2026-02-19") == []  # between 6 and 7
+    assert ids(insights.scope_for(date(2026, 2, 10)), "2026-02-01..2026-02-28") == [rid(7)]
+    # Each week row of the year calendar opens as many as the row's total says.
+    result = compute(store, TODAY)
+    for week in calendar(result.days, "year", TODAY):
+        key = f"{week[0].day.isoformat()}..{week[-1].day.isoformat()}"
+        assert len(ids(scope, key)) == sum(c.reflections for c in week if c.in_window), key
+    assert sum(result.days.values()) == result.total == 6
