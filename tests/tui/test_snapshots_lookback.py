@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from test_snapshots import SIZES, THEME, check, seed, settle
 from textual.pilot import Pilot
-from textual.widgets import Select
-from tui_helpers import WIDE
+from textual.widgets import OptionList, Select, Static
+from tui_helpers import NARROW, WIDE
 
 from reflect_tui.tui.screens.insights import InsightsScreen
 from reflect_tui.tui.screens.journal import JournalScreen
@@ -71,3 +71,45 @@ def test_lookback_screens_without_colour(snap_compare, lookback_app, monkeypatch
     app = lookback_app()
     assert app.no_color
     check(snap_compare, app, WIDE, _journal if screen == "journal" else _insights)
+
+
+async def _insights_calendar(pilot: Pilot[int]) -> None:
+    """The insights screen scrolled to its calendar ("Wanneer je reflecteerde"),
+    the calendar's rows focused so the highlight shows: at 120x40 the skipped LSD
+    steps and the next steps below it are in the same shot."""
+    await _insights(pilot)
+    screen = pilot.app.screen
+    title = screen.query_one("#calendar-title", Static)
+    assert "Wanneer je reflecteerde" in str(title.render())
+    screen.query_one("#insights-calendar", OptionList).focus(scroll_visible=False)
+    screen.query_one("#insights-body").scroll_to_widget(
+        title, animate=False, top=True, immediate=True
+    )
+    await settle(pilot)
+
+
+async def _insights_end(pilot: Pilot[int]) -> None:
+    """Scrolled to the end: the skipped LSD steps and the next steps (below the
+    calendar at 80x24)."""
+    await _insights(pilot)
+    pilot.app.screen.query_one("#insights-body").scroll_end(animate=False, immediate=True)
+    await settle(pilot)
+
+
+@SIZES
+def test_insights_screen_at_the_calendar(snap_compare, lookback_app, size):
+    check(snap_compare, lookback_app(), size, _insights_calendar)
+
+
+def test_insights_screen_at_skipped_and_next_steps(snap_compare, lookback_app):
+    check(snap_compare, lookback_app(), NARROW, _insights_end)
+
+
+def test_insights_calendar_without_colour(snap_compare, lookback_app, monkeypatch):
+    """Under NO_COLOR the calendar's counts are told by each cell's shape
+    (· ░ ▒ ▓ █) and the highlighted week by bold text, not by colour; the
+    skipped steps and next steps are in the same shot."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = lookback_app()
+    assert app.no_color
+    check(snap_compare, app, WIDE, _insights_calendar)
