@@ -100,3 +100,26 @@ def test_stats_text_names_practices_and_the_essay_rank(home: Path, capsys) -> No
 def test_stats_on_an_empty_journal(isolated_home: Path, capsys) -> None:
     code, out, _ = _run(capsys, "stats")
     assert code == 0 and "Nog geen afgeronde reflecties" in out
+
+
+def test_search_finds_other_word_forms_like_the_app(home: Path, capsys) -> None:
+    """``reflect search boom`` finds "bomen" (and "boom"): the same word analysis as
+    the journal screen's search, through the same core query. The added reflection
+    says "bomen" in its text only (no tag), so the match is the text's."""
+    from journal_fixtures.helpers import sample_reflection
+    from journal_fixtures.lookback import rid
+
+    only_text = sample_reflection(
+        rid(9), title="Gracht", what_happened="Twee bomen gekapt.", tags=[], status="complete"
+    )
+    with open_store(home) as store:
+        store.import_reflections([only_text])
+    code, out, _ = _run(capsys, "search", "--json", "boom")
+    assert code == 0
+    found = [item["id"] for item in json.loads(out)]
+    assert set(found) == {rid(4), rid(6), rid(9)}  # "boom" in 4, "bomen" in 6 and 9
+    with open_store(home) as store:
+        # the screen's query (newest first; search ranks by relevance)
+        assert sorted(found) == sorted(matching_ids(store, JournalQuery(text="boom")))
+    code, out, _ = _run(capsys, "search", "boom")
+    assert code == 0 and "Gracht" in out and "Project groene straat" in out
