@@ -480,3 +480,96 @@ async def test_results_arriving_after_the_journal_closed_are_dropped(seeded, mak
         late_results()
         await pilot.pause()
         assert app.is_running and app.screen is not screen
+
+
+async def test_cli_kind_tag_and_dates_agree_with_the_screens(
+    seeded, make_app, data_dir, journal_path
+) -> None:
+    """``reflect list --kind/--tag/--since/--until`` list what the journal screen's
+    filters show, and ``reflect stats --json --since`` (from the start of the
+    insights' recent period) counts what the insights screen shows as recent."""
+    from datetime import timedelta
+
+    from journal_fixtures.helpers import sample_reflection
+
+    from reflect_tui.core.insights import RECENT_DAYS
+    from reflect_tui.tui.screens.insights import InsightsScreen
+
+    recent = [  # the TUI clock says 2026-11-02: these fall in the last 90 days
+        sample_reflection(
+            rid(n),
+            title=f"Recent {n}",
+            occurred_on=day,
+            status="complete",
+            case_kind="klacht",
+            practices=practices,
+            barriers=["politiek"],
+            helps=[],
+            tags=["bomen"],
+        )
+        for n, day, practices in (
+            (9, date(2026, 9, 10), ["situatie"]),
+            (10, date(2026, 10, 20), ["situatie", "relaties"]),
+        )
+    ]
+    with JournalStore.open(journal_path, _clock()) as store:
+        store.import_reflections(recent)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "f")
+        await pilot.pause()
+        selectors = ("#filter-kind", "#filter-tag")
+        cases = [
+            ({"#filter-kind": "klacht"}, ["--kind", "klacht"], [10, 9, 8, 5, 1]),
+            ({"#filter-tag": "bomen"}, ["--tag", "bomen"], [10, 9, 6, 4]),
+            (
+                {"#filter-kind": "klacht", "#filter-tag": "bomen"},
+                ["--kind", "klacht", "--tag", "bomen"],
+                [10, 9],
+            ),
+        ]
+        for selects, argv, expected in cases:
+            for selector in selectors:
+                screen.query_one(selector, Select).clear()
+            for selector, value in selects.items():
+                screen.query_one(selector, Select).value = value
+            await settle(pilot)
+            assert shown_ids(screen) == expected, argv
+            listed = _cli_json(data_dir, "list", "--json", *argv)
+            assert [s.id for s in screen.rows] == [item["id"] for item in listed], argv
+        for selector in selectors:
+            screen.query_one(selector, Select).clear()
+        screen.query_one("#filter-since", Input).focus()
+        await type_text(pilot, "1-12-2025")
+        screen.query_one("#filter-until", Input).focus()
+        await type_text(pilot, "31-1-2026")
+        await settle(pilot)
+        assert shown_ids(screen) == [5, 4]
+        listed = _cli_json(
+            data_dir, "list", "--json", "--since", "1-12-2025", "--until", "31-1-2026"
+        )
+        assert [s.id for s in screen.rows] == [item["id"] for item in listed]
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("i")
+        await settle(pilot)
+        insights = app.screen
+        assert isinstance(insights, InsightsScreen) and insights.result is not None
+        result = insights.result
+        assert result.recent_total == 2
+        cut = (_clock().today() - timedelta(days=RECENT_DAYS)).isoformat()
+        stats = _cli_json(data_dir, "stats", "--json", "--since", cut)
+        assert stats["total"] == result.recent_total
+        for group in ("practices", "case_kinds", "barriers", "helps"):
+            shown = {c.key: c.recent for c in getattr(result, group) if c.recent}
+            assert {c["id"]: c["count"] for c in stats[group]} == shown, group
+        # and the screen's "recent" total opens those same reflections
+        totals = insights.query_one("#insights-totals", OptionList)
+        totals.focus()
+        totals.highlighted = 1
+        await pilot.press("enter")
+        await settle(pilot)
+        journal = app.screen
+        assert isinstance(journal, JournalScreen) and shown_ids(journal) == [10, 9]
+        assert journal.total == stats["total"]
