@@ -24,7 +24,7 @@ from reflect_tui.core.wording import counted
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Generator, Iterator, Sequence
     from typing import Any
 
     from reflect_tui.cli.context import CliContext
@@ -233,58 +233,68 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     if args.format == "json" and (query is None or not query.is_filtered):
         return _export_json(ctx, target, to_terminal, args.output)  # streamed: flat memory
-    from reflect_tui.core.journal.export_set import export_text
+    from reflect_tui.core.journal.export_set import export_chunks
 
+    counted: list[int] = []
     with open_store(ctx, reading=True) as store:
         namer = _namer(ctx) if args.format == "md" and store.count() else None
-        text, count = export_text(store, args.format, namer, query)
-    if to_terminal and args.format == "json":
-        from reflect_tui.core.journal.interchange import escape_unsafe
-
-        text = escape_unsafe(text)
-    elif to_terminal:
-        text = clean_block(text)
-    if target is not None:
-        _write_export(target, text)
-        _remember(ctx, target)
-        print(f"{_reflections(count)} geëxporteerd naar {args.output}", file=ctx.stderr)
-        return 0
-    from reflect_tui.core.output import write_stream_fully
-
-    write_stream_fully(ctx.stdout, text)
-    return 0
+        source = export_chunks(store, args.format, namer, query, counted)
+        _send(ctx, source, target, to_terminal, args.format)
+    return _done(ctx, target, args.output, counted)
 
 
 def _export_json(ctx: CliContext, target: Path | None, to_terminal: bool, output: str) -> int:
     """The JSON export, streamed from the rows to the file or stdout (flat memory)."""
-    from reflect_tui.core.journal.sqlite_errors import translate
-
     counted: list[int] = []
     with open_store(ctx, reading=True) as store:
-        source = store.export_json_chunks(counted)
-        chunks: Iterator[str] = source
-        if to_terminal:
-            from reflect_tui.core.journal.interchange import escape_unsafe
+        _send(ctx, store.export_json_chunks(counted), target, to_terminal, "json")
+    return _done(ctx, target, output, counted)
 
-            chunks = (escape_unsafe(chunk) for chunk in source)
-        try:
-            if target is None:
-                from reflect_tui.core.output import write_chunks_fully
 
-                write_chunks_fully(ctx.stdout, chunks)
-                return 0
-            from reflect_tui.core.paths import write_private_chunks
-
-            try:
-                write_private_chunks(target, (chunk.encode("utf-8") for chunk in chunks))
-            except OSError as exc:
-                raise translate(exc, target) from None
-        finally:
-            source.close()  # ends the read transaction before the store closes, even on error
+def _done(ctx: CliContext, target: Path | None, output: str, counted: list[int]) -> int:
+    """After a file export: put it on the copies-elsewhere list and say how many went."""
     if target is not None:
         _remember(ctx, target)
-    print(f"{_reflections(sum(counted))} geëxporteerd naar {output}", file=ctx.stderr)
+        print(f"{_reflections(sum(counted))} geëxporteerd naar {output}", file=ctx.stderr)
     return 0
+
+
+def _send(
+    ctx: CliContext,
+    source: Generator[str, None, None],
+    target: Path | None,
+    to_terminal: bool,
+    fmt: str,
+) -> None:
+    """Write an export's pieces to ``target`` (atomically, 0600) or stdout, as they come.
+
+    To a terminal, unsafe characters are escaped (JSON) or replaced (Markdown)
+    piece by piece; pieces end at line breaks, so that is what whole-text
+    cleaning gives.
+    """
+    from reflect_tui.core.journal.sqlite_errors import translate
+
+    chunks: Iterator[str] = source
+    if to_terminal and fmt == "json":
+        from reflect_tui.core.journal.interchange import escape_unsafe
+
+        chunks = (escape_unsafe(chunk) for chunk in source)
+    elif to_terminal:
+        chunks = (clean_block(chunk) for chunk in source)
+    try:
+        if target is None:
+            from reflect_tui.core.output import write_chunks_fully
+
+            write_chunks_fully(ctx.stdout, chunks)
+            return
+        from reflect_tui.core.paths import write_private_chunks
+
+        try:
+            write_private_chunks(target, (chunk.encode("utf-8") for chunk in chunks))
+        except OSError as exc:
+            raise translate(exc, target) from None
+    finally:
+        source.close()  # ends the read transaction before the store closes, even on error
 
 
 def _remember(ctx: CliContext, target: Path) -> None:
@@ -302,17 +312,6 @@ def _remember(ctx: CliContext, target: Path) -> None:
 def _reflections(count: int) -> str:
     """'1 reflectie', '2 reflecties': a count read aloud in correct Dutch."""
     return counted(count, "reflectie", "reflecties")
-
-
-def _write_export(path: Path, text: str) -> None:
-    """Write an export atomically as 0600: it holds the whole private journal."""
-    from reflect_tui.core.journal.sqlite_errors import translate
-    from reflect_tui.core.paths import write_private_file
-
-    try:
-        write_private_file(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise translate(exc, path) from None
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -2,21 +2,37 @@
 
 Why one function: ``reflect export`` and the journal screen's export must
 write the same document for the same reflections, so both call
-``export_text``; only where the text goes differs (a file named by the user,
-stdout, or the app's export folder). Markdown exports carry the full-id
-marker lines of ``exports.with_markers`` so ``delete`` finds the copy later.
+``export_chunks`` (or ``write_export`` for a file); only where the text goes
+differs (a file named by the user, stdout, or the app's export folder).
+Markdown exports carry the full-id marker lines of ``exports.id_marker`` so
+``delete`` finds the copy later.
+
+Why pieces: a journal of 50,000 reflections is hundreds of megabytes of
+text. The export is produced a page of ``BATCH`` reflections at a time, from
+one read snapshot of the store, and written as it comes, so memory holds one
+page whatever the journal's size (plus the integer keys of the selection).
 """
 
 from __future__ import annotations
 
+from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
+
     from reflect_tui.core.journal.markdown import Namer
+    from reflect_tui.core.journal.model import Reflection
     from reflect_tui.core.journal.query import JournalQuery
     from reflect_tui.core.journal.store import JournalStore
 
 FORMATS: tuple[str, ...] = ("json", "md")
+BATCH = 500  # reflections per page: memory stays flat, queries stay few
+
+_CASE_ORDER = "ORDER BY occurred_on, created_at, id"  # the id makes the order total
+_SEQS_WHERE = "WHERE seq IN (SELECT value FROM json_each(?))"
+_IDS_WHERE = "WHERE id IN (SELECT value FROM json_each(?))"
 
 
 class ExportText(NamedTuple):
@@ -32,32 +48,106 @@ def export_text(
     namer: Namer | None = None,
     query: JournalQuery | None = None,
 ) -> ExportText:
-    """The export of the reflections ``query`` selects (all when it filters nothing).
+    """The whole export as one string (small exports, tests): ``export_chunks`` joined."""
+    counted: list[int] = []
+    text = "".join(export_chunks(store, fmt, namer, query, counted))
+    return ExportText(text, sum(counted))
+
+
+def write_export(
+    path: Path,
+    store: JournalStore,
+    fmt: str,
+    namer: Namer | None = None,
+    query: JournalQuery | None = None,
+) -> int:
+    """Write the export atomically to ``path`` (0600); the number of reflections in it.
+
+    A failure half-way (full disk, unreadable journal) leaves no half file
+    and any previous file as it was (``paths.write_private_chunks``).
+    """
+    from reflect_tui.core.paths import write_private_chunks
+
+    counted: list[int] = []
+    chunks = export_chunks(store, fmt, namer, query, counted)
+    try:
+        write_private_chunks(path, (chunk.encode("utf-8") for chunk in chunks))
+    finally:
+        chunks.close()  # ends the read snapshot and frees the store, even on error
+    return sum(counted)
+
+
+def export_chunks(
+    store: JournalStore,
+    fmt: str,
+    namer: Namer | None = None,
+    query: JournalQuery | None = None,
+    counted: list[int] | None = None,
+) -> Generator[str, None, None]:
+    """The export of the reflections ``query`` selects (all when it filters nothing), in pieces.
 
     ``fmt`` is ``json`` (the interchange format, ``reflect import`` reads it)
     or ``md`` (for reading and sharing). Reflections are in case order,
-    oldest first, whatever the query's sort.
+    oldest first, whatever the query's sort. Every piece ends with a line
+    break. ``counted``, if given, gets the number of reflections once the
+    last piece is out. The store stays locked until the generator ends or
+    is closed: close it when stopping early.
     """
-    from reflect_tui.core.journal.exports import with_markers
-
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    whole = query is None or not query.is_filtered
-    if whole and fmt == "json":
-        text = store.export_json()  # straight from the rows: the fast path for a big journal
-        return ExportText(text, text.count("\n    {"))
-    if whole:
-        reflections = store.all()
-    else:
+    ids: list[str] | None = None
+    if query is not None and query.is_filtered:
         from reflect_tui.core.journal.query import matching_ids
 
-        assert query is not None
-        reflections = store.get_many(matching_ids(store, query))
+        ids = matching_ids(store, query)
     if fmt == "json":
-        from reflect_tui.core.journal.interchange import dump_journal
+        return store.export_json_chunks(counted, ids)  # straight from the rows
+    return _markdown_chunks(store, namer, ids, counted)
 
-        return ExportText(dump_journal(reflections), len(reflections))
-    from reflect_tui.core.journal.markdown import render_journal
 
-    text = render_journal(reflections, namer if reflections else None)
-    return ExportText(with_markers(text, [r.id for r in reflections]), len(reflections))
+def _markdown_chunks(
+    store: JournalStore, namer: Namer | None, ids: list[str] | None, counted: list[int] | None
+) -> Generator[str, None, None]:
+    """``render_journal`` followed by ``exports.with_markers``, a page at a time."""
+    from reflect_tui.core.journal.exports import id_marker
+    from reflect_tui.core.journal.markdown import JOURNAL_TITLE, journal_pieces
+
+    with store.read_snapshot() as conn:
+        seqs = _ordered_seqs(conn, ids)
+        if not seqs:
+            yield JOURNAL_TITLE  # an empty export has neither rule nor markers
+        else:
+            pages = (_page(conn, part) for part in _parts(seqs))
+            yield from journal_pieces(pages, namer)
+            for part in _parts(seqs):  # the markers, after the text, in the same order
+                rows = conn.execute(
+                    f"SELECT id FROM reflections {_SEQS_WHERE} {_CASE_ORDER}", (_json(part),)
+                )
+                yield "".join(f"{id_marker(str(row[0]))}\n" for row in rows)
+    if counted is not None:
+        counted.append(len(seqs))
+
+
+def _ordered_seqs(conn: sqlite3.Connection, ids: list[str] | None) -> list[int]:
+    """The integer keys of the selection in case order (a few bytes a reflection)."""
+    where, params = ("", ()) if ids is None else (_IDS_WHERE, (_json(ids),))
+    rows = conn.execute(f"SELECT seq FROM reflections {where} {_CASE_ORDER}", params)
+    return [int(row[0]) for row in rows]
+
+
+def _parts(seqs: list[int]) -> Iterator[list[int]]:
+    size = max(1, BATCH)
+    for start in range(0, len(seqs), size):
+        yield seqs[start : start + size]
+
+
+def _page(conn: sqlite3.Connection, seqs: list[int]) -> list[Reflection]:
+    from reflect_tui.core.journal.records import load_reflections
+
+    return load_reflections(conn, f"{_SEQS_WHERE} {_CASE_ORDER}", (_json(seqs),))
+
+
+def _json(values: list[int] | list[str]) -> str:
+    import json
+
+    return json.dumps(values)

@@ -111,7 +111,12 @@ def journal_json(conn: sqlite3.Connection) -> str:
     return "".join(journal_chunks(conn))
 
 
-def journal_chunks(conn: sqlite3.Connection, counted: list[int] | None = None) -> Iterator[str]:
+def journal_chunks(
+    conn: sqlite3.Connection,
+    counted: list[int] | None = None,
+    where: str = "",
+    params: tuple[Any, ...] = (),
+) -> Iterator[str]:
     """The interchange document (oldest first, one reflection per line) in pieces.
 
     Why pieces: a journal of 50,000 reflections is a few hundred megabytes of
@@ -120,10 +125,12 @@ def journal_chunks(conn: sqlite3.Connection, counted: list[int] | None = None) -
     per table per batch (``IN (...)``), so there are a few hundred queries,
     not one per reflection. Call inside a read transaction for one consistent
     snapshot. ``counted``, if given, gets the number of reflections appended.
+    ``where`` (with ``params``) narrows the rows: a filtered export.
     """
     head = f'{{\n  "format": "{FORMAT_NAME}",\n  "version": {FORMAT_VERSION},\n  "reflections": ['
     rows = conn.execute(
-        f"SELECT {_COLUMNS}, seq FROM reflections ORDER BY occurred_on, created_at, id"
+        f"SELECT {_COLUMNS}, seq FROM reflections {where} ORDER BY occurred_on, created_at, id",
+        params,
     )
     total = 0
     separator = "\n    "

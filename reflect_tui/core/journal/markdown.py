@@ -10,7 +10,7 @@ content when the caller has it; otherwise the canonical ids are shown.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from reflect_tui.core.dates import format_date
@@ -157,9 +157,23 @@ def render_reflection(r: Reflection, namer: Namer | None = None, level: int = 1)
     return "\n".join(out).rstrip() + "\n"
 
 
+JOURNAL_TITLE = "# Reflectiedagboek\n"
+
+
 def render_journal(reflections: Iterable[Reflection], namer: Namer | None = None) -> str:
     """Every reflection, oldest first, under one title."""
-    parts = ["# Reflectiedagboek", ""]
-    for r in reflections:
-        parts.extend([render_reflection(r, namer, level=2), "---", ""])
-    return "\n".join(parts).rstrip() + "\n"
+    return "".join(journal_pieces([list(reflections)], namer)).rstrip() + "\n"
+
+
+def journal_pieces(pages: Iterable[list[Reflection]], namer: Namer | None = None) -> Iterator[str]:
+    """``render_journal`` a page at a time, for writing with flat memory.
+
+    The title, then per page its reflections, each as a level-2 section
+    closed by a rule and a blank line. Every piece ends with a line break,
+    so line-wise cleaning of the pieces (``safe_text.clean_block``) gives
+    what cleaning the joined text gives. Joined and right-stripped, plus a
+    line break, the pieces are ``render_journal``'s text.
+    """
+    yield JOURNAL_TITLE + "\n"
+    for page in pages:
+        yield "".join(f"{render_reflection(r, namer, level=2)}\n---\n\n" for r in page)

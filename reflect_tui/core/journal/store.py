@@ -57,6 +57,7 @@ else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.p
 
 
 _SUMMARY_COLS = "r.id, r.title, r.occurred_on, r.status, r.case_kind, r.updated_at"
+_IDS_WHERE = "WHERE id IN (SELECT value FROM json_each(?))"
 
 
 class Cancelled(Exception):
@@ -636,19 +637,38 @@ class JournalStore:
         return "".join(self.export_json_chunks())
 
     def export_json_chunks(
-        self, counted: builtins.list[int] | None = None
+        self,
+        counted: builtins.list[int] | None = None,
+        ids: Sequence[str] | None = None,
     ) -> Generator[str, None, None]:
         """The same document in pieces, for writing with flat memory (``fast_export``).
 
+        ``ids``: only these reflections (a filtered export); all when None.
         The store stays locked and one read transaction stays open while the
         caller consumes the pieces, so the export is one consistent snapshot.
         """
         from reflect_tui.core.journal.fast_export import journal_chunks
 
+        where = ""
+        params: tuple[str, ...] = ()
+        if ids is not None:
+            import json
+
+            where, params = _IDS_WHERE, (json.dumps(list(ids)),)
+        with self.read_snapshot() as conn:
+            yield from journal_chunks(conn, counted, where, params)
+
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[sqlite3.Connection]:
+        """The connection, locked, inside one read transaction (a consistent snapshot).
+
+        For a reader that makes several queries that must agree (an export
+        read a page at a time); it must not write.
+        """
         with self._guard() as conn:
-            conn.execute("BEGIN")  # one consistent snapshot across all queries
+            conn.execute("BEGIN")
             try:
-                yield from journal_chunks(conn, counted)
+                yield conn
             finally:
                 conn.execute("COMMIT")
 

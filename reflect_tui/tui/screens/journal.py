@@ -18,7 +18,7 @@ Why it looks like this:
   Textual's Markdown widget mounted a widget per block, ~250 ms per row).
 - Delete asks first (``ConfirmDialog``) and calls the core
   ``exports.delete_with_copies``, as ``reflect delete`` does; export writes what the
-  filters select through ``export_text``, as ``reflect export`` does.
+  filters select through ``export_set``, as ``reflect export`` does.
 """
 
 from __future__ import annotations
@@ -826,9 +826,9 @@ class JournalScreen(PromptScreen[None]):
 
     @work(thread=True, exclusive=True, group="journal-export")
     def _export(self, fmt: str, query: JournalQuery) -> None:
-        from reflect_tui.core.journal.export_set import export_text
+        from reflect_tui.core.journal.export_set import write_export
         from reflect_tui.core.journal.markdown import content_namer
-        from reflect_tui.core.paths import ensure_private_dir, write_private_file
+        from reflect_tui.core.paths import ensure_private_dir
 
         app = self.reflect_app
         folder = app.exports_dir
@@ -836,10 +836,9 @@ class JournalScreen(PromptScreen[None]):
             return
         stamp = app.clock.now().strftime("%Y%m%d-%H%M%S")
         try:
-            text, n = export_text(app.store, fmt, content_namer(app.content), query)
             ensure_private_dir(folder)
             path = folder / f"dagboek-{stamp}.{fmt}"
-            write_private_file(path, text.encode("utf-8"))
+            n = write_export(path, app.store, fmt, content_namer(app.content), query)
         except (OSError, ReflectError) as exc:
             message = strings.EXPORT_FAILED.format(error=exc)
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
