@@ -12,7 +12,8 @@ medians of ``--runs``; ``--big-runs`` for 50,000 and more, which take long):
 - ``reflect import FILE`` (the interchange file, into an empty journal)
   vs ``jrnl --import --file FILE`` (the same entries as jrnl text, into an
   empty jrnl journal)                                 (at least as fast: >= 1x)
-- peak RSS of that import and of ``reflect export -o FILE``   (<= 150 MB at 50k)
+- peak RSS of that import and of ``reflect export -o FILE``, JSON and
+  Markdown (``--format md``)                           (<= 150 MB at 50k)
 - add one reflection (``store.add``, in-process) vs the same on an empty
   journal (information)
 - the home screen with its lists drawn ("Open vervolgstappen" on a pty)
@@ -70,6 +71,7 @@ TARGETS: dict[str, tuple[float, bool, bool]] = {
     "import vs jrnl --import (x faster)": (1.0, True, False),
     "import peak RSS (MB)": (150.0, False, True),
     "export peak RSS (MB)": (150.0, False, True),
+    "Markdown export peak RSS (MB)": (150.0, False, True),
     "add one, vs empty journal (x)": (0.0, False, False),
     "home lists drawn / bare frame (x)": (1.3, False, True),
     "home lists, instructions / bare (x)": (0.0, False, False),
@@ -257,6 +259,10 @@ def measure(
     run([*reflect, "export", "-o", str(export_file)], env, rss=True)
     results["export peak RSS (MB)"] = run.rss  # type: ignore[attr-defined]
     export_file.unlink()
+    markdown_file = folder / "export-out.md"  # streamed a page at a time too
+    run([*reflect, "export", "--format", "md", "-o", str(markdown_file)], env, rss=True)
+    results["Markdown export peak RSS (MB)"] = run.rss  # type: ignore[attr-defined]
+    markdown_file.unlink()
 
     # Import into empty journals, both tools, interleaved.
     with tempfile.TemporaryDirectory(prefix="bench-scale-", dir=CACHE) as scratch:

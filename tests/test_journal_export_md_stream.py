@@ -194,3 +194,46 @@ def test_export_to_a_file_is_private(tmp_path: Path) -> None:
     assert n == 1
     assert os.stat(target).st_mode & 0o777 == 0o600
     assert marked_ids(target.read_text(encoding="utf-8")) == {"id-1"}
+
+
+def test_an_encrypted_journal_exports_the_same_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Paged reading through the encrypted connection gives the plain journal's export."""
+    pytest.importorskip("sqlcipher3")
+    import io
+
+    from reflect_tui.cli.main import main
+    from reflect_tui.core.journal import keyfile, keys
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("REFLECT_HOME", str(home))
+    monkeypatch.setattr(keyfile, "MIN_ITERATIONS", 1)
+    monkeypatch.setattr(keyfile, "DEFAULT_ITERATIONS", 1)
+    monkeypatch.setattr(export_set, "BATCH", 2)
+    with open_store(home) as store:
+        store.import_reflections(
+            [
+                sample_reflection(f"id-{n}", status="draft" if n % 2 else "complete")
+                for n in range(5)
+            ]
+        )
+
+    def export(stdin: str, *options: str) -> bytes:
+        target = tmp_path / f"out-{len(list(tmp_path.iterdir()))}"
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        keys.forget()
+        assert main(["export", "--format", "md", *options, "-o", str(target)]) == 0
+        capsys.readouterr()
+        return target.read_bytes()
+
+    try:
+        plain = [export(""), export("", "--status", "concept")]
+        monkeypatch.setattr(sys, "stdin", io.StringIO("een\neen\n"))
+        keys.forget()
+        assert main(["encrypt"]) == 0
+        assert [export("een\n"), export("een\n", "--status", "concept")] == plain
+    finally:
+        keys.forget()
+        keys.set_passphrase_source(None)
+    assert len(marked_ids(plain[1].decode())) == 2
