@@ -573,3 +573,38 @@ async def test_cli_kind_tag_and_dates_agree_with_the_screens(
         journal = app.screen
         assert isinstance(journal, JournalScreen) and shown_ids(journal) == [10, 9]
         assert journal.total == stats["total"]
+
+
+@pytest.mark.parametrize(("selector", "value", "expected"), FILTERS)
+async def test_each_filter_picked_with_keys(seeded, make_app, selector, value, expected) -> None:
+    """As a user picks: Tab to the filter, Enter opens its list, Down to the
+    value, Enter takes it (the other filter tests set ``Select.value``)."""
+    from textual.widgets._select import SelectOverlay
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "f")
+        await pilot.pause()
+        for _ in range(12):  # Tab along the filters to the wanted one
+            if app.focused is not None and app.focused.id == selector[1:]:
+                break
+            await pilot.press("tab")
+            await pilot.pause()
+        select = screen.query_one(selector, Select)
+        assert app.focused is select
+        await pilot.press("enter")
+        await pilot.pause()
+        overlay = select.query_one(SelectOverlay)
+        assert select.expanded and app.focused is overlay
+        values = [v for _label, v in select._options]
+        for _ in range(len(values)):
+            if overlay.highlighted is not None and values[overlay.highlighted] == value:
+                break
+            await pilot.press("down")
+            await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not select.expanded and select.value == value
+        assert shown_ids(screen) == expected
+        assert screen.journal_query != JournalQuery()
