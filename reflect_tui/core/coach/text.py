@@ -22,7 +22,14 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from reflect_tui.core.text_analysis import Token, compound_splits, fold, tokenize, word_key
+from reflect_tui.core.text_analysis import (
+    FUNCTION_WORDS,
+    Token,
+    compound_splits,
+    fold,
+    tokenize,
+    word_key,
+)
 
 __all__ = [
     "FUNCTION_WORDS",
@@ -45,91 +52,6 @@ _SENTENCE_END = frozenset(".!?;:\n")
 WHOLE = "whole"
 HEAD = "head"
 MODIFIER = "modifier"
-# Function words end a quoted phrase and are never keywords of their own.
-FUNCTION_WORDS = frozenset(
-    [
-        "aan",
-        "al",
-        "als",
-        "bij",
-        "dan",
-        "dat",
-        "de",
-        "den",
-        "der",
-        "des",
-        "die",
-        "dit",
-        "doe",
-        "doen",
-        "door",
-        "dus",
-        "een",
-        "en",
-        "er",
-        "geen",
-        "had",
-        "heb",
-        "hebben",
-        "heeft",
-        "het",
-        "hier",
-        "hij",
-        "hoe",
-        "hun",
-        "ik",
-        "in",
-        "is",
-        "je",
-        "kan",
-        "kon",
-        "maar",
-        "me",
-        "meer",
-        "men",
-        "met",
-        "mij",
-        "mijn",
-        "moet",
-        "na",
-        "naar",
-        "niet",
-        "niets",
-        "nog",
-        "nu",
-        "of",
-        "om",
-        "omdat",
-        "ook",
-        "op",
-        "over",
-        "te",
-        "tot",
-        "u",
-        "uit",
-        "van",
-        "veel",
-        "voor",
-        "waar",
-        "wat",
-        "we",
-        "wel",
-        "werd",
-        "wie",
-        "wij",
-        "wil",
-        "worden",
-        "wordt",
-        "zal",
-        "ze",
-        "zei",
-        "zij",
-        "zich",
-        "zijn",
-        "zo",
-        "zou",
-    ]
-)
 # Words that only count inside a phrase keyword ("niet gehoord"), never alone.
 NEVER_ALONE = frozenset({"niets", "nooit", "iets", "echt", "eigenlijk", "gewoon", "steeds"})
 # Everyday words whose match key collides with a keyword in another sense
