@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from reflect_tui.core.journal import codec, fts
 from reflect_tui.core.journal.field_table import CHILDREN, SCALARS, Field
 from reflect_tui.core.journal.import_batch import NONE, Batch, add_sum, may_be_null
+from reflect_tui.core.journal.row_sql import CHILD_INSERT, COLUMNS, INSERT_SEQ_SQL
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -54,19 +55,10 @@ _ADD_RATING_DAYS = (
     " ON CONFLICT DO UPDATE SET total = total + excluded.total, n = n + excluded.n"
 )
 
-# The inserts, as ``records`` has them (a test holds them equal), from the field
-# table's copy: the writer of a batched import never imports the model.
-_COLUMNS = tuple(f.column for f in SCALARS)
-INSERT_SEQ_SQL = (
-    f"INSERT INTO reflections (seq, {', '.join(_COLUMNS)})"
-    f" VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})"
-)
-_CHILD_INSERT = {
-    child.name: f"INSERT INTO {child.table} (reflection_seq, position,"
-    f" {', '.join(f.column for f in child.fields)})"
-    f" VALUES ({', '.join('?' * (len(child.fields) + 2))})"
-    for child in CHILDREN
-}
+# The inserts (``row_sql``, shared with ``records``): built from the field
+# table's copy, so the writer of a batched import never imports the model.
+_COLUMNS = COLUMNS
+_CHILD_INSERT = CHILD_INSERT
 TITLE = next(i for i, f in enumerate(SCALARS) if f.name == "title")
 
 

@@ -22,8 +22,10 @@ from reflect_tui.core.journal import fts
 from reflect_tui.core.journal.fields import CHILDREN, SCALARS, Children
 from reflect_tui.core.journal.kinds import Kind
 from reflect_tui.core.journal.model import STATUSES, Reflection, new_reflection_id
+from reflect_tui.core.journal.row_sql import CHILD_INSERT, COLUMNS, INSERT_SEQ_SQL, UPSERT_SQL
 
 __all__ = [
+    "INSERT_SEQ_SQL",
     "Reflection",
     "check_reflection",
     "load_reflections",
@@ -31,20 +33,9 @@ __all__ = [
     "write_reflection",
 ]
 
-_COLUMNS = tuple(f.column for f in SCALARS)
+_COLUMNS = COLUMNS
 ROW_COLS = "seq, " + ", ".join(_COLUMNS)
-INSERT_SQL = (
-    f"INSERT INTO reflections ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-)
-INSERT_SEQ_SQL = (
-    f"INSERT INTO reflections (seq, {', '.join(_COLUMNS)})"
-    f" VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})"
-)
-UPSERT_SQL = (
-    INSERT_SQL
-    + " ON CONFLICT (id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "id")
-)
+
 # Kinds whose stored form differs from the model's (text passes through as it is).
 _FROM_DB = tuple((f.name, f.kind.from_db) for f in SCALARS)
 
@@ -102,13 +93,7 @@ def _child_writer(child: Children) -> Any:
 _CHILD_ROWS = {child.name: _child_writer(child) for child in CHILDREN}
 
 
-def _insert_sql(child: Children) -> str:
-    columns = ", ".join(f.column for f in child.fields)
-    marks = ", ".join("?" * (len(child.fields) + 2))
-    return f"INSERT INTO {child.table} (reflection_seq, position, {columns}) VALUES ({marks})"
-
-
-_CHILD_INSERT = {child.name: _insert_sql(child) for child in CHILDREN}
+_CHILD_INSERT = CHILD_INSERT
 
 
 def write_reflection(conn: sqlite3.Connection, r: Reflection) -> int:
