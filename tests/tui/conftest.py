@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from journal_fixtures.lookback import lookback_reflections
 from tui_helpers import CLOCK
 
 from reflect_tui.core.content.loader import load_builtin
@@ -92,3 +93,12 @@ def fixed_ids(monkeypatch: pytest.MonkeyPatch) -> Callable[[], str]:
     next_id = counter_ids()
     monkeypatch.setattr("reflect_tui.core.journal.records.new_reflection_id", next_id)
     return next_id
+
+
+@pytest.fixture
+def seeded(journal_path: Path) -> Path:
+    """The journal of ``journal_fixtures.lookback`` (the journal and insights
+    screens' tests); a test module may seed its own under the same name."""
+    with JournalStore.open(journal_path, CLOCK) as store:
+        store.import_reflections(lookback_reflections())
+    return journal_path

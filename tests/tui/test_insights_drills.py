@@ -7,30 +7,12 @@ them in the calendar."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from journal_fixtures.lookback import lookback_reflections
 from textual.widgets import OptionList, Static
-from tui_helpers import CLOCK, WIDE
+from tui_helpers import WIDE, settle
 
-from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui import strings
 from reflect_tui.tui.screens.insights import InsightsScreen
 from reflect_tui.tui.screens.journal import JournalScreen
-
-
-@pytest.fixture
-def seeded(journal_path: Path) -> Path:
-    with JournalStore.open(journal_path, CLOCK) as store:
-        store.import_reflections(lookback_reflections())
-    return journal_path
-
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def open_insights(pilot) -> InsightsScreen:

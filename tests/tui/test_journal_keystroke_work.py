@@ -17,28 +17,13 @@ import pytest
 from journal_fixtures.lookback import lookback_reflections
 from textual.widget import Widget
 from textual.widgets import Input
-from tui_helpers import WIDE, type_text
+from tui_helpers import WIDE, settle, type_text
 
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.screens import journal
 from reflect_tui.tui.screens.journal import JournalScreen
 from reflect_tui.tui.widgets.fixed_field import FixedField
 from reflect_tui.tui.widgets.markdown_pane import MarkdownPane
-
-
-@pytest.fixture
-def seeded(journal_path: Path) -> Path:
-    from tui_helpers import CLOCK
-
-    with JournalStore.open(journal_path, CLOCK) as store:
-        store.import_reflections(lookback_reflections())
-    return journal_path
-
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def test_typing_a_search_asks_for_no_layout(seeded, make_app, monkeypatch) -> None:

@@ -4,22 +4,11 @@ store's raw message."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from journal_fixtures.lookback import lookback_reflections
 from textual.widgets import OptionList
 from tui_helpers import CLOCK, WIDE, notices
 
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui import strings
-
-
-@pytest.fixture
-def seeded(journal_path: Path) -> Path:
-    with JournalStore.open(journal_path, CLOCK) as store:
-        store.import_reflections(lookback_reflections())
-    return journal_path
 
 
 async def test_ticking_a_step_of_a_reflection_deleted_elsewhere(seeded, make_app) -> None:

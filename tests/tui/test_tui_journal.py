@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from journal_fixtures.lookback import lookback_reflections, rid
 from textual.widgets import Input, OptionList, Select
-from tui_helpers import WIDE, notices, type_text
+from tui_helpers import WIDE, notices, open_journal, settle, type_text
 
 from reflect_tui.core.journal.query import JournalQuery, matching_ids
 from reflect_tui.core.journal.store import JournalStore
@@ -31,22 +31,6 @@ def _clock():
     from tui_helpers import CLOCK
 
     return CLOCK
-
-
-async def settle(pilot) -> None:
-    """Let the screen's workers finish and their results reach the widgets."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def open_journal(pilot) -> JournalScreen:
-    await pilot.pause()
-    await pilot.press("j")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, JournalScreen)
-    return screen
 
 
 def shown_ids(screen: JournalScreen) -> list[int]:

@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from journal_fixtures.lookback import lookback_reflections
 from textual.widgets import Input, OptionList
-from tui_helpers import CLOCK, WIDE, notices, type_text
+from tui_helpers import CLOCK, WIDE, notices, open_journal, settle, type_text
 
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.screens.journal import JournalScreen
 from reflect_tui.tui.screens.session import SessionScreen
 from reflect_tui.tui.widgets.markdown_pane import MarkdownPane
-
-
-@pytest.fixture
-def seeded(journal_path: Path) -> Path:
-    with JournalStore.open(journal_path, CLOCK) as store:
-        store.import_reflections(lookback_reflections())
-    return journal_path
-
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def open_journal(pilot) -> JournalScreen:
-    await pilot.pause()
-    await pilot.press("j")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, JournalScreen)
-    return pilot.app.screen
 
 
 @pytest.mark.parametrize("row", [0, 1])

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-import pytest
-from journal_fixtures.lookback import lookback_reflections, rid
+from journal_fixtures.lookback import rid
 from textual.widgets import Input, Static
-from tui_helpers import CLOCK, WIDE, notices, type_text
+from tui_helpers import WIDE, notices, type_text
 
-from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui import strings
 from reflect_tui.tui.dialogs.date_input import DateDialog
 from reflect_tui.tui.screens.steps import NextStepsScreen
-
-
-@pytest.fixture
-def seeded(journal_path: Path) -> Path:
-    with JournalStore.open(journal_path, CLOCK) as store:
-        store.import_reflections(lookback_reflections())
-    return journal_path
 
 
 async def open_steps(pilot) -> NextStepsScreen:

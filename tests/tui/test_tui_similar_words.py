@@ -3,20 +3,10 @@ same subject is offered and marked as a draft, with the telling words as the rea
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from journal_fixtures.lookback import lookback_reflections, rid
+from journal_fixtures.lookback import rid
 from tui_helpers import CLOCK, WIDE, next_step, notices, session
 
 from reflect_tui.core.journal.store import JournalStore
-
-
-@pytest.fixture
-def seeded(journal_path: Path) -> Path:
-    with JournalStore.open(journal_path, CLOCK) as store:
-        store.import_reflections(lookback_reflections())
-    return journal_path
 
 
 async def test_an_earlier_draft_is_offered_marked_with_its_words(seeded, make_app) -> None:

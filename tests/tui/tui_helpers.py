@@ -9,6 +9,7 @@ from textual.widget import Widget
 
 from reflect_tui.core.clock import FixedClock
 from reflect_tui.tui.app import ReflectApp
+from reflect_tui.tui.screens.journal import JournalScreen
 from reflect_tui.tui.screens.session import SessionScreen
 
 CLOCK = FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC))
@@ -97,3 +98,20 @@ async def burst(pilot: Pilot[int], *keys: str) -> None:
         app.post_message(event)
     await pilot.pause()
     await pilot.pause()
+
+
+async def settle(pilot: Pilot[int]) -> None:
+    """Let the screen's workers finish and their results reach the widgets."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_journal(pilot: Pilot[int]) -> JournalScreen:
+    """Open the journal screen from home with its key, as a user does."""
+    await pilot.pause()
+    await pilot.press("j")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, JournalScreen)
+    return screen
