@@ -35,7 +35,11 @@ class CoachIndex:
     ``affinity[(kind, id)][practice]`` says how strongly a barrier, help or
     case kind goes with each practice, learned from how the tips are tagged
     (share of the tips carrying that tag that also carry the practice), so
-    an organisation layer with its own tips shifts it automatically.
+    an organisation layer with its own tips shifts it automatically. The share
+    is taken relative to the practice's share of all tips (its lift): a
+    practice with many tips would otherwise go with every tag by its size
+    alone (binnen-buiten has the most tips and 26 of its 30 carry a barrier,
+    so every hindrance and every case kind leaned towards it).
     """
 
     keywords: KeywordIndex[KeywordKey]
@@ -113,10 +117,19 @@ def _affinity(content: Content) -> dict[tuple[str, str], dict[str, float]]:
             row = counts.setdefault(tag, {})
             for practice in tip.practices:
                 row[practice] = row.get(practice, 0.0) + 1.0
+    sizes = _practice_sizes(content)
+    mean_size = sum(sizes.values()) / len(sizes) if sizes else 1.0
     return {
-        tag: {practice: count / totals[tag] for practice, count in row.items()}
+        tag: {
+            practice: count / totals[tag] * mean_size / (sizes.get(practice) or mean_size)
+            for practice, count in row.items()
+        }
         for tag, row in counts.items()
     }
+
+
+def _practice_sizes(content: Content) -> dict[str, int]:
+    return {p.id: sum(p.id in tip.practices for tip in content.tips) for p in content.practices}
 
 
 def _norm(keyword: str) -> str:
@@ -139,9 +152,7 @@ def build_index(content: Content) -> CoachIndex:
         affinity=_affinity(content),
         keyword_tips=_keyword_tips(content),
         cues=CueIndex((tip.id, cue) for tip in content.tips for cue in tip.cues),
-        practice_sizes={
-            p.id: sum(p.id in tip.practices for tip in content.tips) for p in content.practices
-        },
+        practice_sizes=_practice_sizes(content),
     )
 
 

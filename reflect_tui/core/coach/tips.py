@@ -11,7 +11,7 @@ user saw recently, has to be clearly better to make it in.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from reflect_tui.core.coach import reasons
@@ -444,6 +444,7 @@ def match_tips(
             promoted,
         )
 
+    candidates = _one_tip_per_tick(candidates)
     candidates = _earning_places(candidates, _case_practices(content, evidence))
     features = coach_index(content).tip_features
     picked: list[TipMatch] = []
@@ -472,6 +473,39 @@ def match_tips(
         variety = -negative / entry[0] if entry[0] else 1.0
         picked.append(make(*entry, variety))
     return _promote_ticked(picked, candidates, signals.barriers, make)
+
+
+_TICKS = frozenset({TICKED_BARRIER, TICKED_HELP})
+
+
+def _one_tip_per_tick(
+    candidates: list[tuple[float, Tip, list[ScorePart], float]],
+) -> list[tuple[float, Tip, list[ScorePart], float]]:
+    """A ticked hindrance or help speaks for one tip; others under it need words of their own.
+
+    Why: blind readers saw a ticked barrier pull in several tips filed under it
+    that did not address the case ("Politiek" ticked: five politics tips). The
+    tip that scores best with the tick keeps it (the promise: every tick is
+    served); for every other tip the tick no longer counts, so it is shown only
+    when the text itself points at it. The part stays in ``parts`` with weight
+    0 so ``--explain`` still shows the tick was seen.
+    """
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    for relevance, tip, parts, _factor in candidates:
+        for part in parts:
+            if part.kind in _TICKS:
+                key = (part.kind, part.item)
+                best[key] = min(best.get(key, (0.0, "~")), (-relevance, tip.id))
+    result = []
+    for relevance, tip, parts, factor in candidates:
+        kept = []
+        for part in parts:
+            if part.kind in _TICKS and best[(part.kind, part.item)][1] != tip.id:
+                relevance -= part.weight * factor
+                part = replace(part, weight=0.0)
+            kept.append(part)
+        result.append((relevance, tip, kept, factor))
+    return result
 
 
 def _case_practices(content: Content, evidence: TextEvidence) -> frozenset[str]:
