@@ -70,3 +70,56 @@ def test_export_memory_does_not_hold_the_whole_journal(
         assert first.count("\n    {") == 3  # one reflection per line
         rest = list(pieces)
     assert len(rest) == 3  # two more batches and the closing bracket
+
+
+def _drivers() -> list[object]:
+    """The plain driver and, where installed, ``sqlcipher3`` (its own, newer SQLite)."""
+    import sqlite3
+
+    found: list[object] = [sqlite3]
+    try:
+        import sqlcipher3  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:
+        return found
+    return [*found, sqlcipher3]
+
+
+# Every ASCII character (each control character escapes its own way), and text
+# beyond it that a JSON encoder might escape but Python's does not.
+_TRICKY = [chr(c) for c in range(128)] + ["\u2028\u2029", "😀 café", "\u202e", "a\x00b", ""]
+
+
+@pytest.mark.parametrize("driver", _drivers(), ids=lambda d: getattr(d, "__name__", "?"))
+def test_each_kinds_sql_gives_what_the_interchange_encoder_writes(driver) -> None:  # type: ignore[no-untyped-def]
+    """``Kind.json_sql`` against ``json.dumps(to_json(from_db(stored)))``, per SQLite build.
+
+    The export's SQL runs in the plain driver's SQLite and, for an encrypted
+    journal, in SQLCipher's: both must escape exactly as Python's encoder does.
+    """
+    import json
+
+    from reflect_tui.core.journal import kinds
+
+    stored_values: dict[kinds.Kind, list[object]] = {
+        kinds.TEXT: [*_TRICKY, "[bold]x[/]"],
+        kinds.OPTIONAL_TEXT: [None, *_TRICKY],
+        kinds.DAY: ["2026-12-02"],
+        kinds.OPTIONAL_DAY: [None, "1999-01-31"],
+        kinds.TIMESTAMP: ["2026-12-02T09:05:01.000000+00:00", "2026-12-02T09:05:01.120000+00:00"],
+        kinds.TEXT_LIST: [None, "", "[]", json.dumps(["a", "\x01 é"], ensure_ascii=False)],
+        kinds.FLAG: [0, 1],
+        kinds.RATING: [None, 1, 5],
+        kinds.COUNT: [1, 42],
+    }
+    conn = driver.connect(":memory:")  # type: ignore[attr-defined]
+    try:
+        conn.execute("CREATE TABLE v (x)")
+        for kind, stored in stored_values.items():
+            for value in stored:
+                conn.execute("DELETE FROM v")
+                conn.execute("INSERT INTO v VALUES (?)", (value,))
+                (got,) = conn.execute(f"SELECT {kind.json_sql('x')} FROM v").fetchone()
+                expected = json.dumps(kind.to_json(kind.from_db(value)), ensure_ascii=False)
+                assert got == expected, (type(kind).__name__, value)
+    finally:
+        conn.close()

@@ -3,10 +3,11 @@
 Why kinds: a reflection's fields are declared once (the dataclasses in
 ``model``, each field tagged with its kind), and every format is built
 from that declaration: the SQLite row writer and reader, the interchange
-encoder and validating decoder, and the fast export that writes JSON text
-straight from stored values. A kind holds, for one sort of value, all five
-conversions side by side, so they cannot drift apart; the fast export is
-byte-for-byte the interchange encoder (a test holds the two together).
+encoder and validating decoder, and the fast export, whose SQL
+(``json_sql``) has SQLite write JSON text straight from stored values. A
+kind holds, for one sort of value, all five conversions side by side, so
+they cannot drift apart; the fast export is byte-for-byte the interchange
+encoder (tests hold the two together).
 
 No model import here: the model imports the kinds to tag its fields.
 """
@@ -16,7 +17,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from reflect_tui.core.journal import codec, values
-from reflect_tui.core.journal.codec import json_string
 from reflect_tui.core.journal.summary import STATUSES
 
 TYPE_CHECKING = False
@@ -47,9 +47,16 @@ class Kind:
         """The JSON-ready value the interchange encoder writes."""
         return value
 
-    def fast_json(self, stored: Any) -> str:
-        """JSON text for a stored value, equal to encoding ``to_json(from_db(stored))``."""
-        return "null" if stored is None else json_string(stored)
+    def json_sql(self, column: str) -> str:
+        """SQL giving the JSON text of ``column``'s stored value, equal to encoding
+        ``to_json(from_db(stored))`` with the interchange encoder (``fast_export``).
+
+        ``json_quote`` escapes exactly what Python's JSON string encoder escapes
+        (``"``, ``\\``, and control characters: ``\\b \\t \\n \\f \\r`` short, the
+        others as ``\\u00xx``) and passes every other character as it is, as
+        ``ensure_ascii=False`` does; NULL gives ``null``.
+        """
+        return f"json_quote({column})"
 
     def from_json(self, value: Any, where: str) -> Any:
         """The model value for a JSON value; raise ``Problem`` when it is not valid."""
@@ -120,11 +127,12 @@ class Timestamp(Kind):
             moment = moment.replace(tzinfo=UTC)
         return moment.astimezone(UTC).isoformat()
 
-    def fast_json(self, stored: Any) -> str:
+    def json_sql(self, column: str) -> str:
         # The stored form always has microseconds; isoformat() drops ".000000".
-        if stored[19:26] == ".000000":
-            stored = stored[:19] + stored[26:]
-        return json_string(stored)
+        return (
+            f"json_quote(CASE WHEN substr({column}, 20, 7) = '.000000'"
+            f" THEN substr({column}, 1, 19) || substr({column}, 27) ELSE {column} END)"
+        )
 
     def from_json(self, value: Any, where: str) -> Any:
         return moment(value, where)
@@ -146,8 +154,8 @@ class TextList(Kind):
     def to_json(self, value: Any) -> Any:
         return list(value)
 
-    def fast_json(self, stored: Any) -> str:
-        return str(stored) if stored else "[]"
+    def json_sql(self, column: str) -> str:
+        return f"coalesce(nullif({column}, ''), '[]')"  # the stored array as it is
 
     def from_json(self, value: Any, where: str) -> Any:
         items = a_list(value, where)
@@ -172,8 +180,8 @@ class Flag(Kind):
     def to_json(self, value: Any) -> Any:
         return bool(value)
 
-    def fast_json(self, stored: Any) -> str:
-        return "true" if stored else "false"
+    def json_sql(self, column: str) -> str:
+        return f"CASE WHEN {column} THEN 'true' ELSE 'false' END"
 
     def from_json(self, value: Any, where: str) -> Any:
         if not isinstance(value, bool):
@@ -186,8 +194,9 @@ class Rating(Kind):
 
     default = None
 
-    def fast_json(self, stored: Any) -> str:
-        return "null" if stored is None else str(int(stored))
+    def json_sql(self, column: str) -> str:
+        whole = f"CAST(CAST({column} AS INTEGER) AS TEXT)"
+        return f"CASE WHEN {column} IS NULL THEN 'null' ELSE {whole} END"
 
     def from_json(self, value: Any, where: str) -> Any:
         if value is not None and (
@@ -202,8 +211,8 @@ class Count(Kind):
 
     default = 1
 
-    def fast_json(self, stored: Any) -> str:
-        return str(int(stored))
+    def json_sql(self, column: str) -> str:
+        return f"CAST(CAST({column} AS INTEGER) AS TEXT)"
 
     def from_json(self, value: Any, where: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
