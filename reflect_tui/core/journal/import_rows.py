@@ -13,7 +13,9 @@ days, ratings, flags, lists) are checked inline in their common form
 refuses, an uncommon form) gives up; the caller then runs the full decoder,
 which either names the flaw with its place or builds the reflection, which
 ``from_reflection`` turns into the same rows. A test holds both ways to
-equal rows.
+equal rows. The functions are generated from ``field_table`` (the field
+table's copy), and the model is imported only by the paths that need its
+objects, so the import's helper process reads a file without it.
 """
 
 from __future__ import annotations
@@ -22,10 +24,10 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from json.encoder import encode_basestring
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect_tui.core.journal import fts
-from reflect_tui.core.journal.fields import CHILDREN, REFLECTION, SCALARS, Children, Field
+from reflect_tui.core.journal.field_table import CHILDREN, REFLECTION, SCALARS, ChildTable, Field
 from reflect_tui.core.journal.import_batch import (
     _DAY_AT,
     _PRINCIPLE,
@@ -48,7 +50,9 @@ from reflect_tui.core.journal.kinds import (
     TextList,
     Timestamp,
 )
-from reflect_tui.core.journal.model import Reflection
+
+if TYPE_CHECKING:
+    from reflect_tui.core.journal.model import Reflection
 
 
 class Prepared(NamedTuple):
@@ -67,6 +71,9 @@ class Prepared(NamedTuple):
         Read back from the stored forms when no source came along (rows sent
         by the import's helper process), as ``records`` reads a stored row.
         """
+        from reflect_tui.core.journal import fields
+        from reflect_tui.core.journal.model import Reflection
+
         if isinstance(self.source, Reflection):
             return self.source
         if self.source is not None:
@@ -77,7 +84,7 @@ class Prepared(NamedTuple):
         values: dict[str, Any] = {
             f.name: f.kind.from_db(v) for f, v in zip(SCALARS, self.row, strict=True)
         }
-        for child, rows in zip(CHILDREN, self.children, strict=True):
+        for child, rows in zip(fields.CHILDREN, self.children, strict=True):
             values[child.name] = [
                 child.item(*(f.kind.from_db(v) for f, v in zip(child.fields, row[1:], strict=True)))
                 for row in rows
@@ -210,7 +217,7 @@ _HELPERS: dict[str, Any] = {
 }
 
 
-def _child(name: str, child: Children, env: dict[str, Any], batched: bool) -> Callable[..., Any]:
+def _child(name: str, child: ChildTable, env: dict[str, Any], batched: bool) -> Callable[..., Any]:
     env.update(_HELPERS)
     env[f"{name}_KEYS"] = frozenset(f.name for f in child.fields)
     body = [
@@ -261,7 +268,7 @@ def _compile(batched: bool = False) -> Callable[..., Any]:
         "    if type(obj) is not dict or not obj.keys() <= KEYS: raise _Doubt",
     ]
     for f in REFLECTION:
-        if isinstance(f, Children):
+        if isinstance(f, ChildTable):
             env[f"child_{f.name}"] = _child(f"child_{f.name}", f, env, batched)
             args = "x, index, i" if batched else "x, i"
             body += [

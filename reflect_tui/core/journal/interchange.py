@@ -12,19 +12,23 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import values
 from reflect_tui.core.journal.field_table import FORMAT_NAME, FORMAT_VERSION
 from reflect_tui.core.journal.fields import REFLECTION, Children, Field
+from reflect_tui.core.journal.interchange_read import TOO_DEEP as TOO_DEEP
+from reflect_tui.core.journal.interchange_read import (
+    iter_journal_batches as iter_journal_batches,  # the import helper's reader, re-exported
+)
+from reflect_tui.core.journal.interchange_read import walk
 from reflect_tui.core.journal.kinds import Problem as _Problem
 from reflect_tui.core.journal.kinds import a_list
 from reflect_tui.core.journal.kinds import kind_name as _kind
 from reflect_tui.core.journal.model import Reflection
 
 if TYPE_CHECKING:
-    from reflect_tui.core.journal.import_batch import Batch
     from reflect_tui.core.journal.import_rows import Prepared
 
 
@@ -32,8 +36,6 @@ class _HasId(Protocol):
     @property
     def id(self) -> str: ...
 
-
-_Item = TypeVar("_Item")
 
 _KNOWN = frozenset(f.name for f in REFLECTION)
 
@@ -112,9 +114,6 @@ def escape_unsafe(text: str) -> str:
 # --- import and validation -------------------------------------------------------------
 
 
-TOO_DEEP = "de JSON is te diep genest (lijsten of objecten in elkaar)"
-
-
 def parse_journal(text: str, source: str = "invoer") -> list[Reflection]:
     """Parse and fully validate an interchange document; raise ``ReflectError`` on any flaw."""
     try:
@@ -175,7 +174,7 @@ def iter_journal(stream: TextIO, source: str = "invoer") -> Iterator[Reflection]
         # carefully decoded element (see ``json_stream``).
         return fast_reflection(value) or reflection_from_dict(again(), f"reflections[{index}]")
 
-    return _walk(stream, source, decode, _id_of)
+    return walk(stream, source, decode, _id_of)
 
 
 def iter_journal_rows(stream: TextIO, source: str = "invoer") -> Iterator[Prepared]:
@@ -191,128 +190,11 @@ def iter_journal_rows(stream: TextIO, source: str = "invoer") -> Iterator[Prepar
             reflection_from_dict(again(), f"reflections[{index}]")
         )
 
-    return _walk(stream, source, decode, _id_of)
-
-
-def iter_journal_batches(
-    stream: TextIO, source: str = "invoer", size: int = 250
-) -> Iterator[Batch]:
-    """``iter_journal_rows``, yielding up to ``size`` reflections at a time as a ``Batch``.
-
-    The import helper's path (``import_helper``): the rows go straight into
-    the lists the writer hands to SQLite. The last batch (possibly empty)
-    carries the ratings' sums of the whole file. The first batches are
-    small (a sixteenth of ``size``, doubling): the writer in the other
-    process waits for the first one, and a big first batch kept it idle for
-    a quarter of a 1,000-reflection import.
-    """
-    from reflect_tui.core.journal.import_rows import BatchBuilder, from_reflection
-
-    builder = BatchBuilder()
-    add = builder.add
-
-    def decode(value: Any, index: int, again: Callable[[], Any]) -> str:
-        rid = add(value, index)
-        if rid is None:
-            prepared = from_reflection(reflection_from_dict(again(), f"reflections[{index}]"))
-            builder.add_prepared(prepared, index)
-            rid = prepared.id
-        return rid
-
-    limit = max(1, size // 16)
-    for _rid in _walk(stream, source, decode, _same):
-        if len(builder) >= limit:
-            yield builder.take(last=False)
-            limit = min(size, limit * 2)
-    yield builder.take(last=True)
-
-
-def _same(rid: str) -> str:
-    return rid
+    return walk(stream, source, decode, _id_of)
 
 
 def _id_of(item: _HasId) -> str:
     return item.id
-
-
-def _walk(
-    stream: TextIO,
-    source: str,
-    decode: Callable[[Any, int, Callable[[], Any]], _Item],
-    ident: Callable[[_Item], str],
-) -> Iterator[_Item]:
-    """The document's members checked, each element of ``reflections`` decoded in turn."""
-    from reflect_tui.core.journal.json_stream import (
-        ARRAY,
-        ELEMENT,
-        MEMBER,
-        JsonSyntaxError,
-        TooDeep,
-        events,
-    )
-
-    careful = json.JSONDecoder(parse_int=values.parse_int, parse_float=values.parse_float)
-    walker = events(stream, "reflections", careful, json.JSONDecoder())
-    again = walker.again
-
-    seen: dict[str, int] = {}
-    header: dict[str, Any] = {}
-    found = False
-    try:
-        try:
-            for kind, key, value in walker:
-                if kind == MEMBER:
-                    if key in ("format", "version"):
-                        header[key] = value
-                        _check_header(header, final=False)
-                    continue
-                found = True
-                if kind == ARRAY:
-                    continue
-                if kind != ELEMENT:
-                    raise _Problem("reflections", "moet een lijst zijn")
-                item = decode(value, key, again)
-                rid = ident(item)
-                if rid in seen:
-                    raise _Problem(
-                        f"reflections[{key}].id",
-                        f"komt al voor in reflections[{seen[rid]}]",
-                    )
-                seen[rid] = key
-                yield item
-        except TypeError:
-            raise _Problem(
-                "(document)", "verwacht een JSON-object met 'format' en 'reflections'"
-            ) from None
-        _check_header(header, final=True)
-        if not found:
-            raise _Problem("reflections", "moet een lijst zijn")
-    except JsonSyntaxError as exc:
-        raise ReflectError(
-            f"{source}: geen geldige JSON (regel {exc.line}, kolom {exc.col}): {exc.message};"
-            " er is niets geïmporteerd."
-        ) from None
-    except TooDeep:
-        raise ReflectError(f"{source}: {TOO_DEEP}; er is niets geïmporteerd.") from None
-    except UnicodeDecodeError as exc:
-        raise ReflectError(
-            f"{source}: geen UTF-8-tekst ({exc.reason}); er is niets geïmporteerd."
-        ) from None
-    except _Problem as problem:
-        raise ReflectError(f"{source}: {problem}; er is niets geïmporteerd.") from None
-
-
-def _check_header(header: Mapping[str, Any], final: bool) -> None:
-    if ("format" in header or final) and header.get("format") != FORMAT_NAME:
-        raise _Problem("format", f"moet {FORMAT_NAME!r} zijn, niet {header.get('format')!r}")
-    if "version" in header or final:
-        try:  # a whole number: ``true`` and ``1.0`` equal 1 in Python, not in the format
-            version = values.format_version(header.get("version"))
-        except values.BadValue as bad:
-            raise _Problem("version", bad.message) from None
-        if version != FORMAT_VERSION:
-            hint = " (nieuwer dan deze versie van reflect)" if version > FORMAT_VERSION else ""
-            raise _Problem("version", f"versie {version!r} wordt niet ondersteund{hint}")
 
 
 def reflection_from_dict(item: Any, where: str) -> Reflection:
