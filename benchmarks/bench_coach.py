@@ -2,6 +2,8 @@
 
 Run from the project root:  .venv/bin/python benchmarks/bench_coach.py [--runs N]
 [--tuned-only]  (--tuned-only skips the held-out halves: for whoever tunes the coach)
+[--cases FILE ...]  (only these case files, aggregate figures only: e.g. the tuning
+sets and a validation set; held-out files are refused)
 
 Quality (issue 11), each case run as a user would: its text, its case kind
 and the barriers its writer says were ticked; printed separately for the
@@ -145,6 +147,24 @@ def info(label: str, value: float, extra: str = "") -> str:
     return f"  {label:<58} {value:8.3f}{extra}"
 
 
+def good_tip_figures(content: Content, cases: list, path: Path) -> tuple[float, float] | None:
+    """(good share of shown tips, share of cases with one) where a file names ``good_tips``."""
+    import yaml
+
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    good = {str(c["id"]): set(c.get("good_tips") or ()) for c in raw.get("cases", [])}
+    if not any(good.values()):
+        return None
+    shown = hits = with_good = 0
+    for case in cases:
+        ids = [m.tip.id for m in coach_case(content, case)]
+        shown += len(ids)
+        found = sum(i in good.get(case.id, set()) for i in ids)
+        hits += found
+        with_good += found > 0
+    return hits / max(shown, 1), with_good / max(len(cases), 1)
+
+
 def load_labels(path: Path) -> dict[tuple[str, str], bool]:
     """(case id, reason line) -> misread?, from the labelled reasons file."""
     if not path.exists():
@@ -181,6 +201,13 @@ def main() -> int:
         action="store_true",
         help="only the tuned half (for whoever tunes: never see held-out figures)",
     )
+    parser.add_argument(
+        "--cases",
+        nargs="+",
+        type=Path,
+        default=None,
+        help="only these case files (aggregates only; held-out files are refused)",
+    )
     args = parser.parse_args()
 
     content = load_builtin()
@@ -196,6 +223,11 @@ def main() -> int:
     ]
     if args.tuned_only:
         halves = halves[:1]
+    if args.cases:
+        if any("heldout" in p.name for p in args.cases):
+            print("held-out case files are not for --cases", file=sys.stderr)
+            return 2
+        halves = [(p.stem, str(p.resolve())) for p in args.cases]
     for name, path in halves:
         if not (data / path).exists():
             print(f"\n{name}: {path} missing")
@@ -214,6 +246,10 @@ def main() -> int:
         print(line("suggested practice, top-1", result.suggestion_top1, TARGET_TOP1))
         print(info("suggested practice, top-2", result.suggestion_top2))
         print(line("ticked barrier served", result.ticked_served, TARGET_TICKED))
+        good = good_tip_figures(content, cases, data / path)
+        if good is not None:
+            print(info("share of shown tips among the case's good tips", good[0]))
+            print(info("cases with a good tip in the five", good[1]))
         slots = sum(result.practice_slots.values()) or 1
         spread = ", ".join(f"{p} {c / slots:.2f}" for p, c in result.practice_slots.items())
         print(f"    tip slots per practice: {spread}")

@@ -72,3 +72,17 @@ def test_the_core_move_for_an_angry_evening_comes_first() -> None:
     assert {"doe-wat-je-belooft", "zeg-vooraf-waarover-mensen-meepraten"} & set(top)
     first = coach_case(content, case)[0]
     assert any(p.kind == CUE for p in first.parts)
+
+
+def test_a_worry_that_did_not_come_about_is_no_situation_to_handle() -> None:
+    """Issue 11, stop 13: "X, maar het ging goed" names X only to say it was no
+    problem (blind readers saw a full, friendly room get advice for a crowded
+    evening). Only what comes before the "maar" is overcome; good news first
+    and a problem after it keeps the problem."""
+    content = load_builtin()
+    calm = read_text(content, "De zaal zat vol maar de sfeer was goed, mensen waren positief.")
+    assert "kies-een-luisterstrategie" not in calm.cues
+    tense = read_text(content, "De sfeer was goed, maar de zaal zat vol en het werd onrustig.")
+    assert "kies-een-luisterstrategie" in tense.cues
+    plain = read_text(content, "De zaal zat vol en de sfeer was grimmig.")
+    assert "kies-een-luisterstrategie" in plain.cues

@@ -115,3 +115,34 @@ def test_a_situation_cue_decides_the_first_practice() -> None:
     )
     ranked = suggest_practices(CONTENT, text, "initiatief", barriers=("politiek",))
     assert ranked[0].id == "relaties"
+
+
+def test_one_loose_word_is_never_quoted_back_as_the_reason() -> None:
+    """Issue 11, stop 13: a reason may not hang on one word that may be meant in
+    another sense. A department's name ('Vastgoed') is no hindrance by itself,
+    and one cue word ('ontwikkelaar') confirmed only by one of the tip's loose
+    keywords is no context: the tips still count them, but the line says what
+    the tip is about instead of "Je schreef 'Vastgoed'". Texts from the tuned sets."""
+    texts = [
+        (
+            "Een kerkgenootschap wil het leegstaande buurthuis gebruiken voor een voedselbank. "
+            "Vastgoed wil eerst een huurcontract tegen marktprijs.",
+            "'Vastgoed'",
+        ),
+        (
+            "Een ontwikkelaar wil 60 woningen op het oude sportpark. Hij heeft een "
+            "adviesbureau, de omwonenden hebben alleen een appgroep.",
+            "'ontwikkelaar'",
+        ),
+        (
+            "Volgens het omgevingsplan kan het misschien, volgens mijn collega van vergunningen "
+            "zeker niet.",
+            "'vergunningen'",
+        ),
+    ]
+    for text, word in texts:
+        matches = match_tips(CONTENT, Signals(text=text))
+        assert matches
+        lines = [r for m in matches for r in m.reasons]
+        assert not any(f"Je schreef {word}" in r for r in lines), lines
+        assert all(m.reasons for m in matches)  # a plain line instead, never none

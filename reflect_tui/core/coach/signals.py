@@ -399,6 +399,8 @@ def read_text(content: Content, text: str) -> TextEvidence:
     own_only_tips = {t.id for t in content.tips if _OWN_ONLY.intersection(t.barriers)}
     wish_clauses = _wish_clauses(tokens, clauses)
     settled_sentences, settled_clauses = _good_news(tokens, sentences, clauses, negations)
+    overcome = _worry_then_good_news(tokens, sentences, clauses, settled_clauses)
+    settled_clauses |= overcome
     hindrance = negations | _keys(_HINDRANCE_WORDS)
     # "ik weet niet of de wethouder ..." is a question, not a hindrance: a
     # negation right after a not-knowing word confirms nothing.
@@ -511,6 +513,8 @@ def read_text(content: Content, text: str) -> TextEvidence:
         groups[group].setdefault(item_id, []).append(evidence)
     cue_groups: dict[str, list[Evidence]] = {}
     for cue_hit in index.cues.hits(tokens, clauses, masked, negations):
+        if clauses[cue_hit.first] in overcome:
+            continue  # "de zaal zat vol, maar de sfeer was goed": no situation to handle
         if cue_hit.owner in hindrance_tips and (
             sentences[cue_hit.first] in settled_sentences
             or clauses[cue_hit.first] in settled_clauses
@@ -575,6 +579,32 @@ def _good_news(
         if sentence > 0 and keys[first] in back and i - first <= 4:
             found_sentences.add(sentence - 1)  # "Dat is dus opgelost."
     return found_sentences, found_clauses
+
+
+_BUT = word_key("maar")
+
+
+def _worry_then_good_news(
+    tokens: list[Token], sentences: list[int], clauses: list[int], went_well: set[int]
+) -> set[int]:
+    """Clauses before a "maar" clause that says it went well, in the same sentence.
+
+    Why: "De zaal zat vol, maar de sfeer was goed" names a possible problem
+    only to say it did not come about; blind readers saw such sentences read
+    as the problem (advice for a crowded, tense evening). The reverse order
+    ("het ging goed, maar niemand kwam") keeps its problem: only what comes
+    before the "maar" is overcome.
+    """
+    overcome: set[int] = set()
+    for i, token in enumerate(tokens):
+        if word_key(token.text) != _BUT or clauses[i] not in went_well:
+            continue
+        overcome.update(
+            clauses[j]
+            for j in range(i)
+            if sentences[j] == sentences[i] and clauses[j] != clauses[i]
+        )
+    return overcome
 
 
 _THINK = frozenset(word_key(w) for w in ("denkt", "dacht", "dachten", "denken"))

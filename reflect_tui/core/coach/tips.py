@@ -222,7 +222,12 @@ def score_tip(
         if not confirmed:
             weight = W_CUE_SINGLE
         quotes = tuple(first_quotes(cues, 1))
-        parts.append(ScorePart(CUE, "", weight, _matches(cues), quotes, sure=confirmed))
+        # Quoted back only when the cues carry their own context (a phrase, or
+        # two cues): one cue word confirmed by one of the tip's loose keywords
+        # still counts, but "Je schreef 'ontwikkelaar'" or "'formulier'" read
+        # as the coach hanging its advice on one word.
+        sure = confirmed and strong_cues(cues)
+        parts.append(ScorePart(CUE, "", weight, _matches(cues), quotes, sure=sure))
     if words:
         index = coach_index(content)
         specs = sorted(
@@ -272,14 +277,19 @@ def score_tip(
         elif barrier_id in evidence.barriers and barrier_id not in signals.helps:
             # Never read as a hindrance what the user ticked as a help.
             items = evidence.barriers[barrier_id]
-            sure = strong_words(items) or any(e.confirmed for e in items)
+            # Quoted back only with context: a phrase keyword, three words, or a
+            # confirmed hindrance whose quote is more than the one word. A lone
+            # name ('Vastgoed', 'raadslid', 'omgevingsplan') is no hindrance by
+            # itself; the line would claim the user wrote one.
+            in_context = [e for e in items if e.confirmed and _several_words(e.quote)]
+            sure = strong_words(items) or bool(in_context)
             parts.append(
                 ScorePart(
                     INFERRED_BARRIER,
                     barrier_id,
                     W_BARRIER_INFERRED,
                     _matches(items),
-                    tuple(first_quotes([e for e in items if e.confirmed] or items, 1)),
+                    tuple(first_quotes(in_context or items, 1)),
                     sure=sure,
                 )
             )
@@ -320,6 +330,10 @@ def score_tip(
     if signals.case_kind and signals.case_kind in tip.case_kinds:
         parts.append(ScorePart(CASE_KIND, signals.case_kind, W_KIND))
     return parts
+
+
+def _several_words(quote: str) -> bool:
+    return len(quote.split()) >= 2
 
 
 def _as_utc(moment: datetime) -> datetime:
