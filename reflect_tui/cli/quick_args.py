@@ -138,4 +138,19 @@ def _suggest(rest: list[str]) -> dict[str, object] | None:
     return {"json": bool(rest), "handler": run_suggest}
 
 
-_COMMANDS = {"list": _list, "search": _search, "export": _export, "suggest": _suggest}
+def _import(rest: list[str]) -> dict[str, object] | None:
+    """``import FILE`` (``-`` for standard input, and anything unusual, goes to argparse)."""
+    from reflect_tui.cli.journal_cmd import run_import
+
+    if len(rest) != 1 or not _plain(rest[0]):
+        return None
+    return {"file": rest[0], "handler": run_import}
+
+
+_COMMANDS = {
+    "list": _list,
+    "search": _search,
+    "export": _export,
+    "suggest": _suggest,
+    "import": _import,
+}
