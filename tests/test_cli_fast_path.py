@@ -121,6 +121,8 @@ HEAVY = (
     "shutil",
     "threading",  # the stores' locks come from _thread (core/journal/store.py)
     "typing",  # ~10 % of a 'reflect list' process; see core/lean_typing.py
+    "pathlib",  # with urllib.parse and ipaddress ~17 % of a 'reflect list'; core/paths.py
+    "urllib",
     "uuid",
     "hashlib",
     "json",

@@ -82,3 +82,57 @@ def test_ensure_private_dir_tightens_existing(tmp_path: Path) -> None:
     folder.mkdir(mode=0o755)
     paths.ensure_private_dir(folder)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+# The scripted read commands get their paths as strings (no pathlib): the same rule.
+_SPELLINGS = ["rel/dir", "rel/dir/", "./a//b/./c", "~/x", "/abs/../y", "met spatie/é"]
+
+
+@pytest.mark.parametrize("given", _SPELLINGS)
+def test_the_string_paths_are_the_locations_paths(
+    given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for env in ({"REFLECT_HOME": given}, {"REFLECT_HOME": str(tmp_path / "h")}, {}):
+        for data_dir in (None, given):
+            loc = paths.resolve_locations(data_dir, env=env)
+            journal = paths.journal_file(data_dir, env=env)
+            assert Path(journal) == loc.journal_path
+            assert os.path.isabs(journal)
+            assert Path(paths.backups_folder(journal)) == loc.backups_dir
+            assert paths.backups_dir_beside(journal) == loc.backups_dir
+            folders = paths.resolve_folders(data_dir, env=env)
+            assert tuple(Path(f) for f in folders) == (
+                loc.data_dir,
+                loc.config_dir,
+                loc.cache_dir,
+            )
+
+
+@pytest.mark.parametrize("given", ["j.sqlite3", "a b/j.sqlite3", "x%y/#?&=é😀/j", "../up/j"])
+def test_file_uri_is_pathlibs(given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reflect_tui.core.journal.connection import file_uri
+
+    monkeypatch.chdir(tmp_path)
+    assert file_uri(given) == Path(given).absolute().as_uri()
+    assert file_uri(tmp_path / given) == (tmp_path / given).as_uri()
+
+
+def test_daily_backup_due_and_can_write_beside_take_strings(tmp_path: Path) -> None:
+    from datetime import date
+
+    journal = tmp_path / "journal.sqlite3"
+    backups = tmp_path / "backups"
+    today = date(2026, 12, 2)
+    assert not paths.daily_backup_due(str(journal), str(backups), today)  # no journal yet
+    journal.write_bytes(b"")
+    assert paths.daily_backup_due(str(journal), str(backups), today)
+    assert paths.daily_backup_due(journal, backups, today)
+    backups.mkdir()
+    paths.daily_backup_path(backups, today).write_bytes(b"")
+    assert not paths.daily_backup_due(str(journal), str(backups), today)
+    assert paths.can_write_beside(str(journal)) == paths.can_write_beside(journal)
+    assert paths.can_write_beside("journal-here.sqlite3") == paths.can_write_beside(
+        Path("journal-here.sqlite3")
+    )

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Mapping
 
 from reflect_tui.core.clock import Clock, SystemClock
-from reflect_tui.core.paths import Locations, resolve_locations
+from reflect_tui.core.paths import Locations, journal_file, resolve_locations
 from reflect_tui.core.safe_text import clean_block
 
 TYPE_CHECKING = False
@@ -53,6 +53,12 @@ class CliContext:
         return resolve_locations(getattr(self.args, "data_dir", None), self.env)
 
     @property
+    def journal_file(self) -> str:
+        """``locations.journal_path`` as a string: the scripted read commands need no
+        ``Path`` (``core/paths.py``)."""
+        return journal_file(getattr(self.args, "data_dir", None), self.env)
+
+    @property
     def content_dirs(self) -> list[str]:
         """Folders given with ``--content`` (highest priority layers)."""
         return list(getattr(self.args, "content", None) or [])
@@ -73,18 +79,18 @@ class CliContext:
         """
         from reflect_tui.core.errors import ReflectError
         from reflect_tui.core.journal.store import JournalStore
-        from reflect_tui.core.paths import can_write_beside, daily_backup_due
+        from reflect_tui.core.paths import backups_folder, can_write_beside, daily_backup_due
 
-        locations = self.locations
-        path = locations.journal_path
-        if reading and path.exists() and not can_write_beside(path):
+        path = self.journal_file
+        if reading and os.path.exists(path) and not can_write_beside(path):
             return JournalStore.open(path, self.clock, read_only=True)
-        store = JournalStore.open(locations.journal_path, self.clock)
+        store = JournalStore.open(path, self.clock)
         today = self.clock.today()
-        if not daily_backup_due(locations.journal_path, locations.backups_dir, today):
+        if not daily_backup_due(path, backups_folder(path), today):
             return store  # the usual case: nothing to import or write
         from reflect_tui.core.journal.backup import daily_backup
 
+        locations = self.locations
         try:
             daily_backup(locations.journal_path, locations.backups_dir, today)
         except ReflectError as exc:

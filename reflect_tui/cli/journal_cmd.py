@@ -13,7 +13,6 @@ characters, so an answer containing ``\\x1b[2J`` cannot clear the screen.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from reflect_tui.cli import filters
 from reflect_tui.core.dates import format_date
@@ -25,6 +24,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Generator, Iterator, Sequence
+    from pathlib import Path
     from typing import Any
 
     from reflect_tui.cli.context import CliContext
@@ -216,13 +216,15 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     to_file = bool(args.output and args.output != "-")
     target = None
     if to_file:  # refuse a FIFO, device or directory before reading the journal
+        from pathlib import Path
+
         from reflect_tui.core.journal.exports import check_export_target
 
         target = check_export_target(Path(args.output).expanduser())
     to_terminal = not to_file and _is_tty(ctx.stdout)
     from reflect_tui.core.journal.keys import export_warning
 
-    warning = export_warning(ctx.locations.journal_path)
+    warning = export_warning(ctx.journal_file)
     if warning is not None:
         ctx.warn(warning)
     # Unfiltered (the usual case): no JournalQuery, so no query module to import.

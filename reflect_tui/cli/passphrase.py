@@ -10,12 +10,12 @@ traceback.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from reflect_tui.core.errors import ReflectError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import TextIO
 
 ASK = "Wachtwoord van het dagboek: "

@@ -17,7 +17,6 @@ import importlib.util
 import mmap
 import os
 from collections.abc import Mapping
-from pathlib import Path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,8 +28,8 @@ HEADER = b"reflect-lemmas-nl 1\n"
 class LemmaTable:
     """Read-only ``get(form) -> lemma | None`` over a sorted, memory-mapped file."""
 
-    def __init__(self, path: Path) -> None:
-        with path.open("rb") as handle:
+    def __init__(self, path: str) -> None:
+        with open(path, "rb") as handle:
             self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         if self._map[: len(HEADER)] != HEADER:
             self._map.close()
@@ -85,24 +84,25 @@ def _source_stamp() -> str | None:
     spec = importlib.util.find_spec("simplemma")
     if spec is None or spec.origin is None:
         return None
-    data = Path(spec.origin).parent / "strategies" / "dictionaries" / "data" / "nl.plzma"
+    folder = os.path.dirname(spec.origin)
+    data = os.path.join(folder, "strategies", "dictionaries", "data", "nl.plzma")
     try:
-        st = data.stat()
+        st = os.stat(data)
     except OSError:
         return None
     return f"{st.st_size}-{int(st.st_mtime)}"
 
 
-def table_path() -> Path | None:
-    """Where the table lives: the cache folder ``paths`` decides."""
-    from reflect_tui.core.paths import resolve_locations
+def table_path() -> str | None:
+    """Where the table lives: the cache folder ``paths`` decides (a string: no pathlib
+    on the path of ``reflect search``, see ``core/paths.py``)."""
+    from reflect_tui.core.paths import resolve_folders
 
     stamp = _source_stamp()
     if stamp is None:
         return None
-    locations = resolve_locations(None, os.environ)
-    cache = locations.cache_dir or locations.data_dir / "cache"
-    return cache / f"lemmas-nl-{stamp}.txt"
+    cache = resolve_folders(None, os.environ)[2]
+    return os.path.join(cache, f"lemmas-nl-{stamp}.txt")
 
 
 def open_lemma_table() -> LemmaTable | Mapping[str, Any]:
@@ -118,9 +118,11 @@ def open_lemma_table() -> LemmaTable | Mapping[str, Any]:
     forms = _decoded()
     if path is None:
         return forms
+    from pathlib import Path
+
     try:
-        ensure_private_dir(path.parent)
-        write_private_file(path, table_bytes(forms))
+        ensure_private_dir(os.path.dirname(path))
+        write_private_file(Path(path), table_bytes(forms))
         return LemmaTable(path)
     except (OSError, ValueError):
         return forms  # a read-only or full cache folder: work from memory

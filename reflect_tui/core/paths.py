@@ -15,18 +15,28 @@ here touches the disk at import time; folders are created only by
 # sets up every AST node type: ~9 M instructions, a tenth of a plain
 # ``reflect list``. tests/test_cli_fast_path.py runs those commands with compile()
 # forbidden (and checks that they do not import typing).
+#
+# ``pathlib`` is kept off that path too: with what it imports (``urllib.parse`` and
+# ``ipaddress``, ``fnmatch``, ``ntpath``) it was ~18 M instructions, a sixth of a
+# plain ``reflect list`` at 1,000 reflections. So the functions those commands
+# use work on plain strings with ``os.path`` (and accept a ``Path`` as well), the
+# journal's file is handed out as a string by ``journal_file``, and ``Path`` is
+# imported where a ``Path`` is made. The same test checks that pathlib stays out.
 
 from __future__ import annotations
 
 import os
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
-    from typing import NamedTuple
+    from pathlib import Path
+    from typing import NamedTuple, TypeAlias, TypeVar
+
+    StrPath: TypeAlias = str | os.PathLike[str]
+    AnyPath = TypeVar("AnyPath", str, Path)
 else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
     from reflect_tui.core.lean_typing import NamedTuple
 
@@ -97,24 +107,51 @@ def resolve_locations(
     ``REFLECT_HOME`` moves everything (data in it, config in ``config/``
     and caches in ``cache/`` below it) so a test or a portable install is
     fully isolated; ``--data-dir`` (the ``data_dir`` argument) moves only
-    the journal.
+    the journal. The rule itself is ``resolve_folders``.
     """
+    from pathlib import Path
+
+    data, config, cache = resolve_folders(data_dir, env)
+    return Locations(data_dir=Path(data), config_dir=Path(config), cache_dir=Path(cache))
+
+
+def resolve_folders(
+    data_dir: str | os.PathLike[str] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> tuple[str, str, str]:
+    """The data, config and cache folders of ``resolve_locations``, as absolute strings."""
     env = os.environ if env is None else env
     home = env.get(ENV_HOME)
     if home:
-        base = Path(home).expanduser()
-        data, config, cache = base, base / "config", base / "cache"
+        base = os.path.expanduser(home)
+        data, config, cache = base, os.path.join(base, "config"), os.path.join(base, "cache")
     else:
         import platformdirs  # local: keeps import of this module cheap
 
-        data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-        config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-        cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+        data = platformdirs.user_data_dir(APP_NAME, appauthor=False)
+        config = platformdirs.user_config_dir(APP_NAME, appauthor=False)
+        cache = platformdirs.user_cache_dir(APP_NAME, appauthor=False)
     if data_dir is not None:
-        data = Path(data_dir).expanduser()
-    return Locations(
-        data_dir=data.absolute(), config_dir=config.absolute(), cache_dir=cache.absolute()
-    )
+        data = os.path.expanduser(os.fspath(data_dir))
+    return absolute(data), absolute(config), absolute(cache)
+
+
+def absolute(path: StrPath) -> str:
+    """``Path(path).absolute()`` as a string: joined to the working folder, nothing resolved.
+
+    Not ``os.path.abspath``: that also drops ``..`` (wrong past a symbolic link),
+    which ``Path.absolute`` leaves alone.
+    """
+    text = os.fspath(path)
+    return text if os.path.isabs(text) else os.path.join(os.getcwd(), text)
+
+
+def journal_file(
+    data_dir: str | os.PathLike[str] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> str:
+    """``resolve_locations(...).journal_path`` as a string (the scripted read commands)."""
+    return os.path.join(resolve_folders(data_dir, env)[0], JOURNAL_FILENAME)
 
 
 def draft_lock_path(journal_path: Path, reflection_id: str) -> Path:
@@ -133,13 +170,20 @@ def copies_elsewhere_path(journal_path: Path) -> Path:
     return journal_path.parent / "copies-elsewhere.json"
 
 
-def backups_dir_beside(journal_path: Path) -> Path:
+def backups_dir_beside(journal_path: StrPath) -> Path:
     """The backups folder of the journal at ``journal_path`` (``backups/`` beside it).
 
     One rule for every journal, also one opened with ``--data-dir``: delete
     scrubs this folder, restore and the "restore a backup" messages look in it.
     """
-    return journal_path.parent / "backups"
+    from pathlib import Path
+
+    return Path(backups_folder(journal_path))
+
+
+def backups_folder(journal_path: StrPath) -> str:
+    """``backups_dir_beside`` as a string (the scripted read commands need no ``Path``)."""
+    return os.path.join(os.path.dirname(os.fspath(journal_path)), "backups")
 
 
 DAILY_BACKUP_PREFIX = "daily-"
@@ -148,16 +192,21 @@ BACKUP_SUFFIX = ".sqlite3"
 
 def daily_backup_path(backups_dir: Path, today: date) -> Path:
     """Where today's daily snapshot of the journal goes (``core/journal/backup``)."""
-    return backups_dir / f"{DAILY_BACKUP_PREFIX}{today.isoformat()}{BACKUP_SUFFIX}"
+    return backups_dir / _daily_backup_name(today)
 
 
-def daily_backup_due(journal_path: Path, backups_dir: Path, today: date) -> bool:
+def _daily_backup_name(today: date) -> str:
+    return f"{DAILY_BACKUP_PREFIX}{today.isoformat()}{BACKUP_SUFFIX}"
+
+
+def daily_backup_due(journal_path: StrPath, backups_dir: StrPath, today: date) -> bool:
     """True when the journal exists and has no snapshot of ``today`` yet (one ``stat``).
 
     Here, not in ``backup``: every CLI command that opens the journal asks,
     and ``reflect list`` need not import the backup code to hear "no".
     """
-    return not daily_backup_path(backups_dir, today).exists() and journal_path.exists()
+    snapshot = os.path.join(os.fspath(backups_dir), _daily_backup_name(today))
+    return not os.path.exists(snapshot) and os.path.exists(journal_path)
 
 
 def builtin_content_dir() -> Path:
@@ -167,6 +216,8 @@ def builtin_content_dir() -> Path:
     source checkout (editable install, tests) it is ``content/`` at the
     project root.
     """
+    from pathlib import Path
+
     packaged = Path(__file__).resolve().parent.parent / "_builtin_content"
     if packaged.is_dir():
         return packaged
@@ -186,6 +237,8 @@ def content_layer_dirs(
     folder (most users never create it); others are kept so the loader can
     report them.
     """
+    from pathlib import Path
+
     env = os.environ if env is None else env
     layers: list[Path] = []
     for part in env.get(ENV_CONTENT_PATH, "").split(os.pathsep):
@@ -197,7 +250,7 @@ def content_layer_dirs(
     return layers
 
 
-def ensure_private_dir(path: Path) -> Path:
+def ensure_private_dir(path: AnyPath) -> AnyPath:
     """Create ``path`` (and parents) as 0700; an existing one loses group/other access only.
 
     Tightening never ADDS rights: a folder the user made read-only (0500)
@@ -205,39 +258,39 @@ def ensure_private_dir(path: Path) -> Path:
     to (it used to chmod such a folder to 0700 and write into it). Writing
     then fails with a clear "read-only" message; reading still works.
     """
-    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
-    current = stat.S_IMODE(path.stat().st_mode)
+    os.makedirs(path, mode=PRIVATE_DIR_MODE, exist_ok=True)  # as Path.mkdir(parents=True)
+    current = stat.S_IMODE(os.stat(path).st_mode)
     if current & ~PRIVATE_DIR_MODE:
-        path.chmod(current & PRIVATE_DIR_MODE)
+        os.chmod(path, current & PRIVATE_DIR_MODE)
     return path
 
 
-def can_write_beside(path: Path) -> bool:
+def can_write_beside(path: StrPath) -> bool:
     """Could SQLite write ``path`` and create its ``-wal``/``-shm`` beside it?
 
     False on a read-only file system, in a read-only folder, or for a
     read-only file: then the journal can only be opened for reading.
     """
-    folder = path.parent
+    folder = os.path.dirname(os.fspath(path)) or "."
     try:
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
             return False
     except OSError:
         return False
     try:
-        mode = folder.stat().st_mode
+        mode = os.stat(folder).st_mode
     except OSError:
         return False
     # The owner's write bit is checked too, not only access(): root may write
     # anywhere, but a folder its owner made 0500 is meant to stay unchanged.
     if not mode & stat.S_IWUSR or not os.access(folder, os.W_OK | os.X_OK):
         return False
-    if not path.exists():
+    if not os.path.exists(path):
         return True
-    return bool(path.stat().st_mode & stat.S_IWUSR) and os.access(path, os.W_OK)
+    return bool(os.stat(path).st_mode & stat.S_IWUSR) and os.access(path, os.W_OK)
 
 
-def create_private_file(path: Path) -> None:
+def create_private_file(path: StrPath) -> None:
     """Pre-create ``path`` as 0600 regardless of umask, if it is missing.
 
     SQLite and ``open()`` honour the umask; creating the file ourselves

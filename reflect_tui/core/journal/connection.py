@@ -36,10 +36,8 @@ drivers' exception classes.
 from __future__ import annotations
 
 import _thread  # not threading: see store.py
-import contextlib
 import os
 import sqlite3
-from pathlib import Path
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import keys
@@ -47,7 +45,10 @@ from reflect_tui.core.journal.sqlite_errors import DamagedJournal, db_errors, tr
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any, cast
+
+    from reflect_tui.core.paths import StrPath
 else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
     from reflect_tui.core.lean_typing import cast
 
@@ -61,7 +62,7 @@ _held: dict[tuple[int, int], int] = {}
 _held_lock = _thread.allocate_lock()
 
 
-def _file_key(path: Path) -> tuple[int, int] | None:
+def _file_key(path: StrPath) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -69,7 +70,7 @@ def _file_key(path: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
-def held_in_process(path: Path) -> bool:
+def held_in_process(path: StrPath) -> bool:
     """True while a connection made by :func:`connect` in this process has ``path`` open."""
     key = _file_key(path)
     with _held_lock:
@@ -117,7 +118,7 @@ def _cipher_connection_class() -> type[Any]:
     return _cipher_class
 
 
-def _driver_connect(target: str | Path, cipher: bool, **options: Any) -> sqlite3.Connection:
+def _driver_connect(target: StrPath, cipher: bool, **options: Any) -> sqlite3.Connection:
     """Open ``target`` with the plain driver or with ``sqlcipher3`` (same DB-API options)."""
     if cipher:
         driver = keys.cipher_driver()
@@ -127,7 +128,7 @@ def _driver_connect(target: str | Path, cipher: bool, **options: Any) -> sqlite3
     return sqlite3.connect(target, factory=JournalConnection, **options)
 
 
-def _hold(conn: Any, path: Path) -> None:
+def _hold(conn: Any, path: StrPath) -> None:
     """Register ``conn`` as holding ``path`` open (see ``held_in_process``)."""
     key_id = _file_key(path)
     if key_id is not None:
@@ -136,7 +137,7 @@ def _hold(conn: Any, path: Path) -> None:
         conn._held_key = key_id
 
 
-def check_file(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+def check_file(path: StrPath, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
     """Refuse a file that is not a usable reflect journal, without changing it.
 
     The header is checked by plain reading; then SQLite opens the file with
@@ -155,7 +156,7 @@ def check_file(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
     if held_in_process(path):
         return
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             header = handle.read(100)
     except IsADirectoryError:
         raise ReflectError(f"{path} is een map, geen dagboekbestand.") from None
@@ -174,7 +175,7 @@ def check_file(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         raise DamagedJournal(path, "ongeldige paginagrootte")
     pages = int.from_bytes(header[28:32], "big")
     size_is_valid = header[92:96] == header[24:28]  # header's own "size is current" check
-    if not live and size_is_valid and path.stat().st_size < pages * page_size:
+    if not live and size_is_valid and os.stat(path).st_size < pages * page_size:
         raise DamagedJournal(path, "bestand is afgekapt")
     try:
         version, names = _read_catalog(path, live, busy_timeout)
@@ -200,16 +201,34 @@ def check_file(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
     migrations.check_version(version, path)
 
 
-def _is_live(path: Path) -> bool:
+def _is_live(path: StrPath) -> bool:
     """A ``-wal`` or ``-journal`` beside the file: in use, or left by a crash."""
-    return any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
+    name = os.fspath(path)
+    return os.path.exists(name + "-wal") or os.path.exists(name + "-journal")
 
 
-def _read_catalog(path: Path, live: bool, busy_timeout: float) -> tuple[int, set[str]]:
+# What ``urllib.parse.quote_from_bytes`` leaves as it is (with ``/``, its default safe).
+_URI_PLAIN = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
+
+
+def file_uri(path: StrPath) -> str:
+    """``Path(path).absolute().as_uri()``, for SQLite's ``file:`` names with options.
+
+    Written out (percent-encoding every byte outside ``_URI_PLAIN``) because
+    ``pathlib`` and ``urllib.parse`` are kept off the path of ``reflect list``,
+    ``search`` and ``export`` (``core/paths.py``); a test compares the two.
+    """
+    from reflect_tui.core.paths import absolute
+
+    raw = os.fsencode(absolute(path))
+    return "file://" + "".join(chr(b) if b in _URI_PLAIN else f"%{b:02X}" for b in raw)
+
+
+def _read_catalog(path: StrPath, live: bool, busy_timeout: float) -> tuple[int, set[str]]:
     """``user_version`` and table names, read without writing anything."""
     flags = "mode=ro" if live else "mode=ro&immutable=1"
     try:
-        probe = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=busy_timeout)
+        probe = sqlite3.connect(f"{file_uri(path)}?{flags}", uri=True, timeout=busy_timeout)
     except sqlite3.Error as exc:
         raise DamagedJournal(path, technical=str(exc)) from None
     try:
@@ -239,16 +258,18 @@ def configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
     conn.execute("PRAGMA secure_delete = ON")
 
 
-def tighten_sidecars(path: Path) -> None:
+def tighten_sidecars(path: StrPath) -> None:
     """Make sure ``-wal`` and ``-shm`` are 0600 whatever the umask was."""
     for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        with contextlib.suppress(FileNotFoundError):
-            if side.stat().st_mode & 0o077:
-                side.chmod(0o600)
+        side = os.fspath(path) + suffix
+        try:
+            if os.stat(side).st_mode & 0o077:
+                os.chmod(side, 0o600)
+        except FileNotFoundError:
+            pass
 
 
-def _apply_key(conn: sqlite3.Connection, key: bytes | None, path: Path) -> None:
+def _apply_key(conn: sqlite3.Connection, key: bytes | None, path: StrPath) -> None:
     """Give SQLCipher the raw data key before anything is read, and check it opens.
 
     A raw key (``x'…'``) skips SQLCipher's own KDF: the one derivation was done
@@ -278,7 +299,7 @@ def _apply_key(conn: sqlite3.Connection, key: bytes | None, path: Path) -> None:
 
 
 def connect(
-    path: Path,
+    path: StrPath,
     *,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     key: bytes | None = None,
@@ -291,8 +312,7 @@ def connect(
     """
     from reflect_tui.core.paths import create_private_file
 
-    path = Path(path)
-    if path.exists() or path.is_symlink():
+    if os.path.lexists(path):  # a dangling symbolic link too: check_file says what it is
         check_file(path, busy_timeout)
     else:
         if key is None:
@@ -329,7 +349,7 @@ def connect(
 
 
 def connect_readonly(
-    path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+    path: StrPath, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
 ) -> sqlite3.Connection:
     """A connection that only reads the live journal and never writes a byte anywhere.
 
@@ -340,22 +360,22 @@ def connect_readonly(
     still honours other processes' locks); where it cannot, ``immutable``
     (nobody can be writing to it either).
     """
+    from pathlib import Path
+
     from reflect_tui.core.paths import can_write_beside
 
     path = Path(path)
     if not path.exists():
         raise ReflectError(f"er is geen dagboek in {path.parent} (en de map is alleen-lezen).")
     check_file(path, busy_timeout)
-    shm_possible = (
-        can_write_beside(path.with_name(path.name + "-shm"))
-        or path.with_name(path.name + "-shm").exists()
-    )
+    shm = path.with_name(path.name + "-shm")
+    shm_possible = can_write_beside(shm) or shm.exists()
     flags = "mode=ro" if shm_possible and _is_live(path) else "mode=ro&immutable=1"
     key = keys.key_for_journal(path)
     conn: sqlite3.Connection | None = None
     try:
         conn = _driver_connect(
-            f"{path.absolute().as_uri()}?{flags}",
+            f"{file_uri(path)}?{flags}",
             key is not None,
             uri=True,
             timeout=busy_timeout,
@@ -375,7 +395,7 @@ def connect_readonly(
     return conn
 
 
-def require_sound(conn: sqlite3.Connection, path: Path) -> None:
+def require_sound(conn: sqlite3.Connection, path: StrPath) -> None:
     """Refuse to write into a damaged file: ``PRAGMA quick_check`` must say ok.
 
     Why before an import: a corrupt page in the middle of the file was not
@@ -423,6 +443,8 @@ def connect_file(
     opened through ``sqlcipher3`` even when it is plaintext, so the backup
     API can copy between it and the journal.
     """
+    from pathlib import Path
+
     path = Path(path)
     if held_in_process(path):
         key = keys.registered(path)
@@ -449,7 +471,7 @@ def connect_file(
             key = None
     if readonly:
         flags = "mode=ro" if _is_live(path) else "mode=ro&immutable=1"
-        conn = _driver_connect(f"{path.absolute().as_uri()}?{flags}", cipher, uri=True)
+        conn = _driver_connect(f"{file_uri(path)}?{flags}", cipher, uri=True)
     else:
         conn = _driver_connect(path, cipher, isolation_level=None)
     _tracked(conn).cipher_key = key
@@ -471,6 +493,8 @@ def connect_cipher(
     (``encryption.py``): ``sqlcipher_export`` only exists in SQLCipher's
     SQLite, whichever side is encrypted. The file is not created when missing.
     """
+    from pathlib import Path
+
     path = Path(path)
     if not path.exists():
         raise ReflectError(f"er is geen dagboek in {path.parent}.")

@@ -20,15 +20,21 @@ from __future__ import annotations
 
 import _thread  # not threading: see store.py
 import sys
-from collections.abc import Callable
-from pathlib import Path
 from types import ModuleType
 
 from reflect_tui.core.errors import ReflectError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from reflect_tui.core.journal.keyfile import KeyFile
+    from reflect_tui.core.paths import StrPath
+
+    # A passphrase source: (journal path, attempt 1..3, previous attempt was wrong) ->
+    # passphrase. It raises ReflectError when it cannot ask (no terminal, cancelled).
+    PassphraseSource = Callable[[Path, int, bool], str]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_TRIES = 3
@@ -60,21 +66,17 @@ EXPORT_PLAINTEXT = (
 )
 
 
-def export_warning(journal_path: Path) -> str | None:
+def export_warning(journal_path: StrPath) -> str | None:
     """What to say before an export of ``journal_path`` is written in plaintext (or None)."""
     return EXPORT_PLAINTEXT if journal_is_encrypted(journal_path) else None
 
 
-def corrupt_encrypted(path: Path) -> str:
+def corrupt_encrypted(path: StrPath) -> str:
     return (
         f"het versleutelde dagboek {path} is beschadigd (het wachtwoord klopt wel); het bestand "
         "is niet gewijzigd. Zet een back-up terug met 'reflect restore'."
     )
 
-
-# A passphrase source: (journal path, attempt 1..3, previous attempt was wrong) -> passphrase.
-# It raises ReflectError when it cannot ask (no terminal, cancelled).
-PassphraseSource = Callable[[Path, int, bool], str]
 
 _keys: dict[Path, bytes] = {}
 _lock = _thread.RLock()
@@ -87,23 +89,32 @@ def set_passphrase_source(source: PassphraseSource | None) -> None:
     _source = source
 
 
-def register(journal_path: Path, data_key: bytes) -> None:
+def _absolute(path: StrPath) -> Path:
+    """The registry's key for ``path`` (``Path`` is imported only where a key is made)."""
+    from pathlib import Path
+
+    return Path(path).absolute()
+
+
+def register(journal_path: StrPath, data_key: bytes) -> None:
     with _lock:
-        _keys[Path(journal_path).absolute()] = data_key
+        _keys[_absolute(journal_path)] = data_key
 
 
-def forget(journal_path: Path | None = None) -> None:
+def forget(journal_path: StrPath | None = None) -> None:
     """Drop one journal's key (after ``decrypt``), or all of them."""
     with _lock:
         if journal_path is None:
             _keys.clear()
         else:
-            _keys.pop(Path(journal_path).absolute(), None)
+            _keys.pop(_absolute(journal_path), None)
 
 
-def registered(journal_path: Path) -> bytes | None:
+def registered(journal_path: StrPath) -> bytes | None:
     with _lock:
-        return _keys.get(Path(journal_path).absolute())
+        if not _keys:  # nothing unlocked (a plaintext journal): no key to make
+            return None
+        return _keys.get(_absolute(journal_path))
 
 
 def cipher_driver(message: str = MISSING_DRIVER) -> ModuleType:
@@ -123,7 +134,7 @@ def cipher_available() -> bool:
     return True
 
 
-def read_header(path: Path) -> bytes:
+def read_header(path: StrPath) -> bytes:
     """The first 16 bytes of ``path`` (empty when missing or empty).
 
     Callers make sure this process does not hold ``path`` open through
@@ -140,7 +151,7 @@ def looks_encrypted(header: bytes) -> bool:
     return bool(header) and not header.startswith(SQLITE_MAGIC)
 
 
-def journal_is_encrypted(journal_path: Path) -> bool:
+def journal_is_encrypted(journal_path: StrPath) -> bool:
     """True when the live journal is an encrypted one (header plus key file).
 
     The header first: a plaintext journal (nearly every one) then never
@@ -156,10 +167,10 @@ def journal_is_encrypted(journal_path: Path) -> bool:
         return False
     from reflect_tui.core.journal import keyfile
 
-    return keyfile.key_file_path(journal_path).exists()
+    return keyfile.key_file_path(_absolute(journal_path)).exists()
 
 
-def unlock(journal_path: Path, passphrase: str | None = None) -> bytes:
+def unlock(journal_path: StrPath, passphrase: str | None = None) -> bytes:
     """The data key of the encrypted journal at ``journal_path``, registered for the process.
 
     With ``passphrase`` one try (``keyfile.WrongPassphrase`` when wrong); without,
@@ -167,18 +178,18 @@ def unlock(journal_path: Path, passphrase: str | None = None) -> bytes:
     """
     from reflect_tui.core.journal import keyfile
 
-    journal_path = Path(journal_path).absolute()
+    journal = _absolute(journal_path)
     with _lock:
-        known = _keys.get(journal_path)
+        known = _keys.get(journal)
         if known is not None:
             return known
         cipher_driver()  # say how to install it before asking for a passphrase
-        key_file = keyfile.read(keyfile.key_file_path(journal_path))
+        key_file = keyfile.read(keyfile.key_file_path(journal))
         if passphrase is not None:
             data_key = keyfile.unwrap(key_file, passphrase)
         else:
-            data_key = _from_keyring(journal_path, key_file) or _ask(journal_path, key_file)
-        _keys[journal_path] = data_key
+            data_key = _from_keyring(journal, key_file) or _ask(journal, key_file)
+        _keys[journal] = data_key
         return data_key
 
 
@@ -195,19 +206,19 @@ def _from_keyring(journal_path: Path, key_file: KeyFile) -> bytes | None:
         return None
 
 
-def unlock_from_keyring(journal_path: Path) -> bool:
+def unlock_from_keyring(journal_path: StrPath) -> bool:
     """Unlock with the keyring's passphrase only (never asks); True when it worked."""
     from reflect_tui.core.journal import keyfile
 
-    journal_path = Path(journal_path).absolute()
+    journal = _absolute(journal_path)
     with _lock:
-        if journal_path in _keys:
+        if journal in _keys:
             return True
         cipher_driver()
-        data_key = _from_keyring(journal_path, keyfile.read(keyfile.key_file_path(journal_path)))
+        data_key = _from_keyring(journal, keyfile.read(keyfile.key_file_path(journal)))
         if data_key is None:
             return False
-        _keys[journal_path] = data_key
+        _keys[journal] = data_key
         return True
 
 
@@ -226,7 +237,7 @@ def _ask(journal_path: Path, key_file: KeyFile) -> bytes:
     raise keyfile.WrongPassphrase(TOO_MANY_TRIES)
 
 
-def key_for_journal(journal_path: Path) -> bytes | None:
+def key_for_journal(journal_path: StrPath) -> bytes | None:
     """The key to open the live journal with: registered, asked for, or None (plaintext)."""
     known = registered(journal_path)
     if known is not None:
@@ -236,11 +247,11 @@ def key_for_journal(journal_path: Path) -> bytes | None:
     return None
 
 
-def owner_key(path: Path) -> bytes | None:
+def owner_key(path: StrPath) -> bytes | None:
     """The registered key of the journal ``path`` belongs to (its folder or its backups)."""
     from reflect_tui.core.paths import backups_dir_beside
 
-    target = Path(path).absolute()
+    target = _absolute(path)
     with _lock:
         for journal, key in _keys.items():
             if target == journal or target.parent in (journal.parent, backups_dir_beside(journal)):
@@ -248,7 +259,7 @@ def owner_key(path: Path) -> bytes | None:
     return None
 
 
-def adopt_new_journal(path: Path) -> bytes | None:
+def adopt_new_journal(path: StrPath) -> bytes | None:
     """The key for a *new* journal made beside an unlocked encrypted one (or None).
 
     Why: ``reflect doctor`` rescues into a new journal in the data folder; it
@@ -257,7 +268,7 @@ def adopt_new_journal(path: Path) -> bytes | None:
     """
     from reflect_tui.core.journal import keyfile
 
-    target = Path(path).absolute()
+    target = _absolute(path)
     with _lock:
         for journal, key in _keys.items():
             if journal != target and journal.parent == target.parent:
@@ -270,7 +281,7 @@ def adopt_new_journal(path: Path) -> bytes | None:
     return None
 
 
-def key_for_file(path: Path, header: bytes) -> bytes | None:
+def key_for_file(path: StrPath, header: bytes) -> bytes | None:
     """The key for a file that is not the live journal (a backup, a copy), by its header.
 
     An encrypted file whose journal was not unlocked yet (``reflect restore``
@@ -287,7 +298,7 @@ def key_for_file(path: Path, header: bytes) -> bytes | None:
             # A backup written elsewhere (``reflect backup -o FILE``) of the one journal
             # this process unlocked: its key is the journal's.
             return next(iter(_keys.values()))
-    target = Path(path).absolute()
+    target = _absolute(path)
     for folder in (target.parent, target.parent.parent):
         for candidate in sorted(folder.glob(f"*{keyfile.SUFFIX}")):
             journal = candidate.with_name(candidate.name[: -len(keyfile.SUFFIX)])

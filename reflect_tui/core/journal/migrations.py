@@ -60,9 +60,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 
 from reflect_tui.core.errors import ReflectError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reflect_tui.core.paths import StrPath
 
 # --- version 1: the original, simpler schema (frozen) -------------------------------------
 
@@ -635,7 +640,7 @@ def _triggers_apart(script: str) -> list[str]:
     return out
 
 
-def check_version(version: int, path: Path) -> None:
+def check_version(version: int, path: StrPath) -> None:
     """Refuse a journal written by a newer reflect, before anything is written to it."""
     if version > CURRENT_VERSION:
         raise ReflectError(
@@ -666,18 +671,24 @@ def backup_before_migration(
     return snapshot(conn, target)
 
 
-def migrate(conn: sqlite3.Connection, path: Path, backups_dir: Path, stamp: str) -> int:
+def migrate(conn: sqlite3.Connection, path: StrPath, backups_dir: Path | None, stamp: str) -> int:
     """Bring ``conn`` to ``CURRENT_VERSION``; return the version it started at.
 
     Each step runs in its own ``BEGIN IMMEDIATE`` transaction together with
     the ``user_version`` bump, so a crash mid-migration leaves the database
-    at a clean earlier version, never half-way.
+    at a clean earlier version, never half-way. ``backups_dir`` None: the
+    journal's own (``paths.backups_dir_beside``), worked out only when a
+    migration needs its copy.
     """
     start = int(conn.execute("PRAGMA user_version").fetchone()[0])
     check_version(start, path)
     if start == CURRENT_VERSION:
         return start
     if start > 0:
+        if backups_dir is None:
+            from reflect_tui.core.paths import backups_dir_beside
+
+            backups_dir = backups_dir_beside(path)
         backup_before_migration(conn, backups_dir, start, stamp)
     while True:
         conn.execute("BEGIN IMMEDIATE")

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from pathlib import Path
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.os_messages import os_reason
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from reflect_tui.core.paths import StrPath
 
 _CIPHER_DRIVER = "sqlcipher3.dbapi2"
 
@@ -47,7 +50,7 @@ class DamagedJournal(ReflectError):
     (English) words or empty.
     """
 
-    def __init__(self, path: Path, reason: str = "", technical: str = "") -> None:
+    def __init__(self, path: StrPath, reason: str = "", technical: str = "") -> None:
         super().__init__(corrupt_message(path, reason, technical))
         self.reason = reason
         self.technical = technical
@@ -81,7 +84,7 @@ def error_words(exc: BaseException) -> str:
     return str(exc)
 
 
-def corrupt_message(path: Path, reason: str = "", technical: str = "") -> str:
+def corrupt_message(path: StrPath, reason: str = "", technical: str = "") -> str:
     """The damaged-journal line: a short Dutch reason, then SQLite's words labelled."""
     parts = [f"({reason})" if reason else "", technical_note(technical)]
     extra = "".join(f" {part}" for part in parts if part)
@@ -91,7 +94,7 @@ def corrupt_message(path: Path, reason: str = "", technical: str = "") -> str:
     )
 
 
-def restore_advice(journal_path: Path) -> str:
+def restore_advice(journal_path: StrPath) -> str:
     """What to do about a damaged journal, naming the commands and the newest backup.
 
     Every message that tells the user to restore a backup comes through here,
@@ -115,7 +118,7 @@ def restore_advice(journal_path: Path) -> str:
     )
 
 
-def translate(exc: BaseException, path: Path) -> ReflectError:
+def translate(exc: BaseException, path: StrPath) -> ReflectError:
     """A ``ReflectError`` that says what went wrong and what still is safe."""
     if isinstance(exc, ReflectError):
         return exc

@@ -24,10 +24,10 @@ from __future__ import annotations
 import _thread
 import builtins  # JournalStore.list shadows the builtin inside the class
 import contextlib
+import os
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import date, datetime
-from pathlib import Path
 
 from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError, ReflectionChanged, ReflectionGone
@@ -44,6 +44,7 @@ from reflect_tui.core.journal.summary import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any, NamedTuple
 
     from reflect_tui.core.journal.import_batch import Batch
@@ -91,11 +92,16 @@ class Saved(NamedTuple):
 class JournalStore:
     """All reading and writing of reflections. Open with ``JournalStore.open``."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock, backups_dir: Path):
+    def __init__(
+        self, conn: sqlite3.Connection, path: str | Path, clock: Clock, backups_dir: Path | None
+    ):
         self._conn = conn
-        self.path = path
+        # The file as a string, and as a ``Path`` only once someone asks (``path``):
+        # ``reflect list``/``search``/``export`` never import pathlib (``core/paths.py``).
+        self._file = os.fspath(path)
+        self._path = None if isinstance(path, str) else path
         self._clock = clock
-        self._backups_dir = backups_dir
+        self._given_backups = backups_dir
         self._lock = _thread.RLock()
         self._vocab_ready = False
         # ``index_terms`` answers, valid while nothing was written: this
@@ -106,12 +112,30 @@ class JournalStore:
         self._writes = 0
         self._kept = KeptMatches()  # the last counted search's matches (``read_rows``)
 
+    @property
+    def path(self) -> Path:
+        """The journal's file."""
+        if self._path is None:
+            from pathlib import Path
+
+            self._path = Path(self._file)
+        return self._path
+
+    @property
+    def _backups_dir(self) -> Path:
+        """Where this journal's backups go (given to ``open``, else ``backups/`` beside it)."""
+        if self._given_backups is None:
+            from reflect_tui.core.paths import backups_dir_beside
+
+            self._given_backups = backups_dir_beside(self._file)
+        return self._given_backups
+
     # --- opening and closing -------------------------------------------------------------
 
     @classmethod
     def open(
         cls,
-        path: Path,
+        path: str | Path,
         clock: Clock,
         *,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
@@ -126,38 +150,37 @@ class JournalStore:
         anywhere (no folder change, no migration): for reading a journal on
         a read-only file system or in a read-only folder.
         """
-        from reflect_tui.core.paths import backups_dir_beside, ensure_private_dir
+        from reflect_tui.core.paths import absolute, can_write_beside, ensure_private_dir
 
-        path = Path(path).absolute()
-        backups = Path(backups_dir) if backups_dir is not None else backups_dir_beside(path)
+        # A string throughout (``Path`` only when given one): see ``path``.
+        path = absolute(path)
         if read_only:
-            return cls._open_read_only(path, clock, busy_timeout, backups)
-        from reflect_tui.core.paths import can_write_beside
-
-        if path.parent.is_dir() and not can_write_beside(path):
+            return cls._open_read_only(path, clock, busy_timeout, backups_dir)
+        folder = os.path.dirname(path)
+        if os.path.isdir(folder) and not can_write_beside(path):
             raise ReflectError(
-                f"het dagboek in {path.parent} kan niet worden gewijzigd (alleen-lezen map, "
+                f"het dagboek in {folder} kan niet worden gewijzigd (alleen-lezen map, "
                 "bestand of schijf); lezen kan nog met 'reflect list', 'show', 'search' en "
                 "'export'."
             )
         try:
-            ensure_private_dir(path.parent)
+            ensure_private_dir(folder)
         except OSError as exc:
-            raise translate(exc, path.parent) from None
+            raise translate(exc, folder) from None
         conn = connect(path, busy_timeout=busy_timeout)
         try:
             stamp = clock.now().strftime("%Y%m%dT%H%M%S")
-            migrations.migrate(conn, path, backups, stamp)
+            migrations.migrate(conn, path, backups_dir, stamp)
         except BaseException as exc:
             conn.close()
             if isinstance(exc, db_errors("Error", OSError)):
                 raise translate(exc, path) from None
             raise
-        return cls(conn, path, clock, backups)
+        return cls(conn, path, clock, backups_dir)
 
     @classmethod
     def _open_read_only(
-        cls, path: Path, clock: Clock, busy_timeout: float, backups: Path
+        cls, path: str, clock: Clock, busy_timeout: float, backups: Path | None
     ) -> JournalStore:
         from reflect_tui.core.journal.connection import connect_readonly
 
