@@ -123,3 +123,21 @@ def test_each_kinds_sql_gives_what_the_interchange_encoder_writes(driver) -> Non
                 assert got == expected, (type(kind).__name__, value)
     finally:
         conn.close()
+
+
+@pytest.mark.slow  # fresh interpreters
+def test_stdout_gets_the_bytes_in_its_own_encoding(tmp_path: Path) -> None:
+    """The UTF-8 pieces go out as they are only where stdout's encoding is UTF-8."""
+    from journal_fixtures.helpers import sample_reflection
+
+    home = tmp_path / "home"
+    with open_store(home) as store:
+        store.import_reflections([sample_reflection("id-1", title="Café op de hoek")])
+        document = store.export_json()
+    for encoding in ("utf-8", "latin-1"):
+        env = {"PATH": "/usr/bin:/bin", "REFLECT_HOME": str(home), "PYTHONIOENCODING": encoding}
+        done = subprocess.run(
+            [sys.executable, "-m", "reflect_tui", "export"], env=env, capture_output=True
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == document.encode(encoding)

@@ -249,7 +249,10 @@ def _export_json(ctx: CliContext, target: Path | None, to_terminal: bool, output
     """The JSON export, streamed from the rows to the file or stdout (flat memory)."""
     counted: list[int] = []
     with open_store(ctx, reading=True) as store:
-        _send(ctx, store.export_json_chunks(counted), target, to_terminal, "json")
+        if to_terminal:
+            _send(ctx, store.export_json_chunks(counted), target, to_terminal, "json")
+        else:
+            _send_bytes(ctx, store.export_json_bytes(counted), target)
     return _done(ctx, target, output, counted)
 
 
@@ -293,6 +296,26 @@ def _send(
 
         try:
             write_private_chunks(target, (chunk.encode("utf-8") for chunk in chunks))
+        except OSError as exc:
+            raise translate(exc, target) from None
+    finally:
+        source.close()  # ends the read transaction before the store closes, even on error
+
+
+def _send_bytes(ctx: CliContext, source: Generator[bytes, None, None], target: Path | None) -> None:
+    """``_send`` for UTF-8 pieces to a file or pipe: written as they are, not re-encoded."""
+    from reflect_tui.core.journal.sqlite_errors import translate
+
+    try:
+        if target is None:
+            from reflect_tui.core.output import write_utf8_chunks_fully
+
+            write_utf8_chunks_fully(ctx.stdout, source)
+            return
+        from reflect_tui.core.paths import write_private_chunks
+
+        try:
+            write_private_chunks(target, source)
         except OSError as exc:
             raise translate(exc, target) from None
     finally:

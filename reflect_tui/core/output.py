@@ -64,10 +64,39 @@ def write_chunks_fully(stream: TextIO, chunks: Iterable[str], what: str = "de ui
             "schrijf naar een bestand met -o."
         ) from None
     except OSError as exc:
-        raise ReflectError(
-            f"schrijven naar {what} is mislukt ({os_reason(exc)}); "
-            "wat er staat is onvolledig, gebruik het niet."
-        ) from None
+        raise _write_failed(exc, what) from None
+
+
+def write_utf8_chunks_fully(
+    stream: TextIO, chunks: Iterable[bytes], what: str = "de uitvoer"
+) -> None:
+    """``write_chunks_fully`` for pieces already in UTF-8 (the streamed JSON export).
+
+    To a file or pipe whose encoding is UTF-8 the bytes go as they are; any
+    other stream gets the text, as ``write_chunks_fully`` writes it.
+    """
+    import codecs
+
+    fd = _plain_fd(stream)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    if fd is None or codecs.lookup(encoding).name != "utf-8":
+        write_chunks_fully(stream, (data.decode("utf-8") for data in chunks), what)
+        return
+    try:
+        stream.flush()
+        for data in chunks:
+            write_all(fd, data)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _write_failed(exc, what) from None
+
+
+def _write_failed(exc: OSError, what: str) -> ReflectError:
+    return ReflectError(
+        f"schrijven naar {what} is mislukt ({os_reason(exc)}); "
+        "wat er staat is onvolledig, gebruik het niet."
+    )
 
 
 def _plain_fd(stream: TextIO) -> int | None:

@@ -670,7 +670,16 @@ class JournalStore:
         The store stays locked and one read transaction stays open while the
         caller consumes the pieces, so the export is one consistent snapshot.
         """
-        from reflect_tui.core.journal.fast_export import journal_chunks
+        for piece in self.export_json_bytes(counted, ids):
+            yield piece.decode("utf-8")
+
+    def export_json_bytes(
+        self,
+        counted: builtins.list[int] | None = None,
+        ids: Sequence[str] | None = None,
+    ) -> Generator[bytes, None, None]:
+        """``export_json_chunks`` in UTF-8, for a file or a pipe (nothing to decode)."""
+        from reflect_tui.core.journal.fast_export import journal_bytes
 
         where = ""
         params: tuple[str, ...] = ()
@@ -679,7 +688,7 @@ class JournalStore:
 
             where, params = _IDS_WHERE, (json.dumps(list(ids)),)
         with self.read_snapshot() as conn:
-            yield from journal_chunks(conn, counted, where, params)
+            yield from journal_bytes(conn, counted, where, params)
 
     @contextlib.contextmanager
     def read_snapshot(self) -> Iterator[sqlite3.Connection]:
