@@ -52,6 +52,41 @@ def test_evaluation_set_is_well_formed(builtin, path: Path) -> None:  # type: ig
         assert set(case.expected_helps) <= {h.id for h in builtin.helps}
 
 
+EXTRA_SETS = [
+    "coach_cases_own.yaml",
+    "coach_cases_fresh.yaml",
+    "coach_cases_fresh2.yaml",
+    "coach_cases_fresh3.yaml",
+]
+
+
+@pytest.mark.parametrize("name", EXTRA_SETS)
+def test_supplementary_case_sets_are_well_formed(builtin, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The tuning and validation sets beside the main one: known ids, unique cases, good tips that exist.
+
+    A typo in an id would silently count as a miss in every figure read from the set.
+    """
+    import yaml
+
+    path = CASES.parent / name
+    cases = load_cases(path)
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    assert len(cases) == len(raw) >= 20
+    assert len({c.id for c in cases}) == len(cases)
+    kinds = {k.id for k in builtin.case_kinds}
+    practices = {p.id for p in builtin.practices}
+    barriers = {b.id for b in builtin.barriers}
+    helps = {h.id for h in builtin.helps}
+    tips = {t.id for t in builtin.tips}
+    for case, item in zip(cases, raw, strict=True):
+        assert case.kind in kinds, case.id
+        assert 1 <= len(case.expected_practices) <= 3, case.id
+        assert set(case.expected_practices) <= practices, case.id
+        assert set(case.expected_barriers) | set(case.ticked_barriers) <= barriers, case.id
+        assert set(case.ticked_helps) <= helps, case.id
+        assert set(item.get("good_tips") or ()) <= tips, case.id
+
+
 def test_tuned_and_heldout_cases_are_disjoint_and_enough() -> None:
     tuned, heldout = load_cases(CASES), load_cases(HELDOUT)
     assert not {c.id for c in tuned} & {c.id for c in heldout}
