@@ -62,7 +62,7 @@ EXTRA_SETS = [
 
 @pytest.mark.parametrize("name", EXTRA_SETS)
 def test_supplementary_case_sets_are_well_formed(builtin, name: str) -> None:  # type: ignore[no-untyped-def]
-    """The tuning and validation sets beside the main one: known ids, unique cases, good tips that exist.
+    """The tuning and validation sets beside the main one: known ids, unique cases, real good tips.
 
     A typo in an id would silently count as a miss in every figure read from the set.
     """
