@@ -190,3 +190,18 @@ def test_show_with_broken_builtin_is_one_line_and_exit_1(
 def test_content_without_action_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["content"]) == 2
     assert capsys.readouterr().err.startswith("reflect: ")
+
+
+def test_show_names_the_builtin_layer_and_gives_other_layers_absolute(
+    fixture_builtin: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A tester saw 'Lagen: tester/.venv/lib/.../_builtin_content': a path
+    relative to wherever they stood, which says nothing about the layer."""
+    monkeypatch.chdir(FIXTURES.parent.parent)
+    assert main(["--content", str(FIXTURES / "org"), "content", "show"]) == 0
+    layers_line = next(
+        line for line in capsys.readouterr().out.splitlines() if line.startswith("Lagen:")
+    )
+    assert layers_line == f"Lagen: ingebouwde inhoud, {(FIXTURES / 'org').absolute()}"

@@ -62,6 +62,21 @@ def test_show_by_prefix_in_markdown_and_json(home: Path, capsys) -> None:
     assert code == 1 and out == "" and err.count("\n") == 1 and "meer dan één" in err
 
 
+def test_show_reads_as_typed_and_md_stays_escaped_markdown(home: Path, capsys) -> None:
+    """A tester saw '\\- \\[warm\\] Wat zei wethouder...' and '\\[bold\\]' in
+    ``reflect show``: escapes are for Markdown readers, not for the terminal."""
+    _seed(
+        home,
+        sample_reflection(A, title="[bold] overleg", insight="- [warm] Wat zei De Boer *ervan*?"),
+    )
+    code, out, _ = _run(capsys, "show", "aaaa1")
+    assert code == 0 and out.startswith("# [bold] overleg\n")
+    assert "- [warm] Wat zei De Boer *ervan*?" in out and "\\" not in out
+    code, md, _ = _run(capsys, "show", "aaaa1", "--format", "md")
+    assert code == 0 and md.startswith("# \\[bold\\] overleg\n")
+    assert "\\- \\[warm\\] Wat zei De Boer \\*ervan\\*?" in md
+
+
 def test_search_human_and_json(home: Path, capsys) -> None:
     _seed(
         home,

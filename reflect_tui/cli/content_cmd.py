@@ -208,7 +208,7 @@ def render_overview(content: Content) -> str:
     """A plain-text overview: counts, then every item with its name or text."""
     lines = [
         f"Inhoud versie {content.version}",
-        f"Lagen: {clean_line(', '.join(content.layers)) or '(geen)'}",
+        f"Lagen: {clean_line(', '.join(_layer_names(content.layers))) or '(geen)'}",
         f"Totaal: {summary(content)}",
     ]
     for name, label in LABELS.items():
@@ -218,6 +218,17 @@ def render_overview(content: Content) -> str:
         for item in items:
             lines.append(f"  {clean_line(item.id)}: {_describe(name, item)}")
     return "\n".join(lines)
+
+
+def _layer_names(layers: tuple[str, ...]) -> list[str]:
+    """The built-in layer by name, the others by absolute path.
+
+    The built-in folder's path (inside a venv's site-packages, or the
+    checkout's ``content/``) says nothing to a trainer; it is not theirs.
+    """
+    from reflect_tui.core.content.loader import is_builtin_layer
+
+    return ["ingebouwde inhoud" if is_builtin_layer(layer) else layer for layer in layers]
 
 
 def _describe(collection: str, item: object) -> str:

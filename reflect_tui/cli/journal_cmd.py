@@ -45,7 +45,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("show", help="toon één reflectie")
     p.add_argument("id", metavar="ID", help="id of een uniek begin ervan")
-    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument(
+        "--format",
+        choices=("md", "json"),
+        default=None,
+        help="md: Markdown voor een Markdown-lezer; zonder: gewone leesbare tekst",
+    )
     p.add_argument("--json", action="store_true", help="uitvoer als JSON (als --format json)")
     p.set_defaults(handler=run_show)
 
@@ -160,7 +165,8 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     from reflect_tui.core.journal.markdown import render_reflection
 
-    text = render_reflection(reflection, _namer(ctx))
+    # Read in a terminal by default; escaped Markdown only when asked for.
+    text = render_reflection(reflection, _namer(ctx), plain=args.format != "md")
     _write(ctx, clean_block(text) if _is_tty(ctx.stdout) else text)
     return 0
 

@@ -55,6 +55,10 @@ class Layer:
     """One content folder (or single file), read and validated on its own."""
 
     label: str
+    # Where the layer lives, absolute: what ``Content.layers`` lists. The
+    # label (relative to the working folder) is for error lines only; it
+    # would also go stale in the content cache, read from another folder.
+    source: str = ""
     files: list[ParsedFile] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
@@ -63,7 +67,7 @@ class Layer:
 def read_layer(path: Path) -> Layer:
     """Read every ``*.yaml`` file of a folder (or one file) and validate each."""
     label = display_path(path)
-    layer = Layer(label)
+    layer = Layer(label, os.path.abspath(path))
     if path.is_dir():
         try:
             names = sorted(p for p in path.iterdir() if is_content_name(p.name) and p.is_file())
@@ -163,7 +167,7 @@ def build_content(merged: Merged, layers: Sequence[Layer]) -> Content:
         learning_suggestions=items("learning_suggestions"),
         intervision_methods=items("intervision_methods"),
         sets=items("sets"),
-        layers=tuple(layer.label for layer in layers),
+        layers=tuple(layer.source for layer in layers),
     )
     return replace(content, version=content_version(content))
 
@@ -174,6 +178,11 @@ def content_version(content: Content) -> str:
 
     canonical = json.dumps(content_to_json(content), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def is_builtin_layer(source: str) -> bool:
+    """Whether ``source`` (an entry of ``Content.layers``) is the built-in layer."""
+    return source == os.path.abspath(builtin_content_dir())
 
 
 def _builtin_layer() -> tuple[Layer, Merged]:

@@ -263,7 +263,7 @@ class Content:
     ``version`` identifies this exact content (a short hash of the layer
     files), stored with each reflection so a later reader knows which
     prompts and tips it was written with. ``layers`` lists the folders that
-    were used, lowest priority first.
+    were used, lowest priority first, as absolute paths.
     """
 
     practices: tuple[Practice, ...]

@@ -59,6 +59,16 @@ def escape_inline(text: str) -> str:
     return _INLINE.sub(r"\\\1", one_line)
 
 
+def one_line(text: str) -> str:
+    """Text for inside a heading or list item, unescaped: one line."""
+    return " ".join(text.split())
+
+
+def plain_block(text: str) -> str:
+    """Multi-line user text as typed, with one kind of line break."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").rstrip()
+
+
 def escape_block(text: str) -> str:
     """Multi-line user text as paragraphs that render as the text itself."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").split("\n")
@@ -78,17 +88,27 @@ def _escape_start(match: re.Match[str]) -> str:
     return f"{indent}\\{marker}"
 
 
-def render_reflection(r: Reflection, namer: Namer | None = None, level: int = 1) -> str:
-    """One reflection as a Markdown document section."""
+def render_reflection(
+    r: Reflection, namer: Namer | None = None, level: int = 1, *, plain: bool = False
+) -> str:
+    """One reflection as a Markdown document section.
+
+    ``plain`` is for reading in a terminal (``reflect show``): the same
+    layout, but user text is not backslash-escaped, so "- [warm]" reads as
+    typed. Escapes belong only where a Markdown viewer reads the text
+    (``export --format md``, ``show --format md``, the app's Markdown pane).
+    """
     name = namer or _plain_namer
+    inline = one_line if plain else escape_inline
+    block = plain_block if plain else escape_block
     h = "#" * level
-    out: list[str] = [f"{h} {escape_inline(r.title) or '(zonder titel)'}", ""]
+    out: list[str] = [f"{h} {inline(r.title) or '(zonder titel)'}", ""]
     meta = [f"- Datum: {format_date(r.occurred_on)}"]
     if r.case_kind:
-        meta.append(f"- Soort casus: {escape_inline(name('case_kinds', r.case_kind))}")
+        meta.append(f"- Soort casus: {inline(name('case_kinds', r.case_kind))}")
     meta.append(f"- Status: {STATUS_NAMES.get(r.status, r.status)}")
     if r.tags:
-        meta.append(f"- Labels: {', '.join(escape_inline(t) for t in r.tags)}")
+        meta.append(f"- Labels: {', '.join(inline(t) for t in r.tags)}")
     # The short id is enough for ``reflect show`` (it takes a unique prefix)
     # and does not bury the reflection under a 36-character code.
     meta.append(f"- Kenmerk: `{r.id[:SHORT_ID]}`")
@@ -96,7 +116,7 @@ def render_reflection(r: Reflection, namer: Namer | None = None, level: int = 1)
 
     def section(title: str, text: str) -> None:
         if text.strip():
-            out.extend([f"{h}# {title}", "", escape_block(text), ""])
+            out.extend([f"{h}# {title}", "", block(text), ""])
 
     section("Wie waren erbij", r.who)
     section("Wat er gebeurde", r.what_happened)
@@ -107,20 +127,20 @@ def render_reflection(r: Reflection, namer: Namer | None = None, level: int = 1)
     for practice in practices:
         answers = [a for a in r.answers if a.practice == practice]
         title = name("practices", practice) if practice else "Algemeen"
-        out.extend([f"{h}# Praktijk: {escape_inline(title)}", ""])
+        out.extend([f"{h}# Praktijk: {inline(title)}", ""])
         if not answers:
             out.extend(["*(nog geen antwoorden)*", ""])
         for answer in answers:
-            out.extend([f"{h}## {escape_inline(name('lsd_steps', answer.step))}", ""])
+            out.extend([f"{h}## {inline(name('lsd_steps', answer.step))}", ""])
             if answer.prompt.strip():
-                out.extend([f"*{escape_inline(answer.prompt)}*", ""])
-            out.extend([escape_block(answer.text) or "*(leeg)*", ""])
+                out.extend([f"*{inline(answer.prompt)}*", ""])
+            out.extend([block(answer.text) or "*(leeg)*", ""])
     if r.principles:
         out.extend([f"{h}# Werkprincipes", ""])
         for p in r.principles:
             score = f"{p.rating}/5" if p.rating is not None else "niet gescoord"
-            note = f": {escape_inline(p.note)}" if p.note.strip() else ""
-            out.append(f"- {escape_inline(name('principles', p.id))}: {score}{note}")
+            note = f": {inline(p.note)}" if p.note.strip() else ""
+            out.append(f"- {inline(name('principles', p.id))}: {score}{note}")
         out.append("")
     for label, ids, note, collection in (
         ("Wat hinderde", r.barriers, r.barrier_note, "barriers"),
@@ -128,18 +148,18 @@ def render_reflection(r: Reflection, namer: Namer | None = None, level: int = 1)
     ):
         if ids or note.strip():
             out.extend([f"{h}# {label}", ""])
-            out.extend(f"- {escape_inline(name(collection, i))}" for i in ids)
+            out.extend(f"- {inline(name(collection, i))}" for i in ids)
             if ids:
                 out.append("")
             if note.strip():
-                out.extend([escape_block(note), ""])
+                out.extend([block(note), ""])
     section("Inzicht", r.insight)
     if r.next_steps:
         out.extend([f"{h}# Volgende stappen", ""])
         for s in r.next_steps:
             box = "[x]" if s.done else "[ ]"
             due = f" (uiterlijk {format_date(s.due)})" if s.due else ""
-            out.append(f"- {box} {escape_inline(s.text)}{due}")
+            out.append(f"- {box} {inline(s.text)}{due}")
         out.append("")
     section("Wie betrekken", r.involve)
     section("Notities", r.notes)
@@ -147,11 +167,11 @@ def render_reflection(r: Reflection, namer: Namer | None = None, level: int = 1)
         # The tips the summary showed, in its order, with the reasons given then.
         out.extend([f"{h}# Tips bij deze reflectie", ""])
         for tip in sorted(r.tips, key=lambda t: t.rank):
-            out.append(f"{tip.rank}. {escape_inline(name('tips', tip.tip))}")
+            out.append(f"{tip.rank}. {inline(name('tips', tip.tip))}")
             if tip.reasons:
                 # Its own paragraph in the list item: a line right under the
                 # title joined it ("1. Maak ruimte voor emoties Waarom: ...").
-                reasons = " ".join(escape_inline(reason) for reason in tip.reasons)
+                reasons = " ".join(inline(reason) for reason in tip.reasons)
                 out.extend(["", f"   Waarom: {reasons}"])
         out.append("")
     return "\n".join(out).rstrip() + "\n"
