@@ -192,6 +192,17 @@ def test_summary_is_pseudonymised_and_lists_kinds(content: Content, tmp_path: Pa
     assert first.stat().st_mode & 0o777 == 0o600
 
 
+def test_a_street_named_in_the_case_is_hidden_in_every_text(content: Content) -> None:
+    """Tester: the case's "Lindelaan 5" was hidden, the lesson's "de Lindelaan" was not."""
+    meeting = Meeting(method(content, "incidentmethode"), FixedClock(START))
+    meeting.add_lesson("Eerst de vraag achter de klacht van de Lindelaan zoeken")
+    meeting.case_title = "Ruzie met Henk Jansen over de Lindelaan 5"
+    summary = summary_markdown(meeting)
+    assert "Lindelaan" not in summary.markdown
+    assert "- Eerst de vraag achter de klacht van de [adres] zoeken" in summary.markdown
+    assert "Lindelaan" not in build_reflection(meeting, pseudonymise=True).insight
+
+
 def test_reflection_is_saved_and_its_open_steps_come_back(content: Content, tmp_path: Path) -> None:
     clock = FixedClock(START)
     store = JournalStore.open(tmp_path / "journal.db", clock)

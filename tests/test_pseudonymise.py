@@ -187,3 +187,44 @@ def test_a_first_name_shared_by_two_people_is_not_linked_to_either() -> None:
     """Which Jan stayed cannot be told: a letter of its own, never a wrong link."""
     out = pseudonymise("Jan de Vries en Jan Jansen kwamen. Jan bleef.").text
     assert out == "Persoon A en persoon B kwamen. Persoon C bleef."
+
+
+def test_a_street_found_with_a_number_is_hidden_wherever_it_comes_back() -> None:
+    """Tester: "...de klacht van de Lindelaan zoeken" stayed in after "Lindelaan 5" was hidden."""
+    text = "Ruzie met Henk Jansen over de Lindelaan 5. De klacht van de Lindelaan zoeken."
+    assert pseudonymise(text).text == (
+        "Ruzie met persoon A over de [adres]. De klacht van de [adres] zoeken."
+    )
+    # Across the texts of one document, in either order, once the document is learnt.
+    p = Pseudonymiser()
+    p.learn(["Eerst de vraag achter de klacht van de Lindelaan", "Ruzie over de Lindelaan 5"])
+    assert p.run("Eerst de vraag achter de klacht van de Lindelaan") == (
+        "Eerst de vraag achter de klacht van de [adres]"
+    )
+    # A street never given a number is not an address ("de Lindelaan is lang").
+    assert kinds("De Lindelaan is lang.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Hij woont op de Burgemeester de Withstraat 14a sinds mei.", "Burgemeester de Withstraat"),
+        ("Ze woont aan de Van Goghstraat 3 sinds kort.", "Van Goghstraat"),
+        ("Het pand aan de Jan van Galenstraat 3 staat leeg.", "Jan van Galenstraat"),
+        ("Bel aan op de Dr. Schaepmanstraat 4 na vijf uur.", "Dr. Schaepmanstraat"),
+        ("Het is op de Nieuwe Binnenweg 12 gebeurd.", "Nieuwe Binnenweg"),
+    ],
+)
+def test_a_street_name_of_several_words_is_replaced_whole(text: str, street: str) -> None:
+    """Tester: "Burgemeester de Withstraat 14a" became "Burgemeester de [adres]"."""
+    result = pseudonymise(text).text
+    assert street.split()[0] not in result and "[adres]" in result
+    assert [k for k, t in kinds(text)] == ["adres"]
+
+
+def test_a_person_before_a_street_stays_a_person() -> None:
+    assert kinds("Mevrouw Jansen van de Kerkstraat 14 belde.") == [
+        ("naam", "Jansen"),
+        ("adres", "Kerkstraat 14"),
+    ]
+    assert kinds("De Kerkstraat 14 is leeg.") == [("adres", "Kerkstraat 14")]

@@ -57,6 +57,8 @@ def summary_markdown(
     ``keep`` holds findings the group un-ticked in the review (false alarms).
     """
     p = Pseudonymiser(keep=frozenset(normalise(k) for k in keep))
+    if pseudonymise:
+        p.learn(_typed_texts(meeting))
     seen: dict[tuple[str, str], tuple[str, str, str]] = {}
 
     def clean(text: str) -> str:
@@ -118,6 +120,15 @@ def summary_markdown(
     return Summary("\n".join(lines) + "\n", counts, pseudonymise, tuple(seen.values()))
 
 
+def _typed_texts(meeting: Meeting) -> list[str]:
+    """Every text the group typed, so one pseudonymising pass knows them all first."""
+    texts = [meeting.case_title, *(q.text for q in meeting.questions), *meeting.lessons]
+    texts += [s.text for s in meeting.steps]
+    if meeting.evaluation:
+        texts.append(meeting.evaluation)
+    return [t for t in texts if t]
+
+
 def summary_file_name(when: date, method_id: str) -> str:
     """``2026-12-01-intervisie-incidentmethode.md`` (method ids are already safe)."""
     return f"{when.isoformat()}-intervisie-{method_id}.md"
@@ -149,6 +160,8 @@ def build_reflection(
     from reflect_tui.core.journal.model import NextStep, Reflection, new_reflection_id
 
     p = Pseudonymiser()
+    if pseudonymise:
+        p.learn(_typed_texts(meeting))
 
     def clean(text: str) -> str:
         return p.run(text) if pseudonymise else text

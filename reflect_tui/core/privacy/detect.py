@@ -14,7 +14,7 @@ capitalised word in the middle of a sentence is flagged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -70,6 +70,60 @@ STREET_FIRST = re.compile(
     r"(?:\s(?:van|der|de|den|het|ter|ten|'t))+(?:\s[A-Z][\w'’-]+){1,3}\s\d{1,5}"
     r"(?:[a-zA-Z](?!\w))?(?!\d)"
 )
+# Words that open a street name of several words ("Burgemeester de Withstraat",
+# "Eerste Constantijn Huygensstraat", "Nieuwe Binnenweg"); lowercase, no dot.
+STREET_OPENERS = frozenset(
+    {
+        "burgemeester",
+        "dokter",
+        "dr",
+        "prins",
+        "prinses",
+        "koning",
+        "koningin",
+        "graaf",
+        "gravin",
+        "hertog",
+        "hertogin",
+        "sint",
+        "st",
+        "pastoor",
+        "pater",
+        "dominee",
+        "ds",
+        "professor",
+        "prof",
+        "generaal",
+        "admiraal",
+        "kapitein",
+        "mr",
+        "meester",
+        "president",
+        "kardinaal",
+        "bisschop",
+        "jonkheer",
+        "baron",
+        "eerste",
+        "tweede",
+        "derde",
+        "nieuwe",
+        "oude",
+        "lange",
+        "korte",
+        "hoge",
+        "lage",
+        "grote",
+        "kleine",
+        "noorder",
+        "zuider",
+        "ooster",
+        "wester",
+    }
+)
+# The particles inside a street name after a title or first name ("Jan van Galenstraat").
+# Not "van de": "Jansen van de Kerkstraat" is Jansen who lives there.
+STREET_PARTICLES = frozenset({"de", "van", "van der", "van den", "ter", "ten", "van 't", "du"})
+_PREVIOUS_WORD = re.compile(r"(?<![\w'’.-])([\w'’]+\.?) $")
 STREET_SUFFIXES: tuple[str, ...] = (
     "straat",
     "laan",
@@ -139,13 +193,23 @@ def dutch_words() -> frozenset[str]:
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
-def find(text: str) -> list[Finding]:
-    """Every finding in ``text``, in reading order, never overlapping."""
+def find(text: str, streets: Iterable[str] = ()) -> list[Finding]:
+    """Every finding in ``text``, in reading order, never overlapping.
+
+    A street found with a house number is personal data wherever its name
+    comes back ("de klacht van de Lindelaan"), in this text and, through
+    ``streets`` (names from ``street_names``), in the other texts of the same
+    document, just as a person's name is.
+    """
     taken: list[Finding] = []
     for finder in (_emails, _phones, _bsns, _postcodes, _addresses, _birth_dates):
         for found in finder(text):
             if not _overlaps(found, taken):
                 taken.append(found)
+    known = set(streets).union(street_names(taken))
+    for found in _bare_streets(text, known):
+        if not _overlaps(found, taken):
+            taken.append(found)
     for found in _names(text, taken):
         taken.append(found)
     return sorted(taken, key=lambda f: f.start)
@@ -207,6 +271,80 @@ def _addresses(text: str) -> Iterator[Finding]:
     for match in STREET.finditer(text):
         street = match.group(1).lower()
         if street.endswith(STREET_SUFFIXES) and len(street) > 4:
+            start = _street_start(text, match.start())
+            yield Finding("adres", start, match.end(), text[start : match.end()])
+
+
+def _street_start(text: str, start: int) -> int:
+    """Where a street name ending at the word at ``start`` begins.
+
+    "Withstraat 14a" may be the tail of "Burgemeester de Withstraat 14a":
+    walk back over titles, first names and capitalised particles, and over
+    a name particle ("de", "van") only when a title or first name comes
+    before it, so "Jansen van de Kerkstraat 14" keeps Jansen out.
+    """
+    begin = start
+    while True:
+        word = _word_before(text, begin)
+        if word is None:
+            return begin
+        w_start, w = word
+        low = w.lower().rstrip(".")
+        if w[:1].isupper() and (low in STREET_OPENERS or low in FIRST_NAMES):
+            begin = w_start
+            continue
+        if w[:1].isupper() and low in PARTICLES and not _at_sentence_start(text, w_start):
+            begin = w_start  # "Van Goghstraat"; a sentence's "De" is an article
+            continue
+        if w.islower() and low in PARTICLES:
+            particles = [w]
+            p_start = w_start
+            while (prev := _word_before(text, p_start)) and prev[1].islower():
+                particles.insert(0, prev[1])
+                p_start = prev[0]
+            opener = _word_before(text, p_start)
+            if (
+                " ".join(particles) in STREET_PARTICLES
+                and opener is not None
+                and opener[1][:1].isupper()
+                and opener[1].lower().rstrip(".") in STREET_OPENERS | FIRST_NAMES
+            ):
+                begin = opener[0]
+                continue
+        return begin
+
+
+def _word_before(text: str, pos: int) -> tuple[int, str] | None:
+    """The word that ends one space before ``pos``, with where it starts."""
+    match = _PREVIOUS_WORD.search(text, max(0, pos - 40), pos)
+    return (match.start(1), match.group(1)) if match else None
+
+
+def street_names(findings: Iterable[Finding]) -> set[str]:
+    """The street names in address findings, without their house numbers.
+
+    The last word counts on its own too ("Withstraat" for "Burgemeester de
+    Withstraat"), as a person's surname does.
+    """
+    names: set[str] = set()
+    for f in findings:
+        if f.kind != "adres":
+            continue
+        name = re.sub(r"\s+\d[\w-]*$", "", f.text).strip()
+        if not name or name == f.text:
+            continue
+        names.add(name)
+        last = name.split()[-1]
+        if last != name and _street_word(last.lower()):
+            names.add(last)
+    return names
+
+
+def _bare_streets(text: str, streets: Iterable[str]) -> Iterator[Finding]:
+    """Every mention of a known street name, longest names first."""
+    for name in sorted(streets, key=len, reverse=True):
+        pattern = r"\s+".join(re.escape(part) for part in name.split())
+        for match in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
             yield Finding("adres", match.start(), match.end(), match.group())
 
 

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from reflect_tui.core.privacy.detect import KINDS, Finding, find
+from reflect_tui.core.privacy.detect import KINDS, Finding, find, street_names
 from reflect_tui.core.privacy.names import OFFICES
 
 # What a finding of each kind becomes (names are handled by role, below).
@@ -69,10 +69,23 @@ class Pseudonymiser:
     _names: dict[str, str] = field(default_factory=dict)  # name key -> its replacement
     _letters: dict[str, str] = field(default_factory=dict)  # name key -> the person's letter
     counts: Counter[str] = field(default_factory=Counter)
+    _streets: set[str] = field(default_factory=set)  # street names seen with a house number
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Remember the streets named with a number in any of ``texts``.
+
+        Why: a document's texts are proposed one by one, and a lesson may name
+        "de Lindelaan" before (or without) the case text's "Lindelaan 5" being
+        proposed; learning the whole document first hides it everywhere.
+        """
+        for text in texts:
+            self._streets |= street_names(find(text, self._streets))
 
     def propose(self, text: str) -> list[Proposal]:
         """A replacement for every finding in ``text`` not kept, in reading order."""
-        return [self._proposal(text, f) for f in find(text) if normalise(f.text) not in self.keep]
+        found = find(text, self._streets)
+        self._streets |= street_names(found)
+        return [self._proposal(text, f) for f in found if normalise(f.text) not in self.keep]
 
     def apply(self, text: str, proposals: Iterable[Proposal]) -> str:
         """``text`` with the chosen proposals replaced (the rest left as they are)."""
