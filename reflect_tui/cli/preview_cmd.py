@@ -19,7 +19,7 @@ def register(actions: argparse._SubParsersAction[Any]) -> None:
     """Add ``preview`` to the ``content`` subcommands."""
     preview = actions.add_parser(
         "preview",
-        help="probeer inhoud uit in de app, zonder iets te bewaren",
+        help="probeer inhoud uit in de app, met een tijdelijk dagboek",
         description=(
             "Open de app op deze inhoud (bovenop de ingebouwde) met een tijdelijk dagboek dat "
             "wordt gewist als je stopt. Wijzigingen in de bestanden zie je binnen een seconde."

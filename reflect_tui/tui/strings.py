@@ -59,7 +59,7 @@ HOME_STEP_TODAY = "vandaag"
 HOME_LEARNING = "Om verder te leren"
 HOME_STEP_DONE = "Vervolgstap afgevinkt."
 HOME_WELCOME_TITLE = "Welkom"
-HOME_WELCOME = (
+_HOME_WELCOME_BODY = (
     "Met reflect kijk je terug op een casus uit je werk: een bewonersavond, een klacht, "
     "een initiatief of een project. Zo leer je van je eigen praktijk.\n\n"
     "Je kijkt naar vijf vitale werkpraktijken: de situatie in kaart brengen, werken aan "
@@ -69,7 +69,16 @@ HOME_WELCOME = (
     "doorvragen (LSD). Daarna geef je jezelf een cijfer voor vier werkprincipes, noem je "
     "wat binnen de organisatie hielp of hinderde, en schrijf je een inzicht en een "
     "volgende stap op. Aan het eind krijg je tips die bij jouw casus passen.\n\n"
-    "Alles wordt meteen bewaard, alleen op deze computer. Druk op n om te beginnen."
+)
+HOME_WELCOME = (
+    _HOME_WELCOME_BODY
+    + "Alles wordt meteen bewaard, alleen op deze computer. Druk op n om te beginnen."
+)
+# ``reflect content preview``: the same app on a throwaway journal, so the
+# welcome must not promise that anything is kept.
+HOME_WELCOME_PREVIEW = (
+    _HOME_WELCOME_BODY + "Dit is een voorbeeld: wat je schrijft, komt in een tijdelijk dagboek "
+    "dat verdwijnt als je stopt. Druk op n om te beginnen."
 )
 UNTITLED = "(zonder titel)"
 STATUS_DRAFT = "concept"
@@ -316,10 +325,12 @@ PALETTE_PLACEHOLDER = "Zoek een opdracht…"
 
 
 # -- trainer tools: preview and live reload --------------------------------------
-PREVIEW_BANNER = "VOORBEELD: er wordt niets bewaard"
+# The preview's session still says "Bewaard." (into the throwaway journal),
+# so these say where things go rather than that nothing is saved.
+PREVIEW_BANNER = "VOORBEELD: tijdelijk dagboek, verdwijnt als je stopt"
 PREVIEW_NOTICE = (
-    "Je probeert inhoud uit. Reflecties in dit venster worden niet bewaard en "
-    "verdwijnen als je stopt."
+    "Je probeert inhoud uit. Wat je hier schrijft, komt in een tijdelijk dagboek "
+    "dat verdwijnt als je stopt."
 )
 CONTENT_RELOADED = (
     "Inhoud opnieuw geladen (versie {version}); nieuwe vragen en tips gelden vanaf nu."

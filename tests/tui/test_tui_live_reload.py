@@ -94,7 +94,11 @@ async def test_preview_banner_and_throwaway_journal(tmp_path: Path, make_app: Ap
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.sub_title == strings.PREVIEW_BANNER
-        assert any("niet bewaard" in n for n in notices(app))
+        assert any("tijdelijk dagboek" in n for n in notices(app))
+        # A tester saw "er wordt niets bewaard" above "Alles wordt meteen bewaard".
+        welcome = str(app.screen.query_one("#welcome").render())
+        assert "tijdelijk dagboek dat verdwijnt" in welcome
+        assert "meteen bewaard" not in welcome
 
 
 def test_preview_command_refuses_broken_content_with_exact_errors(

@@ -317,7 +317,10 @@ class HomeBody(VerticalScroll, can_focus=False):
         journal gets the method explained instead."""
         if self.count == 0:
             yield Static(plain(strings.HOME_WELCOME_TITLE), classes="section-title")
-            yield Static(plain(strings.HOME_WELCOME), id="welcome")
+            # The preview (a banner) runs on a throwaway journal: nothing is kept.
+            preview = self.reflect_app.banner is not None
+            welcome = strings.HOME_WELCOME_PREVIEW if preview else strings.HOME_WELCOME
+            yield Static(plain(welcome), id="welcome")
         if self.count:
             yield Static(plain(strings.HOME_STEPS), classes="section-title")
             if self.steps:
