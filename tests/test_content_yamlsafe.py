@@ -95,9 +95,9 @@ def test_syntax_error_has_line_and_column() -> None:
     ("text", "dutch"),
     [
         ("tips:\n  - id: a\n    keywords: [a, b\n", "een komma of ] ontbreekt"),
-        ("tips:\n  - id: a\n   title: x\n", "lijstregel"),
+        ("tips:\n  - id: a\n   title: x\n", "springt 3 spaties in"),
         ("tips:\n  - id: a\n    title: a: b\n", "dubbele punt"),
-        ('tips:\n  - id: "a\n', "aanhalingstekens"),
+        ('tips:\n  - id: "a\n', "aanhalingsteken"),
     ],
 )
 def test_syntax_errors_are_fully_dutch(text: str, dutch: str) -> None:
@@ -106,6 +106,44 @@ def test_syntax_errors_are_fully_dutch(text: str, dutch: str) -> None:
     assert dutch in error.message
     english = ("while", "expected", "found", "parsing", "scanning", "could not")
     assert not any(word in error.message for word in english), error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint"),
+    [
+        # A tester's tab: "tussen twee waarden: een teken dat hier niet mag".
+        ("tips:\n\t- id: x\n", (2, 1), "tab; gebruik alleen spaties"),
+        ("tips:\n  - id: x\n\ttitle: y\n", (3, 1), "tab; gebruik alleen spaties"),
+        # A tester's 5-space indent: "een dubbele punt (:) staat hier niet op zijn plaats".
+        (
+            "tips:\n  - id: x\n    title: y\n     text: z\n",
+            (4, 6),
+            "deze regel springt 5 spaties in en de regel erboven 4",
+        ),
+        ("tips:\n  - id: x\n    title: y\n  text: z\n", (4, 3), "springt 2 spaties in"),
+        # Glued to the colon, reported by the parser on the line after.
+        ("tips:\n  - id: x\n    title:y\n    text: z\n", (3, 10), "schrijf 'title: ...'"),
+        ("tips:\n  - id:x\n    title: y\n", (2, 7), "schrijf 'id: ...'"),
+        # Unclosed quote: the parser stops at the end of the file.
+        (
+            "tips:\n  - id: x\n    title: 'y\n    text: z\n    source: s\n",
+            (3, 12),
+            "aanhalingsteken (') hier wordt niet gesloten",
+        ),
+        ("tips:\n  - id: x\n    title: Wijkstad: doe het\n", (3, 5), "tussen aanhalingstekens"),
+    ],
+)
+def test_common_syntax_errors_say_what_to_do_where(
+    text: str, where: tuple[int, int], hint: str
+) -> None:
+    (error,) = _errors(text)
+    assert (error.line, error.col) == where
+    assert error.message.startswith("geen geldige YAML: ") and hint in error.message
+
+
+def test_unrecognised_syntax_error_keeps_the_parser_message() -> None:
+    (error,) = _errors("tips:\n  - id: x\n    source: http://a.b/c\n    keywords: [a\n")
+    assert error.message == "geen geldige YAML (in een lijst tussen [ ]: een komma of ] ontbreekt)"
 
 
 def test_two_documents_in_one_file_is_an_error() -> None:

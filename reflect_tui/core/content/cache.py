@@ -54,6 +54,8 @@ _CODE_FILES = (
     "loader.py",
     "model.py",
     "validate.py",
+    "yaml_hints.py",
+    "yaml_messages.py",
     "yamlsafe.py",
 )
 # The header line is small; a longer first line is not ours.

@@ -25,6 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reflect_tui.core.content.errors import FILE_PATH, ContentError
+from reflect_tui.core.content.yaml_hints import yaml_hint
 from reflect_tui.core.content.yaml_messages import dutch_yaml_message
 from reflect_tui.core.os_messages import os_reason
 from reflect_tui.core.wording import decimal
@@ -300,5 +301,12 @@ def _yaml_error(exc: yaml.YAMLError, text: str, display: str) -> ContentError:
         line, col = _text_position(text, int(getattr(exc, "position", 0) or 0))
     problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
     context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
+    context_at = None if context_mark is None else (context_mark.line + 1, context_mark.column + 1)
+    hint = yaml_hint(text, line, context, context_at, str(problem))
+    if hint is not None:  # the cause is clear: say where and what to do
+        return ContentError(
+            display, hint.line, hint.col, FILE_PATH, f"geen geldige YAML: {hint.text}"
+        )
     detail = dutch_yaml_message(context, str(problem))
     return ContentError(display, line, col, FILE_PATH, f"geen geldige YAML ({detail})")
