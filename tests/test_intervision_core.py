@@ -203,6 +203,41 @@ def test_a_street_named_in_the_case_is_hidden_in_every_text(content: Content) ->
     assert "Lindelaan" not in build_reflection(meeting, pseudonymise=True).insight
 
 
+def test_summary_round_times_show_the_overrun_in_singular_or_plural(content: Content) -> None:
+    """Tester: a 1-minute round run for 1:13 read "1 van 1 minuten"; under a minute "0 van 10"."""
+    clock = FixedClock(START)
+    meeting = Meeting(method(content, "incidentmethode"), clock)
+    plans = plan_rounds(meeting.method)
+    meeting.runner = Runner([replace(plans[0], minutes=1), *plans[1:]], clock)
+    meeting.runner.start()
+    advance(clock, 73)
+    meeting.runner.next()
+    advance(clock, 40)
+    meeting.runner.next()
+    lines = summary_markdown(meeting).markdown.splitlines()
+    assert f"- {plans[0].name}: 1:13 van 1 minuut" in lines
+    assert f"- {plans[1].name}: 0:40 van {plans[1].minutes} minuten" in lines
+
+
+def test_reflection_keeps_unrated_questions_and_the_score_in_a_clear_title(
+    content: Content,
+) -> None:
+    """Tester: unrated questions and "4 van 5" were dropped; the title had two colons."""
+    meeting = meeting_with_harvest(content, FixedClock(START))
+    meeting.mark(1, None)
+    reflection = build_reflection(meeting)
+    assert reflection.title == (
+        "Intervisie (Incidentmethode): Boze buurman Kees Mulder op de inloopavond"
+    )
+    assert reflection.title.count(":") == 1
+    notes = reflection.notes.splitlines()
+    assert notes[notes.index("Andere vragen uit de groep:") + 1] == "- Wie was er nog meer bij?"
+    assert "Cijfer voor de bijeenkomst: 4 van 5" in notes
+    assert build_reflection(Meeting(meeting.method, meeting.clock)).title == (
+        "Intervisie: Incidentmethode"
+    )
+
+
 def test_reflection_is_saved_and_its_open_steps_come_back(content: Content, tmp_path: Path) -> None:
     clock = FixedClock(START)
     store = JournalStore.open(tmp_path / "journal.db", clock)

@@ -51,6 +51,17 @@ def percent(part: int, whole: int) -> int:
     return int((Decimal(100 * part) / Decimal(whole)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def clock(seconds: float) -> str:
+    """A span of time as a clock shows it: ``1:13``, ``0:40``, ``12:00`` (whole seconds).
+
+    Why not whole minutes: a round of one minute that ran 1:13 read "1 van 1
+    minuten", the overrun hidden; the timer on screen and the summary now
+    write time the same way.
+    """
+    whole = round(abs(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
 def listed(names: Sequence[str], last: str = "en") -> str:
     """``a`` | ``a en b`` | ``a, b en c`` (``last="of"`` for a choice)."""
     if len(names) <= 1:

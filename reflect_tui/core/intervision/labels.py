@@ -62,7 +62,9 @@ MARK_SYMBOLS: Mapping[str, str] = {"warm": "+", "lauw": "~", "koud": "−"}
 SUMMARY_TITLE = "Intervisie: {method}"
 SUMMARY_DATE = "Datum: {date}"
 SUMMARY_ROUNDS = "Rondes"
-SUMMARY_ROUND_LINE = "- {name}: {used} van {planned} minuten{extra}"
+SUMMARY_ROUND_LINE = "- {name}: {used} van {planned}{extra}"
+# The time a round had, in whole minutes (by_count picks the form).
+SUMMARY_PLANNED: tuple[str, str] = ("{n} minuut", "{n} minuten")
 SUMMARY_SKIPPED = " (overgeslagen)"
 SUMMARY_QUESTIONS = "Vragen"
 SUMMARY_LESSONS = "Leerpunten"
@@ -77,4 +79,7 @@ DUE = "uiterlijk {date}"
 
 # The case-bringer's reflection.
 REFLECTION_TITLE = "Intervisie: {method}"
+# With a case title: one colon, the method in brackets ("Intervisie: A: B" read as a list).
+REFLECTION_TITLE_CASE = "Intervisie ({method}): {case}"
 REFLECTION_QUESTIONS = "Vragen uit de groep, gewaardeerd door mij:"
+REFLECTION_UNRATED = "Andere vragen uit de groep:"

@@ -22,6 +22,7 @@ from reflect_tui.core.intervision.meeting import Meeting
 from reflect_tui.core.privacy import labels as privacy_labels
 from reflect_tui.core.privacy.detect import KINDS
 from reflect_tui.core.privacy.pseudonymise import Pseudonymiser, normalise
+from reflect_tui.core.wording import by_count, clock
 
 if TYPE_CHECKING:
     from reflect_tui.core.journal.model import Reflection
@@ -43,8 +44,12 @@ class Summary:
     findings: tuple[tuple[str, str, str], ...] = ()
 
 
-def _minutes(seconds: float) -> str:
-    return str(round(seconds / 60))
+def _planned(seconds: float) -> str:
+    """``1 minuut``, ``10 minuten``; a round stretched by part of a minute as a clock."""
+    minutes, rest = divmod(round(seconds), 60)
+    if rest:
+        return clock(seconds)
+    return by_count(labels.SUMMARY_PLANNED, minutes)
 
 
 def summary_markdown(
@@ -84,7 +89,7 @@ def summary_markdown(
         extra = labels.SUMMARY_SKIPPED if entry.skipped else ""
         lines.append(
             labels.SUMMARY_ROUND_LINE.format(
-                name=entry.name, used=_minutes(used), planned=_minutes(planned), extra=extra
+                name=entry.name, used=clock(used), planned=_planned(planned), extra=extra
             )
         )
     lines += ["", f"## {labels.SUMMARY_QUESTIONS}", ""]
@@ -153,7 +158,8 @@ def build_reflection(
 ) -> Reflection:
     """The case-bringer's private reflection (case kind ``intervisie``), not yet saved.
 
-    Marked questions go into the notes (warm first), lessons into the
+    Marked questions go into the notes (warm first), then the unmarked ones,
+    the meeting's score and the evaluation; lessons into the
     insight, steps into next steps. ``pseudonymise`` runs the same pass as
     the summary over every text, for a case-bringer who wants that.
     """
@@ -169,12 +175,21 @@ def build_reflection(
     now = meeting.clock.now()
     title = labels.REFLECTION_TITLE.format(method=meeting.method.name)
     if meeting.case_title:
-        title = f"{title}: {clean(meeting.case_title)}"
+        title = labels.REFLECTION_TITLE_CASE.format(
+            method=meeting.method.name, case=clean(meeting.case_title)
+        )
     notes: list[str] = []
     marked = meeting.marked_questions()
     if marked:
         notes.append(labels.REFLECTION_QUESTIONS)
         notes += [f"- [{labels.MARK_LABELS[q.mark or '']}] {clean(q.text)}" for q in marked]
+    # Unrated questions were asked about the real case too: keep them, after the rated ones.
+    unrated = [q for q in meeting.questions if q.mark is None]
+    if unrated:
+        notes += ["", labels.REFLECTION_UNRATED] if notes else [labels.REFLECTION_UNRATED]
+        notes += [f"- {clean(q.text)}" for q in unrated]
+    if meeting.rating is not None:
+        notes += ["", labels.SUMMARY_RATING.format(rating=meeting.rating)]
     if meeting.evaluation:
         notes += ["", f"{labels.SUMMARY_EVALUATION}: {clean(meeting.evaluation)}"]
     return Reflection(

@@ -27,6 +27,7 @@ from reflect_tui.core.dates import format_date, parse_date
 from reflect_tui.core.intervision.labels import MARK_SYMBOLS
 from reflect_tui.core.intervision.meeting import Meeting
 from reflect_tui.core.intervision.runner import Tick
+from reflect_tui.core.wording import clock
 from reflect_tui.tui import strings
 from reflect_tui.tui.screens.intervision_setup import CSS
 from reflect_tui.tui.text import one_line, plain
@@ -40,9 +41,7 @@ TICK_SECONDS = 0.25
 
 def clock_text(seconds: int) -> str:
     """``9:05`` counting down, ``+1:20`` in overrun."""
-    sign = "+" if seconds < 0 else ""
-    seconds = abs(seconds)
-    return f"{sign}{seconds // 60}:{seconds % 60:02d}"
+    return ("+" if seconds < 0 else "") + clock(seconds)
 
 
 class QuestionList(OptionList):
