@@ -334,3 +334,32 @@ def test_activity_needs_at_least_one_practice(tmp_path: Path) -> None:
     error = only(check(tmp_path, text, "framework.yaml"))
     assert error.path == "activities.nieuw.practices"
     assert "minstens een werkpraktijk" in error.message
+
+
+def test_missing_rank_says_what_an_own_barrier_gets(tmp_path: Path) -> None:
+    """A trainer adding a barrier of their own could not tell what rank to give it."""
+    error = only(
+        check(
+            tmp_path,
+            """\
+            barriers:
+              - id: wijkstad-ict
+                name: Trage ICT
+                description: Systemen praten niet met elkaar.
+            """,
+            name="framework.yaml",
+        )
+    )
+    assert error.message.startswith("verplicht veld 'rank' ontbreekt (")
+    assert "een eigen item een getal na de ingebouwde, die 1 tot en met 7 hebben" in error.message
+
+
+def test_the_rank_hint_matches_the_builtin_content() -> None:
+    """The hint (and the guide) say the built-in ranks run 1 to 7: check the real content."""
+    from reflect_tui.core.content.export import content_to_json
+    from reflect_tui.core.paths import builtin_content_dir
+
+    content = loader.check_layers([builtin_content_dir()]).content
+    data = content_to_json(content)
+    for collection in ("barriers", "helps"):
+        assert sorted(item["rank"] for item in data[collection]) == list(range(1, 8))

@@ -582,6 +582,8 @@ class _Field:
     reader: Reader
     required: bool = True
     default: Any = None
+    # Added to "verplicht veld ... ontbreekt" where the field's meaning is not obvious.
+    missing_hint: str = ""
 
 
 _ROUND_SPEC: Mapping[str, _Field] = {
@@ -594,10 +596,16 @@ _ROUND_SPEC: Mapping[str, _Field] = {
     "questions": _Field(_BOOL, required=False, default=False),
 }
 
+# Trainers adding their own barrier or help asked what rank it should get.
+RANK_MISSING = (
+    " (de volgorde, als in de tabel van het essay; geef een eigen item een getal "
+    "na de ingebouwde, die 1 tot en met 7 hebben)"
+)
+
 _NAME_DESC = {"name": _Field(_TEXT), "description": _Field(_TEXT)}
 _FACTOR = {
     **_NAME_DESC,
-    "rank": _Field(_positive),
+    "rank": _Field(_positive, missing_hint=RANK_MISSING),
     "keywords": _Field(_TEXTS, required=False, default=()),
     "plural": _Field(_BOOL, required=False, default=False),
 }
@@ -703,7 +711,7 @@ def _build_fields(
         pair = fields.get(name)
         if pair is None:
             if fspec.required:
-                v.error(node, path, f"verplicht veld '{name}' ontbreekt")
+                v.error(node, path, f"verplicht veld '{name}' ontbreekt{fspec.missing_hint}")
                 ok = False
             else:
                 values[name] = fspec.default
