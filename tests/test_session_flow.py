@@ -115,16 +115,50 @@ def test_blank_answer_removes_it_so_the_step_counts_as_skipped(content: Content)
     assert flow.reflection.answers == []
 
 
-def test_deselecting_a_practice_keeps_its_answers_for_this_session(content: Content) -> None:
+def test_deselecting_a_practice_sets_its_answers_aside_in_the_draft(content: Content) -> None:
+    """Unticking must not lose text: the answers stay in the reflection (so they
+    are saved with the draft) and come back on re-ticking, even in a new flow
+    over the saved draft (the tester's Ctrl+Q and reopen)."""
     flow = SessionFlow(draft(), content)
     flow.set_practices(["situatie", "relaties"])
     flow.go_to("lsd:relaties:samenvatten")
     flow.set_answer("samengevat")
     flow.go_to("practices")
     flow.set_practices(["situatie"])
-    assert flow.reflection.answers == []
+    assert [a.text for a in flow.reflection.answers] == ["samengevat"]
+    assert flow.chosen_answers() == []
+    assert flow.set_aside_practices() == ["relaties"]
+    flow.set_practices([])
+    reopened = SessionFlow(flow.reflection, content)
+    assert reopened.practices_chosen  # unticking all is a choice: no suggestions again
+    reopened.set_practices(["situatie", "relaties"])
+    assert reopened.set_aside_practices() == []
+    assert reopened.answer_text(reopened.go_to("lsd:relaties:samenvatten")) == "samengevat"
+
+
+def test_a_draft_holding_only_answers_set_aside_is_not_empty(content: Content) -> None:
+    flow = SessionFlow(draft(), content)
+    flow.set_practices(["situatie"])
+    flow.go_to("lsd:situatie:luisteren")
+    flow.set_answer("gehoord")
+    flow.go_to("practices")
+    flow.set_practices([])
+    assert not flow.is_empty()  # leaving must not discard the draft
+    assert flow.is_nearly_empty()  # set-aside text is not part of what is finished
+
+
+def test_drop_set_aside_keeps_the_chosen_answers(content: Content) -> None:
+    flow = SessionFlow(draft(), content)
     flow.set_practices(["situatie", "relaties"])
-    assert flow.answer_text(flow.go_to("lsd:relaties:samenvatten")) == "samengevat"
+    flow.go_to("lsd:situatie:luisteren")
+    flow.set_answer("blijft")
+    flow.go_to("lsd:relaties:luisteren")
+    flow.set_answer("gaat weg")
+    flow.go_to("practices")
+    flow.set_practices(["situatie"])
+    assert flow.drop_set_aside() == 1
+    assert [a.text for a in flow.reflection.answers] == ["blijft"]
+    assert flow.set_aside_practices() == []
 
 
 def test_ratings_notes_factors_and_next_steps(content: Content) -> None:
@@ -179,11 +213,14 @@ _ops = st.one_of(
 def test_random_edits_keep_the_flow_consistent(ops) -> None:
     content = _builtin()
     flow = SessionFlow(draft(), content)
+    written: dict[tuple[str, str], str] = {}  # what the user wrote last, per LSD step
     for op, arg in ops:
         if op == "practices":
             flow.set_practices(arg)
         elif op == "answer" and flow.current.kind == "lsd":
             flow.set_answer(arg)
+            key = (flow.current.practice or "", flow.current.lsd_step or "")
+            written[key] = arg
         elif op == "forward":
             flow.forward()
         elif op == "back":
@@ -197,9 +234,14 @@ def test_random_edits_keep_the_flow_consistent(ops) -> None:
         assert 0 <= flow.index < flow.total
         keys = [(a.practice, a.step) for a in r.answers]
         assert len(keys) == len(set(keys))
-        assert all(a.practice in r.practices and a.text.strip() for a in r.answers)
+        assert all(a.text.strip() for a in r.answers)
+        # Nothing written is lost by unticking: answers of unticked practices are set aside.
+        assert {(a.practice, a.step): a.text for a in r.answers} == {
+            k: t for k, t in written.items() if t.strip()
+        }
+        assert flow.set_aside_answers() == [a for a in r.answers if a.practice not in r.practices]
         by_key = {s.key: s for s in flow.steps}
-        for a in r.answers:  # each answer carries the prompt its step shows now
+        for a in flow.chosen_answers():  # each answer carries the prompt its step shows now
             shown = flow.prompt_for(by_key[f"lsd:{a.practice}:{a.step}"])
             assert shown is not None and a.prompt == shown.text
 

@@ -128,6 +128,11 @@ PRACTICES_INTRO = (
 # "want" takes a main clause, as every practice reason is (core/coach/reasons.py).
 PRACTICES_REASON = "voorgesteld, want {reasons}"
 PRACTICES_NONE = "Kies minstens één werkpraktijk om de LSD-vragen te krijgen."
+# Answers of an unticked practice stay in the draft (core/session/flow.py).
+PRACTICES_ASIDE = (
+    "Je antwoorden bij {names} zijn bewaard, maar staan apart. "
+    "Vink de werkpraktijk weer aan en ze komen terug."
+)
 
 LSD_HINT = "Schrijf hier je antwoord. Leeg laten mag: dan sla je deze stap over."
 LSD_OTHER = "F5: andere vraag"
@@ -664,6 +669,14 @@ CONFIRM_EMPTY = (
     "Je hebt nog weinig ingevuld. Aanvullen kan later nog, via het dagboek (j). Toch afronden?"
 )
 CONFIRM_YES = "Ja, afronden"
+CONFIRM_ASIDE_TITLE = "Antwoorden weggooien?"
+CONFIRM_ASIDE = (
+    "Bij {names} staan nog antwoorden, maar je hebt die werkpraktijk uitgevinkt. "
+    "Als je nu afrondt, gooit de app die antwoorden weg. Wil je ze houden? "
+    "Ga dan terug naar Praktijken en vink de werkpraktijk weer aan."
+)
+CONFIRM_ASIDE_YES = "Weggooien en afronden"
+CONFIRM_ASIDE_NO = "Terug, niets weggooien"
 CONFIRM_NO = "Nee, verder schrijven"
 
 # Summary: tips listed compactly; Enter opens one.

@@ -20,6 +20,9 @@ Namer = Callable[[str, str], str]
 """``namer(collection, id)`` -> display name; collection as in the content model."""
 
 SHORT_ID = 8
+# Under a practice that holds answers but is not ticked (a draft's answers set
+# aside, ``SessionFlow.set_practices``): the text is kept, and says why it is apart.
+SET_ASIDE_NOTE = "*(werkpraktijk uitgevinkt: deze antwoorden staan apart)*"
 STATUS_NAMES = {"draft": "concept", "complete": "afgerond"}
 _STEP_FALLBACK = {
     "luisteren": "Luisteren",
@@ -128,6 +131,8 @@ def render_reflection(
         answers = [a for a in r.answers if a.practice == practice]
         title = name("practices", practice) if practice else "Algemeen"
         out.extend([f"{h}# Praktijk: {inline(title)}", ""])
+        if practice not in r.practices:
+            out.extend([SET_ASIDE_NOTE, ""])
         if not answers:
             out.extend(["*(nog geen antwoorden)*", ""])
         for answer in answers:

@@ -71,13 +71,12 @@ class SessionFlow:
         self.reflection = reflection
         self.content = content
         self._prompt_index: dict[str, int] = {}
-        # Answers of practices that were deselected in this session, so that
-        # selecting the practice again brings them back.
-        self._stash: dict[tuple[str, str], Answer] = {}
         self._steps = build_steps(self._ordered(reflection.practices))
         # False until practices were chosen (by the user or by applying the
-        # coach's suggestions), so suggestions are applied only once.
-        self.practices_chosen = bool(reflection.practices)
+        # coach's suggestions), so suggestions are applied only once. Answers
+        # (set aside, when no practice is ticked) show a choice was made: the
+        # user unticked everything, and reopening must not tick it again.
+        self.practices_chosen = bool(reflection.practices or reflection.answers)
         self.index = max(0, min(start, len(self._steps) - 1))
 
     # -- sequence -------------------------------------------------------------
@@ -157,7 +156,13 @@ class SessionFlow:
         return last
 
     def is_empty(self) -> bool:
-        """Nothing was filled in anywhere: the draft is not worth keeping."""
+        """Nothing was filled in anywhere: the draft is not worth keeping.
+
+        Answers set aside (``set_aside_answers``) count: a draft holding only
+        those is still the user's text.
+        """
+        if self.set_aside_answers():
+            return False
         return not any(self.has_data(step) for step in self._steps)
 
     def is_nearly_empty(self) -> bool:
@@ -270,33 +275,42 @@ class SessionFlow:
     def set_practices(self, practice_ids: Iterable[str]) -> None:
         """Choose the practices to reflect on; the step list follows.
 
-        Answers of a deselected practice leave the reflection (they would
-        otherwise show up in the summary) but are kept for this session.
+        Answers of a practice that is unticked stay in the draft, set aside
+        (``set_aside_answers``): they are saved with it and come back when
+        the practice is ticked again, in this session or after reopening.
+        Only finishing can drop them (``drop_set_aside``), after asking.
         """
         chosen = self._ordered(practice_ids)
         self.practices_chosen = True
         r = self.reflection
-        kept: list[Answer] = []
-        for answer in r.answers:
-            if answer.practice in chosen:
-                kept.append(answer)
-            else:
-                self._stash[(answer.practice, answer.step)] = answer
-        for (practice, step), answer in list(self._stash.items()):
-            if practice in chosen and r.answer_for(practice, step) is None:
-                kept.append(answer)
-                del self._stash[(practice, step)]
-        order = {p: i for i, p in enumerate(chosen)}
-        steps = {s: i for i, s in enumerate(LSD_STEP_IDS)}
-        kept.sort(key=lambda a: (order.get(a.practice, 99), steps.get(a.step, 99)))
-        r.answers = kept
         r.practices = list(chosen)
+        self._sort_answers()
         current_key = self.current.key
         self._steps = build_steps(chosen)
         try:
             self.go_to(current_key)
         except ValueError:
             self.index = min(self.index, len(self._steps) - 1)
+
+    def chosen_answers(self) -> list[Answer]:
+        """The answers of the ticked practices: what the reflection shows."""
+        chosen = set(self.reflection.practices)
+        return [a for a in self.reflection.answers if a.practice in chosen]
+
+    def set_aside_answers(self) -> list[Answer]:
+        """Non-blank answers of practices that are not ticked (any more)."""
+        chosen = set(self.reflection.practices)
+        return [a for a in self.reflection.answers if a.practice not in chosen and a.text.strip()]
+
+    def set_aside_practices(self) -> list[str]:
+        """The ids of the unticked practices that still hold answers, in order."""
+        return list(dict.fromkeys(a.practice for a in self.set_aside_answers()))
+
+    def drop_set_aside(self) -> int:
+        """Remove the answers set aside (the user agreed when finishing); how many."""
+        before = len(self.reflection.answers)
+        self.reflection.answers = self.chosen_answers()
+        return before - len(self.reflection.answers)
 
     def set_answer(self, text: str, step: Step | None = None) -> Answer | None:
         """Store the answer for an LSD step with the prompt shown; blank removes it."""
@@ -414,7 +428,12 @@ class SessionFlow:
         return [p.id for p in self.content.practices if p.id in wanted]
 
     def _sort_answers(self) -> None:
+        """Ticked practices first (in their order), answers set aside after them."""
         order = {p: i for i, p in enumerate(self.reflection.practices)}
+        later = len(order)
+        order.update(
+            {p.id: later + i for i, p in enumerate(self.content.practices) if p.id not in order}
+        )
         steps = {s: i for i, s in enumerate(LSD_STEP_IDS)}
         self.reflection.answers.sort(
             key=lambda a: (order.get(a.practice, 99), steps.get(a.step, 99))

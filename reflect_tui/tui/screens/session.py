@@ -23,7 +23,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.session.flow import PHASES, SessionFlow, Step
-from reflect_tui.core.wording import by_count
+from reflect_tui.core.wording import by_count, listed
 from reflect_tui.tui import strings
 from reflect_tui.tui.render import reflection_markdown
 from reflect_tui.tui.steps.base import Services, StepView
@@ -346,6 +346,32 @@ class SessionScreen(Screen[None]):
             self.notify(strings.EXPORTED.format(path=path_lines(path)), markup=False, timeout=6)
 
     async def action_finish(self) -> None:
+        """Finish, after asking before answers set aside are dropped (an unticked
+        practice's answers, ``SessionFlow.set_aside_answers``), and when there
+        is hardly anything in the reflection."""
+        from reflect_tui.tui.dialogs.confirm import ConfirmDialog
+
+        aside = self.flow.set_aside_practices()
+        if not aside:
+            await self._finish_unless_nearly_empty()
+            return
+
+        async def drop(yes: bool | None) -> None:
+            if yes:
+                self.flow.drop_set_aside()
+                await self._finish_unless_nearly_empty()
+
+        content = self.services.content
+        names = listed([f"'{content.practice(p).name}'" for p in aside])
+        dialog = ConfirmDialog(
+            strings.CONFIRM_ASIDE_TITLE,
+            strings.CONFIRM_ASIDE.format(names=names),
+            strings.CONFIRM_ASIDE_YES,
+            strings.CONFIRM_ASIDE_NO,
+        )
+        self.app.push_screen(dialog, drop)
+
+    async def _finish_unless_nearly_empty(self) -> None:
         """Finish, after asking when there is hardly anything in the reflection."""
         if not self.flow.is_nearly_empty():
             await self.finish()

@@ -9,6 +9,7 @@ from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from reflect_tui.core.coach.practices import PracticeSuggestion, preselect, suggest_practices
+from reflect_tui.core.wording import listed
 from reflect_tui.tui import strings
 from reflect_tui.tui.steps.base import StepView
 from reflect_tui.tui.text import join, plain
@@ -55,6 +56,7 @@ class PracticesView(StepView):
             if s.reasons and s.id in self.services.content.by_id("practices")
         ]
         yield Static(plain(strings.PRACTICES_NONE), id="practices-none", classes="hint")
+        yield Static("", id="practices-aside", classes="hint")
         # Why each practice was suggested sits right under the list; the long
         # description of the highlighted practice comes after it.
         for line in reasons:
@@ -82,3 +84,10 @@ class PracticesView(StepView):
 
     def _update_hint(self) -> None:
         self.query_one("#practices-none").display = not self.flow.reflection.practices
+        aside = self.query_one("#practices-aside", Static)
+        names = [
+            f"'{self.services.content.practice(p).name}'" for p in self.flow.set_aside_practices()
+        ]
+        aside.display = bool(names)
+        if names:
+            aside.update(plain(strings.PRACTICES_ASIDE.format(names=listed(names))))

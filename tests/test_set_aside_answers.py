@@ -1,0 +1,94 @@
+"""Answers of an unticked practice (set aside in a draft) travel like any answer.
+
+They stay in the draft's ``answers`` (``SessionFlow.set_practices``), so the
+export carries them, an import brings them back as set aside, and erasing the
+reflection removes them with the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from journal_fixtures.helpers import open_store, sample_reflection
+
+from reflect_tui.cli.context import CliContext
+from reflect_tui.cli.main import main
+from reflect_tui.core.clock import FixedClock
+from reflect_tui.core.content.loader import load_builtin
+from reflect_tui.core.journal.model import Answer
+from reflect_tui.core.session.flow import SessionFlow
+
+NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+ASIDE = "Ik luisterde naar de klager (apart gezet)"
+
+
+def _cli(home: Path, *argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    ctx = CliContext(
+        argparse.Namespace(),
+        env={"REFLECT_HOME": str(home)},
+        clock=FixedClock(NOW),
+        stdout=out,
+        stderr=err,
+    )
+    return main(list(argv), ctx), out.getvalue(), err.getvalue()
+
+
+def _draft_with_an_answer_set_aside():
+    return sample_reflection(
+        status="draft",
+        practices=["relaties"],
+        answers=[
+            Answer("relaties", "luisteren", "Wie?", "gekozen antwoord"),
+            Answer("situatie", "luisteren", "Wat hoorde je?", ASIDE),
+        ],
+    )
+
+
+def test_export_and_import_keep_answers_set_aside(tmp_path: Path) -> None:
+    source, target = tmp_path / "bron", tmp_path / "doel"
+    draft = _draft_with_an_answer_set_aside()
+    with open_store(source) as store:
+        store.add(draft)
+    out_file = tmp_path / "export.json"
+    code, _, err = _cli(source, "export", "-o", str(out_file))
+    assert code == 0, err
+    exported = json.loads(out_file.read_text(encoding="utf-8"))["reflections"][0]
+    assert exported["practices"] == ["relaties"]
+    assert [a["text"] for a in exported["answers"]] == ["gekozen antwoord", ASIDE]
+    code, _, err = _cli(target, "import", str(out_file))
+    assert code == 0, err
+    with open_store(target) as store:
+        back = store.get(draft.id)
+    flow = SessionFlow(back, load_builtin())
+    assert flow.set_aside_practices() == ["situatie"]
+    assert [a.text for a in flow.chosen_answers()] == ["gekozen antwoord"]
+    flow.set_practices(["situatie", "relaties"])
+    assert flow.answer_text(flow.go_to("lsd:situatie:luisteren")) == ASIDE
+
+
+def test_erasing_a_draft_removes_its_answers_set_aside(tmp_path: Path) -> None:
+    draft = _draft_with_an_answer_set_aside()
+    with open_store(tmp_path) as store:
+        store.add(draft)
+        store.delete(draft.id)
+    raw = (tmp_path / "journal.sqlite3").read_bytes()
+    assert ASIDE.encode() not in raw
+    with sqlite3.connect(tmp_path / "journal.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM answers").fetchone() == (0,)
+
+
+def test_show_marks_answers_set_aside(tmp_path: Path) -> None:
+    draft = _draft_with_an_answer_set_aside()
+    with open_store(tmp_path) as store:
+        store.add(draft)
+    code, out, err = _cli(tmp_path, "show", draft.id[:8])
+    assert code == 0, err
+    aside = out.index("Praktijk: De situatie in kaart brengen")
+    assert "uitgevinkt" in out[aside:] and "uitgevinkt" not in out[:aside]
+    assert ASIDE.replace("(", "").split()[0] in out[aside:]
