@@ -69,3 +69,17 @@ def test_a_damaged_file_is_rebuilt_and_an_unwritable_cache_falls_back(
 def test_table_bytes_skips_forms_that_would_break_lines() -> None:
     data = table_bytes({"b": "x", "a\nb": "y", "c\td": "z", "a": "w"})
     assert data == lemma_table.HEADER + b"a\tw\nb\tx\n"
+
+
+@pytest.mark.parametrize("name", ["simplemma", "snowballstemmer", "json", "no_such_module_here"])
+def test_find_spec_finds_what_importlibs_finds(name: str) -> None:
+    import importlib.util
+
+    ours, theirs = lemma_table.find_spec(name), importlib.util.find_spec(name)
+    assert (ours is None) == (theirs is None)
+    if ours is not None and theirs is not None:
+        assert (ours.name, ours.origin, ours.submodule_search_locations) == (
+            theirs.name,
+            theirs.origin,
+            theirs.submodule_search_locations,
+        )

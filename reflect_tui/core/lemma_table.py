@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import mmap
 import os
+import sys
 from collections.abc import Mapping
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
     from typing import Any
 
 HEADER = b"reflect-lemmas-nl 1\n"
@@ -78,12 +80,9 @@ def _source_stamp() -> str | None:
     """Size and mtime of simplemma's Dutch data file: a new version builds a new table.
 
     Found with ``find_spec`` (no import: importing simplemma costs 0.4 s of
-    regex compiling for its language detector); ``importlib.machinery``'s, not
-    ``importlib.util``'s, whose import was ~5 M instructions of ``reflect search``.
+    regex compiling for its language detector).
     """
-    from importlib.machinery import PathFinder
-
-    spec = PathFinder.find_spec("simplemma")
+    spec = find_spec("simplemma")
     if spec is None or spec.origin is None:
         return None
     folder = os.path.dirname(spec.origin)
@@ -93,6 +92,25 @@ def _source_stamp() -> str | None:
     except OSError:
         return None
     return f"{st.st_size}-{int(st.st_mtime)}"
+
+
+def find_spec(name: str) -> ModuleSpec | None:
+    """Where the top-level module ``name`` would be imported from, without importing it.
+
+    What ``importlib.util.find_spec`` does for a module not imported yet: ask
+    each finder on ``sys.meta_path`` (PEP 451). Written here because importing
+    ``importlib.util`` (with ``importlib`` and ``warnings``) was ~5 M
+    instructions of a ``reflect search`` process, more than the search itself.
+    """
+    module = sys.modules.get(name)
+    if module is not None:
+        return getattr(module, "__spec__", None)
+    for finder in sys.meta_path:
+        find = getattr(finder, "find_spec", None)
+        spec = find(name, None) if find is not None else None
+        if spec is not None:
+            return spec  # type: ignore[no-any-return]
+    return None
 
 
 def table_path() -> str | None:

@@ -195,10 +195,9 @@ def dutch_porter_stemmer() -> Any:
         try:
             package = sys.modules.get(_SNOWBALL_ALIAS)
             if package is None:
-                # ``importlib.machinery``: ``importlib.util`` costs ~5 M instructions.
-                from importlib.machinery import PathFinder
+                from reflect_tui.core.lemma_table import find_spec
 
-                spec = PathFinder.find_spec("snowballstemmer")
+                spec = find_spec("snowballstemmer")
                 folders = spec.submodule_search_locations if spec is not None else None
                 if folders:
                     package = types.ModuleType(_SNOWBALL_ALIAS)

@@ -31,9 +31,8 @@ from datetime import date, datetime
 
 from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError, ReflectionChanged, ReflectionGone
-from reflect_tui.core.journal import codec, fts, migrations
+from reflect_tui.core.journal import codec, migrations
 from reflect_tui.core.journal.connection import DEFAULT_BUSY_TIMEOUT, connect, require_sound
-from reflect_tui.core.journal.kept_matches import KeptMatches, KeptQuery
 from reflect_tui.core.journal.sqlite_errors import db_errors, error_words, translate
 from reflect_tui.core.journal.summary import (
     OVERDUE_SHOWN,
@@ -49,6 +48,7 @@ if TYPE_CHECKING:
 
     from reflect_tui.core.journal.import_batch import Batch
     from reflect_tui.core.journal.import_rows import Prepared
+    from reflect_tui.core.journal.kept_matches import KeptMatches, KeptQuery
     from reflect_tui.core.journal.model import Reflection
     from reflect_tui.core.journal.query import JournalQuery
     from reflect_tui.core.journal.search import SearchHit
@@ -110,7 +110,7 @@ class JournalStore:
         self._terms: dict[str, builtins.list[str]] = {}
         self._terms_version: tuple[int, int] = (-1, -1)
         self._writes = 0
-        self._kept = KeptMatches()  # the last counted search's matches (``read_rows``)
+        self._kept_matches: KeptMatches | None = None  # see ``_kept``
 
     @property
     def path(self) -> Path:
@@ -120,6 +120,16 @@ class JournalStore:
 
             self._path = Path(self._file)
         return self._path
+
+    @property
+    def _kept(self) -> KeptMatches:
+        """The last counted search's matches (``read_rows``), made on first use: only
+        the app keeps matches, and ``reflect search`` need not import the module."""
+        if self._kept_matches is None:
+            from reflect_tui.core.journal.kept_matches import KeptMatches
+
+            self._kept_matches = KeptMatches()
+        return self._kept_matches
 
     @property
     def _backups_dir(self) -> Path:
@@ -438,6 +448,8 @@ class JournalStore:
                 f"de reflectie is niet gewist: de back-ups in {self._backups_dir} konden niet "
                 f"worden bijgewerkt ({error_words(exc)}); er is niets veranderd."
             ) from None
+        from reflect_tui.core.journal import fts
+
         with self._write() as conn:
             seq = self._seq(conn, reflection_id)
             fts.forget(conn, seq)
