@@ -325,6 +325,31 @@ async def test_letters_typed_in_closing_fields_never_act_as_round_keys(
         assert [q.text for q in screen.meeting.questions] == ["Wat wil je nu bereiken?"]
 
 
+async def test_after_esc_one_tab_reaches_the_questions_from_the_first(
+    iv_app: Callable[[], ReflectApp],
+) -> None:
+    """Tester: after Esc, Tab went back into the question field ("wlkw" typed there), and
+    rating started at the newest question. The hint says: Esc, then Tab to pick a question."""
+    app = iv_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await press(pilot, "g")
+        app.screen.query_one("#iv-methods").focus()
+        await press(pilot, "enter")
+        screen = conductor(app)
+        while not screen.meeting.runner.plan.questions:
+            await press(pilot, "n")
+        await press(pilot, "v")
+        for question in ("Wat zei hij?", "Wie was erbij?", "Wat wil je?"):
+            await type_text(pilot, question)
+            await press(pilot, "enter")
+        await press(pilot, "escape", "tab")
+        assert app.focused is screen.query_one(QuestionList)
+        await press(pilot, "w", "down", "l", "down", "k")
+        assert [q.mark for q in screen.meeting.questions] == ["warm", "lauw", "koud"]
+        assert screen.query_one("#iv-question", Input).value == ""
+
+
 def test_method_row_counts_the_rounds_the_conductor_shows(content: Content) -> None:
     """The set-up list says as many rounds as "Ronde n van N" will (Afsluiting included)."""
     from reflect_tui.core.intervision.runner import plan_rounds

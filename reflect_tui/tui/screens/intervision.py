@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -34,6 +34,8 @@ from reflect_tui.tui.text import one_line, plain
 from reflect_tui.tui.widgets.big_clock import BigClock
 
 if TYPE_CHECKING:
+    from textual.css.query import QueryType
+
     from reflect_tui.tui.app import ReflectApp
 
 TICK_SECONDS = 0.25
@@ -54,6 +56,18 @@ class QuestionList(OptionList):
         Binding("x", "mark('')", "geen", show=False),
         Binding("delete", "remove", "weg", show=False),
     ]
+
+    def _on_focus(self, event: events.Focus) -> None:
+        """Arriving in the list, the case-bringer starts at the first question still unmarked.
+
+        The note-taker's Enter highlights each new question, so the list used
+        to open on the newest one, and rating began at the bottom.
+        """
+        super()._on_focus(event)
+        screen = self.screen
+        if isinstance(screen, ConductorScreen) and screen.meeting.questions:
+            questions = screen.meeting.questions
+            self.highlighted = next((i for i, q in enumerate(questions) if q.mark is None), 0)
 
     def action_mark(self, mark: str) -> None:
         screen = self.screen
@@ -122,6 +136,20 @@ class ConductorScreen(Screen[None]):
         # Fits 80 columns with "f1 Hulp" and "^p Opdrachten": the rarer keys
         # (+, b, ctrl+q) are in the help screen, not in the footer.
         yield Footer(compact=True)
+
+    def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        """Tab after Esc (nothing focused) goes to the question list, as the hint says.
+
+        The note-taker reaches the field with ``v``; the case-bringer's one
+        Tab used to land in that field, so marks typed there ("wlkw") became
+        text. With no questions yet there is nothing to mark: Tab goes to the
+        field as before.
+        """
+        if self.focused is None and self.meeting.questions:
+            for questions in self.query("#iv-questions").results(QuestionList):
+                questions.focus()
+                return questions
+        return super().focus_next(selector)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "question":
