@@ -86,7 +86,7 @@ class CliContext:
             return JournalStore.open(path, self.clock, read_only=True)
         store = JournalStore.open(path, self.clock)
         today = self.clock.today()
-        if not daily_backup_due(path, backups_folder(path), today):
+        if not daily_backup_due(path, backups_folder(path), today, new_journal=store.fresh):
             return store  # the usual case: nothing to import or write
         from reflect_tui.core.journal.backup import daily_backup
 

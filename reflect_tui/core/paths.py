@@ -199,12 +199,20 @@ def _daily_backup_name(today: date) -> str:
     return f"{DAILY_BACKUP_PREFIX}{today.isoformat()}{BACKUP_SUFFIX}"
 
 
-def daily_backup_due(journal_path: StrPath, backups_dir: StrPath, today: date) -> bool:
+def daily_backup_due(
+    journal_path: StrPath, backups_dir: StrPath, today: date, *, new_journal: bool = False
+) -> bool:
     """True when the journal exists and has no snapshot of ``today`` yet (one ``stat``).
 
     Here, not in ``backup``: every CLI command that opens the journal asks,
     and ``reflect list`` need not import the backup code to hear "no".
+    ``new_journal``: the journal was made by this very open and nothing was
+    written to it since (``JournalStore.fresh``). It holds nothing to protect,
+    so no snapshot (eight syncs of the disk, in the way of a new journal's first
+    import); the next open today finds none and snapshots what was put in it.
     """
+    if new_journal:
+        return False
     snapshot = os.path.join(os.fspath(backups_dir), _daily_backup_name(today))
     return not os.path.exists(snapshot) and os.path.exists(journal_path)
 

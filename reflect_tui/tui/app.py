@@ -350,7 +350,12 @@ class ReflectApp(App[int]):
 
         assert self._backups_dir is not None
         try:
-            daily_backup(self.store.path, self._backups_dir, self.clock.today())
+            daily_backup(
+                self.store.path,
+                self._backups_dir,
+                self.clock.today(),
+                new_journal=self.store.fresh,
+            )
         except Exception as exc:  # a thread must not die loudly; the user is told
             message = error_words(exc)
             with contextlib.suppress(Exception):

@@ -224,14 +224,16 @@ def manual_backup_path(backups_dir: Path, now: datetime) -> Path:
     return target
 
 
-def daily_backup(journal_path: Path, backups_dir: Path, today: date) -> Path | None:
+def daily_backup(
+    journal_path: Path, backups_dir: Path, today: date, *, new_journal: bool = False
+) -> Path | None:
     """Today's snapshot if there is none yet (the first open of the day); prune to 7.
 
     Returns the new backup, or None when today's already existed (the usual
-    case: one ``stat``). Called off the UI thread by the app, after the CLI's
-    command by the CLI.
+    case: one ``stat``) or the journal is new (``paths.daily_backup_due``).
+    Called off the UI thread by the app, after the CLI's command by the CLI.
     """
-    if not daily_backup_due(journal_path, backups_dir, today):
+    if not daily_backup_due(journal_path, backups_dir, today, new_journal=new_journal):
         return None
     target = daily_backup_path(backups_dir, today)
     _snapshot_file(journal_path, target)

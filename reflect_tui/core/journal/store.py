@@ -101,6 +101,8 @@ class JournalStore:
         self._file = os.fspath(path)
         self._path = None if isinstance(path, str) else path
         self._clock = clock
+        # Made by this open (schema 0 before it); see ``fresh``.
+        self.created = False
         self._given_backups = backups_dir
         self._lock = _thread.RLock()
         self._vocab_ready = False
@@ -180,13 +182,23 @@ class JournalStore:
         conn = connect(path, busy_timeout=busy_timeout)
         try:
             stamp = clock.now().strftime("%Y%m%dT%H%M%S")
-            migrations.migrate(conn, path, backups_dir, stamp)
+            started = migrations.migrate(conn, path, backups_dir, stamp)
         except BaseException as exc:
             conn.close()
             if isinstance(exc, db_errors("Error", OSError)):
                 raise translate(exc, path) from None
             raise
-        return cls(conn, path, clock, backups_dir)
+        store = cls(conn, path, clock, backups_dir)
+        store.created = started == 0
+        return store
+
+    @property
+    def fresh(self) -> bool:
+        """Made by this open and not written to since: a journal with nothing to back up.
+
+        The daily snapshot skips such a journal (``paths.daily_backup_due``).
+        """
+        return self.created and self._writes == 0
 
     @classmethod
     def _open_read_only(
