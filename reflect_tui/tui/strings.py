@@ -415,7 +415,11 @@ IV_REVIEW_INTRO = (
     "groep is standaard gepseudonimiseerd: namen, adressen en nummers zijn vervangen. "
     "Draait de bijeenkomst niet op de laptop van de inbrenger, kies dan voor het bestand (j)."
 )
-IV_REVIEW_FINDINGS = "Gevonden persoonsgegevens (vink uit wat geen persoonsgegeven is)"
+# (one, many): the count says how many rows the list holds, all of them shown.
+IV_REVIEW_FINDINGS: tuple[str, str] = (
+    "1 persoonsgegeven gevonden (vink uit als het er geen is)",
+    "{n} persoonsgegevens gevonden (vink uit wat geen persoonsgegeven is)",
+)
 IV_REVIEW_NO_FINDINGS = "Geen persoonsgegevens gevonden. Lees de samenvatting toch even na."
 IV_REVIEW_FINDING = "{kind}: {text} → {replacement}"
 IV_REVIEW_PSEUDONYMISE = "Samenvatting pseudonimiseren"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Digits, Input, Static
+from textual.widgets import Digits, Input, SelectionList, Static
 from tui_helpers import WIDE, notices, type_text, visible_text
 
 from reflect_tui.core.clock import FixedClock
@@ -348,6 +348,41 @@ async def test_after_esc_one_tab_reaches_the_questions_from_the_first(
         await press(pilot, "w", "down", "l", "down", "k")
         assert [q.mark for q in screen.meeting.questions] == ["warm", "lauw", "koud"]
         assert screen.query_one("#iv-question", Input).value == ""
+
+
+@pytest.mark.parametrize("size", [(120, 100), (80, 24)])
+async def test_review_shows_every_finding_and_how_many(
+    iv_app: Callable[[], ReflectApp], size: tuple[int, int]
+) -> None:
+    """Tester: 13 findings, a box of 8 rows, no count: 5 replaced without anyone seeing them."""
+    app = iv_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await press(pilot, "g")
+        app.screen.query_one("#iv-methods").focus()
+        await press(pilot, "enter")
+        screen = conductor(app)
+        names = ["Kees Mulder", "Anja Bakker", "Henk Jansen", "Noor Bos", "Tom Visser"]
+        names += ["Gerrit Smit", "Lotte de Graaf", "Fatima Amrani", "Jeroen Willems"]
+        for i, name in enumerate(names):
+            screen.meeting.add_lesson(f"Met {name} van de Kerkstraat {i + 1} praten")
+        screen.meeting.add_step("Bel 06-12345678 of mail a.bakker@example.nl")
+        screen.meeting.add_step("Mevrouw Prins terugbellen")
+        screen._finish()
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        count = len(review.first.findings)
+        assert count >= 13
+        findings = review.query_one("#iv-findings", SelectionList)
+        assert findings.option_count == count
+        if size[1] >= count + 20:
+            assert findings.content_region.height >= count  # every row on screen, none hidden
+        else:  # a small window: the list fills it and says there is more
+            assert findings.content_region.height >= size[1] - 8
+            assert findings.show_vertical_scrollbar
+        label = visible_text(review.query_one("#iv-findings-title", Static))
+        assert f"{count} persoonsgegevens gevonden" in label
 
 
 def test_method_row_counts_the_rounds_the_conductor_shows(content: Content) -> None:

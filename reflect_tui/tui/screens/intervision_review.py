@@ -29,6 +29,7 @@ from reflect_tui.core.intervision.outcome import (
     write_summary,
 )
 from reflect_tui.core.privacy.labels import KIND_NAMES
+from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
 from reflect_tui.tui.screens.intervision_setup import CSS
 from reflect_tui.tui.text import one_line, path_lines, plain
@@ -73,7 +74,8 @@ class ReviewScreen(Screen[None]):
                 yield Button(strings.IV_DONE, id="iv-done", compact=True)
             yield Checkbox(strings.IV_REVIEW_PSEUDONYMISE, value=True, id="iv-pseudo")
             if self.first.findings:
-                yield Static(plain(strings.IV_REVIEW_FINDINGS), classes="iv-label")
+                title = by_count(strings.IV_REVIEW_FINDINGS, len(self.first.findings))
+                yield Static(plain(title), classes="iv-label", id="iv-findings-title")
                 yield SelectionList[int](
                     *(
                         (
