@@ -77,6 +77,29 @@ def test_show_reads_as_typed_and_md_stays_escaped_markdown(home: Path, capsys) -
     assert "\\- \\[warm\\] Wat zei De Boer \\*ervan\\*?" in md
 
 
+def test_show_notes_ids_the_content_no_longer_has(home: Path, capsys) -> None:
+    """A tester's reflection from an organisation layer that is gone showed
+    '- wijkstad-ict': a bare code. Known ids still show their names."""
+    from reflect_tui.core.journal.model import ShownTip
+
+    _seed(
+        home,
+        sample_reflection(
+            A,
+            barriers=["verkokering", "wijkstad-ict"],
+            helps=["wijkstad-wijkbudget"],
+            tips=[ShownTip("wijkstad-tip", 1, ["je noemde de wijkagenda"])],
+        ),
+    )
+    code, out, _ = _run(capsys, "show", "aaaa1")
+    assert code == 0
+    assert "- wijkstad-ict (niet in de huidige inhoud)" in out
+    assert "- wijkstad-wijkbudget (niet in de huidige inhoud)" in out
+    assert "1. wijkstad-tip (niet in de huidige inhoud)" in out
+    assert "Waarom: je noemde de wijkagenda" in out
+    assert "- verkokering\n" not in out and "verkokering (niet" not in out
+
+
 def test_search_human_and_json(home: Path, capsys) -> None:
     _seed(
         home,

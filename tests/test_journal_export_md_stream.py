@@ -5,7 +5,8 @@ Two references for "what the export wrote before streaming":
   ``export_set.export_text`` built the whole text in memory) from
   ``v5_journal.sqlite3`` (drafts, emoji, markup-like text, empty fields):
   ``reflect export --format md`` and the filtered ``--status concept`` as
-  Markdown and JSON;
+  Markdown and JSON (the Markdown files later regenerated once, when ids
+  the content does not know got the note "(niet in de huidige inhoud)");
 - ``_release_export_text``, that release's function, kept here word for word
   over its building blocks, for generated journals.
 """

@@ -32,6 +32,9 @@ _STEP_FALLBACK = {
     "closing": "Afsluiting",
 }
 
+# An id the current content does not know (Dutch: shown to the user).
+UNKNOWN_ITEM = "{id} (niet in de huidige inhoud)"
+
 _BLOCK_START = re.compile(r"^(\s*)([>+=|\-~]|\d+(?=[.)]))")
 _INLINE = re.compile(r"([\\`*_\[\]<>#])")
 
@@ -43,7 +46,13 @@ def _plain_namer(collection: str, item_id: str) -> str:
 
 
 def content_namer(content: Any) -> Namer:
-    """A namer backed by a loaded ``Content`` (falls back to the id if unknown)."""
+    """A namer backed by a loaded ``Content``.
+
+    An id the content does not know (an organisation layer that is gone, a
+    reflection imported from elsewhere) is shown with a note, so a reader
+    sees that the name is missing rather than a bare code like
+    ``wijkstad-ict``. The LSD steps keep their fixed fallback names.
+    """
 
     def namer(collection: str, item_id: str) -> str:
         try:
@@ -51,7 +60,11 @@ def content_namer(content: Any) -> Namer:
         except (KeyError, AttributeError):
             item = None
         name = getattr(item, "name", None) or getattr(item, "title", None)  # tips have titles
-        return name if isinstance(name, str) and name else _plain_namer(collection, item_id)
+        if isinstance(name, str) and name:
+            return name
+        if collection == "lsd_steps" and item_id in _STEP_FALLBACK:
+            return _STEP_FALLBACK[item_id]
+        return UNKNOWN_ITEM.format(id=item_id)
 
     return namer
 
