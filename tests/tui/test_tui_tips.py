@@ -88,3 +88,37 @@ async def test_summary_tips_equal_reflect_coach_and_are_kept(
     assert main(["--data-dir", str(data_dir), "show", rid, "--format", "json"]) == 0
     as_json = json.loads(capsys.readouterr().out)
     assert [t["tip"] for t in as_json["tips"]] == [t.tip for t in kept]
+
+
+async def test_arriving_at_the_summary_enter_opens_a_tip_and_does_not_finish(
+    make_app, journal_path: Path
+) -> None:
+    """Fresh-eyes finding: the focus sat on "Afronden (a)" under the hint "Kies een
+    tip en druk op Enter", so Enter finished the reflection and left the session."""
+    with JournalStore.open(journal_path, CLOCK) as store:
+        draft = store.create_draft("Bomenkap in de wijk")
+        draft.practices = ["relaties"]
+        draft.barriers = ["collegas"]
+        draft.answers = [Answer("relaties", "luisteren", "Wat hoorde je?", TEXT)]
+        store.save(draft)
+        rid = draft.id
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        app.open_reflection(rid)
+        await pilot.pause()
+        s = session(app)
+        while s.flow.current.key != "summary":
+            await next_step(pilot)
+        await pilot.pause()
+        first = s.query(TipRow).first()
+        assert app.focused is first
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is s and s.flow.reflection.status == "draft"
+        assert first.expanded
+        await pilot.press("a")  # finishing stays on its own key
+        await pilot.pause()
+        assert app.screen is not s
+    with JournalStore.open(journal_path, CLOCK) as store:
+        assert store.get(rid).status == "complete"

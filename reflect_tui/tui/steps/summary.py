@@ -89,4 +89,8 @@ class SummaryView(StepView):
         line.display = True
 
     def first_focus(self) -> Widget | None:
-        return self.query_one("#finish", Button)
+        """The first tip, as the hint right above it says ("Kies een tip en druk
+        op Enter"): on the finish button, that Enter finished the reflection.
+        Finishing stays on ``a`` and the button; without tips it has the focus."""
+        tips = self.query(TipRow)
+        return tips.first() if tips else self.query_one("#finish", Button)
