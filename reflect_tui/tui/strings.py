@@ -142,7 +142,8 @@ PRINCIPLES_INTRO = (
     "Geef jezelf per werkprincipe een cijfer van 1 tot 5. Gebruik ← en → of de cijfers; "
     "de omschrijving laat zien wat een cijfer betekent."
 )
-RATING_NONE = "Nog geen cijfer gekozen."
+# The first ← or → starts in the middle of the scale ({first}); said where it happens.
+RATING_NONE = "Nog geen cijfer gekozen. Met ← of → begin je in het midden, bij {first}."
 RATING_LABEL = "{value}: {anchor}"
 PRINCIPLE_NOTE = "Toelichting (mag leeg)"
 

@@ -15,10 +15,16 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
+from reflect_tui.core.session.flow import RATING_MAX, RATING_MIN
 from reflect_tui.tui import strings
 from reflect_tui.tui.text import plain
 
 _CELL = 5  # width of one number cell: " [3] "; clicks map by this
+# Where the first arrow lands on an unrated scale. The middle, on purpose: an
+# arrow on an empty scale implies no direction, and from 3 every number is at
+# most two presses away. The line under the scale says so (``RATING_NONE``),
+# as the fresh-eyes test found four presses to 5 surprising when unexplained.
+FIRST_MOVE = (RATING_MIN + RATING_MAX) // 2
 
 
 class RatingInput(Widget, can_focus=True):
@@ -76,7 +82,7 @@ class RatingInput(Widget, can_focus=True):
     def anchor_text(self) -> Content:
         """What the chosen number means, for the line below the scale."""
         if self.value is None:
-            return plain(strings.RATING_NONE, "italic $text-muted")
+            return plain(strings.RATING_NONE.format(first=FIRST_MOVE), "italic $text-muted")
         text = self.anchors.get(self.value, "")
         return plain(strings.RATING_LABEL.format(value=self.value, anchor=text))
 
@@ -91,7 +97,7 @@ class RatingInput(Widget, can_focus=True):
 
     def action_move(self, delta: int) -> None:
         if self.value is None:
-            self._set(3)  # start in the middle: no direction is implied yet
+            self._set(FIRST_MOVE)
         else:
             self._set(max(1, min(5, self.value + delta)))
 
