@@ -123,6 +123,7 @@ HEAVY = (
     "typing",  # ~10 % of a 'reflect list' process; see core/lean_typing.py
     "pathlib",  # with urllib.parse and ipaddress ~17 % of a 'reflect list'; core/paths.py
     "urllib",
+    "importlib",  # its util ~5 M instructions of a search; lemma_table.find_spec
     "uuid",
     "hashlib",
     "json",
@@ -131,6 +132,8 @@ HEAVY = (
     "reflect_tui.core.journal.model",
     "reflect_tui.core.journal.query",
     "reflect_tui.core.journal.backup",  # only when today's snapshot is still to be made
+    "reflect_tui.core.journal.fts",  # index upkeep: writes and delete only
+    "reflect_tui.core.journal.kept_matches",  # the app's counted searches only
     "reflect_tui.core.journal.keyfile",  # only for an encrypted journal
     "reflect_tui.cli.coach_cmd",
     "reflect_tui.cli.content_cmd",
