@@ -183,6 +183,33 @@ def test_list_search_export_import_nothing_heavy(
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.slow  # fresh interpreters
+@pytest.mark.parametrize("argv", [["list", "-n", "10"], ["search", "kapvergunning"], ["export"]])
+def test_without_reflect_home_the_journal_is_found_without_platformdirs(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    """Most users set no REFLECT_HOME: the XDG folders come from ``paths.user_folders``."""
+    from journal_fixtures.helpers import open_store, sample_reflection
+
+    home = tmp_path / "user"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REFLECT_", "XDG_"))}
+    env.pop("PYTHONSTARTUP", None)
+    env["HOME"] = str(home)
+    data = home / ".local" / "share" / "reflect-tui"
+    with open_store(data) as store:
+        store.import_reflections([sample_reflection()])
+    # The day's snapshot, and the per-machine lemma table a first search builds.
+    code = "from reflect_tui.cli.main import main; main(['search', 'boom'])"
+    subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=True)
+    code = _CHECK_IMPORTS.format(heavy=HEAVY, argv=argv)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert (data / "backups").is_dir()  # it was this journal that was opened
+
+
 @pytest.mark.slow  # a fresh interpreter
 def test_the_import_writer_leaves_the_reader_modules_to_its_helper(tmp_path: Path) -> None:
     """``reflect import FILE``: the helper process reads and checks the file; the writer

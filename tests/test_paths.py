@@ -136,3 +136,40 @@ def test_daily_backup_due_and_can_write_beside_take_strings(tmp_path: Path) -> N
     assert paths.can_write_beside("journal-here.sqlite3") == paths.can_write_beside(
         Path("journal-here.sqlite3")
     )
+
+
+_XDG_CASES = [
+    {},
+    {"XDG_DATA_HOME": "/srv/data"},
+    {"XDG_DATA_HOME": "/srv/data/", "XDG_CONFIG_HOME": "/etc/x", "XDG_CACHE_HOME": "/var/c"},
+    {"XDG_DATA_HOME": "", "XDG_CACHE_HOME": ""},
+    {"XDG_DATA_HOME": "relatief"},  # asks platformdirs (its releases differ here)
+    {"HOME": "/home/anne/"},
+    {"HOME": "relatief"},
+]
+
+
+@pytest.mark.parametrize("variables", _XDG_CASES)
+def test_user_folders_are_platformdirs_own(
+    variables: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    try:
+        expected: tuple[str, str, str] | None = (
+            platformdirs.user_data_dir(paths.APP_NAME, appauthor=False),
+            platformdirs.user_config_dir(paths.APP_NAME, appauthor=False),
+            platformdirs.user_cache_dir(paths.APP_NAME, appauthor=False),
+        )
+    except RuntimeError:  # a platformdirs that refuses a relative HOME
+        expected = None
+    if expected is None:
+        with pytest.raises(RuntimeError):
+            paths.user_folders()
+    else:
+        assert paths.user_folders() == expected
