@@ -254,14 +254,14 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
     what the user ticked or chose is said plainly; a practice the text
     roughly fits is never quoted. When nothing else explains the tip, the
     line says what the tip is about (and for which kind of case), which
-    cannot misread the text. Ticked barriers and helps share one sentence
-    each; a quote is shown once.
+    cannot misread the text. Ticked barriers, ticked helps and chosen
+    practices share one sentence each; a quote is shown once.
     """
     lines: list[str] = []
     used: list[str] = []
     grouped: dict[str, list[str]] = {}
     for part in parts:
-        if part.kind in ("ticked_barrier", "ticked_help"):
+        if part.kind in ("ticked_barrier", "ticked_help", "chosen_practice"):
             grouped.setdefault(part.kind, []).append(part.item)
     done: set[str] = set()
     about = str(getattr(tip, "about", "") or "")
@@ -289,8 +289,6 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
                 continue
             done.add(part.kind)
             line = _tip_line(content, part.kind, grouped[part.kind], (), about_unsaid())
-        elif part.kind == "chosen_practice":
-            line = _tip_line(content, part.kind, [part.item], (), about_unsaid())
         else:
             if not getattr(part, "sure", True):
                 continue  # weak words count for the score, but are not quoted back
