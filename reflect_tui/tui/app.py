@@ -35,6 +35,7 @@ from textual.screen import Screen
 
 from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError, ReflectionGone
+from reflect_tui.core.journal.sqlite_errors import DamagedJournal
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui import strings
 from reflect_tui.tui.hangup import on_hang_up
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
 DEFAULT_THEME = "textual-dark"
 DEBOUNCE_SECONDS = 0.5
 FLUSH_TIMEOUT = 5.0
+DAMAGE_NOTICE_SECONDS = 60.0  # the damaged-journal advice is long: time to read it
 _T = TypeVar("_T")
 
 
@@ -161,6 +163,7 @@ class ReflectApp(App[int]):
         self._services: Services | None = None
         self._saver: DraftSaver | None = None
         self._quit_anyway = False
+        self._damage_reported = False  # see ``_report_damage``
         self._draft_claim: InstanceLock | None = None
         self._content_reloader = content_reloader
         self.banner = banner
@@ -356,6 +359,9 @@ class ReflectApp(App[int]):
                 self.clock.today(),
                 new_journal=self.store.fresh,
             )
+        except DamagedJournal as exc:  # the day's check found damage: what to do
+            with contextlib.suppress(Exception):
+                self._report_damage(exc)
         except Exception as exc:  # a thread must not die loudly; the user is told
             message = error_words(exc)
             with contextlib.suppress(Exception):
@@ -382,12 +388,42 @@ class ReflectApp(App[int]):
         """Show a store error as a notice; a reflection deleted elsewhere gets a
         plain sentence and the home lists are re-read so they stop showing it."""
         if not isinstance(exc, ReflectionGone):
-            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            self.notify_error(exc)
             return
         self.notify(strings.REFLECTION_GONE, severity="warning")
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.reload()
+
+    def notify_error(self, exc: ReflectError) -> None:
+        """A store error as a notice (any thread): the one place that words it.
+
+        A damaged journal gets its own title and time to read the advice;
+        anything else "Er ging iets mis: ...".
+        """
+        if isinstance(exc, DamagedJournal):
+            self._report_damage(exc)
+        else:
+            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+
+    def _report_damage(self, exc: DamagedJournal) -> None:
+        """The damaged-journal advice once, long enough to read; later a short line.
+
+        Safe from any thread (``notify`` is). SQLite notices damage only on the
+        pages a screen reads, so several screens may hit it; the advice (with
+        counts of what doctor and each backup can bring back) is long.
+        """
+        if self._damage_reported:
+            self.notify(strings.JOURNAL_DAMAGED_AGAIN, severity="error", markup=False)
+            return
+        self._damage_reported = True
+        self.notify(
+            exc.message,
+            title=strings.JOURNAL_DAMAGED_TITLE,
+            severity="error",
+            timeout=DAMAGE_NOTICE_SECONDS,
+            markup=False,
+        )
 
     # -- saving ---------------------------------------------------------------
 

@@ -195,6 +195,12 @@ QUIT_UNSAVED = (
 HOW_TO_QUIT_TITLE = "Wil je stoppen?"
 HOW_TO_QUIT = "Druk op ctrl+q om te stoppen. Je werk wordt eerst bewaard."
 ERROR_GENERIC = "Er ging iets mis: {error}"
+# A damaged journal: the first time in a session the whole message (what to
+# do, with counts), after that one short line instead of the same advice again.
+JOURNAL_DAMAGED_TITLE = "Je dagboek is beschadigd"
+JOURNAL_DAMAGED_AGAIN = (
+    "Dat lukte niet: het dagboek is beschadigd. Stop de app en voer 'reflect doctor' uit."
+)
 # A listed reflection was deleted elsewhere (another window, reflect delete).
 REFLECTION_GONE = "Deze reflectie bestaat niet meer; de lijst is bijgewerkt."
 CRASHED = (

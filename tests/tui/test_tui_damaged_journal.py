@@ -71,3 +71,25 @@ async def test_journal_screens_on_a_damaged_journal_give_a_notice(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert any("reflect doctor" in n for n in notices(app))
+
+
+async def test_damage_is_explained_once_with_its_own_title_then_in_one_line(
+    make_app, journal_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A tester got "Er ging iets mis: ..." with the advice, once per screen that
+    read a damaged page. Now: one titled notice, long enough to read, then short."""
+    damage_data_pages(journal_path)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key in ("r", "n"):
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        shown = list(app._notifications)  # no public accessor in Textual 8
+        assert not any(n.message.startswith("Er ging iets mis") for n in shown)
+        titled = [n for n in shown if n.title == strings.JOURNAL_DAMAGED_TITLE]
+        assert len(titled) == 1 and "'reflect doctor' redt" in titled[0].message
+        assert titled[0].timeout >= 30
+        rest = [n.message for n in shown if n not in titled and n.severity == "error"]
+        assert rest and set(rest) == {strings.JOURNAL_DAMAGED_AGAIN}

@@ -28,7 +28,12 @@ from pathlib import Path
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.connection import connect, connect_file
-from reflect_tui.core.journal.sqlite_errors import db_errors, technical_note, translate
+from reflect_tui.core.journal.sqlite_errors import (
+    DamagedJournal,
+    db_errors,
+    technical_note,
+    translate,
+)
 from reflect_tui.core.paths import (
     BACKUP_SUFFIX,
     DAILY_BACKUP_PREFIX,
@@ -120,6 +125,10 @@ def describe(path: Path) -> BackupSummary:
 # --- making backups ---------------------------------------------------------------------
 
 
+# The reason a damaged journal gives when the backup's check found it (Dutch).
+BACKUP_CHECK_FAILED = "gevonden bij de controle voor de back-up"
+
+
 class DamagedSource(ReflectError):
     """The journal copied fine page by page, but the copy fails ``quick_check``."""
 
@@ -148,7 +157,10 @@ def snapshot(source: sqlite3.Connection, target: Path, *, verify: bool = False) 
             source.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
             if verify:
-                result = dest.execute("PRAGMA quick_check").fetchone()[0]
+                try:
+                    result = dest.execute("PRAGMA quick_check").fetchone()[0]
+                except db_errors("DatabaseError"):  # too damaged even to check
+                    result = "malformed"
                 if result != "ok":
                     raise DamagedSource(
                         "het dagboek lijkt beschadigd, dus er is geen back-up van gemaakt; "
@@ -190,6 +202,10 @@ def _snapshot_file(journal_path: Path, target: Path) -> None:
         try:
             snapshot(journal, target, verify=True)
             _drop_erased(journal, target)
+        except DamagedSource:
+            # The once-a-day check found damage the day's reads had not touched:
+            # the journal's own message, with what saves the most.
+            raise DamagedJournal(journal_path, BACKUP_CHECK_FAILED) from None
         except db_errors("Error", OSError) as exc:
             raise translate(exc, target) from None
     finally:

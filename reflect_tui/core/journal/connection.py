@@ -224,6 +224,32 @@ def file_uri(path: StrPath) -> str:
     return "file://" + "".join(chr(b) if b in _URI_PLAIN else f"%{b:02X}" for b in raw)
 
 
+def count_reflections(path: StrPath) -> int | None:
+    """How many reflections the file at ``path`` still counts, or None if it cannot say.
+
+    For the damaged-journal advice (``sqlite_errors.restore_advice``), which
+    compares the damaged journal with its backups. Plain ``sqlite3`` and
+    read-only, never ``connect_file``: that could raise the very
+    ``DamagedJournal`` whose message is being written. ``immutable`` when no
+    ``-wal`` is beside the file, so nothing is created next to it.
+    ``count(*)`` reads one B-tree (SQLite picks the smallest index), so a
+    damaged page elsewhere does not stop it. An encrypted file cannot be read
+    without its key: None.
+    """
+    live = os.path.exists(f"{os.fspath(path)}-wal")
+    flags = "mode=ro" if live else "mode=ro&immutable=1"
+    try:
+        probe = sqlite3.connect(f"{file_uri(path)}?{flags}", uri=True, timeout=0.2)
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    try:
+        return int(probe.execute("SELECT count(*) FROM reflections").fetchone()[0])
+    except (sqlite3.Error, OSError, ValueError, TypeError):
+        return None
+    finally:
+        probe.close()
+
+
 def _read_catalog(path: StrPath, live: bool, busy_timeout: float) -> tuple[int, set[str]]:
     """``user_version`` and table names, read without writing anything."""
     flags = "mode=ro" if live else "mode=ro&immutable=1"

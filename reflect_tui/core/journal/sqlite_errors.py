@@ -16,6 +16,8 @@ from reflect_tui.core.os_messages import os_reason
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
+
     from reflect_tui.core.paths import StrPath
 
 _CIPHER_DRIVER = "sqlcipher3.dbapi2"
@@ -94,28 +96,82 @@ def corrupt_message(path: StrPath, reason: str = "", technical: str = "") -> str
     )
 
 
+# The damaged-journal advice (Dutch: shown to the user), see ``restore_advice``.
+ADVICE_DOCTOR = (
+    "Red eerst met 'reflect doctor' wat nog leesbaar is{count} in een nieuw dagboek ernaast "
+    "(het origineel blijft ongemoeid)."
+)
+ADVICE_DOCTOR_COUNT = " (het dagboek telt nog {n})"
+ADVICE_BACKUPS = " Back-ups in {folder} (terugzetten met 'reflect restore BESTAND'): {listed}."
+ADVICE_BEST_BACKUP = (
+    "Zet de back-up met de meeste reflecties terug: 'reflect restore {path}' ({n}, "
+    "gemaakt {made}); of red met 'reflect doctor' wat nog leesbaar is{count}."
+)
+ADVICE_NO_BACKUP = (
+    "Er is nog geen back-up; 'reflect doctor' redt wat nog leesbaar is in een nieuw "
+    "dagboek ernaast (het origineel blijft ongemoeid)."
+)
+ADVICE_UNCOUNTED = "aantal onbekend"
+ADVICE_LISTED = 3  # backups named in the line (newest first); restore lists them all
+
+
 def restore_advice(journal_path: StrPath) -> str:
-    """What to do about a damaged journal, naming the commands and the newest backup.
+    """What to do about a damaged journal, leading with what saves the most.
+
+    Why count: the newest backup is not always the fullest. A tester's was
+    the day's first-start copy with 0 reflections, while 'reflect doctor'
+    rescued all 4 from the damaged journal. So the reflections still
+    countable in the damaged journal and in each backup are counted here,
+    read-only and with plain ``sqlite3`` (never ``connect_file``, which could
+    raise this very error again). This runs only when damage was found, so it
+    costs nothing on a healthy start. Doctor leads unless a backup holds more
+    than the damaged journal still counts: it never changes the original and
+    a backup can still be restored after it.
 
     Every message that tells the user to restore a backup comes through here,
     so it never points at a backup that does not exist.
     """
-    from reflect_tui.core.journal.backup import newest_backup
+    from reflect_tui.core.journal.backup import list_backups
     from reflect_tui.core.paths import backups_dir_beside
+    from reflect_tui.core.wording import counted
+
+    folder = backups_dir_beside(journal_path)
+    try:
+        found = list_backups(folder)
+    except OSError:
+        found = []
+    if not found:
+        return ADVICE_NO_BACKUP
+    from reflect_tui.core.journal.connection import count_reflections
+
+    backups = [(path, count_reflections(path)) for path in found]
+    readable = count_reflections(journal_path)
+
+    def many(n: int | None) -> str:
+        return ADVICE_UNCOUNTED if n is None else counted(n, "reflectie", "reflecties")
+
+    count = "" if readable is None else ADVICE_DOCTOR_COUNT.format(n=many(readable))
+    best_path, best = max(backups, key=lambda item: -1 if item[1] is None else item[1])
+    if best is not None and best > (readable if readable is not None else 0) and best > 0:
+        from reflect_tui.core.dates import format_date
+
+        made = _made(best_path)
+        return ADVICE_BEST_BACKUP.format(
+            path=best_path, n=many(best), made=format_date(made) if made else "?", count=count
+        )
+    listed = ", ".join(f"{path.name} ({many(n)})" for path, n in backups[:ADVICE_LISTED])
+    return ADVICE_DOCTOR.format(count=count) + ADVICE_BACKUPS.format(folder=folder, listed=listed)
+
+
+def _made(path: StrPath) -> date | None:
+    """The day a backup was written (its file time), for telling backups apart."""
+    import os
+    from datetime import datetime
 
     try:
-        newest = newest_backup(backups_dir_beside(journal_path))
-    except OSError:
-        newest = None
-    if newest is None:
-        return (
-            "Er is nog geen back-up; 'reflect doctor' redt wat nog leesbaar is in een nieuw "
-            "dagboek ernaast (het origineel blijft ongemoeid)."
-        )
-    return (
-        f"Zet de nieuwste back-up ({newest}) terug met 'reflect restore', of red met "
-        "'reflect doctor' wat nog leesbaar is."
-    )
+        return datetime.fromtimestamp(os.stat(path).st_mtime).date()
+    except (OSError, ValueError, OverflowError):
+        return None
 
 
 def translate(exc: BaseException, path: StrPath) -> ReflectError:

@@ -192,7 +192,7 @@ class HomeBody(VerticalScroll, can_focus=False):
         try:
             self.drafts = self.reflect_app.store.drafts(limit=1)
         except ReflectError as exc:
-            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            self.reflect_app.notify_error(exc)
 
     def _load_lists(self) -> None:
         """Read the lists that need only the journal; a problem becomes a notice.
@@ -222,7 +222,7 @@ class HomeBody(VerticalScroll, can_focus=False):
                 if len(self.steps) == STEPS_LIMIT:
                     self.more_steps = max(0, store.count_open_next_steps() - STEPS_LIMIT)
         except ReflectError as exc:
-            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            self.reflect_app.notify_error(exc)
 
     def _load_learning(self, content: ContentModel) -> list[LearningMatch]:
         """The learning suggestions; they need the content and the coach, so
@@ -233,7 +233,7 @@ class HomeBody(VerticalScroll, can_focus=False):
             return learning_for(content, self.reflect_app.store, self.reflect_app.clock.today())
         except ReflectError as exc:
             # notify posts a message, which Textual allows from any thread.
-            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            self.reflect_app.notify_error(exc)
             return []
 
     def compose(self) -> ComposeResult:

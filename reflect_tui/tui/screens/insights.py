@@ -356,8 +356,7 @@ class InsightsScreen(Screen[None]):
         try:
             query = core.drill_query(app.store, core.scope_for(), drill, today)
         except ReflectError as exc:
-            message = strings.ERROR_GENERIC.format(error=exc)
-            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            app.notify_error(exc)  # notify is safe from a worker thread
             return
         self.app.call_from_thread(self._push_journal, query, what)
 

@@ -97,7 +97,7 @@ class IntervisionSetupScreen(Screen[None]):
         try:
             steps = previous_open_steps(self.reflect_app.store)
         except ReflectError as exc:
-            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            self.reflect_app.notify_error(exc)
             return
         if not steps:
             return

@@ -347,7 +347,7 @@ class JournalScreen(PromptScreen[None]):
         self.app.call_from_thread(self._show_page, generation, rows, False)
 
     def _failed(self, exc: ReflectError) -> None:
-        self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+        self.reflect_app.notify_error(exc)
 
     def _show_page(
         self, generation: int, rows: list[ReflectionSummary], reset: bool, size: int = PAGE_SIZE

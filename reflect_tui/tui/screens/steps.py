@@ -72,7 +72,7 @@ class NextStepsScreen(Screen[None]):
         try:
             self.steps = all_steps(self.reflect_app.store)
         except ReflectError as exc:
-            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            self.reflect_app.notify_error(exc)
             return
         option_list = self.query_one("#steps-list", OptionList)
         option_list.set_options([Option(self._row(s)) for s in self.steps])
@@ -120,7 +120,7 @@ class NextStepsScreen(Screen[None]):
         try:
             change()
         except ReflectError as exc:
-            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            self.reflect_app.notify_error(exc)
             return
         self._undo.append((f"{key[0]}:{key[1]}", undo))
         self.notify(message, timeout=6)
@@ -187,7 +187,7 @@ class NextStepsScreen(Screen[None]):
         try:
             undo()
         except ReflectError as exc:
-            self.notify(strings.ERROR_GENERIC.format(error=exc), severity="error", markup=False)
+            self.reflect_app.notify_error(exc)
             return
         rid, _, index = key.rpartition(":")
         self.notify(strings.STEPS_UNDONE, timeout=3)
