@@ -67,6 +67,12 @@ FLUSH_TIMEOUT = 5.0
 DAMAGE_NOTICE_SECONDS = 60.0  # the damaged-journal advice is long: time to read it
 _T = TypeVar("_T")
 
+# Keys typed behind a key that opened a screen wait for it this long at most
+# (seconds), looking every ``_MOUNT_POLL_S``: the session took 2.4 s to open
+# on a loaded machine.
+_MOUNT_WAIT_S = 5.0
+_MOUNT_POLL_S = 0.01
+
 
 class GoneElsewhere(Message):
     """Posted from the draft writer's thread: ``reflection_id`` was erased elsewhere."""
@@ -139,6 +145,7 @@ class ReflectApp(App[int]):
         super().__init__()
         # Keys that arrived while an ordered key waits its turn (key_order.py).
         self._held_keys: list[events.Key] | None = None
+        self._ordered_on: Screen[Any] | None = None  # the screen of the last ordered key
         # Where the first start of a day puts the daily snapshot (None: no snapshot, as
         # in tests); made on a thread after the first frame, see ``_daily_backup``.
         self._backups_dir = backups_dir
@@ -243,15 +250,14 @@ class ReflectApp(App[int]):
                 self._held_keys.append(event)
                 return
             focused = self.focused
-            if (
-                focused is not None
-                and event.key in getattr(self.screen, "ORDERED_KEYS", DEFAULT_ORDERED_KEYS)
-                and not handles_key_itself(focused, event.key)
+            if event.key in getattr(self.screen, "ORDERED_KEYS", DEFAULT_ORDERED_KEYS) and not (
+                focused is not None and handles_key_itself(focused, event.key)
             ):
                 # Hold later keys; run this one once the keys before it have
                 # been through the field, the screen and the app's bindings.
                 self._held_keys = []
-                await settle(focused, self.screen)
+                self._ordered_on = self.screen
+                await settle(focused or self.screen, self.screen)
                 self.post_message(OrderedKey(event))
                 return
             # A paste without bracketed paste: characters queued behind this one
@@ -278,11 +284,32 @@ class ReflectApp(App[int]):
             # (Awaiting that turn here would wait on our own queue.)
             self.call_later(self._release_held_keys)
 
-    async def _release_held_keys(self) -> None:
-        """Hand the keys held behind an ordered key on, in the order they came."""
+    async def _release_held_keys(self, waited: bool = False) -> None:
+        """Hand the keys held behind an ordered key on, in the order they came.
+
+        When the key opened a screen (``n``, ``j`` on the home screen), the
+        keys wait until that screen is mounted and has put its focus: opening
+        the session took seconds on a loaded machine, and a title typed
+        meanwhile went to the home screen, whose letters are commands.
+        """
+        screen = self.screen
+        if not waited and screen is not self._ordered_on:
+            # Its mount asks for the focus with ``call_later``, maybe after
+            # this call was queued: release behind that.
+            self.run_worker(self._release_when_mounted(screen), exit_on_error=False)
+            return
         held, self._held_keys = self._held_keys or [], None
         for event in held:
             await self.on_event(event)
+
+    async def _release_when_mounted(self, screen: Screen[Any]) -> None:
+        """Release the held keys once ``screen`` is mounted (at most ``_MOUNT_WAIT_S``
+        later), on the app's turn after the focus its mount asked for."""
+        for _ in range(int(_MOUNT_WAIT_S / _MOUNT_POLL_S)):
+            if screen.is_mounted or not screen.is_attached:
+                break
+            await asyncio.sleep(_MOUNT_POLL_S)
+        self.call_later(self._release_held_keys, True)
 
     def on_mount(self) -> None:
         self.call_after_refresh(_freeze_start_up_objects)

@@ -72,3 +72,46 @@ async def test_tabbing_into_a_filled_field_never_replaces_its_text(make_app):
         await burst(pilot, "shift+tab", "x")
         assert title.value.startswith(long)
         assert "x" in title.value
+
+
+async def test_a_title_typed_right_behind_n_lands_in_the_new_reflection(make_app):
+    """Typing the title at once after ``n`` (a fast typist, a loaded machine).
+
+    The session screen took up to 2.4 s to open on a loaded machine; the keys
+    typed meanwhile went to the home screen, whose letters are commands: "t i"
+    opened the insights, "d" ticked a next step done, and the title was lost.
+    """
+    from reflect_tui.tui.screens.home import HomeScreen
+    from reflect_tui.tui.screens.session import SessionScreen
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        title = "Snelle titel vandaag"
+        await burst(pilot, "n", *["space" if c == " " else c for c in title])
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, SessionScreen) and app.screen.flow.reflection.title:
+                break
+        assert isinstance(app.screen, SessionScreen)
+        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "SessionScreen"]
+        assert app.screen.flow.reflection.title == title
+
+
+async def test_keys_right_behind_j_go_to_the_journal_search(make_app):
+    """The journal opens with its search field focused: a word typed right behind
+    ``j`` is searched for, not run as home-screen commands."""
+    from textual.widgets import Input
+
+    from reflect_tui.tui.screens.journal import JournalScreen
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await burst(pilot, "j", "b", "o", "o", "m")
+        for _ in range(20):
+            await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        focused = app.focused
+        assert isinstance(focused, Input) and focused.value == "boom"

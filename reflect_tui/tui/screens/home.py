@@ -70,6 +70,14 @@ class HomeScreen(Screen[None]):
         Binding("u", "undo_done", strings.KEY_UNDO, show=False),
     ]
 
+    # Keys that open a screen run in key order (``key_order.py``): the keys
+    # typed right behind them wait for that screen and its focused field (a
+    # title typed at once after ``n``), instead of running as this screen's
+    # one-letter commands while the new screen is still being built.
+    ORDERED_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"tab", "shift+tab", "n", "r", "j", "i", "v", "g", "enter"}
+    )
+
     # The next step ticked off last, as (reflection id, index): ``u`` reopens it.
     last_done: tuple[str, int] | None = None
 
