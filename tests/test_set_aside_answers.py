@@ -92,3 +92,33 @@ def test_show_marks_answers_set_aside(tmp_path: Path) -> None:
     aside = out.index("Praktijk: De situatie in kaart brengen")
     assert "uitgevinkt" in out[aside:] and "uitgevinkt" not in out[:aside]
     assert ASIDE.replace("(", "").split()[0] in out[aside:]
+
+
+def test_answers_set_aside_steer_no_tips_in_the_cli_either(tmp_path: Path) -> None:
+    """One rule for the app's summary and ``reflect coach --reflection``: the coach
+    reads only the ticked practices' answers (the summary filtered them itself,
+    the CLI read every answer of a draft)."""
+    import dataclasses
+
+    from reflect_tui.core.coach.signals import Signals
+
+    angry = "De bewoners waren woedend en schreeuwden over de gekapte bomen en de beloftes."
+    draft = dataclasses.replace(
+        _draft_with_an_answer_set_aside(),
+        answers=[
+            Answer("relaties", "luisteren", "Wie?", "gekozen antwoord"),
+            Answer("situatie", "luisteren", "Wat hoorde je?", angry),
+        ],
+    )
+    assert angry not in Signals.from_reflection(draft).text
+    without = dataclasses.replace(draft, answers=draft.answers[:1])
+    home_a, home_b = tmp_path / "a", tmp_path / "b"
+    outputs = []
+    for home, reflection in ((home_a, draft), (home_b, without)):
+        with open_store(home) as store:
+            store.add(reflection)
+        code, out, err = _cli(home, "coach", "--reflection", reflection.id, "--json")
+        assert code == 0, err
+        outputs.append(json.loads(out))
+    assert outputs[0] == outputs[1]
+    assert "woedend" not in json.dumps(outputs[0], ensure_ascii=False)

@@ -249,7 +249,7 @@ class Signals:
         """
         ratings = tuple((p.id, p.rating) for p in r.principles if p.rating is not None)
         return cls(
-            text=r.all_text(),
+            text=r.all_text(chosen_only=True),
             case_kind=r.case_kind,
             practices=tuple(dict.fromkeys(r.practices)),
             step=step,

@@ -168,10 +168,21 @@ class Reflection:
                 return answer
         return None
 
-    def all_text(self) -> str:
-        """Every piece of free text, for the coach and for search."""
+    def chosen_answers(self) -> list[Answer]:
+        """The answers of the ticked practices: what the reflection shows and coaches on.
+
+        A draft may also hold answers of a practice the user unticked, kept
+        aside until it is ticked again or the user agrees to drop them when
+        finishing (``session.flow``); they neither show nor steer tips.
+        """
+        chosen = set(self.practices)
+        return [a for a in self.answers if a.practice in chosen]
+
+    def all_text(self, chosen_only: bool = False) -> str:
+        """Every piece of free text: for search (all of it) and for the coach
+        (``chosen_only``: answers set aside do not steer tips)."""
         parts = [self.title, self.who, self.what_happened]
-        parts += [a.text for a in self.answers]
+        parts += [a.text for a in (self.chosen_answers() if chosen_only else self.answers)]
         parts += [p.note for p in self.principles]
         parts += [self.barrier_note, self.help_note, self.insight, self.involve, self.notes]
         parts += [s.text for s in self.next_steps]

@@ -294,8 +294,7 @@ class SessionFlow:
 
     def chosen_answers(self) -> list[Answer]:
         """The answers of the ticked practices: what the reflection shows."""
-        chosen = set(self.reflection.practices)
-        return [a for a in self.reflection.answers if a.practice in chosen]
+        return self.reflection.chosen_answers()
 
     def set_aside_answers(self) -> list[Answer]:
         """Non-blank answers of practices that are not ticked (any more)."""
