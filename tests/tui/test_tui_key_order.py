@@ -115,3 +115,25 @@ async def test_keys_right_behind_j_go_to_the_journal_search(make_app):
         assert isinstance(app.screen, JournalScreen)
         focused = app.focused
         assert isinstance(focused, Input) and focused.value == "boom"
+
+
+async def test_enter_opens_a_new_reflection_after_coming_back_home(make_app):
+    """Back on the home screen from the insights, "Nieuwe reflectie" has the focus
+    again, so Enter starts a reflection (nothing had the focus, Enter did nothing)."""
+    from textual.widgets import Button
+
+    from reflect_tui.tui.screens.session import SessionScreen
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("escape")
+        for _ in range(5):
+            await pilot.pause()
+        assert isinstance(app.focused, Button) and app.focused.id == "new"
+        await pilot.press("enter")
+        for _ in range(10):
+            await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)

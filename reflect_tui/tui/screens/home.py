@@ -92,8 +92,15 @@ class HomeScreen(Screen[None]):
 
     def reload(self) -> None:
         """Re-read the journal and rebuild the body (after a session, a tick, ...)."""
-        self.query_one(HomeBody).refresh(recompose=True)
-        self.call_after_refresh(self._focus_new)
+        self.call_later(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        # Focus "Nieuwe reflectie" only once the new body is mounted: focusing
+        # right after asking for the rebuild focused the old button, which the
+        # rebuild then removed, so after coming back from another screen nothing
+        # had the focus and Enter did nothing.
+        await self.query_one(HomeBody).recompose()
+        self._focus_new()
 
     _resumed_before = False
 
