@@ -32,6 +32,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 
 from reflect_tui.core.clock import Clock
 from reflect_tui.core.errors import ReflectError, ReflectionGone
@@ -271,6 +272,7 @@ class ReflectApp(App[int]):
     async def on_ordered_key(self, message: OrderedKey) -> None:
         """Run an ordered key, then hand on the keys held behind it, in order."""
         key = message.key
+        screen, focused = self.screen, self.focused
         try:
             if not (
                 await self._check_bindings(key.key, priority=True)
@@ -278,11 +280,17 @@ class ReflectApp(App[int]):
             ):
                 await super().on_event(key)
         finally:
-            # The held keys go out on the app's next turn, behind what the
-            # binding scheduled there: a step change focuses its new field with
-            # ``focus()``, one turn later, and the keys must reach that field.
-            # (Awaiting that turn here would wait on our own queue.)
-            self.call_later(self._release_held_keys)
+            if focused is not None and self.screen is screen:
+                # The key may act through messages of the focused widget (Enter
+                # on a button: its binding posts Pressed, whose handler opens a
+                # screen): the held keys wait until those have run.
+                self.run_worker(self._release_after_widget(focused, screen), exit_on_error=False)
+            else:
+                # The held keys go out on the app's next turn, behind what the
+                # binding scheduled there: a step change focuses its new field with
+                # ``focus()``, one turn later, and the keys must reach that field.
+                # (Awaiting that turn here would wait on our own queue.)
+                self.call_later(self._release_held_keys)
 
     async def _release_held_keys(self, waited: bool = False) -> None:
         """Hand the keys held behind an ordered key on, in the order they came.
@@ -301,6 +309,17 @@ class ReflectApp(App[int]):
         held, self._held_keys = self._held_keys or [], None
         for event in held:
             await self.on_event(event)
+
+    async def _release_after_widget(self, widget: Widget, screen: Screen[Any]) -> None:
+        """Release the held keys once what ``widget`` did with an ordered key has run:
+        three rounds of its queue, its ancestors' and the app's."""
+        for _ in range(3):
+            await settle(widget, screen)
+            turn = asyncio.Event()
+            if self.call_later(turn.set):
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(turn.wait(), 1.0)
+        self.call_later(self._release_held_keys)
 
     async def _release_when_mounted(self, screen: Screen[Any]) -> None:
         """Release the held keys once ``screen`` is mounted (at most ``_MOUNT_WAIT_S``

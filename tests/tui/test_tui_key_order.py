@@ -137,3 +137,24 @@ async def test_enter_opens_a_new_reflection_after_coming_back_home(make_app):
         for _ in range(10):
             await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
+
+
+async def test_a_title_typed_right_behind_enter_on_the_new_button_lands_in_it(make_app):
+    """Enter on "Nieuwe reflectie" acts through the button's Pressed message, a
+    turn later than a key binding: the title typed behind it waits for that too
+    (it went to the home screen, where 'd' ticks a step done and 'i' opens the
+    insights; seen in tmux as the title 'nzichten' for 'Na de inzichten')."""
+    from reflect_tui.tui.screens.session import SessionScreen
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        assert app.focused is not None and app.focused.id == "new"
+        title = "Na de inzichten"
+        await burst(pilot, "enter", *["space" if c == " " else c for c in title])
+        for _ in range(20):
+            await pilot.pause()
+        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "SessionScreen"]
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.flow.reflection.title == title
