@@ -146,7 +146,6 @@ class ReflectApp(App[int]):
         super().__init__()
         # Keys that arrived while an ordered key waits its turn (key_order.py).
         self._held_keys: list[events.Key] | None = None
-        self._ordered_on: Screen[Any] | None = None  # the screen of the last ordered key
         # Where the first start of a day puts the daily snapshot (None: no snapshot, as
         # in tests); made on a thread after the first frame, see ``_daily_backup``.
         self._backups_dir = backups_dir
@@ -257,7 +256,6 @@ class ReflectApp(App[int]):
                 # Hold later keys; run this one once the keys before it have
                 # been through the field, the screen and the app's bindings.
                 self._held_keys = []
-                self._ordered_on = self.screen
                 await settle(focused or self.screen, self.screen)
                 self.post_message(OrderedKey(event))
                 return
@@ -290,18 +288,19 @@ class ReflectApp(App[int]):
                 # binding scheduled there: a step change focuses its new field with
                 # ``focus()``, one turn later, and the keys must reach that field.
                 # (Awaiting that turn here would wait on our own queue.)
-                self.call_later(self._release_held_keys)
+                self.call_later(self._release_held_keys, screen)
 
-    async def _release_held_keys(self, waited: bool = False) -> None:
+    async def _release_held_keys(self, ordered_on: Screen[Any] | None = None) -> None:
         """Hand the keys held behind an ordered key on, in the order they came.
 
         When the key opened a screen (``n``, ``j`` on the home screen), the
         keys wait until that screen is mounted and has put its focus: opening
         the session took seconds on a loaded machine, and a title typed
         meanwhile went to the home screen, whose letters are commands.
+        ``ordered_on``: the screen the key was typed on (None: release now).
         """
         screen = self.screen
-        if not waited and screen is not self._ordered_on:
+        if ordered_on is not None and screen is not ordered_on:
             # Its mount asks for the focus with ``call_later``, maybe after
             # this call was queued: release behind that.
             self.run_worker(self._release_when_mounted(screen), exit_on_error=False)
@@ -319,7 +318,7 @@ class ReflectApp(App[int]):
             if self.call_later(turn.set):
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(turn.wait(), 1.0)
-        self.call_later(self._release_held_keys)
+        self.call_later(self._release_held_keys, screen)
 
     async def _release_when_mounted(self, screen: Screen[Any]) -> None:
         """Release the held keys once ``screen`` is mounted (at most ``_MOUNT_WAIT_S``
@@ -328,7 +327,7 @@ class ReflectApp(App[int]):
             if screen.is_mounted or not screen.is_attached:
                 break
             await asyncio.sleep(_MOUNT_POLL_S)
-        self.call_later(self._release_held_keys, True)
+        self.call_later(self._release_held_keys)
 
     def on_mount(self) -> None:
         self.call_after_refresh(_freeze_start_up_objects)

@@ -599,11 +599,13 @@ def _worry_then_good_news(
     for i, token in enumerate(tokens):
         if word_key(token.text) != _BUT or clauses[i] not in went_well:
             continue
-        overcome.update(
-            clauses[j]
-            for j in range(i)
-            if sentences[j] == sentences[i] and clauses[j] != clauses[i]
-        )
+        # Back to the sentence's start only (its tokens are contiguous): going
+        # back to the text's start made a long answer with many "maar" quadratic.
+        j = i - 1
+        while j >= 0 and sentences[j] == sentences[i]:
+            if clauses[j] != clauses[i]:
+                overcome.add(clauses[j])
+            j -= 1
     return overcome
 
 

@@ -144,14 +144,14 @@ def for_audience(tip: Tip, audience: str = CASE_AUDIENCE) -> bool:
 
 _EARNING = frozenset(
     {
-        "cue",
-        "ticked_barrier",
-        "ticked_help",
-        "chosen_practice",
-        "low_principle",
-        "inferred_barrier",
-        "absent_help",
-        "step",
+        CUE,
+        TICKED_BARRIER,
+        TICKED_HELP,
+        CHOSEN_PRACTICE,
+        LOW_PRINCIPLE,
+        INFERRED_BARRIER,
+        ABSENT_HELP,
+        STEP,
     }
 )
 

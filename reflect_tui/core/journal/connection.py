@@ -236,8 +236,7 @@ def count_reflections(path: StrPath) -> int | None:
     damaged page elsewhere does not stop it. An encrypted file cannot be read
     without its key: None.
     """
-    live = os.path.exists(f"{os.fspath(path)}-wal")
-    flags = "mode=ro" if live else "mode=ro&immutable=1"
+    flags = "mode=ro" if _is_live(path) else "mode=ro&immutable=1"
     try:
         probe = sqlite3.connect(f"{file_uri(path)}?{flags}", uri=True, timeout=0.2)
     except (sqlite3.Error, OSError, ValueError):

@@ -83,22 +83,6 @@ def _object_sql(fields: tuple[Field | ChildTable, ...], alias: str) -> str:
 _LINE_SQL = f"SELECT CAST({_object_sql(REFLECTION, 'r')} AS BLOB) FROM reflections r"
 
 
-def journal_json(conn: sqlite3.Connection) -> str:
-    """The whole interchange document as one string (small journals, tests)."""
-    return "".join(journal_chunks(conn))
-
-
-def journal_chunks(
-    conn: sqlite3.Connection,
-    counted: list[int] | None = None,
-    where: str = "",
-    params: tuple[Any, ...] = (),
-) -> Iterator[str]:
-    """``journal_bytes`` as text (a terminal, tests, the app)."""
-    for piece in journal_bytes(conn, counted, where, params):
-        yield piece.decode("utf-8")
-
-
 def journal_bytes(
     conn: sqlite3.Connection,
     counted: list[int] | None = None,

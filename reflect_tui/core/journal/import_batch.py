@@ -89,9 +89,9 @@ class Batch(NamedTuple):
             tuple([] for _ in CHILDREN) for _ in self.rows
         ]
         for k, rows in enumerate(self.children):
+            # (position, *columns): the columns' places are one further on
+            nullable = tuple(1 + i for i in _NULLABLE_IN[k])
             for row in rows:
-                # (position, *columns): the columns' places are one further on
-                nullable = tuple(1 + i for i in _NULLABLE_IN[k])
                 children[at[row[0]]][k].append(_restored(row[1:], nullable))
         bodies = {index: body for index, _title, body in self.texts}
         return [

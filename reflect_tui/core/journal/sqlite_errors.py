@@ -152,7 +152,7 @@ def restore_advice(journal_path: StrPath) -> str:
 
     count = "" if readable is None else ADVICE_DOCTOR_COUNT.format(n=many(readable))
     best_path, best = max(backups, key=lambda item: -1 if item[1] is None else item[1])
-    if best is not None and best > (readable if readable is not None else 0) and best > 0:
+    if best is not None and best > (readable if readable is not None else 0):
         from reflect_tui.core.dates import format_date
 
         made = _made(best_path)

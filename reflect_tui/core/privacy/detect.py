@@ -120,6 +120,9 @@ STREET_OPENERS = frozenset(
         "wester",
     }
 )
+# Words that may open a street name before its particles ("Burgemeester de",
+# "Jan van"): built once, the walk-back asks it for every candidate.
+_STREET_LEADS = STREET_OPENERS | FIRST_NAMES
 # The particles inside a street name after a title or first name ("Jan van Galenstraat").
 # Not "van de": "Jansen van de Kerkstraat" is Jansen who lives there.
 STREET_PARTICLES = frozenset({"de", "van", "van der", "van den", "ter", "ten", "van 't", "du"})
@@ -307,7 +310,7 @@ def _street_start(text: str, start: int) -> int:
                 " ".join(particles) in STREET_PARTICLES
                 and opener is not None
                 and opener[1][:1].isupper()
-                and opener[1].lower().rstrip(".") in STREET_OPENERS | FIRST_NAMES
+                and opener[1].lower().rstrip(".") in _STREET_LEADS
             ):
                 begin = opener[0]
                 continue
