@@ -18,6 +18,7 @@ from reflect_tui.core.dates import format_date
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
+from reflect_tui.tui.screen_state import is_open
 from reflect_tui.tui.text import join, one_line, plain
 from reflect_tui.tui.widgets.light_button import LightButton
 
@@ -316,7 +317,7 @@ class HomeBody(VerticalScroll, can_focus=False):
             self.app.call_from_thread(self._show_learning, generation, learning)
 
     def _show_learning(self, generation: int, learning: list[LearningMatch]) -> None:
-        if not self.is_attached or generation != self._generation:
+        if not is_open(self) or generation != self._generation:
             return  # the body was recomposed meanwhile and already shows fresh lists
         self.learning = learning
         widgets = list(self._learning_section())

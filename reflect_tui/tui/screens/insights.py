@@ -35,6 +35,7 @@ from reflect_tui.core.dates import format_date
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.wording import by_count, decimal, percent
 from reflect_tui.tui import strings
+from reflect_tui.tui.screen_state import is_open
 from reflect_tui.tui.text import join, plain
 
 if TYPE_CHECKING:
@@ -136,12 +137,16 @@ class InsightsScreen(Screen[None]):
     def _failed(self, message: str) -> None:
         """The reason takes the place of "Inzichten berekenen…" (which otherwise
         stayed forever on a damaged or locked journal) and shows as a notice."""
+        if not is_open(self):
+            return
         self.notify(message, severity="error", markup=False)
         for loading in self.query("#insights-loading").results(Static):
             loading.update(plain(message))
             loading.add_class("error")
 
     def _show(self, result: Insights) -> None:
+        if not is_open(self):
+            return  # left (or the app closed) while the figures were computed
         self.result = result
         body = self.query_one("#insights-body")
         body.remove_children()
@@ -363,5 +368,7 @@ class InsightsScreen(Screen[None]):
     def _push_journal(self, query: Any, what: str) -> None:
         from reflect_tui.tui.screens.journal import JournalScreen
 
+        if not is_open(self):
+            return  # left before the drill's reflections were found
         heading = strings.INSIGHTS_DRILL_TITLE.format(what=what[:60])
         self.app.push_screen(JournalScreen(query, heading))

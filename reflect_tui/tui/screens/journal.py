@@ -46,6 +46,7 @@ from reflect_tui.core.journal.store import Cancelled
 from reflect_tui.core.wording import by_count
 from reflect_tui.tui import heap, strings
 from reflect_tui.tui.frames import PromptScreen
+from reflect_tui.tui.screen_state import is_open
 from reflect_tui.tui.text import join, one_line, path_lines, plain
 from reflect_tui.tui.widgets.fixed_field import FixedField
 from reflect_tui.tui.widgets.markdown_pane import MarkdownPane
@@ -147,15 +148,6 @@ class JournalScreen(PromptScreen[None]):
         self._changed_at = 0.0  # time.monotonic() of the last query change
         self._lines: dict[str, str] = {}  # what each one-line hint shows (``_set_line``)
         self.pages_built = 0  # list rebuilds (a page equal to the shown one is kept)
-
-    @property
-    def in_stack(self) -> bool:
-        """Still open (perhaps under a dialog): a worker's answer may be shown.
-
-        ``is_attached`` alone is not enough: while a popped screen is being
-        removed it is still attached, but its widgets are already gone
-        (NoMatches '#journal-count' when Esc followed a return from an edit)."""
-        return self.is_attached and self in self.app.screen_stack
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -347,13 +339,14 @@ class JournalScreen(PromptScreen[None]):
         self.app.call_from_thread(self._show_page, generation, rows, False)
 
     def _failed(self, exc: ReflectError) -> None:
-        self.reflect_app.notify_error(exc)
+        if is_open(self):
+            self.reflect_app.notify_error(exc)
 
     def _show_page(
         self, generation: int, rows: list[ReflectionSummary], reset: bool, size: int = PAGE_SIZE
     ) -> None:
         """Show a page of ``size`` rows (one more was asked for: is there more?)."""
-        if generation != self._generation or not self.in_stack:
+        if generation != self._generation or not is_open(self):
             return  # an older query's answer, or the screen was left meanwhile
         self._more = len(rows) > size
         rows = rows[:size]
@@ -403,7 +396,7 @@ class JournalScreen(PromptScreen[None]):
         )
 
     def _show_count(self, generation: int, total: int) -> None:
-        if generation != self._generation or not self.in_stack:
+        if generation != self._generation or not is_open(self):
             return
         self.total = total
         text = by_count(strings.JOURNAL_COUNT, total)
@@ -577,7 +570,7 @@ class JournalScreen(PromptScreen[None]):
         self.app.call_from_thread(self._set_tags, tags)
 
     def _set_tags(self, tags: list[str]) -> None:
-        if not self.in_stack:  # left while the tags were read
+        if not is_open(self):  # left while the tags were read
             return
         self._tags = tuple(tags)
         select = self.query_one("#filter-tag", Select)
@@ -696,7 +689,7 @@ class JournalScreen(PromptScreen[None]):
     def _show_detail_text(self, text: str) -> None:
         # A worker's result can arrive just after the screen was left (its
         # widgets are gone then; looking them up would end the app).
-        if not self.in_stack:
+        if not is_open(self):
             return
         self.query_one("#journal-markdown", MarkdownPane).show(text)
         self.query_one("#journal-detail").scroll_home(animate=False)
@@ -800,6 +793,8 @@ class JournalScreen(PromptScreen[None]):
         self.app.call_from_thread(self._erased, left_over)
 
     def _erased(self, left_over: list[str]) -> None:
+        if not is_open(self):
+            return  # left meanwhile: the erasure itself is done and kept
         self.notify(strings.DELETED, timeout=4)
         for message in left_over:
             self.notify(message, severity="warning", markup=False)

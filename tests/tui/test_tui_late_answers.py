@@ -1,0 +1,70 @@
+"""A worker's answer that reaches a screen while the app closes is dropped.
+
+CI once failed on a journal test: a detail pane's text arrived (through
+``call_from_thread``) while Textual's shutdown was removing the screen's
+widgets. The screen was still in the stack then, so the guard let the answer
+through, ``query_one('#journal-markdown')`` raised ``NoMatches`` and the app
+ended with a crash report. These tests put an answer in exactly that moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from textual.app import App
+from tui_helpers import WIDE, open_journal, settle
+
+from reflect_tui.tui.screens.insights import InsightsScreen
+
+
+def answer_during_shutdown(app: App[object], answer: Callable[[], Awaitable[None]]) -> list[str]:
+    """Run ``answer`` where Textual's shutdown is: not running any more, every
+    screen still in its stack. Returns a list that says whether it ran."""
+    ran: list[str] = []
+    close_all = app._close_all
+
+    async def close_all_after_answer() -> None:
+        assert not app.is_running
+        await answer()
+        ran.append("answered")
+        await close_all()
+
+    app._close_all = close_all_after_answer  # type: ignore[method-assign]
+    return ran
+
+
+async def test_a_late_detail_text_is_dropped_while_the_app_closes(seeded, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await settle(pilot)
+
+        async def answer() -> None:
+            # Textual removes the widgets before the screen leaves the stack.
+            await screen.query_one("#journal-main").remove()
+            screen._show_detail_text("te laat")
+            screen._show_count(screen._generation, 3)
+            screen._set_tags(["laat"])
+
+        ran = answer_during_shutdown(app, answer)
+    assert ran == ["answered"]
+    assert app.return_code in (None, 0)
+
+
+async def test_late_insights_are_dropped_while_the_app_closes(seeded, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("i")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, InsightsScreen)
+        result = screen.result
+
+        async def answer() -> None:
+            await screen.query_one("#insights-body").remove()
+            assert result is not None
+            screen._show(result)
+            screen._failed("te laat")
+
+        ran = answer_during_shutdown(app, answer)
+    assert ran == ["answered"]
