@@ -49,6 +49,7 @@ from reflect_tui.tui.key_order import (
 )
 from reflect_tui.tui.keys import dutch_builtin_bindings, read_option_arrows_as_alt
 from reflect_tui.tui.screens.home import HomeScreen
+from reflect_tui.tui.similar_notice import SimilarCases
 
 if TYPE_CHECKING:
     from reflect_tui.core.content.layers import LoadResult
@@ -96,10 +97,6 @@ def _freeze_start_up_objects() -> None:
     import gc
 
     gc.freeze()
-
-
-# Which shared thing a similar-case notice names (the strongest first).
-SIMILAR_REASON_ORDER = ("barriers", "practices", "helps", "case_kind", "words")
 
 
 class ReflectApp(App[int]):
@@ -175,6 +172,7 @@ class ReflectApp(App[int]):
         self._content_reloader = content_reloader
         self.banner = banner
         self._start = start  # "intervisie": open that screen right away
+        self._similar = SimilarCases(self)
 
     # -- made when first needed -------------------------------------------------
 
@@ -723,86 +721,13 @@ class ReflectApp(App[int]):
 
     # -- earlier similar cases -------------------------------------------------
 
-    similar_ids: tuple[str, ...] = ()
-    _similar_for: tuple[object, ...] | None = None
-    _similar_shown: tuple[str, tuple[str, ...]] | None = None
+    @property
+    def similar_ids(self) -> tuple[str, ...]:
+        """The earlier cases the last similar-cases notice named."""
+        return self._similar.ids
 
     def offer_similar(self, reflection: Reflection) -> None:
-        """Look for earlier similar cases off the UI thread and name them (with
-        why) in a notice; the palette opens them in the journal.
-
-        Asked after the intake and again when practices or barriers were
-        chosen: it runs again only when those changed, and a notice only
-        comes when it would name other cases than the last one did."""
-        key = (reflection.id, tuple(reflection.practices), tuple(reflection.barriers))
-        if self._similar_for == key or not (reflection.title or reflection.what_happened):
-            return
-        self._similar_for = key
-        from copy import deepcopy
-
-        snapshot = deepcopy(reflection)
-        self.run_worker(
-            lambda: self._find_similar(snapshot), thread=True, exclusive=True, group="similar"
-        )
-
-    def _find_similar(self, reflection: Reflection) -> None:
-        from reflect_tui.core.dates import format_date
-        from reflect_tui.core.journal.similar import similar_cases
-        from reflect_tui.tui.text import one_line
-
-        try:
-            found = similar_cases(self.store, reflection)
-        except ReflectError:
-            return
-        if not found:
-            return
-        lines = []
-        for case in found:
-            # One reason per case, the strongest kind first, at most two names:
-            # every shared item of every case made a notice of some twenty
-            # lines that covered the step for seconds.
-            kind = next((k for k in SIMILAR_REASON_ORDER if k in case.shared), "")
-            items = case.shared.get(kind, ())
-            why = self._similar_reason(kind, items[:2]) if kind else ""
-            if len(items) > 2:
-                why += strings.SIMILAR_MORE
-            lines.append(
-                strings.SIMILAR_CASE.format(
-                    title=one_line(case.summary.title or strings.UNTITLED, 40),
-                    date=format_date(case.summary.occurred_on),
-                    draft=strings.SIMILAR_DRAFT if case.summary.status == "draft" else "",
-                    why=why,
-                )
-            )
-        ids = tuple(c.summary.id for c in found)
-        if self._similar_shown == (reflection.id, ids):
-            return  # the same cases as the last notice: nothing new to say
-        self._similar_shown = (reflection.id, ids)
-        self.similar_ids = ids
-        message = strings.SIMILAR_NOTICE.format(cases="\n".join(lines))
-        self.call_from_thread(
-            self.notify, message, title=strings.SIMILAR_TITLE, timeout=8, markup=False
-        )
-
-    def _similar_reason(self, kind: str, items: Sequence[str]) -> str:
-        """``ook hinderden Collega's``: names listed with "en", the verb agreeing."""
-        from reflect_tui.core.wording import is_plural, listed, verb
-
-        one, many = strings.SIMILAR_REASONS[kind]
-        flags = [self._item_plural(kind, i) for i in items]
-        form = verb(is_plural(items, flags), one, many)
-        return form.format(items=listed([self._item_name(kind, i) for i in items]))
-
-    def _item_plural(self, kind: str, item_id: str) -> bool:
-        if kind not in ("barriers", "helps"):
-            return False
-        return bool(getattr(self.content.by_id(kind).get(item_id), "plural", False))
-
-    def _item_name(self, kind: str, item_id: str) -> str:
-        if kind == "words":
-            return item_id
-        item = self.content.by_id(kind if kind != "case_kind" else "case_kinds").get(item_id)
-        return str(getattr(item, "name", item_id))
+        self._similar.offer(reflection)
 
     def action_similar(self) -> None:
         from reflect_tui.core.journal.query import JournalQuery
