@@ -57,6 +57,7 @@ EXTRA_SETS = [
     "coach_cases_fresh.yaml",
     "coach_cases_fresh2.yaml",
     "coach_cases_fresh3.yaml",
+    "coach_cases_fresh4.yaml",
 ]
 
 
