@@ -23,7 +23,7 @@ from reflect_tui.core.wording import counted
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Generator, Iterator, Sequence
+    from collections.abc import Generator, Sequence
     from pathlib import Path
     from typing import Any
 
@@ -239,91 +239,40 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         if filters.any_given(args)
         else None
     )
-    if args.format == "json" and (query is None or not query.is_filtered):
-        return _export_json(ctx, target, to_terminal, args.output)  # streamed: flat memory
-    from reflect_tui.core.journal.export_set import export_chunks
+    from reflect_tui.core.journal.export_set import export_chunks, write_export
 
-    counted: list[int] = []
     with open_store(ctx, reading=True) as store:
         namer = _namer(ctx) if args.format == "md" and store.count() else None
-        source = export_chunks(store, args.format, namer, query, counted)
-        _send(ctx, source, target, to_terminal, args.format)
-    return _done(ctx, target, args.output, counted)
-
-
-def _export_json(ctx: CliContext, target: Path | None, to_terminal: bool, output: str) -> int:
-    """The JSON export, streamed from the rows to the file or stdout (flat memory)."""
-    counted: list[int] = []
-    with open_store(ctx, reading=True) as store:
         if to_terminal:
-            _send(ctx, store.export_json_chunks(counted), target, to_terminal, "json")
-        else:
-            _send_bytes(ctx, store.export_json_bytes(counted), target)
-    return _done(ctx, target, output, counted)
+            _show(ctx, export_chunks(store, args.format, namer, query), args.format)
+            return 0
+        if target is None:  # a file or pipe: the bytes as they are
+            write_export(ctx.stdout, store, args.format, namer, query)
+            return 0
+        from reflect_tui.core.journal.sqlite_errors import translate
 
-
-def _done(ctx: CliContext, target: Path | None, output: str, counted: list[int]) -> int:
-    """After a file export: put it on the copies-elsewhere list and say how many went."""
-    if target is not None:
-        _remember(ctx, target)
-        print(f"{_reflections(sum(counted))} geëxporteerd naar {output}", file=ctx.stderr)
+        try:
+            written = write_export(target, store, args.format, namer, query)
+        except OSError as exc:
+            raise translate(exc, target) from None
+    _remember(ctx, target)
+    print(f"{_reflections(written)} geëxporteerd naar {args.output}", file=ctx.stderr)
     return 0
 
 
-def _send(
-    ctx: CliContext,
-    source: Generator[str, None, None],
-    target: Path | None,
-    to_terminal: bool,
-    fmt: str,
-) -> None:
-    """Write an export's pieces to ``target`` (atomically, 0600) or stdout, as they come.
+def _show(ctx: CliContext, source: Generator[str, None, None], fmt: str) -> None:
+    """An export on a terminal: unsafe characters escaped (JSON) or replaced (Markdown).
 
-    To a terminal, unsafe characters are escaped (JSON) or replaced (Markdown)
-    piece by piece; pieces end at line breaks, so that is what whole-text
-    cleaning gives.
+    Piece by piece; pieces end at line breaks, so that is what whole-text
+    cleaning gives. A file or pipe gets ``export_set.write_export``'s bytes.
     """
-    from reflect_tui.core.journal.sqlite_errors import translate
-
-    chunks: Iterator[str] = source
-    if to_terminal and fmt == "json":
-        from reflect_tui.core.journal.interchange import escape_unsafe
-
-        chunks = (escape_unsafe(chunk) for chunk in source)
-    elif to_terminal:
-        chunks = (clean_block(chunk) for chunk in source)
+    clean = clean_block
+    if fmt == "json":
+        from reflect_tui.core.journal.interchange import escape_unsafe as clean
     try:
-        if target is None:
-            from reflect_tui.core.output import write_chunks_fully
+        from reflect_tui.core.output import write_chunks_fully
 
-            write_chunks_fully(ctx.stdout, chunks)
-            return
-        from reflect_tui.core.paths import write_private_chunks
-
-        try:
-            write_private_chunks(target, (chunk.encode("utf-8") for chunk in chunks))
-        except OSError as exc:
-            raise translate(exc, target) from None
-    finally:
-        source.close()  # ends the read transaction before the store closes, even on error
-
-
-def _send_bytes(ctx: CliContext, source: Generator[bytes, None, None], target: Path | None) -> None:
-    """``_send`` for UTF-8 pieces to a file or pipe: written as they are, not re-encoded."""
-    from reflect_tui.core.journal.sqlite_errors import translate
-
-    try:
-        if target is None:
-            from reflect_tui.core.output import write_utf8_chunks_fully
-
-            write_utf8_chunks_fully(ctx.stdout, source)
-            return
-        from reflect_tui.core.paths import write_private_chunks
-
-        try:
-            write_private_chunks(target, source)
-        except OSError as exc:
-            raise translate(exc, target) from None
+        write_chunks_fully(ctx.stdout, (clean(chunk) for chunk in source))
     finally:
         source.close()  # ends the read transaction before the store closes, even on error
 

@@ -238,6 +238,42 @@ async def test_export_writes_the_filtered_set(seeded, make_app, data_dir, fmt) -
     assert screen.journal_query.text == "boom"
 
 
+@pytest.mark.parametrize("fmt", ["md", "json"])
+async def test_the_app_and_reflect_export_write_the_same_bytes(
+    seeded, make_app, data_dir, tmp_path, fmt
+) -> None:
+    """One writer (``export_set.write_export``) for both: a selection exports the same
+    document whichever route it takes (the app's file, the CLI's file, the CLI's pipe)."""
+    from reflect_tui.cli.context import CliContext
+    from reflect_tui.cli.main import main
+    from reflect_tui.cli.parser import build_parser
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("tab", "f")
+        screen.query_one("#filter-tag", Select).value = "bomen"
+        await settle(pilot)
+        assert shown_ids(screen) == [6, 4]
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click(f"#choice-{fmt}")
+        await settle(pilot)
+        assert any("2 reflecties geëxporteerd" in n for n in notices(app))
+    (from_app,) = (data_dir / "exports").glob(f"dagboek-*.{fmt}")
+    command = ["--data-dir", str(data_dir), "export", "--tag", "bomen", "--format", fmt]
+    to_file = [*command, "-o", str(tmp_path / f"cli.{fmt}")]
+    with open(tmp_path / "stdout", "w", encoding="utf-8") as out:  # a file as stdout: bytes
+        for argv in (to_file, command):
+            ctx = CliContext(build_parser().parse_args(argv), clock=_clock(), stdout=out)
+            assert main(argv, ctx) == 0
+    expected = from_app.read_bytes()
+    assert (tmp_path / f"cli.{fmt}").read_bytes() == expected
+    assert (tmp_path / "stdout").read_bytes() == expected
+    assert rid(6).encode() in expected and rid(7).encode() not in expected
+
+
 async def test_from_the_palette_and_back(seeded, make_app) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

@@ -2,8 +2,10 @@
 
 Why one function: ``reflect export`` and the journal screen's export must
 write the same document for the same reflections, so both call
-``export_chunks`` (or ``write_export`` for a file); only where the text goes
-differs (a file named by the user, stdout, or the app's export folder).
+``write_export``: the export as UTF-8 bytes, atomically to a file (0600) or
+to a stream (stdout); only where the bytes go differs (a file named by the
+user, stdout, or the app's export folder). ``export_chunks`` gives the same
+document as text, for what shows it on a terminal.
 Markdown exports carry the full-id marker lines of ``exports.id_marker`` so
 ``delete`` finds the copy later.
 
@@ -15,17 +17,23 @@ page whatever the journal's size (plus the integer keys of the selection).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator, Iterator
-from typing import TYPE_CHECKING, NamedTuple
 
+# No ``typing`` at run time: ``reflect export`` is a scripted command
+# (DEVELOPERS.md, "The scripted commands' start-up").
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
     from pathlib import Path
+    from typing import NamedTuple, TextIO
 
     from reflect_tui.core.journal.markdown import Namer
     from reflect_tui.core.journal.model import Reflection
     from reflect_tui.core.journal.query import JournalQuery
     from reflect_tui.core.journal.store import JournalStore
+else:
+    from reflect_tui.core.lean_typing import NamedTuple
 
 FORMATS: tuple[str, ...] = ("json", "md")
 BATCH = 500  # reflections per page: memory stays flat, queries stay few
@@ -55,26 +63,57 @@ def export_text(
 
 
 def write_export(
-    path: Path,
+    target: Path | TextIO,
     store: JournalStore,
     fmt: str,
     namer: Namer | None = None,
     query: JournalQuery | None = None,
 ) -> int:
-    """Write the export atomically to ``path`` (0600); the number of reflections in it.
+    """Write the export as UTF-8 bytes to ``target``; the number of reflections in it.
 
-    A failure half-way (full disk, unreadable journal) leaves no half file
-    and any previous file as it was (``paths.write_private_chunks``).
+    A path is written atomically (0600): a failure half-way (full disk,
+    unreadable journal) leaves no half file and any previous file as it was
+    (``paths.write_private_chunks``); an ``OSError`` is the caller's to word.
+    A stream (stdout, a file or pipe) gets the bytes as they come, written
+    fully or a ``ReflectError`` (``output.write_utf8_chunks_fully``).
     """
-    from reflect_tui.core.paths import write_private_chunks
-
     counted: list[int] = []
-    chunks = export_chunks(store, fmt, namer, query, counted)
+    chunks = export_bytes(store, fmt, namer, query, counted)
     try:
-        write_private_chunks(path, (chunk.encode("utf-8") for chunk in chunks))
+        if isinstance(target, os.PathLike):
+            from reflect_tui.core.paths import write_private_chunks
+
+            write_private_chunks(target, chunks)
+        else:
+            from reflect_tui.core.output import write_utf8_chunks_fully
+
+            write_utf8_chunks_fully(target, chunks)
     finally:
         chunks.close()  # ends the read snapshot and frees the store, even on error
     return sum(counted)
+
+
+def export_bytes(
+    store: JournalStore,
+    fmt: str,
+    namer: Namer | None = None,
+    query: JournalQuery | None = None,
+    counted: list[int] | None = None,
+) -> Generator[bytes, None, None]:
+    """``export_chunks`` in UTF-8: the JSON straight from SQLite, never decoded."""
+    _check(fmt)
+    ids = _selected_ids(store, query)
+    if fmt == "json":
+        return store.export_json_bytes(counted, ids)
+    return _encoded(_markdown_chunks(store, namer, ids, counted))
+
+
+def _encoded(chunks: Generator[str, None, None]) -> Generator[bytes, None, None]:
+    try:
+        for chunk in chunks:
+            yield chunk.encode("utf-8")
+    finally:
+        chunks.close()
 
 
 def export_chunks(
@@ -93,16 +132,25 @@ def export_chunks(
     last piece is out. The store stays locked until the generator ends or
     is closed: close it when stopping early.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}")
-    ids: list[str] | None = None
-    if query is not None and query.is_filtered:
-        from reflect_tui.core.journal.query import matching_ids
-
-        ids = matching_ids(store, query)
+    _check(fmt)
+    ids = _selected_ids(store, query)
     if fmt == "json":
         return store.export_json_chunks(counted, ids)  # straight from the rows
     return _markdown_chunks(store, namer, ids, counted)
+
+
+def _check(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+
+
+def _selected_ids(store: JournalStore, query: JournalQuery | None) -> list[str] | None:
+    """The ids ``query`` selects; None for the whole journal (no query module imported)."""
+    if query is None or not query.is_filtered:
+        return None
+    from reflect_tui.core.journal.query import matching_ids
+
+    return matching_ids(store, query)
 
 
 def _markdown_chunks(
