@@ -156,6 +156,23 @@ def test_markdown_export_memory_does_not_hold_the_whole_journal(
     assert sum(piece.count("<!-- reflect-id:") for piece in rest[2:]) == 7
 
 
+def test_a_markdown_export_reads_each_page_once(tmp_path: Path) -> None:
+    """The id markers at the end come from the pages already read, not from a second query."""
+    with open_store(tmp_path) as store:
+        store.import_reflections([sample_reflection(f"id-{n:03d}") for n in range(5)])
+        statements: list[str] = []
+        store._conn.set_trace_callback(statements.append)
+        old, export_set.BATCH = export_set.BATCH, 2
+        try:
+            text = export_set.export_text(store, "md", None, JournalQuery(status="complete")).text
+        finally:
+            export_set.BATCH = old
+            store._conn.set_trace_callback(None)
+    assert marked_ids(text) == {f"id-{n:03d}" for n in range(5)}
+    by_seq = [s for s in statements if "FROM reflections WHERE seq IN" in s]
+    assert len(by_seq) == 3  # one read per page of two: the marker lines cost no query
+
+
 def test_a_failed_export_leaves_the_previous_file(tmp_path: Path) -> None:
     """A failure after the first page: no half file, the earlier export intact, store usable."""
     with open_store(tmp_path) as store:

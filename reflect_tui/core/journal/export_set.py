@@ -12,7 +12,8 @@ Markdown exports carry the full-id marker lines of ``exports.id_marker`` so
 Why pieces: a journal of 50,000 reflections is hundreds of megabytes of
 text. The export is produced a page of ``BATCH`` reflections at a time, from
 one read snapshot of the store, and written as it comes, so memory holds one
-page whatever the journal's size (plus the integer keys of the selection).
+page whatever the journal's size (plus the integer keys of the selection and,
+for Markdown, its id marker lines, kept from the pages for the end).
 """
 
 from __future__ import annotations
@@ -157,7 +158,6 @@ def _markdown_chunks(
     store: JournalStore, namer: Namer | None, ids: list[str] | None, counted: list[int] | None
 ) -> Generator[str, None, None]:
     """``render_journal`` followed by ``exports.with_markers``, a page at a time."""
-    from reflect_tui.core.journal.exports import id_marker
     from reflect_tui.core.journal.markdown import JOURNAL_TITLE, journal_pieces
 
     with store.read_snapshot() as conn:
@@ -165,15 +165,20 @@ def _markdown_chunks(
         if not seqs:
             yield JOURNAL_TITLE  # an empty export has neither rule nor markers
         else:
-            pages = (_page(conn, part) for part in _parts(seqs))
+            markers: list[str] = []  # a page's marker lines, from the page just read
+            pages = (_marked(_page(conn, part), markers) for part in _parts(seqs))
             yield from journal_pieces(pages, namer)
-            for part in _parts(seqs):  # the markers, after the text, in the same order
-                rows = conn.execute(
-                    f"SELECT id FROM reflections {_SEQS_WHERE} {_CASE_ORDER}", (_json(part),)
-                )
-                yield "".join(f"{id_marker(str(row[0]))}\n" for row in rows)
+            yield from markers  # after the text, in the same order
     if counted is not None:
         counted.append(len(seqs))
+
+
+def _marked(page: list[Reflection], markers: list[str]) -> list[Reflection]:
+    """``page`` as it is; its id marker lines kept for the export's end (no second read)."""
+    from reflect_tui.core.journal.exports import id_marker
+
+    markers.append("".join(f"{id_marker(r.id)}\n" for r in page))
+    return page
 
 
 def _ordered_seqs(conn: sqlite3.Connection, ids: list[str] | None) -> list[int]:
