@@ -14,7 +14,7 @@ capitalised word in the middle of a sentence is flagged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -204,11 +204,7 @@ def find(text: str, streets: Iterable[str] = ()) -> list[Finding]:
     ``streets`` (names from ``street_names``), in the other texts of the same
     document, just as a person's name is.
     """
-    taken: list[Finding] = []
-    for finder in (_emails, _phones, _bsns, _postcodes, _addresses, _birth_dates):
-        for found in finder(text):
-            if not _overlaps(found, taken):
-                taken.append(found)
+    taken = _taken(text, (*_UP_TO_ADDRESSES, _birth_dates))
     known = set(streets).union(street_names(taken))
     for found in _bare_streets(text, known):
         if not _overlaps(found, taken):
@@ -216,6 +212,27 @@ def find(text: str, streets: Iterable[str] = ()) -> list[Finding]:
     for found in _names(text, taken):
         taken.append(found)
     return sorted(taken, key=lambda f: f.start)
+
+
+def streets_in(text: str) -> set[str]:
+    """The street names ``text`` gives with a house number: ``street_names(find(text))``.
+
+    For learning a document's streets before proposing (``Pseudonymiser.learn``):
+    only the finders up to the addresses decide which addresses ``find``
+    keeps (what comes later never takes an address's place, and a bare
+    mention has no number), so the names and the rest are not looked for.
+    """
+    return street_names(_taken(text, _UP_TO_ADDRESSES))
+
+
+def _taken(text: str, finders: Iterable[Callable[[str], Iterator[Finding]]]) -> list[Finding]:
+    """The findings of ``finders`` in turn, each kept unless an earlier one overlaps it."""
+    taken: list[Finding] = []
+    for finder in finders:
+        for found in finder(text):
+            if not _overlaps(found, taken):
+                taken.append(found)
+    return taken
 
 
 def elfproef(digits: str) -> bool:
@@ -276,6 +293,11 @@ def _addresses(text: str) -> Iterator[Finding]:
         if street.endswith(STREET_SUFFIXES) and len(street) > 4:
             start = _street_start(text, match.start())
             yield Finding("adres", start, match.end(), text[start : match.end()])
+
+
+# The finders whose findings ``find`` takes before any other, in order; the
+# addresses last, so that ``streets_in`` needs no more of them.
+_UP_TO_ADDRESSES = (_emails, _phones, _bsns, _postcodes, _addresses)
 
 
 def _street_start(text: str, start: int) -> int:

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from reflect_tui.core.privacy.detect import KINDS, Finding, find, street_names
+from reflect_tui.core.privacy.detect import KINDS, Finding, find, street_names, streets_in
 from reflect_tui.core.privacy.names import OFFICES
 
 # What a finding of each kind becomes (names are handled by role, below).
@@ -79,7 +79,7 @@ class Pseudonymiser:
         proposed; learning the whole document first hides it everywhere.
         """
         for text in texts:
-            self._streets |= street_names(find(text, self._streets))
+            self._streets |= streets_in(text)
 
     def propose(self, text: str) -> list[Proposal]:
         """A replacement for every finding in ``text`` not kept, in reading order."""
