@@ -103,7 +103,7 @@ def tip_features(tip: Tip) -> frozenset[str]:
     return frozenset(features)
 
 
-def _affinity(content: Content) -> dict[tuple[str, str], dict[str, float]]:
+def _affinity(content: Content, sizes: dict[str, int]) -> dict[tuple[str, str], dict[str, float]]:
     counts: dict[tuple[str, str], dict[str, float]] = {}
     totals: dict[tuple[str, str], int] = {}
     for tip in content.tips:
@@ -117,7 +117,6 @@ def _affinity(content: Content) -> dict[tuple[str, str], dict[str, float]]:
             row = counts.setdefault(tag, {})
             for practice in tip.practices:
                 row[practice] = row.get(practice, 0.0) + 1.0
-    sizes = _practice_sizes(content)
     mean_size = sum(sizes.values()) / len(sizes) if sizes else 1.0
     return {
         tag: {
@@ -146,13 +145,14 @@ def _keyword_tips(content: Content) -> dict[str, int]:
 
 def build_index(content: Content) -> CoachIndex:
     """Build the derived data (uncached; use ``coach_index``)."""
+    sizes = _practice_sizes(content)
     return CoachIndex(
         keywords=KeywordIndex(_keyword_terms(content), may_be_part=_may_be_part),
         tip_features={tip.id: tip_features(tip) for tip in content.tips},
-        affinity=_affinity(content),
+        affinity=_affinity(content, sizes),
         keyword_tips=_keyword_tips(content),
         cues=CueIndex((tip.id, cue) for tip in content.tips for cue in tip.cues),
-        practice_sizes=_practice_sizes(content),
+        practice_sizes=sizes,
     )
 
 
