@@ -337,10 +337,16 @@ def test_foreign_keys_are_checked_again_after_an_import_and_every_row_has_its_pa
 
 
 def test_the_batched_writer_inserts_as_records_does() -> None:
-    """``bulk_load`` builds its inserts from the field table's copy (the writer's process
-    never imports the model); they must be the very statements ``records`` uses."""
-    from reflect_tui.core.journal import bulk_load, records
+    """A ``Batch``'s inserts are built apart from ``row_sql``'s (NULL comes as a mark,
+    see ``import_batch``); but for the marks they are the statements ``records`` uses:
+    the same tables, columns and order."""
+    from reflect_tui.core.journal import bulk_load, row_sql
+    from reflect_tui.core.journal.import_batch import NONE
 
-    assert bulk_load.INSERT_SEQ_SQL == records.INSERT_SEQ_SQL
-    assert bulk_load._CHILD_INSERT == records._CHILD_INSERT
+    def unmarked(sql: str) -> str:
+        return sql.replace(f"NULLIF(?, {NONE})", "?")
+
+    assert f"NULLIF(?, {NONE})" in bulk_load._BATCH_REFLECTIONS  # the marks are there
+    assert unmarked(bulk_load._BATCH_REFLECTIONS) == row_sql.INSERT_SEQ_SQL
+    assert {k: unmarked(v) for k, v in bulk_load._BATCH_CHILDREN.items()} == row_sql.CHILD_INSERT
     assert next(i for i, f in enumerate(SCALARS) if f.name == "title") == bulk_load.TITLE

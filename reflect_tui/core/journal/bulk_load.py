@@ -55,10 +55,8 @@ _ADD_RATING_DAYS = (
     " ON CONFLICT DO UPDATE SET total = total + excluded.total, n = n + excluded.n"
 )
 
-# The inserts (``row_sql``, shared with ``records``): built from the field
+# The inserts (``row_sql``, shared with ``records``) are built from the field
 # table's copy, so the writer of a batched import never imports the model.
-_COLUMNS = COLUMNS
-_CHILD_INSERT = CHILD_INSERT
 TITLE = next(i for i, f in enumerate(SCALARS) if f.name == "title")
 
 
@@ -69,7 +67,7 @@ def _marks(fields: Sequence[Field]) -> str:
 
 # A ``Batch``'s inserts (``_shifted`` adds the offset that turns an index into a seq).
 _BATCH_REFLECTIONS = (
-    f"INSERT INTO reflections (seq, {', '.join(_COLUMNS)}) VALUES (?, {_marks(SCALARS)})"
+    f"INSERT INTO reflections (seq, {', '.join(COLUMNS)}) VALUES (?, {_marks(SCALARS)})"
 )
 _BATCH_CHILDREN = {
     child.name: f"INSERT INTO {child.table} (reflection_seq, position,"
@@ -154,7 +152,7 @@ class BulkLoad:
         for index, child in enumerate(CHILDREN):
             rows = [(seq, *row) for seq, p in pairs for row in p.children[index]]
             if rows:
-                conn.executemany(_CHILD_INSERT[child.name], rows)
+                conn.executemany(CHILD_INSERT[child.name], rows)
         fts.index_texts(conn, [(seq, p.row[TITLE], p.body) for seq, p in pairs])
         for name in ("count_reflection_added", "count_step_added"):
             if name in self._suspended:

@@ -22,10 +22,9 @@ from reflect_tui.core.journal import fts
 from reflect_tui.core.journal.fields import CHILDREN, SCALARS, Children
 from reflect_tui.core.journal.kinds import Kind
 from reflect_tui.core.journal.model import STATUSES, Reflection, new_reflection_id
-from reflect_tui.core.journal.row_sql import CHILD_INSERT, COLUMNS, INSERT_SEQ_SQL, UPSERT_SQL
+from reflect_tui.core.journal.row_sql import CHILD_INSERT, COLUMNS, UPSERT_SQL
 
 __all__ = [
-    "INSERT_SEQ_SQL",
     "Reflection",
     "check_reflection",
     "load_reflections",
@@ -33,8 +32,7 @@ __all__ = [
     "write_reflection",
 ]
 
-_COLUMNS = COLUMNS
-ROW_COLS = "seq, " + ", ".join(_COLUMNS)
+ROW_COLS = "seq, " + ", ".join(COLUMNS)
 
 # Kinds whose stored form differs from the model's (text passes through as it is).
 _FROM_DB = tuple((f.name, f.kind.from_db) for f in SCALARS)
@@ -93,9 +91,6 @@ def _child_writer(child: Children) -> Any:
 _CHILD_ROWS = {child.name: _child_writer(child) for child in CHILDREN}
 
 
-_CHILD_INSERT = CHILD_INSERT
-
-
 def write_reflection(conn: sqlite3.Connection, r: Reflection) -> int:
     """Insert or fully replace one reflection with its children and index row; its seq."""
     values = _row(r)
@@ -109,7 +104,7 @@ def write_reflection(conn: sqlite3.Connection, r: Reflection) -> int:
             conn.execute(f"DELETE FROM {child.table} WHERE reflection_seq = ?", (seq,))
         items = getattr(r, child.name)
         if items:
-            conn.executemany(_CHILD_INSERT[child.name], _CHILD_ROWS[child.name](seq, items))
+            conn.executemany(CHILD_INSERT[child.name], _CHILD_ROWS[child.name](seq, items))
     fts.index(conn, seq)
     return seq
 
