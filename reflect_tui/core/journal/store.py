@@ -243,11 +243,12 @@ class JournalStore:
                 raise translate(exc, self.path) from None
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One ``BEGIN IMMEDIATE`` transaction: all of it commits, or none of it."""
+    def _write(self, begin: str = "BEGIN IMMEDIATE") -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction (or as ``begin`` says): all of it commits,
+        or none of it."""
         with self._guard() as conn:
             self._writes += 1
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(begin)
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -530,10 +531,18 @@ class JournalStore:
         parser's own layout, ``iter_journal_batches``) that holds only new
         reflections goes in table by table as it came; one that holds a known
         reflection goes in one reflection at a time like the rest.
+
+        Into an empty journal the transaction goes through a rollback journal
+        instead of the WAL, so every page is written once (``direct_load``).
         """
         from reflect_tui.core.journal.bulk_load import bulk_load
+        from reflect_tui.core.journal.direct_load import direct_when_empty
 
-        with _foreign_keys_unchecked(self._guard), self._write() as conn:
+        with (
+            _foreign_keys_unchecked(self._guard),
+            direct_when_empty(self._guard) as begin,
+            self._write(begin) as conn,
+        ):
             require_sound(conn, self.path)
             with (
                 _no_cycle_collector(),
