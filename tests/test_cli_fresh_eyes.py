@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import os
@@ -11,31 +10,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from journal_fixtures.helpers import open_store, sample_reflection
+from journal_fixtures.helpers import CLI_NOW as NOW
+from journal_fixtures.helpers import open_store, run_cli, sample_reflection
 
-from reflect_tui.cli.context import CliContext
-from reflect_tui.cli.main import main
-from reflect_tui.core.clock import FixedClock
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import backup, elsewhere
 from reflect_tui.core.journal.exports import delete_with_copies
 from reflect_tui.core.journal.sqlite_errors import DamagedJournal
 from reflect_tui.core.paths import backups_dir_beside, resolve_locations
 
-NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 RID = "11111111-2222-4333-8444-555555555555"
-
-
-def _cli(home: Path, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    ctx = CliContext(
-        argparse.Namespace(),
-        env={"REFLECT_HOME": str(home)},
-        clock=FixedClock(NOW),
-        stdout=out,
-        stderr=err,
-    )
-    return main(list(argv), ctx), out.getvalue(), err.getvalue()
 
 
 def _one(home: Path) -> None:
@@ -45,27 +29,27 @@ def _one(home: Path) -> None:
 
 def test_stats_since_a_later_day_names_the_period(isolated_home: Path) -> None:
     _one(isolated_home)
-    code, out, _ = _cli(isolated_home, "stats", "--since", "morgen")
+    code, out, _ = run_cli(isolated_home, "stats", "--since", "morgen")
     assert code == 0
     assert "Nog geen afgeronde" not in out
     assert "vanaf 2-12-2026" in out and "toekomst" in out
-    code, out, _ = _cli(isolated_home, "stats", "--since", "1-3-2026")
+    code, out, _ = run_cli(isolated_home, "stats", "--since", "1-3-2026")
     assert out == "Geen afgeronde reflecties vanaf 1-3-2026.\n"
 
 
 def test_an_empty_or_blank_search_term_is_an_error(isolated_home: Path) -> None:
     _one(isolated_home)
     for term in ("", "   "):
-        code, out, err = _cli(isolated_home, "search", term)
+        code, out, err = run_cli(isolated_home, "search", term)
         assert code == 2 and out == ""
         assert "geef een zoekwoord" in err and "Niets gevonden" not in out
 
 
 def test_show_takes_json_like_the_other_commands(isolated_home: Path) -> None:
     _one(isolated_home)
-    code, by_flag, err = _cli(isolated_home, "show", RID[:8], "--json")
+    code, by_flag, err = run_cli(isolated_home, "show", RID[:8], "--json")
     assert code == 0, err
-    assert by_flag == _cli(isolated_home, "show", RID[:8], "--format", "json")[1]
+    assert by_flag == run_cli(isolated_home, "show", RID[:8], "--format", "json")[1]
     assert json.loads(by_flag)["title"] == "Bomen in de Lindelaan"
 
 
@@ -75,7 +59,7 @@ def test_sqlite_words_are_labelled_in_restore_and_damage_messages(
     _one(isolated_home)
     not_a_db = tmp_path / "tekst.sqlite3"
     not_a_db.write_text("dit is geen database\n" * 100, encoding="utf-8")
-    code, _, err = _cli(isolated_home, "restore", "--yes", str(not_a_db))
+    code, _, err = run_cli(isolated_home, "restore", "--yes", str(not_a_db))
     assert code != 0
     assert "(technisch, van SQLite: file is not a database)" in err
     text = str(DamagedJournal(tmp_path / "j.sqlite3", technical="database disk image is malformed"))
@@ -84,9 +68,9 @@ def test_sqlite_words_are_labelled_in_restore_and_damage_messages(
 
 def test_status_errors_offer_only_the_dutch_choices(isolated_home: Path) -> None:
     _one(isolated_home)
-    code, _, err = _cli(isolated_home, "list", "--status", "klaar")
+    code, _, err = run_cli(isolated_home, "list", "--status", "klaar")
     assert code == 2 and "'concept', 'afgerond'" in err and "complete" not in err
-    code, out, _ = _cli(isolated_home, "list", "--status", "complete")  # alias still works
+    code, out, _ = run_cli(isolated_home, "list", "--status", "complete")  # alias still works
     assert code == 0 and "Bomen" in out
 
 
@@ -95,9 +79,9 @@ def test_backup_into_a_missing_folder_is_refused_like_export(
 ) -> None:
     _one(isolated_home)
     missing = tmp_path / "bestaat-niet"
-    code, _, backup_err = _cli(isolated_home, "backup", "-o", str(missing / "x.sqlite3"))
+    code, _, backup_err = run_cli(isolated_home, "backup", "-o", str(missing / "x.sqlite3"))
     assert code == 1 and not missing.exists()
-    code, _, export_err = _cli(isolated_home, "export", "-o", str(missing / "x.json"))
+    code, _, export_err = run_cli(isolated_home, "export", "-o", str(missing / "x.json"))
     assert code == 1 and not missing.exists()
     expected = f"de map {missing} bestaat niet"
     assert expected in backup_err and expected in export_err
@@ -150,11 +134,11 @@ def test_a_read_only_command_without_passphrase_does_not_talk_of_changes(
     _one(isolated_home)
     try:
         monkeypatch.setattr(sys, "stdin", io.StringIO("een\neen\n"))
-        assert _cli(isolated_home, "encrypt")[0] == 0
+        assert run_cli(isolated_home, "encrypt")[0] == 0
         for stdin in ("", "\n"):  # no input at all, or an empty line
             keys.forget()
             monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-            code, out, err = _cli(isolated_home, "list")
+            code, out, err = run_cli(isolated_home, "list")
             assert code != 0 and out == ""
             assert "versleuteld" in err and "niets veranderd" not in err
     finally:

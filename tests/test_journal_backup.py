@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
-import io
 import sqlite3
 import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from journal_fixtures.helpers import open_store, sample_reflection
+from journal_fixtures.helpers import open_store, run_cli, sample_reflection
 
-from reflect_tui.cli.context import CliContext
-from reflect_tui.cli.main import main
-from reflect_tui.core.clock import FixedClock
 from reflect_tui.core.instance import InstanceLock
 from reflect_tui.core.journal import backup
 from reflect_tui.core.paths import resolve_locations
@@ -23,19 +18,6 @@ DAY2 = DAY1 + timedelta(days=1)
 A = "aaaa1111-0000-4000-8000-000000000001"
 B = "aaaa2222-0000-4000-8000-000000000002"
 C = "aaaa3333-0000-4000-8000-000000000003"
-
-
-def _run(home: Path, moment: datetime, *argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    ctx = CliContext(
-        argparse.Namespace(),
-        env={"REFLECT_HOME": str(home)},
-        clock=FixedClock(moment),
-        stdout=out,
-        stderr=err,
-    )
-    code = main(list(argv), ctx)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _titles(home: Path) -> list[str]:
@@ -48,21 +30,21 @@ def test_restore_brings_back_yesterdays_journal(isolated_home: Path) -> None:
         store.import_reflections(
             [sample_reflection(A, title="Eerste"), sample_reflection(B, title="Tweede")]
         )
-    code, _, err = _run(isolated_home, DAY1, "list")  # first open of day 1: snapshot
+    code, _, err = run_cli(isolated_home, "list", at=DAY1)  # first open of day 1: snapshot
     assert code == 0, err
     daily = isolated_home / "backups" / "daily-2026-11-30.sqlite3"
     assert daily.is_file() and stat.S_IMODE(daily.stat().st_mode) == 0o600
-    _run(isolated_home, DAY1, "list")  # later that day: no second snapshot
+    run_cli(isolated_home, "list", at=DAY1)  # later that day: no second snapshot
     assert len(list((isolated_home / "backups").iterdir())) == 1
     with open_store(isolated_home) as store:
         store.import_reflections([sample_reflection(C, title="Later op dag 1")])
     # Overnight the disk damages the journal.
     journal = isolated_home / "journal.sqlite3"
     journal.write_bytes(b"\x00kapot" * 2000)
-    code, _, err = _run(isolated_home, DAY2, "list")
+    code, _, err = run_cli(isolated_home, "list", at=DAY2)
     assert code != 0
     assert "reflect restore" in err and str(daily) in err  # names the command and the backup
-    code, out, err = _run(isolated_home, DAY2, "restore", "--yes")
+    code, out, err = run_cli(isolated_home, "restore", "--yes", at=DAY2)
     assert code == 0, err
     assert "2 reflecties" in out and "daily-2026-11-30" in out
     assert _titles(isolated_home) == ["Eerste", "Tweede"]
@@ -80,15 +62,15 @@ def test_restore_of_a_healthy_journal_keeps_a_safety_copy_and_shows_what_it_rest
 ) -> None:
     with open_store(isolated_home) as store:
         store.import_reflections([sample_reflection(A, title="Eerste")])
-    _run(isolated_home, DAY1, "list")
+    run_cli(isolated_home, "list", at=DAY1)
     with open_store(isolated_home) as store:
         store.import_reflections([sample_reflection(B, title="Tweede")])
     yesterday = isolated_home / "backups" / "daily-2026-11-30.sqlite3"
-    code, out, err = _run(isolated_home, DAY2, "restore", str(yesterday))
+    code, out, err = run_cli(isolated_home, "restore", str(yesterday), at=DAY2)
     assert code != 0 and "--yes" in err  # no terminal to ask on: refuses
     assert "1 reflectie" in out and "'Eerste' van 2026-02-27" in out
     assert _titles(isolated_home) == ["Eerste", "Tweede"]
-    code, out, err = _run(isolated_home, DAY2, "restore", "--yes", str(yesterday))
+    code, out, err = run_cli(isolated_home, "restore", "--yes", str(yesterday), at=DAY2)
     assert code == 0, err
     assert _titles(isolated_home) == ["Eerste"]
     safety = next((isolated_home / "backups").glob("before-restore-*.sqlite3"))
@@ -99,14 +81,14 @@ def test_restore_of_a_healthy_journal_keeps_a_safety_copy_and_shows_what_it_rest
 def test_restore_refuses_while_the_app_holds_the_journal(isolated_home: Path) -> None:
     with open_store(isolated_home) as store:
         store.import_reflections([sample_reflection(A, title="Eerste")])
-    code, out, err = _run(isolated_home, DAY1, "backup")
+    code, out, err = run_cli(isolated_home, "backup", at=DAY1)
     assert code == 0 and "Back-up gemaakt" in out, err
     lock = InstanceLock.acquire(
         resolve_locations(env={"REFLECT_HOME": str(isolated_home)}).lock_path
     )
     assert lock is not None
     try:
-        code, _, err = _run(isolated_home, DAY1, "restore", "--yes")
+        code, _, err = run_cli(isolated_home, "restore", "--yes", at=DAY1)
         assert code != 0 and "sluit de app" in err
     finally:
         lock.release()
@@ -117,11 +99,11 @@ def test_backup_to_a_file_and_never_over_one(isolated_home: Path, tmp_path: Path
     with open_store(isolated_home) as store:
         store.import_reflections([sample_reflection(A, title="Eerste")])
     target = tmp_path / "mijn-kopie.sqlite3"
-    code, _, err = _run(isolated_home, DAY1, "backup", "-o", str(target))
+    code, _, err = run_cli(isolated_home, "backup", "-o", str(target), at=DAY1)
     assert code == 0, err
     assert backup.describe(target).reflections == 1
     assert not (tmp_path / "mijn-kopie.sqlite3-wal").exists()
-    code, _, err = _run(isolated_home, DAY1, "backup", "-o", str(target))
+    code, _, err = run_cli(isolated_home, "backup", "-o", str(target), at=DAY1)
     assert code != 0 and "bestaat al" in err
 
 
@@ -129,7 +111,7 @@ def test_seven_daily_backups_are_kept(isolated_home: Path) -> None:
     with open_store(isolated_home) as store:
         store.import_reflections([sample_reflection(A)])
     for day in range(10):
-        assert _run(isolated_home, DAY1 + timedelta(days=day), "list")[0] == 0
+        assert run_cli(isolated_home, "list", at=DAY1 + timedelta(days=day))[0] == 0
     names = sorted(p.name for p in (isolated_home / "backups").glob("daily-*"))
     assert names == [f"daily-2026-12-{d:02d}.sqlite3" for d in range(3, 10)]
 
@@ -139,10 +121,10 @@ def test_delete_erases_the_reflection_from_daily_backups(isolated_home: Path) ->
         store.import_reflections(
             [sample_reflection(A, title="Blijft"), sample_reflection(B, notes="ZWAANGEHEIM")]
         )
-    _run(isolated_home, DAY1, "list")
+    run_cli(isolated_home, "list", at=DAY1)
     daily = isolated_home / "backups" / "daily-2026-11-30.sqlite3"
     assert b"ZWAANGEHEIM" in daily.read_bytes()
-    code, _, err = _run(isolated_home, DAY1, "delete", "--yes", B)
+    code, _, err = run_cli(isolated_home, "delete", "--yes", B, at=DAY1)
     assert code == 0, err
     for path in (isolated_home / "backups").iterdir():
         assert b"ZWAANGEHEIM" not in path.read_bytes(), path
@@ -170,9 +152,9 @@ def test_a_snapshot_racing_a_delete_drops_what_the_journal_no_longer_has(tmp_pat
 def test_messages_without_a_backup_point_to_doctor(isolated_home: Path) -> None:
     isolated_home.mkdir(parents=True)
     (isolated_home / "journal.sqlite3").write_bytes(b"geen database" * 100)
-    code, _, err = _run(isolated_home, DAY1, "list")
+    code, _, err = run_cli(isolated_home, "list", at=DAY1)
     assert code != 0 and "nog geen back-up" in err and "reflect doctor" in err
-    code, _, err = _run(isolated_home, DAY1, "restore", "--yes")
+    code, _, err = run_cli(isolated_home, "restore", "--yes", at=DAY1)
     assert code != 0 and "reflect backup" in err
 
 

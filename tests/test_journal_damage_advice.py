@@ -7,34 +7,17 @@ while 'reflect doctor' rescued all 4. The advice now counts both.
 
 from __future__ import annotations
 
-import argparse
-import io
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from journal_fixtures.helpers import open_store, sample_reflection
+from journal_fixtures.helpers import open_store, run_cli, sample_reflection
 
-from reflect_tui.cli.context import CliContext
-from reflect_tui.cli.main import main
-from reflect_tui.core.clock import FixedClock
 from reflect_tui.core.journal import backup
 from reflect_tui.core.journal.sqlite_errors import DamagedJournal, restore_advice
 
 DAY = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 IDS = [f"aaaa{i}111-0000-4000-8000-00000000000{i}" for i in range(1, 5)]
-
-
-def _run(home: Path, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    ctx = CliContext(
-        argparse.Namespace(),
-        env={"REFLECT_HOME": str(home)},
-        clock=FixedClock(DAY),
-        stdout=out,
-        stderr=err,
-    )
-    return main(list(argv), ctx), out.getvalue(), err.getvalue()
 
 
 def _journal(home: Path, reflections: int, *, empty_backup: bool = True) -> Path:
@@ -71,7 +54,7 @@ def test_damage_found_by_a_read_leads_with_doctor_and_counts_the_backups(
 ) -> None:
     journal = _journal(isolated_home, 4)
     _damage_search_index(journal)
-    code, _, err = _run(isolated_home, "search", "kapvergunning")
+    code, _, err = run_cli(isolated_home, "search", "kapvergunning", at=DAY)
     assert code == 1 and err.count("\n") == 1
     advice = err.split("het bestand is niet gewijzigd. ", 1)[1]
     assert advice.startswith("Red eerst met 'reflect doctor' wat nog leesbaar is")

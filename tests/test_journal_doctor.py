@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import io
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
-from journal_fixtures.helpers import open_store
+from journal_fixtures.helpers import open_store, run_cli
 
-from reflect_tui.cli.context import CliContext
-from reflect_tui.cli.main import main
-from reflect_tui.core.clock import FixedClock
 from reflect_tui.core.journal import doctor
 from reflect_tui.core.journal.model import Answer, NextStep
-
-NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
-
-
-def _run(home: Path, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    ctx = CliContext(
-        argparse.Namespace(),
-        env={"REFLECT_HOME": str(home)},
-        clock=FixedClock(NOW),
-        stdout=out,
-        stderr=err,
-    )
-    return main(list(argv), ctx), out.getvalue(), err.getvalue()
 
 
 def _journal_with_a_damaged_page(home: Path, count: int = 60) -> tuple[Path, int]:
@@ -59,7 +39,7 @@ def test_doctor_rescues_the_readable_rows_of_a_damaged_page(isolated_home: Path)
     journal, _page = _journal_with_a_damaged_page(isolated_home)
     before = hashlib.sha256(journal.read_bytes()).hexdigest()
     siblings = sorted(p.name for p in isolated_home.iterdir())
-    code, out, err = _run(isolated_home, "doctor")
+    code, out, err = run_cli(isolated_home, "doctor")
     assert code == 1, err
     assert "beschadigd" in out and "Niet te redden" in out
     # The original is untouched, and nothing appeared beside it but the rescued journal.
@@ -92,7 +72,7 @@ def test_doctor_rescues_the_readable_rows_of_a_damaged_page(isolated_home: Path)
 def test_doctor_on_a_healthy_journal_says_so_and_writes_nothing(isolated_home: Path) -> None:
     with open_store(isolated_home) as store:
         store.create_draft("gezond")
-    code, out, err = _run(isolated_home, "doctor")
+    code, out, err = run_cli(isolated_home, "doctor")
     assert code == 0, err
     assert "in orde (1 reflectie)" in out
     assert not list(isolated_home.glob("journal-rescued-*"))
@@ -113,10 +93,10 @@ def test_a_damaged_journal_gets_no_daily_backup_and_restore_sets_it_aside(
     with open_store(good) as store:
         store.create_draft("uit de back-up")
     # The page damage is not in the header: the journal opens, but no backup is made of it.
-    _, _, err = _run(isolated_home, "list", "-n", "1")
+    _, _, err = run_cli(isolated_home, "list", "-n", "1")
     assert "geen back-up" in err and "reflect doctor" in err
     assert not list((isolated_home / "backups").glob("daily-*"))
-    code, _, err = _run(isolated_home, "restore", "--yes", str(good / "journal.sqlite3"))
+    code, _, err = run_cli(isolated_home, "restore", "--yes", str(good / "journal.sqlite3"))
     assert code == 0, err
     (kept,) = (isolated_home / "backups").glob("before-restore-*")
     assert kept.name.endswith(".sqlite3.damaged")  # not picked by restore
@@ -136,7 +116,7 @@ def _user_lines(out: str) -> list[str]:
 def test_doctor_speaks_dutch_about_a_damaged_page(isolated_home: Path) -> None:
     """SQLite's English is only on the line marked as technical (issue 16)."""
     _journal_with_a_damaged_page(isolated_home)
-    code, out, _ = _run(isolated_home, "doctor")
+    code, out, _ = run_cli(isolated_home, "doctor")
     assert code == 1
     problems = [line for line in out.splitlines() if line.startswith("  - ")]
     assert problems and all(not any(w in p for w in _SQLITE_ENGLISH) for p in problems)
@@ -150,7 +130,7 @@ def test_doctor_never_advises_running_doctor(isolated_home: Path) -> None:
     journal, _ = _journal_with_a_damaged_page(isolated_home)
     for broken in (journal.read_bytes()[:20_000], b"geen dagboek" * 100):
         journal.write_bytes(broken)
-        code, out, err = _run(isolated_home, "doctor")
+        code, out, err = run_cli(isolated_home, "doctor")
         assert code == 1
         assert "reflect doctor" not in out + err
         assert "beschadigd of is geen dagboek" in out

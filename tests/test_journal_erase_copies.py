@@ -13,11 +13,11 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from journal_fixtures.helpers import open_store, sample_reflection
+from journal_fixtures.helpers import CLI_NOW as NOW
+from journal_fixtures.helpers import open_store, run_cli, sample_reflection
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal import backup, doctor
@@ -27,7 +27,6 @@ from reflect_tui.core.journal.model import Answer, NextStep
 WORD = "Pimpelmeesgeheim4Z"
 GONE = "abcd0001-0000-4000-8000-000000000001"
 KEEP = "abcd0002-0000-4000-8000-000000000002"
-NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 
 
 def _files_containing(root: Path, needle: str) -> list[str]:
@@ -186,42 +185,25 @@ def test_a_rescue_work_folder_names_its_process(
     assert seen and seen[0].startswith(f".rescue-{os.getpid()}-")
 
 
-def _cli(home: Path, *argv: str) -> tuple[int, str, str]:
-    import argparse
-    import io
-
-    from reflect_tui.cli.context import CliContext
-    from reflect_tui.cli.main import main
-    from reflect_tui.core.clock import FixedClock
-
-    out, err = io.StringIO(), io.StringIO()
-    ctx = CliContext(
-        argparse.Namespace(),
-        env={"REFLECT_HOME": str(home)},
-        clock=FixedClock(NOW),
-        stdout=out,
-        stderr=err,
-    )
-    return main(list(argv), ctx), out.getvalue(), err.getvalue()
-
-
 def test_delete_names_the_copies_it_made_outside_the_data_folder(
     isolated_home: Path, tmp_path: Path
 ) -> None:
     _journal(isolated_home)
-    code, _, err = _cli(isolated_home, "delete", "--yes", KEEP)
+    code, _, err = run_cli(isolated_home, "delete", "--yes", KEEP)
     assert code == 0 and "buiten de gegevensmap" not in err  # none made yet: nothing to say
     with open_store(isolated_home) as store:
         store.import_reflections([sample_reflection(KEEP, title="Blijft staan")])
     stick = tmp_path / "usb"
     stick.mkdir()
-    assert _cli(isolated_home, "backup", "-o", str(stick / "kopie.sqlite3"))[0] == 0
-    assert _cli(isolated_home, "export", "--format", "json", "-o", str(stick / "al.json"))[0] == 0
-    assert _cli(isolated_home, "export", "-o", str(isolated_home / "binnen.md"))[0] == 0
+    assert run_cli(isolated_home, "backup", "-o", str(stick / "kopie.sqlite3"))[0] == 0
+    assert (
+        run_cli(isolated_home, "export", "--format", "json", "-o", str(stick / "al.json"))[0] == 0
+    )
+    assert run_cli(isolated_home, "export", "-o", str(isolated_home / "binnen.md"))[0] == 0
     listed = isolated_home / "copies-elsewhere.json"
     assert listed.stat().st_mode & 0o777 == 0o600
     assert WORD.encode() not in listed.read_bytes()  # paths and times only
-    code, _, err = _cli(isolated_home, "delete", "--yes", GONE)
+    code, _, err = run_cli(isolated_home, "delete", "--yes", GONE)
     assert code == 0, err
     assert "buiten de gegevensmap" in err
     assert str(stick / "kopie.sqlite3") in err and "(back-up van " in err
@@ -229,18 +211,19 @@ def test_delete_names_the_copies_it_made_outside_the_data_folder(
     assert _files_containing(isolated_home, WORD) == []  # inside: erased, export included
     assert WORD.encode() in (stick / "kopie.sqlite3").read_bytes()  # outside: named, not touched
     (stick / "kopie.sqlite3").unlink()  # the user cleaned up one copy
-    code, _, err = _cli(isolated_home, "delete", "--yes", KEEP)
+    code, _, err = run_cli(isolated_home, "delete", "--yes", KEEP)
     assert code == 0 and str(stick / "al.json") in err and "kopie.sqlite3" not in err
 
 
 def test_a_json_export_named_md_in_the_data_folder_is_erased_too(isolated_home: Path) -> None:
     # ``reflect export`` writes JSON by default, whatever the name after -o says.
     _journal(isolated_home)
-    assert _cli(isolated_home, "export", "-o", str(isolated_home / "notities.md"))[0] == 0
+    assert run_cli(isolated_home, "export", "-o", str(isolated_home / "notities.md"))[0] == 0
     assert (
-        _cli(isolated_home, "export", "--format", "md", "-o", str(isolated_home / "x.json"))[0] == 0
+        run_cli(isolated_home, "export", "--format", "md", "-o", str(isolated_home / "x.json"))[0]
+        == 0
     )
-    code, _, err = _cli(isolated_home, "delete", "--yes", GONE)
+    code, _, err = run_cli(isolated_home, "delete", "--yes", GONE)
     assert code == 0, err
     assert _files_containing(isolated_home, WORD) == []
     assert not (isolated_home / "notities.md").exists() and not (isolated_home / "x.json").exists()
@@ -252,12 +235,12 @@ def test_copies_written_with_o_elsewhere_inside_the_data_folder_are_erased(
     _journal(isolated_home)
     sub = isolated_home / "mijn-kopieen"
     sub.mkdir(mode=0o700)
-    assert _cli(isolated_home, "backup", "-o", str(isolated_home / "kopie.sqlite3"))[0] == 0
-    assert _cli(isolated_home, "export", "-o", str(sub / "alles.txt"))[0] == 0
+    assert run_cli(isolated_home, "backup", "-o", str(isolated_home / "kopie.sqlite3"))[0] == 0
+    assert run_cli(isolated_home, "export", "-o", str(sub / "alles.txt"))[0] == 0
     assert {"kopie.sqlite3", "mijn-kopieen/alles.txt"} <= set(
         _files_containing(isolated_home, WORD)
     )
-    code, _, err = _cli(isolated_home, "delete", "--yes", GONE)
+    code, _, err = run_cli(isolated_home, "delete", "--yes", GONE)
     assert code == 0, err
     assert "buiten de gegevensmap" not in err  # inside: erased, nothing to name
     assert _files_containing(isolated_home, WORD) == []

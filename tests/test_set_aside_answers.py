@@ -7,36 +7,17 @@ reflection removes them with the rest.
 
 from __future__ import annotations
 
-import argparse
-import io
 import json
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
-from journal_fixtures.helpers import open_store, sample_reflection
+from journal_fixtures.helpers import open_store, run_cli, sample_reflection
 
-from reflect_tui.cli.context import CliContext
-from reflect_tui.cli.main import main
-from reflect_tui.core.clock import FixedClock
 from reflect_tui.core.content.loader import load_builtin
 from reflect_tui.core.journal.model import Answer
 from reflect_tui.core.session.flow import SessionFlow
 
-NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 ASIDE = "Ik luisterde naar de klager (apart gezet)"
-
-
-def _cli(home: Path, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    ctx = CliContext(
-        argparse.Namespace(),
-        env={"REFLECT_HOME": str(home)},
-        clock=FixedClock(NOW),
-        stdout=out,
-        stderr=err,
-    )
-    return main(list(argv), ctx), out.getvalue(), err.getvalue()
 
 
 def _draft_with_an_answer_set_aside():
@@ -56,12 +37,12 @@ def test_export_and_import_keep_answers_set_aside(tmp_path: Path) -> None:
     with open_store(source) as store:
         store.add(draft)
     out_file = tmp_path / "export.json"
-    code, _, err = _cli(source, "export", "-o", str(out_file))
+    code, _, err = run_cli(source, "export", "-o", str(out_file))
     assert code == 0, err
     exported = json.loads(out_file.read_text(encoding="utf-8"))["reflections"][0]
     assert exported["practices"] == ["relaties"]
     assert [a["text"] for a in exported["answers"]] == ["gekozen antwoord", ASIDE]
-    code, _, err = _cli(target, "import", str(out_file))
+    code, _, err = run_cli(target, "import", str(out_file))
     assert code == 0, err
     with open_store(target) as store:
         back = store.get(draft.id)
@@ -87,7 +68,7 @@ def test_show_marks_answers_set_aside(tmp_path: Path) -> None:
     draft = _draft_with_an_answer_set_aside()
     with open_store(tmp_path) as store:
         store.add(draft)
-    code, out, err = _cli(tmp_path, "show", draft.id[:8])
+    code, out, err = run_cli(tmp_path, "show", draft.id[:8])
     assert code == 0, err
     aside = out.index("Praktijk: De situatie in kaart brengen")
     assert "uitgevinkt" in out[aside:] and "uitgevinkt" not in out[:aside]
@@ -117,7 +98,7 @@ def test_answers_set_aside_steer_no_tips_in_the_cli_either(tmp_path: Path) -> No
     for home, reflection in ((home_a, draft), (home_b, without)):
         with open_store(home) as store:
             store.add(reflection)
-        code, out, err = _cli(home, "coach", "--reflection", reflection.id, "--json")
+        code, out, err = run_cli(home, "coach", "--reflection", reflection.id, "--json")
         assert code == 0, err
         outputs.append(json.loads(out))
     assert outputs[0] == outputs[1]

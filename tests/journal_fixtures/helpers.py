@@ -19,6 +19,30 @@ from reflect_tui.core.journal.store import JournalStore
 
 CLOCK = FixedClock(datetime(2026, 3, 1, 14, 5, 0, 123456, tzinfo=UTC))
 FIXTURES = Path(__file__).parent
+CLI_NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)  # the clock of ``run_cli``'s commands
+
+
+def run_cli(home: Path, *argv: str, at: datetime = CLI_NOW) -> tuple[int, str, str]:
+    """One ``reflect`` command in this process: its exit code, standard output and error.
+
+    Its data under ``home`` (``REFLECT_HOME``), its clock fixed ``at``, the
+    arguments parsed by ``main`` as from the shell.
+    """
+    import argparse
+    import io
+
+    from reflect_tui.cli.context import CliContext
+    from reflect_tui.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    ctx = CliContext(
+        argparse.Namespace(),
+        env={"REFLECT_HOME": str(home)},
+        clock=FixedClock(at),
+        stdout=out,
+        stderr=err,
+    )
+    return main(list(argv), ctx), out.getvalue(), err.getvalue()
 
 
 class TickingClock:
