@@ -126,7 +126,7 @@ def test_deselecting_a_practice_sets_its_answers_aside_in_the_draft(content: Con
     flow.go_to("practices")
     flow.set_practices(["situatie"])
     assert [a.text for a in flow.reflection.answers] == ["samengevat"]
-    assert flow.chosen_answers() == []
+    assert flow.reflection.chosen_answers() == []
     assert flow.set_aside_practices() == ["relaties"]
     flow.set_practices([])
     reopened = SessionFlow(flow.reflection, content)
@@ -241,7 +241,9 @@ def test_random_edits_keep_the_flow_consistent(ops) -> None:
         }
         assert flow.set_aside_answers() == [a for a in r.answers if a.practice not in r.practices]
         by_key = {s.key: s for s in flow.steps}
-        for a in flow.chosen_answers():  # each answer carries the prompt its step shows now
+        for (
+            a
+        ) in flow.reflection.chosen_answers():  # each answer carries the prompt its step shows now
             shown = flow.prompt_for(by_key[f"lsd:{a.practice}:{a.step}"])
             assert shown is not None and a.prompt == shown.text
 

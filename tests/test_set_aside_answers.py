@@ -48,7 +48,7 @@ def test_export_and_import_keep_answers_set_aside(tmp_path: Path) -> None:
         back = store.get(draft.id)
     flow = SessionFlow(back, load_builtin())
     assert flow.set_aside_practices() == ["situatie"]
-    assert [a.text for a in flow.chosen_answers()] == ["gekozen antwoord"]
+    assert [a.text for a in flow.reflection.chosen_answers()] == ["gekozen antwoord"]
     flow.set_practices(["situatie", "relaties"])
     assert flow.answer_text(flow.go_to("lsd:situatie:luisteren")) == ASIDE
 

@@ -292,10 +292,6 @@ class SessionFlow:
         except ValueError:
             self.index = min(self.index, len(self._steps) - 1)
 
-    def chosen_answers(self) -> list[Answer]:
-        """The answers of the ticked practices: what the reflection shows."""
-        return self.reflection.chosen_answers()
-
     def set_aside_answers(self) -> list[Answer]:
         """Non-blank answers of practices that are not ticked (any more)."""
         chosen = set(self.reflection.practices)
@@ -308,7 +304,7 @@ class SessionFlow:
     def drop_set_aside(self) -> int:
         """Remove the answers set aside (the user agreed when finishing); how many."""
         before = len(self.reflection.answers)
-        self.reflection.answers = self.chosen_answers()
+        self.reflection.answers = self.reflection.chosen_answers()
         return before - len(self.reflection.answers)
 
     def set_answer(self, text: str, step: Step | None = None) -> Answer | None:

@@ -33,7 +33,7 @@ class SummaryView(StepView):
         services = self.services
         # What the user wrote for the practices ticked: answers set aside (of an
         # unticked practice) stay in the draft but neither show nor steer tips.
-        r = dataclasses.replace(self.flow.reflection, answers=self.flow.chosen_answers())
+        r = dataclasses.replace(self.flow.reflection, answers=self.flow.reflection.chosen_answers())
         yield Static(plain(strings.SUMMARY_INTRO), classes="intro")
         with Horizontal(classes="buttons"):
             yield Button(strings.SUMMARY_FINISH_BUTTON, id="finish", variant="primary")
