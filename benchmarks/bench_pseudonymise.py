@@ -17,17 +17,15 @@ import time
 from pathlib import Path
 
 from reflect_tui.core.privacy.detect import find
-from reflect_tui.core.privacy.evaluate import load, score, table
+from reflect_tui.core.privacy.evaluate import (
+    PRECISION_TARGET,
+    RECALL_TARGETS,
+    load,
+    score,
+    table,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-RECALL_TARGETS = {
-    "bsn": 0.95,
-    "telefoon": 0.95,
-    "email": 0.95,
-    "postcode": 0.95,
-    "adres": 0.95,
-    "naam": 0.85,
-}
 
 
 def main() -> int:
@@ -42,9 +40,9 @@ def main() -> int:
                 ok = False
                 print(f"  MISSES TARGET: {kind} recall {recall} < {target}")
         precision = scores["totaal"].precision
-        if precision is None or precision < 0.8:
+        if precision is None or precision < PRECISION_TARGET:
             ok = False
-            print(f"  MISSES TARGET: overall precision {precision} < 0.8")
+            print(f"  MISSES TARGET: overall precision {precision} < {PRECISION_TARGET}")
         if half == "tuned":
             for kind, s in scores.items():
                 if kind != "totaal" and (s.misses or s.false_alarms):
