@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from hostile_content import GENERATORS, MIB, write_layer  # noqa: E402
-from tui_pty import PtyProgram  # noqa: E402
+from tui_pty import PtyProgram, reflect_argv  # noqa: E402
 
 from reflect_tui.tui import strings  # noqa: E402
 
@@ -73,14 +73,6 @@ def measure_checks(size: int, work: Path) -> float:
         f"{verdict(worst <= CHECK_TARGET)}; on a loaded machine read the CPU time"
     )
     return worst
-
-
-def reflect_argv() -> list[str]:
-    script = Path(sys.executable).with_name("reflect")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("reflect")
-    return [found] if found else [sys.executable, "-m", "reflect_tui"]
 
 
 def time_start(home: Path, layer: Path | None) -> float:

@@ -74,7 +74,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from tui_bare_app import READY, TEXTAREA_READY  # noqa: E402
-from tui_pty import ALT_RIGHT, COLUMNS, HOME, ROWS, PtyProgram  # noqa: E402
+from tui_pty import ALT_RIGHT, COLUMNS, HOME, ROWS, PtyProgram, reflect_argv  # noqa: E402
 
 from reflect_tui.core.wording import by_count  # noqa: E402
 from reflect_tui.tui import strings  # noqa: E402
@@ -83,14 +83,6 @@ START_TARGET = 1.15
 TYPING_TARGET = 1.1
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MAX_KEYS = 80  # the answer field is ~94 columns wide at 100x30; no wrapping
-
-
-def reflect_argv() -> list[str]:
-    script = Path(sys.executable).with_name("reflect")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("reflect")
-    return [found] if found else [sys.executable, "-m", "reflect_tui"]
 
 
 def bare_argv(*args: str) -> list[str]:

@@ -18,18 +18,30 @@ import contextlib
 import fcntl
 import os
 import select
+import shutil
 import signal
 import struct
 import subprocess
+import sys
 import termios
 import time
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from types import TracebackType
 
 COLUMNS, ROWS = 100, 30
 ALT_RIGHT = "\x1b[1;3C"
 HOME = "\x1b[H"
 CTRL_Q = "\x11"
+
+
+def reflect_argv() -> list[str]:
+    """The command that starts the installed reflect (the venv's script first)."""
+    script = Path(sys.executable).with_name("reflect")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("reflect")
+    return [found] if found else [sys.executable, "-m", "reflect_tui"]
 
 
 class Timeout(Exception):
