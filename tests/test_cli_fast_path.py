@@ -116,6 +116,7 @@ HEAVY = (
     "platformdirs",
     "simplemma",
     "snowballstemmer",  # the package imports every language; search loads only Dutch
+    "_reflect_tui_snowball",  # the pure-Python Dutch stemmer: ~9 M instructions of a search
     "dataclasses",
     "inspect",
     "shutil",
