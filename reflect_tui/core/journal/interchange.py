@@ -19,10 +19,10 @@ from reflect_tui.core.journal import values
 from reflect_tui.core.journal.field_table import FORMAT_NAME, FORMAT_VERSION
 from reflect_tui.core.journal.fields import REFLECTION, Children, Field
 from reflect_tui.core.journal.interchange_read import TOO_DEEP as TOO_DEEP
+from reflect_tui.core.journal.interchange_read import check_header, walk
 from reflect_tui.core.journal.interchange_read import (
     iter_journal_batches as iter_journal_batches,  # the import helper's reader, re-exported
 )
-from reflect_tui.core.journal.interchange_read import walk
 from reflect_tui.core.journal.kinds import Problem as _Problem
 from reflect_tui.core.journal.kinds import a_list
 from reflect_tui.core.journal.kinds import kind_name as _kind
@@ -133,15 +133,7 @@ def parse_journal(text: str, source: str = "invoer") -> list[Reflection]:
 def journal_from_dict(data: Any) -> list[Reflection]:
     if not isinstance(data, Mapping):
         raise _Problem("(document)", "verwacht een JSON-object met 'format' en 'reflections'")
-    if data.get("format") != FORMAT_NAME:
-        raise _Problem("format", f"moet {FORMAT_NAME!r} zijn, niet {data.get('format')!r}")
-    try:
-        version = values.format_version(data.get("version"))
-    except values.BadValue as bad:
-        raise _Problem("version", bad.message) from None
-    if version != FORMAT_VERSION:
-        hint = " (nieuwer dan deze versie van reflect)" if version > FORMAT_VERSION else ""
-        raise _Problem("version", f"versie {version!r} wordt niet ondersteund{hint}")
+    check_header(data, final=True)
     items = data.get("reflections")
     if not isinstance(items, list):
         raise _Problem("reflections", "moet een lijst zijn")

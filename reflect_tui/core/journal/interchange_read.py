@@ -98,7 +98,7 @@ def walk(
                 if kind == MEMBER:
                     if key in ("format", "version"):
                         header[key] = value
-                        _check_header(header, final=False)
+                        check_header(header, final=False)
                     continue
                 found = True
                 if kind == ARRAY:
@@ -118,7 +118,7 @@ def walk(
             raise _Problem(
                 "(document)", "verwacht een JSON-object met 'format' en 'reflections'"
             ) from None
-        _check_header(header, final=True)
+        check_header(header, final=True)
         if not found:
             raise _Problem("reflections", "moet een lijst zijn")
     except JsonSyntaxError as exc:
@@ -136,7 +136,12 @@ def walk(
         raise ReflectError(f"{source}: {problem}; er is niets geïmporteerd.") from None
 
 
-def _check_header(header: Mapping[str, Any], final: bool) -> None:
+def check_header(header: Mapping[str, Any], final: bool) -> None:
+    """The document's ``format`` and ``version`` (once the whole header is read: ``final``).
+
+    The one check of both, for this streamed reader and for
+    ``interchange.journal_from_dict``.
+    """
     if ("format" in header or final) and header.get("format") != FORMAT_NAME:
         raise _Problem("format", f"moet {FORMAT_NAME!r} zijn, niet {header.get('format')!r}")
     if "version" in header or final:
