@@ -147,22 +147,28 @@ def info(label: str, value: float, extra: str = "") -> str:
     return f"  {label:<58} {value:8.3f}{extra}"
 
 
-def good_tip_figures(content: Content, cases: list, path: Path) -> tuple[float, float] | None:
-    """(good share of shown tips, share of cases with one) where a file names ``good_tips``."""
+def good_tip_figures(
+    content: Content, cases: list, path: Path
+) -> tuple[float, float, float, float] | None:
+    """Where a file names ``good_tips``: (good share of shown tips, share of cases with
+    one, share of cases with the core move (the first good tip), shown tips per case)."""
     import yaml
 
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    good = {str(c["id"]): set(c.get("good_tips") or ()) for c in raw.get("cases", [])}
+    good = {str(c["id"]): list(c.get("good_tips") or ()) for c in raw.get("cases", [])}
     if not any(good.values()):
         return None
-    shown = hits = with_good = 0
+    shown = hits = with_good = with_core = 0
     for case in cases:
         ids = [m.tip.id for m in coach_case(content, case)]
+        wanted = good.get(case.id, [])
         shown += len(ids)
-        found = sum(i in good.get(case.id, set()) for i in ids)
+        found = sum(i in wanted for i in ids)
         hits += found
         with_good += found > 0
-    return hits / max(shown, 1), with_good / max(len(cases), 1)
+        with_core += bool(wanted) and wanted[0] in ids
+    total = max(len(cases), 1)
+    return hits / max(shown, 1), with_good / total, with_core / total, shown / total
 
 
 def load_labels(path: Path) -> dict[tuple[str, str], bool]:
@@ -250,6 +256,8 @@ def main() -> int:
         if good is not None:
             print(info("share of shown tips among the case's good tips", good[0]))
             print(info("cases with a good tip in the five", good[1]))
+            print(info("cases with the core move (first good tip) in the five", good[2]))
+            print(info("shown tips per case", good[3]))
         slots = sum(result.practice_slots.values()) or 1
         spread = ", ".join(f"{p} {c / slots:.2f}" for p, c in result.practice_slots.items())
         print(f"    tip slots per practice: {spread}")

@@ -256,6 +256,7 @@ def _wrap(text: str, indent: str) -> str:
 _PART_LABELS = {
     "keyword": "eigen trefwoorden van de tip",
     "cue": "signaalzin van de tip (cues)",
+    "situation": "situatie van de tip (situations)",
     "chosen_practice": "gekozen werkpraktijk",
     "inferred_practice": "werkpraktijk uit de tekst",
     "ticked_barrier": "aangevinkt: wat hinderde",

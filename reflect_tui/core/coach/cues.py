@@ -86,15 +86,20 @@ class CueIndex:
         clauses: list[int],
         masked: set[int] | frozenset[int],
         negations: frozenset[str],
+        every: bool = False,
     ) -> list[CueHit]:
-        """Every cue found in the tokens, first occurrence per (owner, cue)."""
+        """Every cue found in the tokens, first occurrence per (owner, cue).
+
+        With ``every``, each occurrence (situations need to know where each
+        of their words is, not only the first place).
+        """
         if not self._by_first:
             return []
         keys = [word_key(t.text) for t in tokens]
-        found: dict[tuple[str, str], CueHit] = {}
+        found: dict[tuple[str, str, int], CueHit] = {}
         for position, key in enumerate(keys):
             for cue in self._by_first.get(key, ()):
-                if (cue.owner, cue.text) in found:
+                if not every and (cue.owner, cue.text, 0) in found:
                     continue
                 # An idiom's words never count alone, but a cue may be the idiom.
                 mask = masked if len(cue.keys) == 1 else frozenset()
@@ -107,7 +112,8 @@ class CueIndex:
                     keys, clauses, position, negations
                 ):
                     continue
-                found[(cue.owner, cue.text)] = CueHit(cue.owner, cue.text, position, last)
+                slot = position if every else 0
+                found[(cue.owner, cue.text, slot)] = CueHit(cue.owner, cue.text, position, last)
         return list(found.values())
 
 

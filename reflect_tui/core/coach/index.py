@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from reflect_tui.core.coach.cues import CueIndex
+from reflect_tui.core.coach.situations import SituationIndex
 from reflect_tui.core.coach.text import KeywordIndex, tokenize, word_key
 from reflect_tui.core.content.model import Content, Tip
 
@@ -48,6 +49,7 @@ class CoachIndex:
     practice_sizes: Mapping[str, int]  # number of case tips per practice
     keyword_tips: Mapping[str, int]  # folded keyword -> how many tips carry it
     cues: CueIndex  # the tips' situation cues
+    situations: SituationIndex  # the situations in which a tip is the core move
 
     def specificity(self, keyword: str) -> float:
         """1 for a keyword only one tip carries, less the more tips share it.
@@ -152,6 +154,7 @@ def build_index(content: Content) -> CoachIndex:
         affinity=_affinity(content, sizes),
         keyword_tips=_keyword_tips(content),
         cues=CueIndex((tip.id, cue) for tip in content.tips for cue in tip.cues),
+        situations=SituationIndex(content.tips),
         practice_sizes=sizes,
     )
 

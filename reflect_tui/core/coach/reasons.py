@@ -191,6 +191,19 @@ def _tip_line(
     return ""
 
 
+def situation_line(reason: str, about: str = "", quotes: Sequence[str] = ()) -> str:
+    """The trainer's sentence naming the situation, and what the tip advises.
+
+    Why the trainer's words: the situation was recognised from several things
+    said together, so the line names the situation ("Je beschrijft dat de
+    raad nee zei") instead of quoting one of the user's words back.
+    """
+    said = reason.strip().rstrip(".;:!")
+    if quotes:
+        said = f"{said} ({quoted(quotes)})"
+    return f"{said}; deze tip gaat over {about}." if about else f"{said}."
+
+
 # Where a tip's reason line turns from the user's situation to what the tip
 # is about (the phrases ``_tip_line`` builds with).
 _ABOUT_JOINERS = (
@@ -217,6 +230,7 @@ def reason_gist(line: str) -> str:
 # Which evidence explains a tip best, first: the hindrances and helps the user
 # ticked, then what their own words show, then their other choices.
 _PHRASE_ORDER = (
+    "situation",
     "ticked_barrier",
     "ticked_help",
     "cue",
@@ -276,7 +290,10 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
             continue  # said below, only when nothing more telling explains the tip
         if part.kind == "keyword" and lines and (cue_said or not _several_words(part)):
             continue  # loose words say less than what is already said
-        if part.kind == "low_principle":
+        if part.kind == "situation":
+            line = situation_line(part.item, about_unsaid(), part.quotes)
+            used.extend(part.quotes)
+        elif part.kind == "low_principle":
             name = _name(content, "principles", part.item)
             rating = part.rating
             line = (
@@ -299,7 +316,7 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
             used.extend(fresh)
         if line and line not in lines:
             lines.append(line)
-            cue_said = cue_said or part.kind == "cue"
+            cue_said = cue_said or part.kind in ("cue", "situation")
         if len(lines) >= limit:
             break
     if not lines:

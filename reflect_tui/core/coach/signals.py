@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from reflect_tui.core.coach.idioms import idiom_positions
 from reflect_tui.core.coach.index import BARRIER, HELP, PRACTICE, TIP, coach_index
+from reflect_tui.core.coach.situations import SituationHit
 from reflect_tui.core.coach.text import MODIFIER, WHOLE, Token, quote, tokenize
 from reflect_tui.core.content.model import Content
 from reflect_tui.core.journal.model import Reflection
@@ -304,6 +305,7 @@ class TextEvidence:
     tips: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
     absent_helps: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
     cues: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
+    situations: Mapping[str, tuple[SituationHit, ...]] = field(default_factory=dict)
 
 
 def _clauses(text: str, tokens: list[Token], breaks: frozenset[str]) -> list[int]:
@@ -538,6 +540,9 @@ def read_text(content: Content, text: str) -> TextEvidence:
         cue_groups.setdefault(cue_hit.owner, []).append(
             Evidence(quote(text, start, end, CUE_QUOTE_MAX), cue_hit.cue, start, text[start:end])
         )
+    situations = index.situations.find(
+        text, tokens, sentences, clauses, masked, negations, skip_clauses=overcome
+    )
     return TextEvidence(
         practices=_freeze(groups[PRACTICE]),
         barriers=_freeze(groups[BARRIER]),
@@ -545,6 +550,7 @@ def read_text(content: Content, text: str) -> TextEvidence:
         tips=_freeze(groups[TIP]),
         absent_helps=_freeze(groups["absent"]),
         cues=_freeze(cue_groups),
+        situations=MappingProxyType(dict(situations)),
     )
 
 

@@ -45,6 +45,11 @@ W_LOW_PRINCIPLE = 2.0  # a principle rated 2 the tip strengthens (rating 1: +0.5
 W_STEP = 1.0  # the LSD step being answered
 W_KIND = 1.0  # the case kind
 W_KEYWORD = 2.0  # the tip's own keywords in the text (diminishing)
+# A situation of the tip in the text (coach/situations.py): the case is the
+# very one the tip is the core move for; it ranks the tip above any mix of
+# loose cues and words, about as much as three of its own keywords together.
+W_SITUATION = 16.0
+W_SITUATION_EXTRA = 2.0  # ... each further situation of the same tip
 W_CUE = 8.0  # a situation cue of the tip in the text: the case is what the tip is for
 W_CUE_EXTRA = 3.0  # ... each further distinct cue
 # A cue of one word ("advocaat", "boos") that nothing else confirms (no second
@@ -54,7 +59,7 @@ MAX_CUE = 14.0
 QUOTE_MIN_SPECIFICITY = 0.55  # keywords of at most 3 tips are quoted in reasons
 KEYWORD_TOGETHER = 0.6  # extra share per further distinct own keyword
 MAX_KEYWORD = 10.0
-W_KEYWORDS_TOGETHER = 6.0  # three or more distinct own keywords: as telling as a cue
+W_KEYWORDS_TOGETHER = 16.0  # three or more distinct own keywords: as telling as a situation
 KEYWORDS_EARN = 3  # own keywords that earn a place alone (2 when one is a phrase)
 
 INFERRED_MIN_SHARE = 0.34  # a practice counts as "at play" from this share of the best
@@ -78,11 +83,13 @@ MAX_REASONS = 2
 MIN_EARNED = 3.0
 FILL_OFF_TOPIC = 0.5  # share of an off-topic inferred practice a fill-in loses
 MIN_SHOWN = 5
+MIN_SHOWN_SITUATION = 5  # ... when a situation of some tip is in the text
 RELATIVE_FLOOR = 0.0
 CASE_AUDIENCE = "grenswerker"  # case coaching serves the boundary worker's own advice
 
 # Kinds of score parts (``ScorePart.kind``), strongest evidence first.
 KEYWORD = "keyword"
+SITUATION = "situation"
 CUE = "cue"
 TICKED_BARRIER = "ticked_barrier"
 TICKED_HELP = "ticked_help"
@@ -144,6 +151,7 @@ def for_audience(tip: Tip, audience: str = CASE_AUDIENCE) -> bool:
 
 _EARNING = frozenset(
     {
+        SITUATION,
         CUE,
         TICKED_BARRIER,
         TICKED_HELP,
@@ -213,6 +221,13 @@ def score_tip(
 ) -> list[ScorePart]:
     """Every part of a tip's score, from the signals and the text's evidence."""
     parts: list[ScorePart] = []
+    situations = evidence.situations.get(tip.id, ())
+    if situations:
+        first = situations[0]
+        weight = W_SITUATION + W_SITUATION_EXTRA * (len(situations) - 1)
+        matches = tuple((w, c) for s in situations for w, c in zip(s.words, s.cues, strict=True))
+        said: tuple[str, ...] = (first.quote,) if first.quote else ()
+        parts.append(ScorePart(SITUATION, first.reason, weight, matches, said))
     cues = evidence.cues.get(tip.id, ())
     words = evidence.tips.get(tip.id, ())
     if cues:
@@ -459,7 +474,8 @@ def match_tips(
         )
 
     candidates = _one_tip_per_tick(candidates)
-    candidates = _earning_places(candidates, _case_practices(content, evidence))
+    least = MIN_SHOWN_SITUATION if evidence.situations else MIN_SHOWN
+    candidates = _earning_places(candidates, _case_practices(content, evidence), least)
     features = coach_index(content).tip_features
     picked: list[TipMatch] = []
     while candidates and len(picked) < n:
@@ -571,13 +587,14 @@ def _fill_score(
 def _earning_places(
     candidates: list[tuple[float, Tip, list[ScorePart], float]],
     case_practices: frozenset[str] = frozenset(),
+    least: int = MIN_SHOWN,
 ) -> list[tuple[float, Tip, list[ScorePart], float]]:
-    """Candidates whose evidence earns a place; the best others only to reach MIN_SHOWN."""
+    """Candidates whose evidence earns a place; the best others only to reach ``least``."""
     strong = [c for c in candidates if earned(c[2]) >= MIN_EARNED]
-    if len(strong) >= MIN_SHOWN:
+    if len(strong) >= least:
         return strong
     weak = sorted(
         (c for c in candidates if earned(c[2]) < MIN_EARNED),
         key=lambda c: (-_fill_score(c, case_practices), c[1].id),
     )
-    return strong + weak[: MIN_SHOWN - len(strong)]
+    return strong + weak[: least - len(strong)]

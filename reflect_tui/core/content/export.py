@@ -90,6 +90,10 @@ def _build(cls: type, fields_: Mapping[str, Any]) -> Any:
             value = _build(m.Trigger, value)
         elif key == "rounds":
             value = tuple(_build(m.Round, r) for r in value)
+        elif key == "situations":
+            value = tuple(_build(m.Situation, s) for s in value)
+        elif key == "when":
+            value = tuple(tuple(group) for group in value)
         elif isinstance(value, list):
             value = tuple(value)
         values[key] = value

@@ -149,6 +149,20 @@ class Prompt:
 
 
 @dataclass(frozen=True, slots=True)
+class Situation:
+    """A case situation in which a tip is THE move, written by a trainer.
+
+    ``when`` holds two or more groups of words or short phrases; the
+    situation is in a text when every group has one of its words within one
+    sentence and the next (coach/situations.py). ``reason`` names the
+    situation in a Dutch sentence for the user ("Je beschrijft ...").
+    """
+
+    when: tuple[tuple[str, ...], ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Tip:
     """A piece of craft knowledge from the essay, tagged so the coach can match it."""
 
@@ -167,6 +181,8 @@ class Tip:
     audience: tuple[str, ...] = ()  # AUDIENCES; empty: the boundary worker
     # Phrases showing the case is the very situation this tip is for (coach/cues.py).
     cues: tuple[str, ...] = ()
+    # Situations in which this tip is the core move (coach/situations.py).
+    situations: tuple[Situation, ...] = ()
     # What the tip advises, completing "deze tip gaat over ..." (reason lines).
     about: str | None = None
 

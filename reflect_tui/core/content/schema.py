@@ -89,6 +89,17 @@ def _reader_schema(reader: v.Reader, ids: Mapping[str, tuple[str, ...]]) -> dict
         },
         v._anchors: _anchors_schema,
         v._trigger: lambda: _trigger_schema(ids),
+        v._situations: lambda: {
+            "type": ["array", "null"],
+            "items": _object(v._SITUATION_SPEC, ids),
+        },
+        v._situation_groups: lambda: {
+            "type": "array",
+            "minItems": v.MIN_SITUATION_GROUPS,
+            "items": {
+                "anyOf": [dict(_TEXT), {"type": "array", "minItems": 1, "items": dict(_TEXT)}]
+            },
+        },
         v._rounds: lambda: {
             "type": "array",
             "minItems": 1,

@@ -534,6 +534,90 @@ def _rounds(v: _FileValidator, node: Node, path: str) -> Any:
     return _INVALID if any(r is _INVALID for r in out) else tuple(out)
 
 
+MIN_SITUATION_GROUPS = 2
+
+
+def _situation_groups(v: _FileValidator, node: Node, path: str) -> Any:
+    """A situation's ``when``: two or more groups, each a list of words or phrases.
+
+    Why at least two: one group is a keyword or a cue, which tips have
+    already; a situation is about words that occur together.
+    """
+    items = v.sequence(node, path)
+    if items is None:
+        return _INVALID
+    if len(items) < MIN_SITUATION_GROUPS:
+        v.error(
+            node,
+            path,
+            "een situatie heeft minstens twee groepen woorden nodig, bijvoorbeeld "
+            "[[wethouder, raad], [beloofd, toegezegd]]; voor een los woord of zinsdeel "
+            "gebruik je keywords of cues",
+        )
+        return _INVALID
+    groups = []
+    ok = True
+    for i, child in enumerate(items):
+        sub = f"{path}[{i}]"
+        if isinstance(child, ScalarNode) and child.tag == TAG_STR:
+            word = v.text(child, sub)  # one word alone is a group of one
+            words = _INVALID if word is _INVALID else (word,)
+        else:
+            words = v.texts(child, sub)
+        if words is _INVALID:
+            ok = False
+        elif not words:
+            v.error(child, sub, "een groep woorden mag niet leeg zijn")
+            ok = False
+        elif (loose := _function_word(words)) is not None:
+            v.error(
+                child,
+                sub,
+                f"het losse woord {quoted(loose)} zegt niets over een situatie (een lidwoord, "
+                "voornaamwoord, voorzetsel of hulpwerkwoord); zet het in een zinsdeel, "
+                "zoals 'geen geld', of laat het weg",
+            )
+            ok = False
+        else:
+            groups.append(tuple(dict.fromkeys(words)))
+    return tuple(groups) if ok else _INVALID
+
+
+def _function_word(words: Iterable[str]) -> str | None:
+    """The first one-word entry that is a function word ("ze", "over", "zou").
+
+    Why: such a word is in almost every text, so its group would always be
+    there and the situation would rest on the other groups alone (seen:
+    "over" in "melding over ..." read as material left over).
+    """
+    from reflect_tui.core.text_analysis import FUNCTION_WORDS
+
+    for word in words:
+        parts = word.split()
+        if len(parts) == 1 and parts[0].casefold() in FUNCTION_WORDS:
+            return word
+    return None
+
+
+def _situation(v: _FileValidator, node: Node, path: str) -> Any:
+    return _build_fields(
+        v,
+        node,
+        path,
+        _SITUATION_SPEC,
+        m.Situation,
+        what='hier hoort een situatie (when: [[...], [...]], reason: "Je beschrijft ...")',
+    )
+
+
+def _situations(v: _FileValidator, node: Node, path: str) -> Any:
+    items = v.sequence(node, path)
+    if items is None:
+        return _INVALID
+    out = [_situation(v, child, f"{path}[{i}]") for i, child in enumerate(items)]
+    return _INVALID if any(s is _INVALID for s in out) else tuple(out)
+
+
 def _prompt_texts(v: _FileValidator, node: Node, path: str) -> Any:
     value = v.texts(node, path)
     if value == ():
@@ -594,6 +678,11 @@ _ROUND_SPEC: Mapping[str, _Field] = {
     "prompts": _Field(_TEXTS, required=False, default=()),
     "rule": _Field(_TEXT, required=False, default=""),
     "questions": _Field(_BOOL, required=False, default=False),
+}
+
+_SITUATION_SPEC: Mapping[str, _Field] = {
+    "when": _Field(_situation_groups),
+    "reason": _Field(_TEXT),
 }
 
 # Trainers adding their own barrier or help asked what rank it should get.
@@ -659,6 +748,7 @@ SPECS: Mapping[str, tuple[type, Mapping[str, _Field]]] = {
             "case_kinds": _Field(_refs("case_kinds"), required=False, default=()),
             "audience": _Field(_audience, required=False, default=()),
             "cues": _Field(_TEXTS, required=False, default=()),
+            "situations": _Field(_situations, required=False, default=()),
             "about": _Field(_OPT_TEXT, required=False),
         },
     ),
