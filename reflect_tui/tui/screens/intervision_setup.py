@@ -42,8 +42,9 @@ class IntervisionSetupScreen(Screen[None]):
 
     CSS_PATH = CSS
     # Focus the method list without scrolling to it: auto-focus scrolled the
-    # form past its title and the "Methode" heading at 80x24.
-    AUTO_FOCUS = None
+    # form past its title and the "Methode" heading at 80x24 (None inherited the
+    # app's "*", which only looked right while the form itself took the focus).
+    AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", strings.KEY_HOME),
     ]
@@ -55,7 +56,9 @@ class IntervisionSetupScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         content = self.reflect_app.content
         yield Header()
-        with VerticalScroll(id="iv-setup"):
+        # Not a focus stop itself: Tab after the last role field landed on the
+        # scrolling form, where nothing showed focus and Enter did nothing.
+        with VerticalScroll(id="iv-setup", can_focus=False):
             yield Static(plain(strings.IV_SETUP_TITLE, "bold"), classes="iv-heading")
             yield from self._previous_steps()
             yield Static(plain(strings.IV_SETUP_INTRO), classes="hint")
@@ -65,11 +68,6 @@ class IntervisionSetupScreen(Screen[None]):
                     *(Option(plain(method_row(m)), id=m.id) for m in content.intervision_methods),
                     id="iv-methods",
                 )
-                # Right under the method list: the next Tab stop, and on screen at 80x24.
-                # It used to come after every role field, about 13 Tabs away and below
-                # the fold. Enter in any field starts as well.
-                with Horizontal(id="iv-start-bar"):
-                    yield Button(strings.IV_START, id="iv-start", variant="primary")
             else:
                 yield Static(plain(strings.IV_NO_METHODS), classes="iv-warning")
             if content.sets:
@@ -84,6 +82,13 @@ class IntervisionSetupScreen(Screen[None]):
                     yield Static(plain(label), classes="iv-role-label")
                     placeholder = strings.IV_OBSERVERS_PLACEHOLDER if role == "waarnemers" else ""
                     yield Input(placeholder=placeholder, id=f"iv-role-{role}", max_length=200)
+        if content.intervision_methods:
+            # After the form, outside its scrolling: the Tab stop after the last role
+            # field, and always on screen, also at 80x24 (below the fold, as it once
+            # was, nobody found it). Enter in the method list or any field starts too,
+            # and Shift+Tab from the method list reaches it in one step.
+            with Horizontal(id="iv-start-bar"):
+                yield Button(strings.IV_START, id="iv-start", variant="primary")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
