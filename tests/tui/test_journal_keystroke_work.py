@@ -101,10 +101,15 @@ class _Cycle:
 
 async def test_the_open_journal_is_frozen_and_released_when_closed(seeded, make_app) -> None:
     app = make_app()
-    gc.disable()  # no automatic pass may free the cycle below before the freeze
     try:
         async with app.run_test(size=WIDE) as pilot:
-            await pilot.pause()
+            # The app turns the collector on once its start-up is over.
+            for _ in range(500):
+                if app.started_up:
+                    break
+                await pilot.pause()
+            assert app.started_up
+            gc.disable()  # no automatic pass may free the cycle below before the freeze
             gc.unfreeze()  # the process is shared with other tests
             cycle = weakref.ref(_Cycle())  # garbage that only a collection frees
             await pilot.press("j")

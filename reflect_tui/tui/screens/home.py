@@ -295,7 +295,10 @@ class HomeBody(VerticalScroll, can_focus=False):
         if widgets:
             self.mount_all(widgets)
         self.screen.refresh_bindings()  # "d" (step done) needs the steps
-        # After the lists' frame: the worker would hold the GIL while it is drawn.
+        # After the lists' frame: the start-up is over (the collector comes
+        # on, ``ReflectApp.start_up_done``), and the worker would hold the GIL
+        # while the lists are drawn.
+        self.call_after_refresh(self.reflect_app.start_up_done)
         self.call_after_refresh(self._start_learning, self._generation)
 
     def _start_learning(self, generation: int) -> None:
