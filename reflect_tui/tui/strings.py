@@ -658,6 +658,11 @@ KEY_UNDO = "Ongedaan"
 
 # Dates: each next step's date is checked on its own row.
 DATE_EXAMPLES = "15-12, 15 dec, vrijdag of over 2 weken"
+# Under the field of the date dialog (``t`` on the next steps), always shown.
+DATE_DIALOG_HINT = (
+    "Schrijf bijvoorbeeld 15-12-2026, " + DATE_EXAMPLES + ". Leeg = geen datum. "
+    "Enter: bewaren · Esc: terug zonder te veranderen."
+)
 DATE_ROW_INVALID = (
     "✗ Stap {n}: “{text}” is geen datum. Schrijf bijvoorbeeld {examples}, of maak het veld leeg."
 )

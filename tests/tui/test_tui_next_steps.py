@@ -157,3 +157,20 @@ async def test_similar_cases_by_practices_once_they_are_chosen(seeded, make_app)
         assert app.similar_ids[:1] == (rid(4),)
         shown = notices(app)
         assert any("Bewonersavond Lindelaan" in n for n in shown), shown
+
+
+async def test_due_date_dialog_says_what_to_type_and_how_to_leave(seeded, make_app) -> None:
+    """Tester: "Nieuwe datum voor: ..." opened holding the current date, so the
+    placeholder with the accepted forms never showed, and nothing named Esc."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_steps(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, DateDialog)
+        assert dialog.query_one(Input).value  # the current date hides the placeholder
+        hint = str(dialog.query_one("#date-hint", Static).render())
+        assert "15-12-2026" in hint and strings.DATE_EXAMPLES in hint
+        assert "Esc" in hint and "Leeg = geen datum" in hint
+        assert dialog.query_one("#date-hint").region.height > 0  # on screen at 80x24

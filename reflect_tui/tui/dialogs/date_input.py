@@ -44,17 +44,25 @@ class DateDialog(ModalScreen[str | None]):
         value: str,
         placeholder: str,
         check: Callable[[str], str | None] | None = None,
+        hint: str = strings.DATE_DIALOG_HINT,
     ) -> None:
-        """``check`` returns why a typed text is no date (shown, dialog stays open) or None."""
+        """``check`` returns why a typed text is no date (shown, dialog stays open) or None.
+
+        ``hint`` stays under the field: the placeholder names the accepted
+        forms only while the field is empty, and the field opens holding
+        the current date, so a tester saw neither the forms nor Esc.
+        """
         super().__init__()
         self._title, self._value, self._placeholder = title, value, placeholder
         self._check = check
+        self._hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self._title), classes="dialog-title")
             yield Input(self._value, placeholder=self._placeholder, id="date")
             yield Static("", id="date-problem", classes="date-problem")
+            yield Static(plain(self._hint), id="date-hint", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()
