@@ -123,3 +123,12 @@ def test_search_finds_other_word_forms_like_the_app(home: Path, capsys) -> None:
         assert sorted(found) == sorted(matching_ids(store, JournalQuery(text="boom")))
     code, out, _ = _run(capsys, "search", "boom")
     assert code == 0 and "Gracht" in out and "Project groene straat" in out
+
+
+def test_stats_explains_the_arrows_only_when_they_can_show(home: Path, capsys) -> None:
+    """Tester: "Pijlen: ..." was explained beside "daarvoor: 0", where no arrow can be."""
+    code, out, _ = _run(capsys, "stats")
+    assert code == 0 and "daarvoor: 2" in out and "Pijlen:" in out and "↑" in out
+    code, out, _ = _run(capsys, "stats", "--since", "1-1-2026")
+    assert code == 0 and "daarvoor: 0" in out
+    assert "Pijlen" not in out and not any(arrow in out for arrow in "↑↓→")

@@ -86,11 +86,13 @@ def render(result: Insights, content: Any) -> str:
         f"Inzichten over {counted(result.total, 'afgeronde reflectie', 'afgeronde reflecties')}"
         f"{since}"
         f" (laatste {RECENT_DAYS} dagen: {result.recent_total}, daarvoor: {result.before_total})",
-        f"Pijlen: in welk deel van je reflecties iets voorkwam, de laatste {RECENT_DAYS} dagen"
-        " tegenover daarvoor (was).",
-        "",
-        "Gekozen werkpraktijken",
     ]
+    if result.has_trends:  # no arrow can show without reflections in both periods
+        out.append(
+            f"Pijlen: in welk deel van je reflecties iets voorkwam, de laatste {RECENT_DAYS}"
+            " dagen tegenover daarvoor (was)."
+        )
+    out += ["", "Gekozen werkpraktijken"]
     out += _count_lines(result.practices, lambda i: name("practices", i))
     out += ["", "Soort casus"]
     out += _count_lines(result.case_kinds, lambda i: name("case_kinds", i))

@@ -132,6 +132,14 @@ class Insights:
     next_steps: NextStepCounts
     days: Mapping[date, int] = field(default_factory=dict)
 
+    @property
+    def has_trends(self) -> bool:
+        """True when a trend arrow can show at all: ``share_trend`` and
+        ``mean_trend`` compare the last ``RECENT_DAYS`` days with the time
+        before them, so without reflections in both periods there is no
+        arrow, and the screen and ``reflect stats`` leave out what arrows mean."""
+        return self.recent_total > 0 and self.before_total > 0
+
     def to_json(self) -> dict[str, Any]:
         """The JSON face of the insights (``reflect stats --json``)."""
 

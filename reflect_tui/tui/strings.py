@@ -540,9 +540,14 @@ INSIGHTS_LOADING = "Inzichten berekenen…"
 INSIGHTS_EMPTY = (
     "Nog geen afgeronde reflecties. Na je eerste reflectie zie je hier je ontwikkeling."
 )
-INSIGHTS_INTRO = (
+# The arrows' note only shows when arrows can (reflections in both periods).
+INSIGHTS_ARROWS_NOTE = (
     "Pijlen: in welk deel van je reflecties iets voorkwam, de laatste {days} dagen "
-    "tegenover daarvoor (was). Enter opent de reflecties achter een getal."
+    "tegenover daarvoor (was). "
+)
+INSIGHTS_KEYS = (
+    "Enter opent de reflecties achter een getal. "
+    "PageDown/PageUp: een scherm verder/terug · Home/End: begin/eind · Tab: volgend onderdeel."
 )
 INSIGHTS_TOTALS = {
     "total": ("1 afgeronde reflectie", "{n} afgeronde reflecties"),
@@ -592,6 +597,17 @@ INSIGHTS_STEPS_OVERDUE = "Te laat: {n}"
 INSIGHTS_STEPS_UNDATED = "Zonder datum: {n}"
 INSIGHTS_WEEK_ROW = "week van {monday}"
 INSIGHTS_DRILL_TITLE = "Reflecties achter: {what}"
+# Where "achter" with the row's own text reads awkwardly ("achter: Te laat: 4"),
+# the journal opened from the row gets a sentence of its own.
+INSIGHTS_DRILL_TITLES = {
+    "total": "Al je afgeronde reflecties ({n})",
+    "recent": "Afgeronde reflecties van de laatste {days} dagen ({n})",
+    "before": "Afgeronde reflecties van vóór de laatste {days} dagen ({n})",
+    "done": "Reflecties met een afgevinkte vervolgstap",
+    "open": "Reflecties met een open vervolgstap",
+    "overdue": "Reflecties met een vervolgstap die te laat is",
+    "undated": "Reflecties met een vervolgstap zonder datum",
+}
 WEEKDAYS_SHORT = "ma di wo do vr za zo"
 
 # -- looking back: next steps overview ---------------------------------------------

@@ -100,6 +100,14 @@ class InsightsScreen(Screen[None]):
         Binding("m", "window('month')", "Maand", show=False),
         Binding("k", "window('quarter')", "Kwartaal", show=False),
         Binding("j", "window('year')", "Jaar", show=False),
+        # The whole screen, not the focused list: each section is its own
+        # OptionList of auto height, which took these keys for itself and
+        # moved only within its few lines (a tester reached the calendar and
+        # the next steps only by Tab). Priority: checked before the list's own.
+        Binding("pagedown", "scroll_body('down')", show=False, priority=True),
+        Binding("pageup", "scroll_body('up')", show=False, priority=True),
+        Binding("home", "scroll_body('home')", show=False, priority=True),
+        Binding("end", "scroll_body('end')", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
@@ -109,6 +117,8 @@ class InsightsScreen(Screen[None]):
         # What each line is about, for the journal's title when it is opened
         # (Enter): the row's own text carried its bars and dots along.
         self._what: dict[str, str] = {}
+        # Lines whose journal gets a title of its own (``INSIGHTS_DRILL_TITLES``).
+        self._titles: dict[str, str] = {}
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -163,14 +173,21 @@ class InsightsScreen(Screen[None]):
         return str(getattr(item, "name", item_id)) if item is not None else item_id
 
     def _sections(self, r: Insights) -> Any:
-        yield Static(plain(strings.INSIGHTS_INTRO.format(days=core.RECENT_DAYS)), classes="hint")
+        arrows = strings.INSIGHTS_ARROWS_NOTE if r.has_trends else ""
+        intro = arrows.format(days=core.RECENT_DAYS) + strings.INSIGHTS_KEYS
+        yield Static(plain(intro), classes="hint", id="insights-intro")
+        totals = core.totals(r)
+        for key, n, drill in totals:
+            self._titles[drill_id(drill)] = strings.INSIGHTS_DRILL_TITLES[key].format(
+                n=n, days=core.RECENT_DAYS
+            )
         yield OptionList(
             *(
                 Option(
                     plain(by_count(strings.INSIGHTS_TOTALS[key], n, days=core.RECENT_DAYS)),
                     id=drill_id(drill),
                 )
-                for key, n, drill in core.totals(r)
+                for key, n, drill in totals
             ),
             id="insights-totals",
         )
@@ -323,6 +340,9 @@ class InsightsScreen(Screen[None]):
             ("overdue", strings.INSIGHTS_STEPS_OVERDUE, steps.overdue),
             ("undated", strings.INSIGHTS_STEPS_UNDATED, steps.undated),
         )
+        for key, _text, n in rows:
+            title = strings.INSIGHTS_DRILL_TITLES[key].format(n=n)
+            self._titles[drill_id(core.Drill("steps", key))] = title
         yield OptionList(
             *(
                 Option(plain(text.format(n=n)), id=drill_id(core.Drill("steps", key)))
@@ -343,19 +363,48 @@ class InsightsScreen(Screen[None]):
         calendar = self.query_one("#insights-calendar", OptionList)
         calendar.set_options(self._calendar_options(self.result))
 
+    def action_scroll_body(self, where: str) -> None:
+        """Scroll the body a page (or to its start or end) and put the focus on
+        the first section now in view (the last one for End), so Enter and the
+        arrows work where the eye is; the focus moves without scrolling back."""
+        body = self.query_one("#insights-body", VerticalScroll)
+        lists = list(body.query(OptionList).results(OptionList))
+        page = body.scrollable_content_region.height
+        top = {
+            "down": body.scroll_y + page,
+            "up": body.scroll_y - page,
+            "home": 0,
+            "end": body.max_scroll_y,
+        }.get(where, body.scroll_y)
+        top = max(0, min(int(top), body.max_scroll_y))
+        body.scroll_to(y=top, animate=False, immediate=True)
+        if not lists:
+            return
+        if where == "end":
+            target = lists[-1]
+        else:
+            bottom = top + page
+            starts = [w for w in lists if top <= w.virtual_region.y < bottom]
+            overlaps = [w for w in lists if w.virtual_region.bottom > top]
+            target = (starts or overlaps or lists)[0]
+        target.focus(scroll_visible=False)
+
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:
         if not event.option.id or "|" not in event.option.id:
             return
         kind, key = event.option.id.split("|", 1)
         prompt = event.option.prompt
-        what = self._what.get(event.option.id) or " ".join(
-            str(getattr(prompt, "plain", prompt)).split()
-        )
-        self._open_drill(core.Drill(kind, key), what)
+        heading = self._titles.get(event.option.id)
+        if heading is None:
+            what = self._what.get(event.option.id) or " ".join(
+                str(getattr(prompt, "plain", prompt)).split()
+            )
+            heading = strings.INSIGHTS_DRILL_TITLE.format(what=what[:60])
+        self._open_drill(core.Drill(kind, key), heading)
 
     @work(thread=True, exclusive=True, group="insights-drill")
-    def _open_drill(self, drill: core.Drill, what: str) -> None:
+    def _open_drill(self, drill: core.Drill, heading: str) -> None:
         app = self.reflect_app
         today = app.clock.today()
         try:
@@ -363,12 +412,11 @@ class InsightsScreen(Screen[None]):
         except ReflectError as exc:
             app.notify_error(exc)  # notify is safe from a worker thread
             return
-        self.app.call_from_thread(self._push_journal, query, what)
+        self.app.call_from_thread(self._push_journal, query, heading)
 
-    def _push_journal(self, query: Any, what: str) -> None:
+    def _push_journal(self, query: Any, heading: str) -> None:
         from reflect_tui.tui.screens.journal import JournalScreen
 
         if not is_open(self):
             return  # left before the drill's reflections were found
-        heading = strings.INSIGHTS_DRILL_TITLE.format(what=what[:60])
         self.app.push_screen(JournalScreen(query, heading))
