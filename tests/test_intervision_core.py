@@ -282,6 +282,31 @@ def test_reflection_is_saved_and_its_open_steps_come_back(content: Content, tmp_
         store.close()
 
 
+def test_saving_a_meetings_reflection_twice_keeps_one(content: Content, tmp_path: Path) -> None:
+    """Tester: ``r`` twice on the last screen put two identical rows in ``reflect list``."""
+    clock = FixedClock(START)
+    store = JournalStore.open(tmp_path / "journal.db", clock)
+    try:
+        meeting = meeting_with_harvest(content, clock)
+        first = build_reflection(meeting, content.version)
+        again = build_reflection(meeting, content.version)
+        assert first.id == again.id == meeting.reflection_id
+        assert save_reflection(store, first) is True
+        assert save_reflection(store, again) is False
+        assert [r.id for r in store.list()] == [meeting.reflection_id]
+        # Erased in the meantime: saving puts it back, once.
+        store.delete(meeting.reflection_id)
+        assert save_reflection(store, build_reflection(meeting)) is True
+        assert store.count() == 1
+        # Another meeting is another reflection.
+        other = build_reflection(meeting_with_harvest(content, clock))
+        assert other.id != meeting.reflection_id
+        assert save_reflection(store, other) is True
+        assert store.count() == 2
+    finally:
+        store.close()
+
+
 def test_method_list_and_run_count_the_same_rounds(content: Content) -> None:
     """Tester: the list said "Incidentmethode · 7 rondes", the run "Ronde 1 van 8"."""
     from reflect_tui.core.intervision.runner import method_shape

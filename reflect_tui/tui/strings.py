@@ -418,10 +418,17 @@ IV_KEY_QUESTION = "Vraag typen"
 IV_KEY_STOP = "Afbreken"
 IV_REVIEW_TITLE = "Afronden: bewaren of exporteren"
 IV_REVIEW_INTRO = (
-    "Er is nog niets bewaard. Kies hieronder wat je wilt bewaren. De samenvatting voor de "
+    "Kies hieronder wat je wilt bewaren. De samenvatting voor de "
     "groep is standaard gepseudonimiseerd: namen, adressen en nummers zijn vervangen. "
     "Draait de bijeenkomst niet op de laptop van de inbrenger, kies dan voor het bestand (j)."
 )
+# The line above the intro: what this screen has written so far.
+IV_REVIEW_NOTHING_YET = "Er is nog niets bewaard."
+IV_REVIEW_SAVED = "Bewaard: {what}."
+IV_REVIEW_SAVED_SUMMARY = "de samenvatting"
+IV_REVIEW_SAVED_FILE = "de reflectie als bestand"
+IV_REVIEW_SAVED_REFLECTION = "de reflectie in je dagboek"
+IV_REVIEW_AND = " en "
 # (one, many): the count says how many rows the list holds, all of them shown.
 IV_REVIEW_FINDINGS: tuple[str, str] = (
     "1 persoonsgegeven gevonden (vink uit als het er geen is)",
@@ -441,6 +448,7 @@ IV_REFLECTION_FILE_SAVED = (
 IV_DONE = "Klaar (Esc)"
 IV_SUMMARY_SAVED = "Samenvatting geschreven naar {path}"
 IV_REFLECTION_SAVED = "Reflectie bewaard in je eigen dagboek."
+IV_REFLECTION_ALREADY_SAVED = "Deze reflectie staat al in je dagboek; er is niets dubbel bewaard."
 IV_NOTHING_SAVED = "Intervisie gesloten. Er is niets bewaard."
 IV_SAVE_FAILED = "Bewaren lukte niet: {error}"
 IV_NO_EXPORT_DIR = "Exporteren kan hier niet: er is geen exportmap."

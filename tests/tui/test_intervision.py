@@ -211,6 +211,49 @@ async def test_incident_method_end_to_end(
         assert "Kees Mulder terugbellen" in text_of(app, "#iv-previous")
 
 
+async def test_r_twice_saves_one_reflection_and_the_top_line_says_what_is_saved(
+    iv_app: Callable[[], ReflectApp], clock: FixedClock, locations: Locations
+) -> None:
+    """Tester: ``r`` twice gave two identical rows in ``reflect list``, and the top of the
+    screen still said nothing was saved after "Reflectie bewaard in je eigen dagboek."."""
+    app = iv_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await press(pilot, "g")
+        app.screen.query_one("#iv-case", Input).value = "Klacht van de buurman"
+        app.screen.query_one("#iv-methods").focus()
+        await press(pilot, "enter")
+        screen = conductor(app)
+        screen.meeting.add_lesson("Eerst luisteren")
+        screen._finish()
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert text_of(app, "#iv-saved") == strings.IV_REVIEW_NOTHING_YET
+        await press(pilot, "r")
+        assert text_of(app, "#iv-saved") == strings.IV_REVIEW_SAVED.format(
+            what=strings.IV_REVIEW_SAVED_REFLECTION
+        )
+        await press(pilot, "r")
+        assert notices(app).count(strings.IV_REFLECTION_SAVED) == 1
+        assert strings.IV_REFLECTION_ALREADY_SAVED in notices(app)
+        await press(pilot, "j")
+        assert text_of(app, "#iv-saved") == strings.IV_REVIEW_SAVED.format(
+            what=strings.IV_REVIEW_SAVED_REFLECTION
+            + strings.IV_REVIEW_AND
+            + strings.IV_REVIEW_SAVED_FILE
+        )
+    store = JournalStore.open(locations.journal_path, clock)
+    try:
+        (row,) = store.list()
+        assert row.title == "Intervisie (Incidentmethode): Klacht van de buurman"
+    finally:
+        store.close()
+    # The file for the case-bringer is the same reflection (same id), not a third one.
+    (reflection_file,) = locations.exports_dir.glob("*.json")
+    assert row.id in reflection_file.read_text(encoding="utf-8")
+
+
 async def test_roddelmethode_runs_and_leaves_nothing_behind(
     iv_app: Callable[[], ReflectApp], clock: FixedClock, locations: Locations
 ) -> None:

@@ -16,6 +16,7 @@ from reflect_tui.core.clock import Clock
 from reflect_tui.core.content.model import IntervisionMethod, PromptSet
 from reflect_tui.core.intervision.roles import Roles
 from reflect_tui.core.intervision.runner import Runner, plan_rounds
+from reflect_tui.core.journal.model import new_reflection_id
 
 MARKS: tuple[str, ...] = ("warm", "lauw", "koud")
 # What a case-bringer may type or press for a mark.
@@ -64,6 +65,9 @@ class Meeting:
     steps: list[Step] = field(default_factory=list)
     rating: int | None = None
     evaluation: str = ""
+    # The case-bringer's reflection has one id for the whole meeting: saving it
+    # twice, or as a file and in the journal, is the same reflection, not two.
+    reflection_id: str = field(default_factory=new_reflection_id)
     runner: Runner = field(init=False)
 
     def __post_init__(self) -> None:

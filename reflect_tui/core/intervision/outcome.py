@@ -162,8 +162,9 @@ def build_reflection(
     the meeting's score and the evaluation; lessons into the
     insight, steps into next steps. ``pseudonymise`` runs the same pass as
     the summary over every text, for a case-bringer who wants that.
+    The id is the meeting's (``Meeting.reflection_id``), the same on every call.
     """
-    from reflect_tui.core.journal.model import NextStep, Reflection, new_reflection_id
+    from reflect_tui.core.journal.model import NextStep, Reflection
 
     p = Pseudonymiser()
     if pseudonymise:
@@ -193,7 +194,7 @@ def build_reflection(
     if meeting.evaluation:
         notes += ["", f"{labels.SUMMARY_EVALUATION}: {clean(meeting.evaluation)}"]
     return Reflection(
-        id=new_reflection_id(),
+        id=meeting.reflection_id,
         title=title,
         occurred_on=meeting.clock.today(),
         created_at=now,
@@ -226,9 +227,23 @@ def write_reflection_file(exports_dir: Path, reflection: Reflection) -> Path:
     return path
 
 
-def save_reflection(store: JournalStore, reflection: Reflection) -> None:
-    """Into the case-bringer's own journal, through the normal store (one transaction)."""
-    store.add(reflection)
+def save_reflection(store: JournalStore, reflection: Reflection) -> bool:
+    """Into the case-bringer's own journal, through the normal store (one transaction).
+
+    False, and nothing written, when the journal already has this reflection:
+    a meeting's reflection keeps one id (``Meeting.reflection_id``), so a
+    second "save" (a tester pressed ``r`` twice and got two identical rows)
+    is the same reflection, already there. Erased in the meantime, it is
+    added again.
+    """
+    from reflect_tui.core.errors import ReflectionGone
+
+    try:
+        store.get(reflection.id)
+    except ReflectionGone:
+        store.add(reflection)
+        return True
+    return False
 
 
 def previous_open_steps(store: JournalStore) -> list[tuple[ReflectionSummary, int, OpenStep]]:

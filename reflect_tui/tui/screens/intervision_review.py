@@ -54,7 +54,8 @@ class ReviewScreen(Screen[None]):
         self.meeting = meeting
         self.first = summary_markdown(meeting)
         self.summary: Summary = self.first
-        self.saved_anything = False
+        # What this screen wrote, in the order it was written (the line at the top says it).
+        self.saved: list[str] = []
         self._leave_armed = False
 
     @property
@@ -65,6 +66,7 @@ class ReviewScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="iv-review"):
             yield Static(plain(strings.IV_REVIEW_TITLE, "bold"), classes="iv-heading")
+            yield Static(plain(self._saved_text()), id="iv-saved")
             yield Static(plain(strings.IV_REVIEW_INTRO), classes="hint")
             # One compact button per line: four side by side do not fit in 80 columns.
             with Vertical(id="iv-actions"):
@@ -99,6 +101,23 @@ class ReviewScreen(Screen[None]):
             yield Static(plain(self.summary.markdown), id="iv-preview")
         yield Footer(compact=True)
 
+    @property
+    def saved_anything(self) -> bool:
+        return bool(self.saved)
+
+    def _saved_text(self) -> str:
+        if not self.saved:
+            return strings.IV_REVIEW_NOTHING_YET
+        what = ", ".join(self.saved[:-1])
+        what = f"{what}{strings.IV_REVIEW_AND}{self.saved[-1]}" if what else self.saved[-1]
+        return strings.IV_REVIEW_SAVED.format(what=what)
+
+    def _wrote(self, what: str) -> None:
+        """Remember what was written and say it at the top (it said "nothing yet" after a save)."""
+        if what not in self.saved:
+            self.saved.append(what)
+        self.query_one("#iv-saved", Static).update(plain(self._saved_text()))
+
     def _rebuild(self) -> None:
         pseudonymise = self.query_one("#iv-pseudo", Checkbox).value
         keep: list[str] = []
@@ -130,7 +149,7 @@ class ReviewScreen(Screen[None]):
         except (ReflectError, OSError) as exc:
             self.notify(strings.IV_SAVE_FAILED.format(error=exc), severity="error", markup=False)
             return
-        self.saved_anything = True
+        self._wrote(strings.IV_REVIEW_SAVED_SUMMARY)
         self.notify(strings.IV_SUMMARY_SAVED.format(path=path_lines(path)), markup=False, timeout=8)
 
     @on(Button.Pressed, "#iv-save")
@@ -138,12 +157,15 @@ class ReviewScreen(Screen[None]):
         app = self.reflect_app
         reflection = build_reflection(self.meeting, app.content.version)
         try:
-            save_reflection(app.store, reflection)
+            added = save_reflection(app.store, reflection)
         except ReflectError as exc:
             self.notify(strings.IV_SAVE_FAILED.format(error=exc), severity="error", markup=False)
             return
-        self.saved_anything = True
-        self.notify(strings.IV_REFLECTION_SAVED, markup=False)
+        self._wrote(strings.IV_REVIEW_SAVED_REFLECTION)
+        if added:
+            self.notify(strings.IV_REFLECTION_SAVED, markup=False)
+        else:
+            self.notify(strings.IV_REFLECTION_ALREADY_SAVED, markup=False)
 
     @on(Button.Pressed, "#iv-file")
     def action_reflection_file(self) -> None:
@@ -158,7 +180,7 @@ class ReviewScreen(Screen[None]):
         except (ReflectError, OSError) as exc:
             self.notify(strings.IV_SAVE_FAILED.format(error=exc), severity="error", markup=False)
             return
-        self.saved_anything = True
+        self._wrote(strings.IV_REVIEW_SAVED_FILE)
         self.notify(
             strings.IV_REFLECTION_FILE_SAVED.format(path=path_lines(path)), markup=False, timeout=10
         )
