@@ -81,6 +81,7 @@ MAX_REASONS = 2
 # 27.9 vs 27.0 %), but cases with at least one well-fitting tip rose from
 # 40 to 70 % and from 52.5 to 85 %. The strongest tip is shown first either way.
 MIN_EARNED = 3.0
+FILLERS_LAST = True  # a tip below MIN_EARNED never ranks above one that earned its place
 FILL_OFF_TOPIC = 0.5  # share of an off-topic inferred practice a fill-in loses
 MIN_SHOWN = 5
 MIN_SHOWN_SITUATION = 5  # ... when a situation of some tip is in the text
@@ -495,8 +496,11 @@ def match_tips(
             )
             relevance = max(0.0, relevance - SERVED_DISCOUNT * repeat * factor)
             adjusted = round(relevance * (1.0 - DIVERSITY * overlap), 9)
-            ranked.append((overlap >= NEAR_DUPLICATE, -adjusted, tip.id, index, overlap))
-        _, negative, _, best, overlap = min(ranked)
+            # A tip without evidence of its own (only the case kind, a practice
+            # read from loose words) never goes ahead of one with evidence.
+            filler = FILLERS_LAST and earned(parts) < MIN_EARNED
+            ranked.append((overlap >= NEAR_DUPLICATE, filler, -adjusted, tip.id, index, overlap))
+        _, _, negative, _, best, overlap = min(ranked)
         if len(picked) >= MIN_SHOWN and -negative < RELATIVE_FLOOR * picked[0].score:
             break  # far below the best tip: more noise than advice
         entry = candidates.pop(best)
