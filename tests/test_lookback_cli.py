@@ -94,7 +94,8 @@ def test_stats_text_names_practices_and_the_essay_rank(home: Path, capsys) -> No
     code, out, _ = _run(capsys, "stats")
     assert code == 0
     assert "De situatie in kaart brengen" in out and "essay" in out
-    assert "Vervolgstappen: 3 gedaan, 1 open, 2 te laat" in out
+    # Next steps in drafts count too: draft 3's is overdue, draft 8's done.
+    assert "Vervolgstappen (ook die in concepten): 4 gedaan, 1 open, 3 te laat" in out
 
 
 def test_stats_on_an_empty_journal(isolated_home: Path, capsys) -> None:

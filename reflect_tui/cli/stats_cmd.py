@@ -137,8 +137,9 @@ def render(result: Insights, content: Any) -> str:
     steps = result.next_steps
     out += [
         "",
-        f"Vervolgstappen: {steps.done} gedaan, {steps.open} open, {steps.overdue} te laat,"
-        f" {steps.undated} zonder datum",
+        # Next steps count in drafts too (``insights.steps_scope``), as on the home screen.
+        f"Vervolgstappen (ook die in concepten): {steps.done} gedaan, {steps.open} open,"
+        f" {steps.overdue} te laat, {steps.undated} zonder datum",
     ]
     return "\n".join(out) + "\n"
 

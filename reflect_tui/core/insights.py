@@ -303,7 +303,7 @@ def compute(
         helps=counted("helps"),
         ratings=_ratings(read, where, params, cut, query),
         skips=_skips(read, where, params),
-        next_steps=_next_steps(read, where, params, today),
+        next_steps=_next_steps(read, steps_scope(query), today),
         days=days,
     )
 
@@ -423,7 +423,21 @@ def _skips(read: Any, where: str, params: list[Any]) -> tuple[StepSkips, ...]:
     return tuple(items)
 
 
-def _next_steps(read: Any, where: str, params: list[Any], today: date) -> NextStepCounts:
+def steps_scope(scope: JournalQuery) -> JournalQuery:
+    """The reflections whose next steps count: those of ``scope`` whatever
+    their status. A next step typed in a draft is still one the user means to
+    do; the home screen and the next-steps overview (``v``) list it, and the
+    insights and ``reflect stats`` counted finished reflections only, so they
+    said "Te laat: 4" beside five overdue steps on the home screen. The step
+    counts and the reflections behind them (``drill_query``) both use this."""
+    return scope.replace(status=None)
+
+
+def _next_steps(read: Any, query: JournalQuery, today: date) -> NextStepCounts:
+    condition = query.where()
+    if condition is None:
+        return NextStepCounts(0, 0, 0, 0)
+    where, params = condition
     day = today.isoformat()
     row = read(
         "SELECT coalesce(sum(n.done), 0),"
@@ -477,7 +491,7 @@ def drill_query(
     if kind == "steps":
         # A condition, not a list of ids: tens of thousands of done steps would
         # pass SQLite's limit on parameters.
-        return scope.replace(steps=(key, today.isoformat()))
+        return steps_scope(scope).replace(steps=(key, today.isoformat()))
     if kind == "skipped":  # at most SKIP_WINDOW ids
         return scope.replace(ids=tuple(_ids_behind(store, scope, drill, today)))
     return scope

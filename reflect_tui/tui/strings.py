@@ -583,7 +583,8 @@ INSIGHTS_SKIPS = (
     "Overgeslagen LSD-stappen (leeg gelaten bij een gekozen praktijk; laatste reflectie)",
     "Overgeslagen LSD-stappen (leeg gelaten bij een gekozen praktijk; laatste {n} reflecties)",
 )
-INSIGHTS_STEPS = "Vervolgstappen"
+# Unlike the rest of the screen, next steps count in drafts too (``insights.steps_scope``).
+INSIGHTS_STEPS = "Vervolgstappen (ook die in concepten)"
 INSIGHTS_WINDOWS = {
     "week": "deze week",
     "month": "5 weken",

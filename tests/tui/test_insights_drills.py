@@ -105,9 +105,10 @@ ROWS = [
     ("insights-kinds", "case_kinds|klacht", [5, 1]),
     ("insights-kinds", "case_kinds|initiatief", [7, 2]),
     ("insights-skips", "skipped|situatie/doorvragen", [6, 4, 1]),
-    # next steps are due 30 days after the case, done when n is even; today 2026-11-02
-    ("insights-steps", "steps|done", [6, 4, 2]),
-    ("insights-steps", "steps|overdue", [7, 5, 1]),
+    # next steps are due 30 days after the case, done when n is even; today 2026-11-02;
+    # they count in drafts too (3 and 8), as on the home screen
+    ("insights-steps", "steps|done", [8, 6, 4, 2]),
+    ("insights-steps", "steps|overdue", [7, 5, 3, 1]),
     ("insights-steps", "steps|open", []),
     ("insights-steps", "steps|undated", []),
 ]
@@ -121,6 +122,6 @@ async def test_every_kind_of_number_opens_exactly_its_reflections(seeded, make_a
             assert await open_row(pilot, insights, list_id, option_id) == expected, option_id
         # The number on the row is the number opened.
         steps = insights.result.next_steps
-        assert (steps.done, steps.overdue, steps.open, steps.undated) == (3, 3, 0, 0)
+        assert (steps.done, steps.overdue, steps.open, steps.undated) == (4, 4, 0, 0)
         kinds = {c.key: c.count for c in insights.result.case_kinds}
         assert kinds["klacht"] == 2 and kinds["initiatief"] == 2
