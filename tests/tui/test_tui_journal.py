@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from journal_fixtures.lookback import lookback_reflections, rid
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select
 from tui_helpers import WIDE, notices, open_journal, settle, type_text
 
@@ -213,6 +214,16 @@ async def test_delete_confirmation_names_copies_made_outside_the_data_folder(
     assert read_journal().count() == 7
 
 
+async def _export_two(pilot: Pilot[int], fmt: str) -> None:
+    """Export what the journal shows (two reflections) with ``x``, as ``fmt``."""
+    await pilot.press("x")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ChoiceDialog)
+    await pilot.click(f"#choice-{fmt}")
+    await settle(pilot)
+    assert any("2 reflecties geëxporteerd" in n for n in notices(pilot.app))
+
+
 @pytest.mark.parametrize("fmt", ["md", "json"])
 async def test_export_writes_the_filtered_set(seeded, make_app, data_dir, fmt) -> None:
     app = make_app()
@@ -220,12 +231,8 @@ async def test_export_writes_the_filtered_set(seeded, make_app, data_dir, fmt) -
         screen = await open_journal(pilot)
         await type_text(pilot, "boom")
         await settle(pilot)
-        await pilot.press("tab", "x")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        await pilot.click(f"#choice-{fmt}")
-        await settle(pilot)
-        assert any("2 reflecties geëxporteerd" in n for n in notices(app))
+        await pilot.press("tab")
+        await _export_two(pilot, fmt)
     (path,) = (data_dir / "exports").glob(f"dagboek-*.{fmt}")
     assert path.stat().st_mode & 0o777 == 0o600
     text = path.read_text(encoding="utf-8")
@@ -255,12 +262,7 @@ async def test_the_app_and_reflect_export_write_the_same_bytes(
         screen.query_one("#filter-tag", Select).value = "bomen"
         await settle(pilot)
         assert shown_ids(screen) == [6, 4]
-        await pilot.press("x")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        await pilot.click(f"#choice-{fmt}")
-        await settle(pilot)
-        assert any("2 reflecties geëxporteerd" in n for n in notices(app))
+        await _export_two(pilot, fmt)
     (from_app,) = (data_dir / "exports").glob(f"dagboek-*.{fmt}")
     command = ["--data-dir", str(data_dir), "export", "--tag", "bomen", "--format", fmt]
     to_file = [*command, "-o", str(tmp_path / f"cli.{fmt}")]
