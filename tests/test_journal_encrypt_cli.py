@@ -149,3 +149,35 @@ def test_restore_of_backups_written_elsewhere(home: Path, capsys, monkeypatch, t
     code, out, err = _run(capsys, monkeypatch, "een\n", "restore", "--yes", str(encrypted))
     assert code == 0, err
     assert "Teruggezet: 1 reflectie" in out
+
+
+class _Terminal(io.StringIO):
+    """A stream that says it is a terminal (the passphrase prompt uses getpass then)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_ctrl_c_at_the_passphrase_prompt_ends_the_line(home: Path, monkeypatch) -> None:
+    """Reproduction: exit 130 with the shell prompt on the prompt's line (no newline)."""
+    import getpass
+
+    assert _run_plain(monkeypatch, "een\neen\n", "encrypt") == 0
+
+    def interrupted(prompt: str = "") -> str:
+        sys.stderr.write(prompt)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    monkeypatch.setattr(getpass, "getpass", interrupted)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    keys.forget()
+    assert main(["list"]) == 130
+    assert terminal.getvalue().endswith("Wachtwoord van het dagboek: \n")
+
+
+def _run_plain(monkeypatch: pytest.MonkeyPatch, stdin: str, *argv: str) -> int:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    keys.forget()
+    return main(list(argv))

@@ -19,6 +19,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
+    from typing import TextIO
 
     from reflect_tui.cli.context import CliContext
 
@@ -79,6 +80,7 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
         )
         return exc.exit_code
     except KeyboardInterrupt:
+        _close_interrupted_line(sys.stderr if ctx is None else ctx.stderr)
         return 130
     except BrokenPipeError:
         return 0
@@ -94,6 +96,21 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
         return 1
     except Exception as exc:  # a bug: say where, keep the details (no journal text) in a file
         return _crashed(exc, ctx)
+
+
+def _close_interrupted_line(stderr: TextIO) -> None:
+    """End the line that Ctrl+C left open, so the shell's prompt starts on its own.
+
+    Why here: the shell prints that newline itself only for a process killed
+    by SIGINT; ``reflect`` catches the interrupt and exits with 130, and
+    ``getpass`` (or ``input``) leaves its prompt line open when interrupted.
+    Only on a terminal: a redirected stderr gets no stray empty line.
+    """
+    try:
+        if stderr.isatty():
+            print(file=stderr, flush=True)
+    except (OSError, ValueError):  # a closed or broken stream: nothing to tidy
+        pass
 
 
 def _crashed(error: Exception, ctx: CliContext | None) -> int:
