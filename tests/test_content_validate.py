@@ -155,6 +155,39 @@ def test_missing_id(tmp_path: Path) -> None:
     assert "'id'" in error.message
 
 
+def test_an_item_with_a_bad_id_still_has_its_other_errors_reported(tmp_path: Path) -> None:
+    """Reproduction: only the id error; the next run told of 'text', 'source' and a ref."""
+    errors = check(
+        tmp_path,
+        """\
+        tips:
+          - id: Wijkstad Tip
+            title: Een titel
+            practices: [relatiewerk]
+          - title: Zonder id
+            text: Een tekst
+        """,
+    )
+    found = sorted((e.path, e.message.split(";")[0]) for e in errors)
+    assert found == [
+        ("tips[0]", "verplicht veld 'source' ontbreekt"),
+        ("tips[0]", "verplicht veld 'text' ontbreekt"),
+        (
+            "tips[0].id",
+            "id 'Wijkstad Tip' mag alleen kleine letters, cijfers en streepjes bevatten "
+            "(zoals 'mijn-tip-2')",
+        ),
+        ("tips[0].practices[0]", "onbekende werkpraktijk 'relatiewerk'"),
+        ("tips[1]", "verplicht veld 'id' ontbreekt"),
+        ("tips[1]", "verplicht veld 'source' ontbreekt"),
+    ]
+
+
+def test_a_switch_off_with_a_bad_id_needs_no_other_fields(tmp_path: Path) -> None:
+    error = only(check(tmp_path, "tips:\n  - id: Oude Tip\n    disabled: true\n"))
+    assert error.path == "tips[0].id"
+
+
 def test_unknown_collection_gets_a_suggestion(tmp_path: Path) -> None:
     error = only(check(tmp_path, TIP.replace("tips:", "tipps:")))
     assert "bedoel je 'tips'?" in error.message

@@ -62,6 +62,8 @@ class Layer:
     files: list[ParsedFile] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
+    # Items without a usable id: not merged, their references still checked.
+    unnamed: list[Entry] = field(default_factory=list)
 
 
 def read_layer(path: Path) -> Layer:
@@ -95,6 +97,9 @@ def read_layer(path: Path) -> Layer:
             entries, errors = validate_file(parsed.root, display)
         layer.errors.extend(errors)
         for entry in entries:
+            if not entry.named:
+                layer.unnamed.append(entry)
+                continue
             key = (entry.collection, entry.id)
             first = seen.get(key)
             if first is not None:
@@ -276,7 +281,7 @@ def _check_layers(paths: Sequence[Path]) -> CheckResult:
         merged, merge_errors = merge(merged, layer)
         errors.extend(merge_errors)
     assert merged is not None
-    errors.extend(check_refs(merged))
+    errors.extend(check_refs(merged, unnamed=[e for layer in layers for e in layer.unnamed]))
     return CheckResult(tuple(_sorted_unique(errors, layers)), build_content(merged, layers))
 
 

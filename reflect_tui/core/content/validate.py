@@ -105,6 +105,10 @@ class Entry:
     col: int
     path: str
     refs: list[Ref] = field(default_factory=list)
+    # False for an item whose id is missing or malformed: it takes no part in
+    # the merge (it has no id to merge by), but its other fields and its
+    # references are still checked, so one run reports all its errors.
+    named: bool = True
 
     @property
     def where(self) -> str:
@@ -895,22 +899,19 @@ def _validate_item(v: _FileValidator, collection: str, index: int, node: Node) -
     fields = v.mapping(node, path, _ALLOWED_KEYS[collection])
     if fields is None:
         return None
-    if "id" not in fields:
-        v.error(node, path, "verplicht veld 'id' ontbreekt")
-        return None
-    id_node = fields["id"][1]
-    item_id = v.text(id_node, f"{path}.id")
-    if item_id is _INVALID:
-        return None
-    if not ID_RE.match(item_id):
-        v.error(
-            id_node,
-            f"{path}.id",
-            f"id {quoted(item_id)} mag alleen kleine letters, cijfers en streepjes bevatten "
-            "(zoals 'mijn-tip-2')",
-        )
-        return None
     mark = node.start_mark
+    item_id = _valid_id(v, fields, node, path)
+    if item_id is None:
+        # Check the rest of the item all the same: the guide promises every
+        # error in one run, not the id's first and the missing fields next time.
+        entry = Entry(collection, "", None, False, v.file, mark.line + 1, mark.column + 1, path)
+        entry.named = False
+        refs_before = len(v.refs)
+        if "disabled" in fields and v.boolean(fields["disabled"][1], f"{path}.disabled") is True:
+            return entry  # a switch-off needs only its id
+        _build_fields(v, node, path, spec, cls, what="", fields=fields, extra={"id": ""})
+        entry.refs = v.refs[refs_before:]
+        return entry
     entry = Entry(collection, item_id, None, False, v.file, mark.line + 1, mark.column + 1, path)
     if "disabled" in fields:
         disabled = v.boolean(fields["disabled"][1], f"{path}.disabled")
@@ -932,14 +933,39 @@ def _validate_item(v: _FileValidator, collection: str, index: int, node: Node) -
     return entry
 
 
+def _valid_id(
+    v: _FileValidator, fields: dict[str, tuple[Node, Node]], node: Node, path: str
+) -> str | None:
+    """The item's id, or None after reporting why it has no usable one."""
+    if "id" not in fields:
+        v.error(node, path, "verplicht veld 'id' ontbreekt")
+        return None
+    id_node = fields["id"][1]
+    item_id = v.text(id_node, f"{path}.id")
+    if item_id is _INVALID:
+        return None
+    if not ID_RE.match(item_id):
+        v.error(
+            id_node,
+            f"{path}.id",
+            f"id {quoted(item_id)} mag alleen kleine letters, cijfers en streepjes bevatten "
+            "(zoals 'mijn-tip-2')",
+        )
+        return None
+    return str(item_id)
+
+
 def check_refs(
-    entries: Mapping[str, Mapping[str, Entry]], known: Mapping[str, set[str]] | None = None
+    entries: Mapping[str, Mapping[str, Entry]],
+    known: Mapping[str, set[str]] | None = None,
+    unnamed: Iterable[Entry] = (),
 ) -> list[ContentError]:
     """Every reference in ``entries`` that points at an id no layer defines.
 
     ``entries`` is the merged content (collection -> id -> Entry); ``known``
     adds ids that exist but failed validation, so they are not reported
-    twice.
+    twice; ``unnamed`` are items without a usable id (``Entry.named``),
+    outside the merge, whose references are checked all the same.
     """
     errors: list[ContentError] = []
     live: dict[str, set[str]] = {
@@ -950,34 +976,34 @@ def check_refs(
         if known and name in known:
             live[name] |= known[name]
     hinters = {name: Hinter(ids) for name, ids in live.items()}
-    for items in entries.values():
-        for entry in items.values():
-            if entry.disabled:
+    every = [entry for items in entries.values() for entry in items.values()]
+    for entry in [*every, *unnamed]:
+        if entry.disabled:
+            continue
+        for ref in entry.refs:
+            if ref.id in live[ref.collection]:
                 continue
-            for ref in entry.refs:
-                if ref.id in live[ref.collection]:
-                    continue
-                if len(errors) >= MAX_ERRORS_PER_FILE:
-                    errors.append(
-                        ContentError(
-                            ref.file,
-                            ref.line,
-                            ref.col,
-                            ref.path,
-                            f"meer dan {MAX_ERRORS_PER_FILE} onbekende verwijzingen; "
-                            "de rest is niet meer gemeld",
-                        )
-                    )
-                    return errors
-                label = COLLECTION_LABELS[ref.collection]
-                hint = hinters[ref.collection].hint(ref.id)
+            if len(errors) >= MAX_ERRORS_PER_FILE:
                 errors.append(
                     ContentError(
                         ref.file,
                         ref.line,
                         ref.col,
                         ref.path,
-                        f"onbekende {label} {quoted(ref.id)}{hint}",
+                        f"meer dan {MAX_ERRORS_PER_FILE} onbekende verwijzingen; "
+                        "de rest is niet meer gemeld",
                     )
                 )
+                return errors
+            label = COLLECTION_LABELS[ref.collection]
+            hint = hinters[ref.collection].hint(ref.id)
+            errors.append(
+                ContentError(
+                    ref.file,
+                    ref.line,
+                    ref.col,
+                    ref.path,
+                    f"onbekende {label} {quoted(ref.id)}{hint}",
+                )
+            )
     return errors
