@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from copy import deepcopy
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.tui import strings
+from reflect_tui.tui.screen_notices import notify_on
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from reflect_tui.core.content.model import Content
     from reflect_tui.core.journal.model import Reflection
     from reflect_tui.core.journal.similar import SimilarCase
@@ -46,11 +49,12 @@ class SimilarCases:
             return
         self._looked_for = key
         snapshot = deepcopy(reflection)
+        screen = self._app.screen  # the notice is this screen's (the session's)
         self._app.run_worker(
-            lambda: self._find(snapshot), thread=True, exclusive=True, group="similar"
+            lambda: self._find(snapshot, screen), thread=True, exclusive=True, group="similar"
         )
 
-    def _find(self, reflection: Reflection) -> None:
+    def _find(self, reflection: Reflection, screen: Screen[Any]) -> None:
         from reflect_tui.core.journal.similar import similar_cases
 
         app = self._app
@@ -66,9 +70,8 @@ class SimilarCases:
         self._shown = (reflection.id, ids)
         self.ids = ids
         message = strings.SIMILAR_NOTICE.format(cases="\n".join(notice_lines(found, app.content)))
-        app.call_from_thread(
-            app.notify, message, title=strings.SIMILAR_TITLE, timeout=8, markup=False
-        )
+        # Bound to the session's screen: after Esc it covered the home screen.
+        app.call_from_thread(notify_on, screen, message, title=strings.SIMILAR_TITLE, timeout=8)
 
 
 def notice_lines(found: Sequence[SimilarCase], content: Content) -> list[str]:

@@ -18,6 +18,7 @@ from reflect_tui.core.dates import format_date
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
+from reflect_tui.tui.screen_notices import notify_on
 from reflect_tui.tui.screen_state import is_open
 from reflect_tui.tui.text import join, one_line, plain
 from reflect_tui.tui.widgets.light_button import LightButton
@@ -166,7 +167,7 @@ class HomeScreen(Screen[None]):
             self.reflect_app.report_error(exc)
             return
         self.last_done = None
-        self.notify(strings.HOME_STEP_UNDONE, timeout=3)
+        notify_on(self, strings.HOME_STEP_UNDONE, timeout=3)
         self.reload()
 
     def action_new(self) -> None:
@@ -439,4 +440,4 @@ class HomeBody(VerticalScroll, can_focus=False):
         if isinstance(home, HomeScreen):
             home.last_done = (summary.id, index)
             home.reload()
-        self.notify(strings.HOME_STEP_DONE_UNDO, timeout=8)
+        notify_on(self.screen, strings.HOME_STEP_DONE_UNDO, timeout=8)  # u: this screen's

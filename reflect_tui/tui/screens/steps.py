@@ -27,6 +27,7 @@ from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.steps import STEPS_LIMIT, StepRow, all_steps
 from reflect_tui.core.wording import by_count
 from reflect_tui.tui import strings
+from reflect_tui.tui.screen_notices import notify_on
 from reflect_tui.tui.text import join, one_line, plain
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class NextStepsScreen(Screen[None]):
             self.reflect_app.notify_error(exc)
             return
         self._undo.append((f"{key[0]}:{key[1]}", undo))
-        self.notify(message, timeout=6)
+        notify_on(self, message, timeout=6)  # "Druk op u": this screen's key
         self.reload(keep=key)
 
     def action_toggle_done(self) -> None:
@@ -181,7 +182,7 @@ class NextStepsScreen(Screen[None]):
 
     def action_undo(self) -> None:
         if not self._undo:
-            self.notify(strings.STEPS_NOTHING_TO_UNDO, timeout=3)
+            notify_on(self, strings.STEPS_NOTHING_TO_UNDO, timeout=3)
             return
         key, undo = self._undo.pop()
         try:
@@ -190,7 +191,7 @@ class NextStepsScreen(Screen[None]):
             self.reflect_app.notify_error(exc)
             return
         rid, _, index = key.rpartition(":")
-        self.notify(strings.STEPS_UNDONE, timeout=3)
+        notify_on(self, strings.STEPS_UNDONE, timeout=3)
         self.reload(keep=(rid, int(index)))
 
     @on(OptionList.OptionSelected, "#steps-list")

@@ -1,0 +1,83 @@
+"""Notices that belong to one screen: cleared when that screen is left.
+
+Why: Textual's notifications are the app's, so a toast outlives the screen
+that raised it. A tester saw the wizard's "Eerder vergelijkbaar" cover the
+home screen after Esc, and "Vervolgstap afgevinkt. Druk op u ..." cover the
+insights header, where ``u`` does nothing. A notice posted with
+``notify_on`` is taken away as soon as another screen becomes current (a
+dialog opened over its screen keeps it: the screen is still there beneath).
+Errors and app-wide notices keep using ``notify``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.notifications import Notification, SeverityLevel
+from textual.screen import ModalScreen
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+_BOUND = "_screen_notices"  # on the app: [(screen, notification)] still showing
+
+
+def notify_on(
+    screen: Screen[Any],
+    message: str,
+    *,
+    title: str = "",
+    severity: SeverityLevel = "information",
+    timeout: float | None = None,
+) -> None:
+    """Show ``message`` (never markup) while ``screen`` is the current screen.
+
+    UI thread only (from a worker: ``app.call_from_thread(notify_on, ...)``).
+    A screen left before its notice was ready gets none; one under a
+    dialog gets it (a dialog's callback may run before the dialog is gone).
+    """
+    app = screen.app
+    current = app.screen
+    if screen not in app.screen_stack or not (
+        current is screen or isinstance(current, ModalScreen)
+    ):
+        return
+    notification = Notification(
+        message,
+        title,
+        severity,
+        app.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+        markup=False,
+    )
+    bound = _bound(app)
+    bound[:] = [(s, n) for s, n in bound if not n.has_expired]
+    bound.append((screen, notification))
+    # Added at once (what App._on_notify does), not posted as a message: a
+    # screen change before the message was handled would miss it.
+    app._notifications.add(notification)
+    app._refresh_notifications()
+
+
+def _bound(app: App[object]) -> list[tuple[Screen[Any], Notification]]:
+    bound: list[tuple[Screen[Any], Notification]] | None = getattr(app, _BOUND, None)
+    if bound is None:
+        bound = []
+        setattr(app, _BOUND, bound)
+        app.screen_change_signal.subscribe(
+            app, lambda current: _screen_changed(app, current), immediate=True
+        )
+    return bound
+
+
+def _screen_changed(app: App[object], current: Screen[Any]) -> None:
+    if isinstance(current, ModalScreen):
+        return  # a dialog over the screen: what the notice says still holds below
+    bound = _bound(app)
+    left = [n for s, n in bound if s is not current]
+    if not left:
+        return
+    bound[:] = [(s, n) for s, n in bound if s is current]
+    for notification in left:
+        app._unnotify(notification, refresh=False)
+    app._refresh_notifications()
