@@ -117,6 +117,7 @@ HEAVY = (
     "simplemma",
     "snowballstemmer",  # the package imports every language; search loads only Dutch
     "_reflect_tui_snowball",  # the pure-Python Dutch stemmer: ~9 M instructions of a search
+    "unicodedata",  # text_analysis.fold needs it beyond ASCII only
     "dataclasses",
     "inspect",
     "shutil",

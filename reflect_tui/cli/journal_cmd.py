@@ -18,7 +18,6 @@ from reflect_tui.cli import filters
 from reflect_tui.core.dates import format_date
 from reflect_tui.core.os_messages import os_reason
 from reflect_tui.core.safe_text import clean_block, clean_line, display_id
-from reflect_tui.core.wording import counted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -291,6 +290,8 @@ def _remember(ctx: CliContext, target: Path) -> None:
 
 def _reflections(count: int) -> str:
     """'1 reflectie', '2 reflecties': a count read aloud in correct Dutch."""
+    from reflect_tui.core.wording import counted
+
     return counted(count, "reflectie", "reflecties")
 
 

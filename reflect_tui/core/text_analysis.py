@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import _thread  # not threading: see core/journal/store.py
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -100,12 +99,22 @@ _KEY_OVERRIDES: dict[str, str] = {
 def _fold_char(ch: str) -> str:
     if ch in _APOSTROPHES:
         return "'"
+    import unicodedata  # only for text beyond ASCII (see ``fold``)
+
     decomposed = unicodedata.normalize("NFKD", ch.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold(text: str) -> str:
-    """Casefold, drop diacritics (é -> e, ë -> e) and unify apostrophes."""
+    """Casefold, drop diacritics (é -> e, ë -> e) and unify apostrophes.
+
+    ASCII text folds to its lower case with the backquote as an apostrophe
+    (what ``_fold_char`` gives every ASCII character, a test checks), without
+    a call per character or ``unicodedata``: the words of a ``reflect
+    search`` and of the search index are mostly ASCII.
+    """
+    if text.isascii():
+        return text.lower().replace("`", "'")
     return "".join(_fold_char(ch) for ch in text)
 
 

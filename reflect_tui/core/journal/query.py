@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from reflect_tui.core.journal import codec
 from reflect_tui.core.journal.kept_matches import TABLE as KEPT_TABLE
 from reflect_tui.core.journal.kept_matches import KeptQuery
-from reflect_tui.core.journal.search import Terms
 from reflect_tui.core.journal.summary import ReflectionSummary
 
 if TYPE_CHECKING:
+    from reflect_tui.core.journal.search import Terms
     from reflect_tui.core.journal.store import JournalStore
 
 Sort = Literal["newest", "oldest"]
