@@ -125,3 +125,16 @@ async def test_every_kind_of_number_opens_exactly_its_reflections(seeded, make_a
         assert (steps.done, steps.overdue, steps.open, steps.undated) == (4, 4, 0, 0)
         kinds = {c.key: c.count for c in insights.result.case_kinds}
         assert kinds["klacht"] == 2 and kinds["initiatief"] == 2
+
+
+async def test_window_keys_on_an_empty_journal_leave_the_screen_as_it_is(make_app) -> None:
+    """An empty journal's insights are one line, no calendar: w/m/k/j looked the
+    calendar up anyway, and the app ended with a crash report."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        insights = await open_insights(pilot)
+        assert insights.query("#insights-empty") and not insights.query("#calendar-title")
+        await pilot.press("w", "m", "k", "j")
+        await pilot.pause()
+        assert app.screen is insights and insights.query("#insights-empty")
+    assert app.return_code in (None, 0)

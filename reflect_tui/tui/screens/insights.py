@@ -354,7 +354,9 @@ class InsightsScreen(Screen[None]):
     # -- interaction -------------------------------------------------------------------
 
     def action_window(self, window: str) -> None:
-        if self.result is None or window not in core.WINDOWS:
+        # No calendar to redraw while the figures load, nor on an empty journal
+        # (its one line replaces every section): looking it up ended the app.
+        if self.result is None or not self.result.total or window not in core.WINDOWS:
             return
         self.window = window
         self.query_one("#calendar-title", Static).update(
