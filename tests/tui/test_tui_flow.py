@@ -10,6 +10,7 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from tui_helpers import (
     NARROW,
     WIDE,
+    drain,
     enter_text,
     focused_is_on_screen,
     next_step,
@@ -251,7 +252,7 @@ async def test_keys_typed_in_a_burst_reach_the_field_before_the_step_changes(mak
         for ch in text:
             app.post_message(events.Key(ch, ch))
         app.post_message(events.Key("alt+right", None))
-        await pilot.pause(0.5)
+        await drain(pilot)
         assert s.flow.current.key == "practices"
         assert s.flow.reflection.title == text
 
@@ -272,6 +273,6 @@ async def test_burst_into_an_answer_then_alt_right_keeps_every_character(make_ap
         for ch in text:
             app.post_message(events.Key(ch, ch))
         app.post_message(events.Key("alt+right", None))
-        await pilot.pause(0.5)
+        await drain(pilot)
         assert s.flow.current.key == "lsd:relaties:samenvatten"
         assert s.flow.answer_text(s.flow.steps[2]) == text

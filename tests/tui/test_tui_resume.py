@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Button, SelectionList, Static, TextArea
-from tui_helpers import WIDE, next_step, notices, session, type_text
+from tui_helpers import WIDE, drain, next_step, notices, session, type_text
 
 from reflect_tui.tui.screens.home import HomeScreen
 
@@ -102,7 +102,7 @@ async def test_quit_right_after_a_burst_of_keys_keeps_them(make_app, read_journa
         for ch in "tot de laatste letter":
             app.post_message(events.Key(ch, ch))
         app.post_message(events.Key("ctrl+q", None))
-        await pilot.pause(0.5)
+        await drain(pilot)
     assert read_journal().get(rid).title == "tot de laatste letter"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from textual.pilot import Pilot
@@ -87,6 +89,7 @@ async def burst(pilot: Pilot[int], *keys: str) -> None:
 
     ``pilot.press`` waits for the app to go idle after every key, which hides
     ordering bugs; a person typing fast (or a loaded machine) does not wait.
+    Returns once the app has handled them all (``drain``).
     """
     from textual import events
 
@@ -96,8 +99,39 @@ async def burst(pilot: Pilot[int], *keys: str) -> None:
         event = events.Key(key, char)
         event.set_sender(app)
         app.post_message(event)
-    await pilot.pause()
-    await pilot.pause()
+    await drain(pilot)
+
+
+def _busy(app: ReflectApp) -> bool:
+    """Whether the app still has keys held back, a message queued in the app or
+    on its screen, or a worker other than the content watcher (which runs
+    until the app ends) still running. An app that stopped is done."""
+    if not app.is_running:
+        return False
+    if getattr(app, "_held_keys", None) is not None:
+        return True
+    pumps = [app, *app.screen.walk_children(with_self=True)]
+    if any(not pump._message_queue.empty() for pump in pumps):  # no public accessor
+        return True
+    return any(worker.group != "content-watch" and not worker.is_finished for worker in app.workers)
+
+
+async def drain(pilot: Pilot[int], timeout: float = 30.0) -> None:
+    """Let the app handle everything it was given (keys posted in a burst, what
+    they set off) until it stays quiet for two rounds in a row.
+
+    ``pilot.pause()`` waits for the messages queued when it starts and then
+    for the process to look idle, which a loaded machine fakes (a process
+    that waits for the CPU does not use it either); messages those messages
+    post, and keys released later, can still be waiting.
+    """
+    app = pilot.app
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    quiet = 0
+    while quiet < 2 and loop.time() < deadline:
+        await pilot.pause()
+        quiet = 0 if _busy(app) else quiet + 1
 
 
 async def settle(pilot: Pilot[int]) -> None:
@@ -105,6 +139,34 @@ async def settle(pilot: Pilot[int]) -> None:
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+# Generous: only a broken test waits this long; a loaded CI machine may need seconds.
+WAIT_LIMIT = 30.0
+
+
+async def wait_until(
+    pilot: Pilot[int], condition: Callable[[], object], timeout: float = WAIT_LIMIT
+) -> bool:
+    """Let the app run until ``condition()`` holds (a worker's answer shown, a
+    timer fired, queued keys handled), at most ``timeout`` seconds; returns
+    whether it held. Assert what you need afterwards: pytest then shows what
+    the app has instead.
+
+    Why not ``pilot.pause()`` or ``pause(0.3)``: ``pause()`` stops waiting when
+    the process looks idle, and on a loaded machine a process that is runnable
+    but not given the CPU looks idle too (Textual compares its CPU time with
+    the wall clock), so a worker's answer or a queued key may still be on its
+    way; a fixed delay is a guess at how loaded the machine is. This waits
+    for what the test needs, as long as that takes.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            return False
+        await pilot.pause(0.01)
+    return True
 
 
 async def open_journal(pilot: Pilot[int]) -> JournalScreen:
