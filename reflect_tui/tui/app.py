@@ -252,6 +252,9 @@ class ReflectApp(App[int]):
 
     async def on_ordered_key(self, message: OrderedKey) -> None:
         """Run an ordered key, then hand on the keys held behind it, in order."""
+        if not self.is_running:  # closing: its screens may be gone already
+            self._held_keys = None
+            return
         key = message.key
         screen, focused = self.screen, self.focused
         try:
@@ -281,7 +284,14 @@ class ReflectApp(App[int]):
         the session took seconds on a loaded machine, and a title typed
         meanwhile went to the home screen, whose letters are commands.
         ``ordered_on``: the screen the key was typed on (None: release now).
+        While the app closes the keys are dropped: Textual's shutdown empties
+        the screen stack while this call may still be queued or on its way
+        (``_release_after_widget`` runs as a worker), and ``self.screen``
+        then raises, which ended a test run (the keys had no screen anyway).
         """
+        if not self.is_running:
+            self._held_keys = None
+            return
         screen = self.screen
         if ordered_on is not None and screen is not ordered_on:
             # Its mount asks for the focus with ``call_later``, maybe after

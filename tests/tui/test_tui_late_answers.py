@@ -68,3 +68,48 @@ async def test_late_insights_are_dropped_while_the_app_closes(seeded, make_app) 
 
         ran = answer_during_shutdown(app, answer)
     assert ran == ["answered"]
+
+
+def answer_after_the_screens_closed(
+    app: App[object], answer: Callable[[], Awaitable[None]]
+) -> list[str]:
+    """Run ``answer`` where Textual's shutdown has closed every screen and
+    emptied the stack, while the app's own queue and workers still run."""
+    ran: list[str] = []
+    close_all = app._close_all
+
+    async def close_all_then_answer() -> None:
+        await close_all()
+        assert not app.is_running
+        await answer()
+        ran.append("answered")
+
+    app._close_all = close_all_then_answer  # type: ignore[method-assign]
+    return ran
+
+
+async def test_keys_held_behind_an_ordered_key_are_dropped_once_the_screens_closed(
+    make_app,
+) -> None:
+    """The release of keys held behind Tab (``ReflectApp._release_after_widget``,
+    a worker) can come after the shutdown emptied the screen stack; asking for
+    the screen then raised ScreenStackError and the test run failed."""
+    from textual import events
+
+    from reflect_tui.tui.key_order import OrderedKey
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        home = app.screen
+
+        async def answer() -> None:
+            app._held_keys = [events.Key("x", "x")]
+            await app._release_held_keys(home)
+            assert app._held_keys is None
+            app._held_keys = []
+            await app.on_ordered_key(OrderedKey(events.Key("tab", None)))
+            assert app._held_keys is None
+
+        ran = answer_after_the_screens_closed(app, answer)
+    assert ran == ["answered"]
