@@ -20,7 +20,7 @@ from datetime import date, timedelta
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_helpers import CLOCK, NARROW, WIDE, next_step, session
+from tui_helpers import CLOCK, NARROW, WIDE, next_step, session, wait_until
 
 from reflect_tui.core.journal.model import Answer, NextStep, PrincipleRating, Reflection
 from reflect_tui.core.journal.store import JournalStore
@@ -231,6 +231,8 @@ def test_home_with_journal(snap_compare, snap_app, size):
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, HomeScreen)
+        # The learning suggestions come from a worker after the lists' frame.
+        await wait_until(pilot, lambda: screen.query("TipCard"))
         for part in ("#resume", "#draft-line", "#recent", "#steps", "TipCard"):
             assert screen.query(part), part
         await settle(pilot)
@@ -284,10 +286,7 @@ def test_step_practices_with_coach_preselection(snap_compare, snap_app, size):
         await next_step(pilot)  # the coach pre-selects on the way in
         await settle(pilot)
         assert s.flow.current.key == "practices"
-        for _ in range(50):  # a loaded machine may take a while to build the step
-            if s.query(".reason"):
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: s.query(".reason"))  # the step is built
         await settle(pilot)
         assert s.flow.reflection.practices, "the coach should pre-select a practice"
         assert s.query(".reason"), "the coach should give its reasons"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from journal_fixtures.lookback import lookback_reflections
 from textual.widgets import Input, OptionList
-from tui_helpers import CLOCK, WIDE, notices, open_journal, settle, type_text
+from tui_helpers import CLOCK, WIDE, notices, open_journal, settle, type_text, wait_until
 
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.screens.journal import JournalScreen
@@ -33,8 +33,10 @@ async def test_the_pane_shows_the_edited_title_after_an_edit(seeded, make_app, r
         assert await app.flush_saves()
         await pilot.press("escape")
         await settle(pilot)
-        await pilot.pause(0.5)
-        await settle(pilot)
+        # The list is read again, then the pane renders the row (a worker that
+        # waits for a pause in typing first): wait for the pane, not a guess.
+        pane = screen.query_one("#journal-markdown", MarkdownPane)
+        await wait_until(pilot, lambda: " nagelezen" in pane.source)
         assert app.screen is screen
         index = screen.query_one("#journal-list", OptionList).highlighted
         assert index is not None and screen.rows[index].id == edited

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, Static
-from tui_helpers import CLOCK, WIDE, next_step, session, visible_text
+from tui_helpers import CLOCK, WIDE, next_step, session, visible_text, wait_until
 
 from reflect_tui.core.journal.model import NextStep, Reflection
 from reflect_tui.tui import strings
@@ -261,9 +261,17 @@ async def test_the_palette_speaks_dutch_and_offers_the_apps_actions(make_app):
         assert CommandPalette.is_open(app)
         for key in "qqqzzz":
             await pilot.press(key)
-        await pilot.pause(1.0)  # Textual shows "no matches" after a short countdown
-        shown = " ".join(str(o.prompt) for o in app.screen.query_one("CommandList").options)
-        assert "No matches" not in shown
+        command_list = app.screen.query_one("CommandList", OptionList)
+
+        def shown() -> str:  # the "no matches" line is centred: Align around its Text
+            return " ".join(
+                str(getattr(o.prompt, "renderable", o.prompt)) for o in command_list.options
+            )
+
+        # The line comes after a short countdown: wait for it, in Dutch.
+        await wait_until(pilot, lambda: strings.PALETTE_NO_MATCHES in shown())
+        assert strings.PALETTE_NO_MATCHES in shown()
+        assert "No matches" not in shown()
         await pilot.press("escape")
         await pilot.pause()
         app.search_themes()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from test_snapshots import seed
-from tui_helpers import CLOCK
+from tui_helpers import CLOCK, wait_until
 
 from reflect_tui.core.content.layers import LoadResult
 from reflect_tui.core.content.model import Content
@@ -48,6 +48,8 @@ async def test_pending_content_loads_once_shows_its_notices_and_n_works(
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, HomeScreen)
+            # The lists come after the first frame, the content from a worker after them.
+            await wait_until(pilot, lambda: screen.query_one(HomeBody).filled and shown)
             assert screen.query_one(HomeBody).filled  # the lists were added
             assert calls == [1]  # loaded for the home screen's learning suggestions
             assert app.content is content
@@ -98,10 +100,7 @@ async def test_the_lists_come_without_waiting_for_the_content(
             assert body.query("#recent")
             assert not body.query(TipCard)  # the content is still loading
             release.set()
-            for _ in range(200):
-                await pilot.pause(0.02)
-                if body.query(TipCard):
-                    break
+            await wait_until(pilot, lambda: body.query(TipCard))
             order = [child.id or type(child).__name__ for child in body.children]
             assert order.index("steps") < order.index("TipCard") < order.index("recent")
     finally:
@@ -156,10 +155,8 @@ async def test_a_resize_to_the_same_size_does_not_lay_out_the_home_screen_again(
             await pilot.pause(0.05)
             assert laid_out == []
             await pilot.resize_terminal(80, 24)
-            for _ in range(100):  # the app passes a resize on from a short timer
-                if Size(80, 24) in laid_out:
-                    break
-                await pilot.pause(0.02)
+            # The app passes a resize on from a short timer.
+            await wait_until(pilot, lambda: Size(80, 24) in laid_out)
             assert Size(80, 24) in laid_out
             assert screen.outer_size == Size(80, 24)
     finally:
