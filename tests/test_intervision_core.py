@@ -316,3 +316,13 @@ def test_method_list_and_run_count_the_same_rounds(content: Content) -> None:
         shape = method_shape(method)
         assert shape.rounds == len(runner.rounds) == len(method.rounds) + 1
         assert shape.minutes == sum(r.minutes for r in runner.rounds)
+
+
+def test_rating_text_is_one_to_five_or_blank_and_nothing_else_passes(content: Content) -> None:
+    """A text that is no rating clears the rating rather than keeping the last good one."""
+    meeting = Meeting(method(content, "incidentmethode"), FixedClock(START))
+    assert meeting.set_rating_text(" 4 ") is True and meeting.rating == 4
+    assert meeting.set_rating_text("Goede sfeer") is False and meeting.rating is None
+    assert meeting.set_rating_text("6") is False and meeting.rating is None
+    assert meeting.set_rating_text("5") is True and meeting.rating == 5
+    assert meeting.set_rating_text("  ") is True and meeting.rating is None

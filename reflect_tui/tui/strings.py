@@ -393,10 +393,13 @@ IV_OVER_NOTICE = "De tijd van deze ronde is om. Verder (n) of verlengen (+)?"
 IV_EXTENDED = "Een minuut erbij."
 IV_QUESTIONS = "Vragen van de groep ({n})"
 IV_QUESTIONS_HINT = (
-    "Notulist: v, vraag typen, Enter (Esc: klaar). Inbrenger: kies een vraag met Tab en "
-    "de pijltjes, dan w (warm), l (lauw) of k (koud); + en - mogen ook."
+    "Notulist: v opent het veld, typ dan vraag na vraag met Enter erna (Esc: klaar). "
+    "Inbrenger: kies een vraag met Tab en de pijltjes, dan w (warm), l (lauw) of k (koud); "
+    "+ en - mogen ook."
 )
 IV_QUESTION_PLACEHOLDER = "Typ een vraag van de groep"
+# After Enter the field stays open: the next question is typed straight away.
+IV_QUESTION_NEXT_PLACEHOLDER = "Typ meteen de volgende vraag (Esc: klaar)"
 IV_NO_QUESTIONS = "Nog geen vragen."
 IV_CLOSING_LESSON = "Leerpunt (Enter voegt toe)"
 IV_CLOSING_STEP = "Volgende stap van de inbrenger (Enter voegt toe)"
@@ -406,6 +409,12 @@ IV_CLOSING_EVALUATION = "Korte evaluatie: wat ging goed, wat doen we anders?"
 IV_LESSONS = "Leerpunten ({n})"
 IV_STEPS = "Volgende stappen ({n})"
 IV_BAD_RATING = "Een cijfer is 1, 2, 3, 4 of 5."
+IV_BAD_RATING_KEPT = (
+    "Het cijfer is 1, 2, 3, 4 of 5. Pas het aan of maak het veld leeg; "
+    "de tekst blijft staan tot dan."
+)
+IV_DUE_WITHOUT_STEP = "Er staat een datum zonder stap. Vul de stap in of maak de datum leeg."
+IV_CLOSING_MORE_PLACEHOLDER = "Nog een? Typ en Enter. Leeg en Enter: verder"
 IV_BAD_DATE = "Die datum begrijp ik niet; gebruik bijvoorbeeld 15-12-2026."
 IV_LEAVE_CONFIRM = "Nog eens Esc om te stoppen. Er wordt niets bewaard."
 IV_KEY_PAUSE = "Pauze"

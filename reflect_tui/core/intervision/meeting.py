@@ -134,3 +134,16 @@ class Meeting:
         if rating is not None and not 1 <= rating <= 5:
             raise ValueError("rating must be 1..5")
         self.rating = rating
+
+    def set_rating_text(self, text: str) -> bool:
+        """The rating as typed: ``"4"`` sets it, blank clears it; False for anything else.
+
+        Anything else leaves ``rating`` cleared, so a text that is no rating never
+        passes for the last good one; the screen keeps the text and asks again.
+        """
+        value = text.strip()
+        if value in ("1", "2", "3", "4", "5"):
+            self.rating = int(value)
+            return True
+        self.rating = None
+        return not value

@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from reflect_tui.core.dates import format_date, parse_date
 from reflect_tui.core.intervision.labels import MARK_SYMBOLS
-from reflect_tui.core.intervision.meeting import Meeting
+from reflect_tui.core.intervision.meeting import Meeting, Step
 from reflect_tui.core.intervision.runner import Tick
 from reflect_tui.core.wording import clock
 from reflect_tui.tui import strings
@@ -115,6 +115,7 @@ class ConductorScreen(Screen[None]):
         self._leave_armed = False
         self._shown_index = -1
         self._last_state = ""
+        self._rating_empty = True
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -206,27 +207,46 @@ class ConductorScreen(Screen[None]):
     def _question_panel(self) -> list[Widget]:
         return [
             Static(plain(self._questions_title()), classes="iv-label", id="iv-questions-title"),
-            Input(placeholder=strings.IV_QUESTION_PLACEHOLDER, id="iv-question", max_length=500),
+            Input(placeholder=self._question_placeholder(), id="iv-question", max_length=500),
             QuestionList(*self._question_options(), id="iv-questions"),
             Static(plain(strings.IV_QUESTIONS_HINT), classes="hint"),
         ]
+
+    def _question_placeholder(self) -> str:
+        """After the first question: the field stays open, type the next one straight away.
+
+        The hint once read "v, vraag typen, Enter" as if ``v`` came before every
+        question; the field keeps the focus after Enter, so that second ``v``
+        became the first letter of the next question ("vWat zei ...").
+        """
+        if self.meeting.questions:
+            return strings.IV_QUESTION_NEXT_PLACEHOLDER
+        return strings.IV_QUESTION_PLACEHOLDER
 
     def _closing_panel(self) -> list[Widget]:
         m = self.meeting
         return [
             Static(plain(strings.IV_CLOSING_LESSON), classes="iv-label"),
-            Input(id="iv-lesson", max_length=500),
+            Input(placeholder=self._more(m.lessons), id="iv-lesson", max_length=500),
             Static(plain(self._list_text(strings.IV_LESSONS, m.lessons)), id="iv-lessons"),
             Static(plain(strings.IV_CLOSING_STEP), classes="iv-label"),
-            Input(id="iv-step", max_length=500),
+            Input(placeholder=self._more(m.steps), id="iv-step", max_length=500),
             Static(plain(strings.IV_CLOSING_DUE), classes="iv-label"),
             Input(id="iv-due", max_length=40),
             Static(plain(self._steps_text()), id="iv-steps"),
             Static(plain(strings.IV_CLOSING_RATING), classes="iv-label"),
-            Input(value=str(m.rating or ""), id="iv-rating", max_length=1),
+            # Not max_length=1: a sentence typed here by mistake (the tester's
+            # evaluation) was cut to its first letter and lost. It stays, and
+            # the round cannot be left until it is a rating or empty.
+            Input(value=str(m.rating or ""), id="iv-rating", max_length=1000),
             Static(plain(strings.IV_CLOSING_EVALUATION), classes="iv-label"),
             Input(value=m.evaluation, id="iv-evaluation", max_length=1000),
         ]
+
+    @staticmethod
+    def _more(items: list[str] | list[Step]) -> str:
+        """Once a field has added something, it says how to add another or go on."""
+        return strings.IV_CLOSING_MORE_PLACEHOLDER if items else ""
 
     @staticmethod
     def _list_text(title: str, items: list[str]) -> str:
@@ -310,6 +330,8 @@ class ConductorScreen(Screen[None]):
 
     def action_next(self) -> None:
         runner = self.meeting.runner
+        if not self._keep_typed():
+            return
         if runner.plan.closing:
             self._finish()
             return
@@ -318,6 +340,8 @@ class ConductorScreen(Screen[None]):
 
     def action_skip(self) -> None:
         runner = self.meeting.runner
+        if not self._keep_typed():
+            return
         if runner.plan.closing:
             self._finish()
             return
@@ -325,8 +349,43 @@ class ConductorScreen(Screen[None]):
         self.show_round()
 
     def action_back(self) -> None:
+        if not self._keep_typed():
+            return
         self.meeting.runner.back()
         self.show_round()
+
+    def _keep_typed(self) -> bool:
+        """Before the round's fields go: keep what was typed but not yet added with Enter.
+
+        A question, lesson or step still in its field is added as if Enter was
+        pressed. A rating or date that cannot be read stops the move: the
+        field gets the focus and keeps its text (the tester's rating field took
+        an evaluation, a toast said so, ``n`` went on and both were gone).
+        """
+        for field in self.query("#iv-question").results(Input):
+            if self.meeting.add_question(field.value) is not None:
+                field.value = ""
+                self._refresh_questions(len(self.meeting.questions) - 1)
+        if not self.meeting.runner.plan.closing:
+            return True
+        for field in self.query("#iv-lesson").results(Input):
+            if field.value.strip():
+                self._add_lesson(field)
+        step = self.query_one("#iv-step", Input)
+        due = self.query_one("#iv-due", Input)
+        if step.value.strip() or due.value.strip():
+            if not step.value.strip():
+                self.notify(strings.IV_DUE_WITHOUT_STEP, severity="warning", markup=False)
+                step.focus()
+                return False
+            if not self._add_step():
+                return False
+        rating = self.query_one("#iv-rating", Input)
+        if not self.meeting.set_rating_text(rating.value):
+            self.notify(strings.IV_BAD_RATING_KEPT, severity="warning", markup=False)
+            rating.focus()
+            return False
+        return True
 
     def action_projector(self) -> None:
         self.toggle_class("projector")
@@ -368,47 +427,79 @@ class ConductorScreen(Screen[None]):
     def _question_added(self, event: Input.Submitted) -> None:
         if self.meeting.add_question(event.value) is not None:
             event.input.value = ""
+            event.input.placeholder = self._question_placeholder()
             self._refresh_questions(len(self.meeting.questions) - 1)
 
+    # Enter in the closing round: a filled list field adds and stays for the next
+    # one (its placeholder then says so); Enter on an empty one moves on, in the
+    # order on screen: lesson, step (and date), rating, evaluation, out.
+
     @on(Input.Submitted, "#iv-lesson")
-    def _lesson_added(self, event: Input.Submitted) -> None:
-        self.meeting.add_lesson(event.value)
-        event.input.value = ""
+    def _lesson_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.query_one("#iv-step", Input).focus()
+            return
+        self._add_lesson(event.input)
+
+    def _add_lesson(self, field: Input) -> None:
+        self.meeting.add_lesson(field.value)
+        field.value = ""
+        field.placeholder = self._more(self.meeting.lessons)
         self.query_one("#iv-lessons", Static).update(
             plain(self._list_text(strings.IV_LESSONS, self.meeting.lessons))
         )
 
     @on(Input.Submitted, "#iv-step")
     @on(Input.Submitted, "#iv-due")
-    def _step_added(self) -> None:
+    def _step_submitted(self) -> None:
+        text_input = self.query_one("#iv-step", Input)
+        if not text_input.value.strip():
+            if self.query_one("#iv-due", Input).value.strip():
+                text_input.focus()  # a date needs its step
+            else:
+                self.query_one("#iv-rating", Input).focus()
+            return
+        if self._add_step():
+            text_input.focus()
+
+    def _add_step(self) -> bool:
+        """Add the step in the fields; False (the date field focused) for a date not understood."""
         text_input = self.query_one("#iv-step", Input)
         due_input = self.query_one("#iv-due", Input)
-        if not text_input.value.strip():
-            text_input.focus()
-            return
-        due = None
-        if due_input.value.strip():
+        try:
+            # parse_date raises on text it cannot read (None is blank): this used to
+            # expect None, so a date such as "morgen?" stopped the whole app.
             due = parse_date(due_input.value, self.reflect_app.clock.today(), future=True)
-            if due is None:
-                self.notify(strings.IV_BAD_DATE, severity="warning", markup=False)
-                due_input.focus()
-                return
+        except ValueError:
+            self.notify(strings.IV_BAD_DATE, severity="warning", markup=False)
+            due_input.focus()
+            return False
         self.meeting.add_step(text_input.value, due)
         text_input.value = ""
         due_input.value = ""
-        text_input.focus()
+        text_input.placeholder = self._more(self.meeting.steps)
         self.query_one("#iv-steps", Static).update(plain(self._steps_text()))
+        return True
 
     @on(Input.Changed, "#iv-rating")
     def _rating_changed(self, event: Input.Changed) -> None:
-        value = event.value.strip()
-        if not value:
-            self.meeting.set_rating(None)
-        elif value in ("1", "2", "3", "4", "5"):
-            self.meeting.set_rating(int(value))
-        else:
+        was_good = self.meeting.rating is not None or self._rating_empty
+        good = self.meeting.set_rating_text(event.value)
+        self._rating_empty = not event.value.strip()
+        if was_good and not good:  # once when it turns bad, not at every key
             self.notify(strings.IV_BAD_RATING, severity="warning", markup=False)
+
+    @on(Input.Submitted, "#iv-rating")
+    def _rating_submitted(self, event: Input.Submitted) -> None:
+        if self.meeting.set_rating_text(event.value):
+            self.query_one("#iv-evaluation", Input).focus()
+        else:
+            self.notify(strings.IV_BAD_RATING_KEPT, severity="warning", markup=False)
 
     @on(Input.Changed, "#iv-evaluation")
     def _evaluation_changed(self, event: Input.Changed) -> None:
         self.meeting.evaluation = event.value.strip()
+
+    @on(Input.Submitted, "#iv-evaluation")
+    def _evaluation_submitted(self) -> None:
+        self.set_focus(None)  # the last field: n (verder) works again
