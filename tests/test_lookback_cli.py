@@ -14,7 +14,8 @@ from journal_fixtures.lookback import lookback_reflections
 from reflect_tui.cli.context import CliContext
 from reflect_tui.cli.main import main
 from reflect_tui.cli.parser import build_parser
-from reflect_tui.core.insights import compute
+from reflect_tui.core.content.loader import load_builtin
+from reflect_tui.core.insights import compute, in_content_order
 from reflect_tui.core.journal.query import JournalQuery, matching_ids
 
 
@@ -84,10 +85,30 @@ def test_stats_json_is_the_insights_of_the_core(home: Path, capsys) -> None:
     code, out, _ = _run(capsys, "stats", "--json")
     assert code == 0
     with open_store(home) as store:
-        expected = compute(store, CLOCK.today()).to_json()
+        expected = in_content_order(compute(store, CLOCK.today()), load_builtin()).to_json()
     assert json.loads(out) == json.loads(json.dumps(expected))
     code, out, _ = _run(capsys, "stats", "--json", "--since", "1-1-2026")
     assert json.loads(out)["total"] == 3
+
+
+def test_stats_lists_principles_and_skipped_steps_in_content_order(home: Path, capsys) -> None:
+    """Reproduction: Bricolerend first (by id) and the skipped steps by practice id,
+    while the insights screen showed Open first."""
+    content = load_builtin()
+    code, out, _ = _run(capsys, "stats")
+    assert code == 0
+    ratings = out.split("Zelfbeoordeling per principe")[1].split("\n\n")[0]
+    shown = [p.id for p in content.principles if p.name in ratings]
+    assert len(shown) >= 2
+    assert sorted(shown, key=lambda i: ratings.index(content.by_id("principles")[i].name)) == shown
+    skips = out.split("Overgeslagen LSD-stappen")[1].split("\n\n")[0]
+    named = [p.id for p in content.practices if p.name in skips]
+    assert len(named) >= 2
+    assert sorted(named, key=lambda i: skips.index(content.by_id("practices")[i].name)) == named
+    data = json.loads(_run(capsys, "stats", "--json")[1])
+    order = [p.id for p in content.principles]
+    rated = [s["id"] for s in data["ratings"]]
+    assert rated == sorted(rated, key=order.index)
 
 
 def test_stats_text_names_practices_and_the_essay_rank(home: Path, capsys) -> None:

@@ -38,18 +38,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_stats(args: argparse.Namespace, ctx: CliContext) -> int:
     from reflect_tui.cli.journal_cmd import open_store
-    from reflect_tui.core.insights import compute
+    from reflect_tui.core.insights import compute, in_content_order
 
     today = ctx.clock.today()
     since = filters.parse_day(args.since, "--since", today)
     with open_store(ctx, reading=True) as store:
         result = compute(store, today, since=since)
+    content = _names(ctx) if result.total else None
+    if content is not None:
+        result = in_content_order(result, content)
     if args.json:
         from reflect_tui.core.journal.interchange import dumps
 
         ctx.stdout.write(dumps(result.to_json()) + "\n")
         return 0
-    ctx.stdout.write(render(result, _names(ctx) if result.total else None))
+    ctx.stdout.write(render(result, content))
     ctx.stdout.flush()
     return 0
 

@@ -26,7 +26,7 @@ from reflect_tui.core.journal.query import JournalQuery
 from reflect_tui.core.wording import percent
 
 if TYPE_CHECKING:
-    from reflect_tui.core.content.model import Factor
+    from reflect_tui.core.content.model import Content, Factor
     from reflect_tui.core.journal.store import JournalStore
 
 RECENT_DAYS = 90
@@ -524,6 +524,40 @@ def _ids_behind(store: JournalStore, scope: JournalQuery, drill: Drill, today: d
 
 
 # --- presentation helpers without UI ---------------------------------------------------
+
+
+def in_content_order(result: Insights, content: Content) -> Insights:
+    """``result`` with its principles and skipped steps in the content's order.
+
+    Why one home: ``compute`` has no content and orders by id, so ``reflect
+    stats`` listed 'bricolerend' first and the skipped steps by practice id,
+    while the insights screen sorted the principles itself (Open first). The
+    screen and the command both call this; ids the content does not know go
+    last, by id.
+    """
+    from dataclasses import replace
+
+    principles = _positions(p.id for p in content.principles)
+    practices = _positions(p.id for p in content.practices)
+    steps = _positions(LSD_STEP_IDS)
+    return replace(
+        result,
+        ratings=tuple(sorted(result.ratings, key=lambda s: _place(principles, s.principle))),
+        skips=tuple(
+            sorted(
+                result.skips,
+                key=lambda s: (_place(practices, s.practice), _place(steps, s.step)),
+            )
+        ),
+    )
+
+
+def _positions(ids: Iterable[str]) -> dict[str, int]:
+    return {item: at for at, item in enumerate(ids)}
+
+
+def _place(positions: Mapping[str, int], item: str) -> tuple[int, str]:
+    return (positions.get(item, len(positions)), item)
 
 
 class TableRow(NamedTuple):

@@ -138,7 +138,7 @@ class InsightsScreen(Screen[None]):
     def _compute(self) -> None:
         app = self.reflect_app
         try:
-            result = core.compute(app.store, app.clock.today())
+            result = core.in_content_order(core.compute(app.store, app.clock.today()), app.content)
         except ReflectError as exc:
             self.app.call_from_thread(self._failed, strings.ERROR_GENERIC.format(error=exc))
             return
@@ -237,10 +237,7 @@ class InsightsScreen(Screen[None]):
             first, last = (f"{int(m[5:])}-{m[:4]}" for m in (span[0], span[-1]))
             title = strings.INSIGHTS_RATINGS_SPAN.format(first=first, last=last)
         yield Static(plain(title), classes="section-title")
-        order = [p.id for p in self.reflect_app.content.principles]
-        series = sorted(
-            r.ratings, key=lambda s: order.index(s.principle) if s.principle in order else 99
-        )
+        series = r.ratings  # in content order (``core.in_content_order``)
         width = max((len(self._label("principles", s.principle)) for s in series), default=0)
         options = []
         for s in series:
