@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from textual.notifications import Notification, SeverityLevel
 from textual.screen import ModalScreen
 
+from reflect_tui.tui.screen_state import is_open
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
@@ -37,11 +39,11 @@ def notify_on(
     A screen left before its notice was ready gets none; one under a
     dialog gets it (a dialog's callback may run before the dialog is gone).
     """
+    if not is_open(screen):  # left, or the app is closing (its stack may be empty)
+        return
     app = screen.app
     current = app.screen
-    if screen not in app.screen_stack or not (
-        current is screen or isinstance(current, ModalScreen)
-    ):
+    if not (current is screen or isinstance(current, ModalScreen)):
         return
     notification = Notification(
         message,

@@ -113,3 +113,23 @@ async def test_keys_held_behind_an_ordered_key_are_dropped_once_the_screens_clos
 
         ran = answer_after_the_screens_closed(app, answer)
     assert ran == ["answered"]
+
+
+async def test_a_late_similar_cases_notice_is_dropped_while_the_app_closes(make_app) -> None:
+    """The similar-cases worker hands its notice to ``notify_on`` through
+    ``call_from_thread``; arriving after the shutdown emptied the screen stack,
+    ``notify_on`` asked for the current screen and raised ScreenStackError."""
+    from reflect_tui.tui.screen_notices import notify_on
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+
+        async def answer() -> None:
+            notify_on(screen, "te laat")
+
+        ran = answer_after_the_screens_closed(app, answer)
+    assert ran == ["answered"]
+    assert "te laat" not in [n.message for n in app._notifications]
