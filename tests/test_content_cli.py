@@ -170,8 +170,8 @@ def test_show_warns_about_a_skipped_layer_and_still_works(
     code = main(["--content", str(FIXTURES / "broken"), "content", "show", "--json"])
     out, err = capsys.readouterr()
     assert code == 0
-    assert err.startswith("reflect: inhoudslaag ")
-    assert "overgeslagen" in err
+    assert err.startswith("reflect: De inhoud van je organisatie in ")
+    assert "kon niet worden geladen" in err and "reflect content check" in err
     assert json.loads(out)["tips"]
 
 

@@ -67,16 +67,30 @@ def test_version_changes_with_a_layer(locations: Locations) -> None:
 
 def test_broken_layer_is_skipped_with_a_notice(locations: Locations) -> None:
     result = load_content(locations, extra=[FIXTURES / "broken", FIXTURES / "org"], env={})
-    assert len(result.notices) == 1
-    notice = result.notices[0]
-    assert notice.startswith(
-        f"inhoudslaag {loader.display_path(FIXTURES / 'broken')} overgeslagen: "
+    assert result.notices == (
+        loader.LAYER_SKIPPED.format(
+            folder=loader.display_path(FIXTURES / "broken"),
+            fallback=loader.FALLBACK_REST,
+            command=FIXTURES / "broken",
+        ),
     )
-    assert "tips.yaml:2:5: tips.kapot:" in notice
-    assert "(en nog 3 fouten)" in notice
     # The layers around it still load.
     assert "bel-eerst" in {t.id for t in result.content.tips}
     assert "kapot" not in {t.id for t in result.content.tips}
+
+
+def test_a_skipped_layer_is_one_plain_line_for_the_user(locations: Locations) -> None:
+    """Reproduction: the app showed 'inhoudslaag ... overgeslagen: ...tips.yaml:17:17:
+    tips.wijkstad-wijkagenda.practices[0]: onbekende werkpraktijk ...' to end users."""
+    result = load_content(locations, extra=[FIXTURES / "broken"], env={})
+    (notice,) = result.notices
+    assert "kon niet worden geladen; reflect gebruikt de ingebouwde inhoud." in notice
+    assert "trainer of beheerder" in notice
+    assert f"'reflect content check {FIXTURES / 'broken'}'" in notice
+    assert "tips.yaml:" not in notice and "tips.kapot" not in notice
+    # The trainer's command has the details the notice leaves out.
+    details = [str(e) for e in check_paths([FIXTURES / "broken"])]
+    assert any("tips.yaml:2:5: tips.kapot:" in line for line in details)
 
 
 def test_layer_with_only_a_bad_reference_is_skipped(tmp_path: Path, locations: Locations) -> None:
@@ -87,8 +101,8 @@ def test_layer_with_only_a_bad_reference_is_skipped(tmp_path: Path, locations: L
         "tips:\n  - {id: x, title: T, text: T, source: S, helps: [rugdekking]}\n",
     )
     result = load_content(locations, extra=[layer], env={})
-    assert len(result.notices) == 1
-    assert "onbekende helpende factor (helps) 'rugdekking'" in result.notices[0]
+    assert len(result.notices) == 1 and "kon niet worden geladen" in result.notices[0]
+    assert "onbekende helpende factor (helps) 'rugdekking'" in str(check_paths([layer])[0])
     assert "x" not in {t.id for t in result.content.tips}
 
 
@@ -98,8 +112,8 @@ def test_disabling_something_others_rely_on_skips_the_layer(
     layer = tmp_path / "org"
     write(layer, "framework.yaml", "barriers:\n  - {id: politiek, disabled: true}\n")
     result = load_content(locations, extra=[layer], env={})
-    assert len(result.notices) == 1
-    assert "tips.ga-erheen.barriers[0]" in result.notices[0]
+    assert len(result.notices) == 1 and "kon niet worden geladen" in result.notices[0]
+    assert "tips.ga-erheen.barriers[0]" in str(check_paths([layer])[0])
     assert "politiek" in {b.id for b in result.content.barriers}
 
 

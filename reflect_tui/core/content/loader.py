@@ -39,6 +39,17 @@ from reflect_tui.core.wording import counted
 
 FOLDER_PATH = "(map)"
 
+# The notice a civil servant sees when a layer is skipped: what happened and
+# whom to tell, in plain words. The file, line and field of each error are
+# for the trainer, who sees them with ``reflect content check`` (named here).
+LAYER_SKIPPED = (
+    "De inhoud van je organisatie in {folder} kon niet worden geladen; {fallback}. "
+    "Meld dit aan je trainer of beheerder: die ziet wat er mis is met "
+    "'reflect content check {command}'."
+)
+FALLBACK_BUILTIN = "reflect gebruikt de ingebouwde inhoud"
+FALLBACK_REST = "reflect werkt verder zonder deze map"
+
 Merged = dict[str, dict[str, Entry]]
 
 
@@ -230,6 +241,7 @@ def _load_content(
     builtin, merged = _builtin_layer()
     used = [builtin]
     notices: list[str] = []
+    skipped: list[tuple[int, Layer]] = []  # (place among the notices, layer)
     for folder in content_layer_dirs(locations, extra, env):
         label = display_path(folder)
         if not folder.exists():
@@ -241,13 +253,21 @@ def _load_content(
         # error now is one this layer introduced.
         errors = [*layer.errors, *merge_errors, *check_refs(candidate)]
         if errors:
-            errors = _sorted_unique(errors, [layer])
-            notices.append(f"inhoudslaag {label} overgeslagen: {format_errors(errors)}")
+            skipped.append((len(notices), layer))
+            notices.append("")  # worded below, once it is known which layers loaded
             continue
         if not layer.files:
             notices.append(f"inhoudslaag {label} bevat geen .yaml-bestanden")
         merged = candidate
         used.append(layer)
+    if skipped:
+        import shlex  # only here: a start-up with good layers never needs it
+
+    fallback = FALLBACK_BUILTIN if len(used) == 1 else FALLBACK_REST
+    for at, layer in skipped:
+        notices[at] = LAYER_SKIPPED.format(
+            folder=layer.label, fallback=fallback, command=shlex.quote(layer.source)
+        )
     # One line each, whatever odd characters a folder name holds.
     return LoadResult(build_content(merged, used), tuple(printable(n) for n in notices))
 
