@@ -46,7 +46,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reflect_tui.core.clock import FixedClock  # noqa: E402
-from reflect_tui.core.coach.evaluate import coach_case, evaluate, load_cases  # noqa: E402
+from reflect_tui.core.coach.evaluate import (  # noqa: E402
+    coach_case,
+    evaluate,
+    good_tip_measures,
+    load_cases,
+)
 from reflect_tui.core.coach.index import build_index  # noqa: E402
 from reflect_tui.core.coach.learning import learning_suggestions  # noqa: E402
 from reflect_tui.core.coach.signals import Signals  # noqa: E402
@@ -147,30 +152,6 @@ def info(label: str, value: float, extra: str = "") -> str:
     return f"  {label:<58} {value:8.3f}{extra}"
 
 
-def good_tip_figures(
-    content: Content, cases: list, path: Path
-) -> tuple[float, float, float, float] | None:
-    """Where a file names ``good_tips``: (good share of shown tips, share of cases with
-    one, share of cases with the core move (the first good tip), shown tips per case)."""
-    import yaml
-
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    good = {str(c["id"]): list(c.get("good_tips") or ()) for c in raw.get("cases", [])}
-    if not any(good.values()):
-        return None
-    shown = hits = with_good = with_core = 0
-    for case in cases:
-        ids = [m.tip.id for m in coach_case(content, case)]
-        wanted = good.get(case.id, [])
-        shown += len(ids)
-        found = sum(i in wanted for i in ids)
-        hits += found
-        with_good += found > 0
-        with_core += bool(wanted) and wanted[0] in ids
-    total = max(len(cases), 1)
-    return hits / max(shown, 1), with_good / total, with_core / total, shown / total
-
-
 def load_labels(path: Path) -> dict[tuple[str, str], bool]:
     """(case id, reason line) -> misread?, from the labelled reasons file."""
     if not path.exists():
@@ -252,12 +233,12 @@ def main() -> int:
         print(line("suggested practice, top-1", result.suggestion_top1, TARGET_TOP1))
         print(info("suggested practice, top-2", result.suggestion_top2))
         print(line("ticked barrier served", result.ticked_served, TARGET_TICKED))
-        good = good_tip_figures(content, cases, data / path)
+        good = good_tip_measures(content, cases)
         if good is not None:
-            print(info("share of shown tips among the case's good tips", good[0]))
-            print(info("cases with a good tip in the five", good[1]))
-            print(info("cases with the core move (first good tip) in the five", good[2]))
-            print(info("shown tips per case", good[3]))
+            print(info("share of shown tips among the case's good tips", good.share))
+            print(info("cases with a good tip in the five", good.with_good))
+            print(info("cases with the core move (first good tip) in the five", good.with_core))
+            print(info("shown tips per case", good.shown))
         slots = sum(result.practice_slots.values()) or 1
         spread = ", ".join(f"{p} {c / slots:.2f}" for p, c in result.practice_slots.items())
         print(f"    tip slots per practice: {spread}")

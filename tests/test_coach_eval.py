@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reflect_tui.core.coach.evaluate import evaluate, load_cases
+from reflect_tui.core.coach.evaluate import evaluate, good_tip_measures, load_cases
 
 CASES = Path(__file__).parent / "data" / "coach_cases.yaml"
 HELDOUT = Path(__file__).parent / "data" / "coach_cases_heldout.yaml"
@@ -21,6 +21,11 @@ PRACTICE_FLOOR = 0.70  # precision@5 (share of shown tips)
 BARRIER_HIT_FLOOR = 0.85
 SUGGESTION_FLOOR = 0.85  # top-2
 TICKED_FLOOR = 1.0
+# On the tuning sets that name good tips (own, fresh, fresh2; stop 14: 0.95 and
+# 0.39): the core move in the five, and the share of shown tips that are good.
+CORE_MOVE_FLOOR = 0.85
+GOOD_SHARE_FLOOR = 0.33
+GOOD_TIP_SETS = ["coach_cases_own.yaml", "coach_cases_fresh.yaml", "coach_cases_fresh2.yaml"]
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +141,12 @@ def test_coach_meets_quality_floor(builtin) -> None:  # type: ignore[no-untyped-
     assert result.barrier_hit >= BARRIER_HIT_FLOOR, summary
     assert result.suggestion_top2 >= SUGGESTION_FLOOR, summary
     assert result.ticked_served >= TICKED_FLOOR, summary
+
+
+def test_coach_shows_the_core_move_on_the_tuning_sets(builtin) -> None:  # type: ignore[no-untyped-def]
+    """Situations put the core move in the five; a floor so a change cannot lose it quietly."""
+    cases = [c for name in GOOD_TIP_SETS for c in load_cases(CASES.parent / name)]
+    result = good_tip_measures(builtin, cases)
+    assert result is not None and result.cases == len(cases)
+    assert result.with_core >= CORE_MOVE_FLOOR, result
+    assert result.share >= GOOD_SHARE_FLOOR, result

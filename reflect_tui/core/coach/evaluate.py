@@ -44,6 +44,9 @@ class Case:
     ticked_barriers: tuple[str, ...] = ()
     ticked_helps: tuple[str, ...] = ()
     good_advice: str = ""
+    good_tips: tuple[
+        str, ...
+    ] = ()  # tips a coach would want in the five; the first is the core move
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ def load_cases(path: Path) -> list[Case]:
                 ticked_barriers=tuple(raw.get("ticked_barriers") or ()),
                 ticked_helps=tuple(raw.get("ticked_helps") or ()),
                 good_advice=str(raw.get("good_advice") or ""),
+                good_tips=tuple(str(t) for t in raw.get("good_tips") or ()),
             )
         )
     return cases
@@ -107,6 +111,41 @@ def case_signals(content: Content, case: Case) -> Signals:
 def coach_case(content: Content, case: Case, n: int = 5) -> list[TipMatch]:
     """The top ``n`` tips for a case, as the app would show them."""
     return match_tips(content, case_signals(content, case), n=n)
+
+
+@dataclass(frozen=True)
+class GoodTipResult:
+    """How the shown tips meet the tips a coach would want (cases with ``good_tips``).
+
+    ``share``: good tips among all shown tips; ``with_good``: cases with one in
+    the list; ``with_core``: cases with their core move (first good tip) in the
+    list; ``shown``: tips shown per case. All over the cases that name good tips.
+    """
+
+    cases: int
+    share: float
+    with_good: float
+    with_core: float
+    shown: float
+
+
+def good_tip_measures(content: Content, cases: Sequence[Case], n: int = 5) -> GoodTipResult | None:
+    """The good-tip measures, or None when no case names good tips."""
+    labelled = [c for c in cases if c.good_tips]
+    if not labelled:
+        return None
+    shown = hits = with_good = with_core = 0
+    for case in labelled:
+        ids = [m.tip.id for m in coach_case(content, case, n)]
+        found = sum(i in case.good_tips for i in ids)
+        shown += len(ids)
+        hits += found
+        with_good += found > 0
+        with_core += case.good_tips[0] in ids
+    total = len(labelled)
+    return GoodTipResult(
+        total, hits / max(shown, 1), with_good / total, with_core / total, shown / total
+    )
 
 
 def _share(hits: float, total: int) -> float:
