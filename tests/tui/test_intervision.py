@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Digits, Input, SelectionList, Static
-from tui_helpers import WIDE, notices, type_text, visible_text, wait_until
+from tui_helpers import WIDE, drain, notices, record_notices, type_text, visible_text, wait_until
 
 from reflect_tui.core.clock import FixedClock
 from reflect_tui.core.content.model import Content
@@ -217,6 +217,7 @@ async def test_r_twice_saves_one_reflection_and_the_top_line_says_what_is_saved(
     """Tester: ``r`` twice gave two identical rows in ``reflect list``, and the top of the
     screen still said nothing was saved after "Reflectie bewaard in je eigen dagboek."."""
     app = iv_app()
+    sent = record_notices(app)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await press(pilot, "g")
@@ -231,13 +232,16 @@ async def test_r_twice_saves_one_reflection_and_the_top_line_says_what_is_saved(
         assert isinstance(review, ReviewScreen)
         assert text_of(app, "#iv-saved") == strings.IV_REVIEW_NOTHING_YET
         await press(pilot, "r")
+        await drain(pilot)
         assert text_of(app, "#iv-saved") == strings.IV_REVIEW_SAVED.format(
             what=strings.IV_REVIEW_SAVED_REFLECTION
         )
         await press(pilot, "r")
-        assert notices(app).count(strings.IV_REFLECTION_SAVED) == 1
-        assert strings.IV_REFLECTION_ALREADY_SAVED in notices(app)
+        await drain(pilot)
+        assert sent.count(strings.IV_REFLECTION_SAVED) == 1
+        assert strings.IV_REFLECTION_ALREADY_SAVED in sent
         await press(pilot, "j")
+        await drain(pilot)
         assert text_of(app, "#iv-saved") == strings.IV_REVIEW_SAVED.format(
             what=strings.IV_REVIEW_SAVED_REFLECTION
             + strings.IV_REVIEW_AND

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -177,3 +178,16 @@ async def open_journal(pilot: Pilot[int]) -> JournalScreen:
     screen = pilot.app.screen
     assert isinstance(screen, JournalScreen)
     return screen
+
+
+def record_notices(app: ReflectApp) -> list[str]:
+    """Every notice the app is asked to show, kept (shown ones time out on a slow run)."""
+    sent: list[str] = []
+    show = app.notify
+
+    def notify(message: str, **options: Any) -> None:
+        sent.append(message)
+        show(message, **options)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return sent
