@@ -245,3 +245,40 @@ def test_streets_in_names_what_the_whole_finder_gives() -> None:
     learnt = [streets_in(text) for text in texts]
     assert learnt == [street_names(find(text)) for text in texts]
     assert any(learnt)  # the sentences do name streets with a number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We spraken met Rijkswaterstaat over de dijk.",
+        "De avond was in de Stadsschouwburg.",
+        "Daarna naar de Montessorischool en de Rabobank.",
+        "We zaten in het Zuiderziekenhuis en in de Laurenskerk.",
+        "De inloop is in de Vereeniging.",  # "in de": a place, whatever its name
+    ],
+)
+def test_organisations_and_buildings_are_not_people(text: str) -> None:
+    """Tester: "spraken met Rijkswaterstaat" became "persoon D", "in de Stadsschouwburg"
+    became "in de persoon F": the case's places were lost, and the CLI cannot untick them."""
+    assert kinds(text) == []
+
+
+def test_people_next_to_places_stay_people() -> None:
+    found = kinds(
+        "Ik sprak Nijhuis en Kees Veldhuis in de Stadsschouwburg; later met Veldhuis "
+        "bij de Vries thuis, en in de Jan Steen zaal met Oosterhuis."
+    )
+    names = [text for kind, text in found if kind == "naam"]
+    assert names == ["Nijhuis", "Kees Veldhuis", "Veldhuis", "Vries", "Jan Steen", "Oosterhuis"]
+
+
+def test_cli_keeps_the_places_of_the_testers_text(tmp_path: Path) -> None:
+    source = tmp_path / "casus.txt"
+    source.write_text(
+        "We spraken met Rijkswaterstaat en met Kees Mulder in de Stadsschouwburg.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli(["anonimiseer", str(source)], tmp_path)
+    assert code == 0
+    assert out == "We spraken met Rijkswaterstaat en met persoon A in de Stadsschouwburg.\n"
+    assert "1 naam" in err

@@ -25,6 +25,7 @@ from reflect_tui.core.privacy.names import (
     OFFICES,
     PARTICLES,
     PERSON_VERBS,
+    PLACE_HEADS,
     ROLE_WORDS,
     SURNAMES,
 )
@@ -400,6 +401,19 @@ def _street_word(low: str) -> bool:
     return low.endswith(STREET_SUFFIXES) and low not in STREET_SUFFIXES
 
 
+def _place_word(low: str) -> bool:
+    """An organisation or building ("Rijkswaterstaat", "Stadsschouwburg"), not a person.
+
+    The tester's case text lost "spraken met Rijkswaterstaat" and "in de
+    Stadsschouwburg" to "persoon D" and "de persoon F": the words are no
+    dictionary words, so they passed for unknown names. A listed name wins
+    ("Veldhuis"), and the head needs four letters in front ("Nijhuis").
+    """
+    if not low.endswith(PLACE_HEADS) or low in SURNAMES or low in FIRST_NAMES:
+        return False
+    return any(low.endswith(head) and len(low) - len(head) >= 4 for head in PLACE_HEADS)
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start]
     return start == 0 or not text[:start].strip() or bool(SENTENCE_END.search(before))
@@ -408,7 +422,7 @@ def _at_sentence_start(text: str, start: int) -> bool:
 def _name_like(word: str, sentence_start: bool) -> bool:
     """Could this capitalised word be (part of) a person's name?"""
     low = word.lower().strip("'’-")
-    if low in NOT_NAMES or (_street_word(low) and low not in SURNAMES):
+    if low in NOT_NAMES or (_street_word(low) and low not in SURNAMES) or _place_word(low):
         return False
     listed = low in FIRST_NAMES or low in SURNAMES
     is_word = low in dutch_words() or _is_word_form(low)
@@ -449,7 +463,11 @@ def _names(text: str, taken: list[Finding]) -> Iterator[Finding]:
         if _is_capitalised(word) and low in PARTICLES:
             # "Van Dijk", "De Boer", "El Amrani": a capitalised particle opens a surname.
             end_index = _surname_after_particles(text, tokens, i, start_of_sentence)
-        elif _is_capitalised(word) and _name_like(word, start_of_sentence):
+        elif (
+            _is_capitalised(word)
+            and _name_like(word, start_of_sentence)
+            and not _inside_a_place(text, tokens, i)
+        ):
             end_index = _extend_name(text, tokens, i)
         elif _is_capitalised(word) and start_of_sentence and i + 1 < len(tokens):
             # A sentence-initial word is a name only with a name behind it ("Noor Bos"),
@@ -467,6 +485,30 @@ def _names(text: str, taken: list[Finding]) -> Iterator[Finding]:
         role, role_start = _role_before(text, tokens, i)
         yield Finding("naam", start, end, text[start:end], role, role_start)
         i = end_index + 1
+
+
+def _inside_a_place(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """One unlisted word after "in de" / "in het": a place one is in ("in de Doelen").
+
+    People are not "in" anything, so there it is a building or a venue, unless
+    the word is a listed name or a name goes on after it ("in de Jan ...").
+    "bij de" is not enough: "bij de Vries" is at someone's house.
+    """
+    if i < 2 or not _adjacent(text, tokens[i - 1], tokens[i]):
+        return False
+    if not _adjacent(text, tokens[i - 2], tokens[i - 1]):
+        return False
+    if tokens[i - 2].group().lower() != "in" or tokens[i - 1].group() not in ("de", "het"):
+        return False
+    low = tokens[i].group().lower()
+    if low in FIRST_NAMES or low in SURNAMES:
+        return False
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return not (
+        following is not None
+        and _adjacent(text, tokens[i], following)
+        and _is_capitalised(following.group())
+    )
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -487,7 +529,7 @@ def _extend_name(text: str, tokens: list[re.Match[str]], i: int) -> int:
             return found if found >= 0 else end
         if _is_capitalised(word):
             low = word.lower()
-            if low in NOT_NAMES or _street_word(low):
+            if low in NOT_NAMES or _street_word(low) or _place_word(low):
                 break
             end = j
             j += 1
@@ -526,7 +568,7 @@ def _surname_after_particles(
     if not _is_capitalised(word):
         return -1
     low = word.lower()
-    if low in NOT_NAMES or _street_word(low):
+    if low in NOT_NAMES or _street_word(low) or _place_word(low):
         return -1
     if sentence_start and not (low in SURNAMES or not _known(low)):
         return -1

@@ -53,7 +53,54 @@ SURNAMES = _words(
     çelik celik öztürk ozturk amrani haddou bakkali benali ouali wijnands zwart
     jong groot boer wit graaf bruin bruijn koning ruiter kok berg dijk leeuwen heuvel
     brink linden veen wal laan bergh molen beek horst vliet ven broek
+    veldhuis kamphuis nijhuis nijenhuis oosterhuis westerhuis brinkhuis wolthuis stegehuis
+    morshuis hofhuis kleinhuis oudkerk
     """
+)
+
+# The last part of a compound that names an organisation or a building, not a
+# person ("Rijkswaterstaat", "Stadsschouwburg", "Montessorischool", "Rabobank").
+# Only compounds count (the bare word may be a surname) and only with four letters
+# or more in front ("Nijhuis" is a person); surnames ending in one are listed above.
+PLACE_HEADS: tuple[str, ...] = (
+    "waterstaat",
+    "schouwburg",
+    "school",
+    "huis",
+    "centrum",
+    "gemeente",
+    "kerk",
+    "moskee",
+    "synagoge",
+    "museum",
+    "theater",
+    "bibliotheek",
+    "ziekenhuis",
+    "kliniek",
+    "stadion",
+    "sporthal",
+    "stichting",
+    "vereniging",
+    "corporatie",
+    "college",
+    "academie",
+    "universiteit",
+    "bank",
+    "station",
+    "kantoor",
+    "fabriek",
+    "gebouw",
+    "paleis",
+    "kasteel",
+    "waterschap",
+    "provincie",
+    "ministerie",
+    "inspectie",
+    "politie",
+    "brandweer",
+    "omroep",
+    "courant",
+    "apotheek",
 )
 
 # Words that join the parts of a Dutch surname ("Piet de Vries", "Van der Meer").
