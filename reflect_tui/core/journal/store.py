@@ -23,7 +23,6 @@ from __future__ import annotations
 # no more of threading, whose import is ~3.7 M instructions of their process.
 import _thread
 import builtins  # JournalStore.list shadows the builtin inside the class
-import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -56,6 +55,37 @@ if TYPE_CHECKING:
 else:  # typing is kept off the path of ``reflect list`` (see core/lean_typing.py)
     from reflect_tui.core.lean_typing import NamedTuple
 
+if TYPE_CHECKING:
+    import contextlib
+    from contextlib import contextmanager as _contextmanager
+else:
+
+    def _contextmanager(func):
+        """``contextlib.contextmanager``, with ``contextlib`` imported on the first call.
+
+        Why: importing ``contextlib`` (its ABCs and classes) was ~2.5 M
+        instructions of every ``reflect list`` and ``search`` process (~92 and
+        ~102 M at 1,000 reflections), which use none of the context managers
+        made with it: their reads go through ``_Guard``. A write, an export's
+        snapshot or an import still gets the standard one, made once.
+        """
+        made = None
+
+        def call(*args, **kwargs):
+            nonlocal made
+            if made is None:
+                from contextlib import contextmanager
+
+                made = contextmanager(func)
+            return made(*args, **kwargs)
+
+        call.__name__, call.__qualname__, call.__doc__ = (
+            func.__name__,
+            func.__qualname__,
+            func.__doc__,
+        )
+        return call
+
 
 _SUMMARY_COLS = "r.id, r.title, r.occurred_on, r.status, r.case_kind, r.updated_at"
 _IDS_WHERE = "WHERE id IN (SELECT value FROM json_each(?))"
@@ -87,6 +117,32 @@ class Saved(NamedTuple):
     saved_at: datetime
     kept: tuple[str, ...]
     overridden: tuple[str, ...]
+
+
+class _Guard:
+    """``with store._guard() as conn``: the connection under the store's lock, with
+    SQLite and OS errors turned into ``ReflectError`` (``sqlite_errors.translate``).
+
+    A class rather than a ``contextmanager`` generator: every read goes through
+    it, and ``reflect list``/``search`` need no ``contextlib`` (see
+    ``_contextmanager``); it also skips a generator per query.
+    """
+
+    __slots__ = ("_store",)
+
+    def __init__(self, store: JournalStore) -> None:
+        self._store = store
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._store._lock.acquire()
+        return self._store._conn
+
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        try:
+            if isinstance(error, db_errors("Error", OSError)):
+                raise translate(error, self._store.path) from None
+        finally:
+            self._store._lock.release()
 
 
 class JournalStore:
@@ -233,16 +289,12 @@ class JournalStore:
 
     # --- plumbing ------------------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def _guard(self) -> Iterator[sqlite3.Connection]:
-        """Serialise access and turn SQLite/OS errors into ``ReflectError``."""
-        with self._lock:
-            try:
-                yield self._conn
-            except db_errors("Error", OSError) as exc:
-                raise translate(exc, self.path) from None
+    def _guard(self) -> _Guard:
+        """Serialise access and turn SQLite/OS errors into ``ReflectError``
+        (``with self._guard() as conn``; see ``_Guard``)."""
+        return _Guard(self)
 
-    @contextlib.contextmanager
+    @_contextmanager
     def _write(self, begin: str = "BEGIN IMMEDIATE") -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction (or as ``begin`` says): all of it commits,
         or none of it."""
@@ -254,8 +306,10 @@ class JournalStore:
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
-                    with contextlib.suppress(*db_errors("Error")):
+                    try:
                         conn.execute("ROLLBACK")
+                    except db_errors("Error"):
+                        pass
                 raise
 
     def _seq(self, conn: sqlite3.Connection, reflection_id: str) -> int:
@@ -723,7 +777,7 @@ class JournalStore:
         with self.read_snapshot() as conn:
             yield from journal_bytes(conn, counted, where, params)
 
-    @contextlib.contextmanager
+    @_contextmanager
     def read_snapshot(self) -> Iterator[sqlite3.Connection]:
         """The connection, locked, inside one read transaction (a consistent snapshot).
 
@@ -995,7 +1049,7 @@ IMPORT_FTS_HASH = 8 << 20
 _FTS_HASH_DEFAULT = 1 << 20
 
 
-@contextlib.contextmanager
+@_contextmanager
 def _import_cache(conn: sqlite3.Connection) -> Iterator[None]:
     """A bigger page cache and index buffer for one import, then as they were.
 
@@ -1020,11 +1074,13 @@ def _import_cache(conn: sqlite3.Connection) -> Iterator[None]:
         elif hash_set:
             conn.execute(set_hash, (row[0],))
     finally:
+        import contextlib  # an import imported it already (see ``_contextmanager``)
+
         with contextlib.suppress(sqlite3.Error):
             conn.execute(f"PRAGMA cache_size = {old}")
 
 
-@contextlib.contextmanager
+@_contextmanager
 def _foreign_keys_unchecked(
     guard: Callable[[], contextlib.AbstractContextManager[sqlite3.Connection]],
 ) -> Iterator[None]:
@@ -1046,7 +1102,7 @@ def _foreign_keys_unchecked(
             conn.execute("PRAGMA foreign_keys = ON")
 
 
-@contextlib.contextmanager
+@_contextmanager
 def _restored_on_error(reflection: Reflection, updated_at: datetime) -> Iterator[None]:
     """A save that fails leaves the caller's ``updated_at`` as it was (a retry
     must still name the revision the copy came from)."""
@@ -1057,7 +1113,7 @@ def _restored_on_error(reflection: Reflection, updated_at: datetime) -> Iterator
         raise
 
 
-@contextlib.contextmanager
+@_contextmanager
 def _no_cycle_collector() -> Iterator[None]:
     """No cyclic garbage collection while an import streams (then as it was).
 
@@ -1077,7 +1133,7 @@ def _no_cycle_collector() -> Iterator[None]:
             gc.enable()
 
 
-@contextlib.contextmanager
+@_contextmanager
 def _indexes_built_after(conn: sqlite3.Connection) -> Iterator[None]:
     """Into an empty journal, build the secondary indexes once after the load.
 
