@@ -319,7 +319,8 @@ def render_coach(
                 lines.append(_wrap(view.tip.text, "   "))
                 if view.tip.source:
                     lines.append(_wrap(f"Bron: {view.tip.source}", "   "))
-            lines.append("   Waarom deze tip:")
+            if view.shown.reasons:  # never a heading with nothing under it
+                lines.append("   Waarom deze tip:")
             for reason in view.shown.reasons:
                 lines.append(_wrap(reason, "   - "))
             if explain and view.match is not None:

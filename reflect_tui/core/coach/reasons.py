@@ -251,6 +251,28 @@ _PHRASE_ORDER = (
 _ONLY_ALONE = frozenset({"inferred_practice", "step", "case_kind"})
 
 
+def own_words_line(words: Sequence[str]) -> str:
+    """The line for a tip without ``about`` (an organisation's own tip): its words.
+
+    Why this phrasing: such a tip has no sentence saying what it is about, so
+    its own keywords found in the text are its reason. The line says only
+    what is certainly true (the user wrote these words and they belong to the
+    tip), not that the text is about the tip's subject: a loose word may be
+    meant in another sense.
+    """
+    if len(words) == 1:
+        return f"Je schreef {quoted(words)}: een woord dat bij deze tip hoort."
+    return f"Je schreef {quoted(words)}: woorden die bij deze tip horen."
+
+
+def _user_words(part: Any, limit: int = 3) -> list[str]:
+    """The user's own words behind a part, each once, in the order found."""
+    seen: dict[str, str] = {}
+    for word, _keyword in part.matches:
+        seen.setdefault(word.casefold(), word)
+    return list(seen.values())[:limit]
+
+
 def _several_words(part: Any) -> bool:
     """Three or more distinct own keywords back this part (the bar for a second line)."""
     return len({k.casefold() for _, k in part.matches}) >= 3
@@ -285,9 +307,23 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
         return about if not any(about and about in line for line in lines) else ""
 
     cue_said = False
+    lone: list[str] = []  # one own word of a tip without 'about', said only as a last resort
     for part in sorted(parts, key=lambda p: _PHRASE_ORDER.index(p.kind)):
         if part.kind in _ONLY_ALONE:
             continue  # said below, only when nothing more telling explains the tip
+        if part.kind == "keyword" and not about:
+            # A tip without 'about' has no fallback line: its own words are its
+            # reason. Two or more are said at once; one lone word only when
+            # nothing else explains the tip (below).
+            words = [w for w in _user_words(part) if not _overlaps(w, used)]
+            if len(words) < 2:
+                lone = words
+                continue
+            used.extend(words)
+            lines.append(own_words_line(words))
+            if len(lines) >= limit:
+                break
+            continue
         if part.kind == "keyword" and lines and (cue_said or not _several_words(part)):
             continue  # loose words say less than what is already said
         if part.kind == "situation":
@@ -319,6 +355,8 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
             cue_said = cue_said or part.kind in ("cue", "situation")
         if len(lines) >= limit:
             break
+    if not lines and lone:
+        lines.append(own_words_line(lone))
     if not lines:
         step_part = next((p for p in parts if p.kind == "step"), None)
         kind_part = next((p for p in parts if p.kind == "case_kind"), None)
