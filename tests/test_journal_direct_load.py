@@ -162,7 +162,8 @@ def test_a_crash_halfway_leaves_the_empty_journal(tmp_path: Path) -> None:
         [sys.executable, "-c", _CRASHER, str(tmp_path)], env=env, capture_output=True, text=True
     )
     assert done.returncode == 3, done.stderr
-    assert os.path.exists(tmp_path / "journal.sqlite3-journal")
+    hot = tmp_path / "journal.sqlite3-journal"
+    assert os.stat(hot).st_mode & 0o777 == 0o600  # private like the journal itself
     with open_store(tmp_path) as store:  # the next open rolls the hot journal back
         assert store.count() == 0
         assert store._conn.execute("PRAGMA journal_mode").fetchall()[0][0] == "wal"
