@@ -106,7 +106,7 @@ def test_every_count_opens_to_exactly_its_reflections(store) -> None:
 
 def test_own_table_beside_the_essay(store) -> None:
     content = load_builtin()
-    rows = own_table(compute(store, TODAY).barriers, content.barriers)
+    rows = own_table(compute(store, TODAY).barriers, content.barriers, "barriers")
     assert [r.factor_id for r in rows[:2]] == ["politiek", "collegas"]  # 3 and 1... by count
     assert rows[0].own_rank == 1 and rows[0].times == 3
     essay_rank = {b.id: b.rank for b in content.barriers}

@@ -35,7 +35,7 @@ def test_an_arrow_down_with_equal_counts_shows_the_shares_it_compares(store) -> 
     line = next(li for li in text.splitlines() if "Relatiewerk" in li)
     assert line.endswith("↓ 25% (was 50%)"), line
     assert "deel van je reflecties" in text  # the arrows say what they compare
-    rows = own_table(result.helps, list(content.helps))
+    rows = own_table(result.helps, list(content.helps), "helps")
     collegas = next(r for r in rows if r.factor_id == "collegas")
     assert (collegas.recent_share, collegas.before_share, collegas.trend) == (0, 50, "down")
 

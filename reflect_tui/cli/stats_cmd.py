@@ -23,6 +23,10 @@ ESSAY_NOTE = (
     "  ambtenaren in groepsgesprekken het vaakst noemden als hinder en als hulp binnen de\n"
     "  gemeente; essay 1 is het vaakst genoemd.)"
 )
+# Beside a barrier or help: its place in the essay's table, or, for an item an
+# organisation layer added (the essay does not name it), whose it is.
+ESSAY_RANK = "essay {rank}"
+OWN_ITEM = "van je organisatie"
 # A count's trend compares shares (``core.insights.share_trend``), so it shows them.
 SHARE_TREND = "{arrow} {now}% (was {before}%)"
 RATING_ARROWS = {"up": "↑ hoger", "down": "↓ lager", "flat": "→ gelijk", "": ""}
@@ -108,11 +112,12 @@ def render(result: Insights, content: Any) -> str:
             out += [ESSAY_NOTE]
         factors = list(getattr(content, collection, ())) if content is not None else []
         if factors:
-            for row in own_table(counts, factors):
+            for row in own_table(counts, factors, collection):
                 rank = f"{row.own_rank}." if row.own_rank else "-"
+                essay = ESSAY_RANK.format(rank=row.essay_rank) if row.essay_rank else OWN_ITEM
                 out.append(
                     f"  {rank:>3} {name(collection, row.factor_id):<40} {row.times:>6}"
-                    f"  essay {row.essay_rank}"
+                    f"  {essay}"
                     f"  {_trend(row.trend, row.recent_share, row.before_share)}".rstrip()
                 )
         else:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reflect_tui.core.content.model import LSD_STEP_IDS
+from reflect_tui.core.content.model import LSD_STEP_IDS, essay_rank
 from reflect_tui.core.journal.query import JournalQuery
 from reflect_tui.core.wording import percent
 
@@ -566,17 +566,23 @@ class TableRow(NamedTuple):
     factor_id: str
     own_rank: int | None  # None: never ticked
     times: int
-    essay_rank: int
+    essay_rank: int | None  # None: the organisation's own item, not in the essay
     trend: str
     recent_share: int = 0  # as ``Count``'s
     before_share: int = 0
 
 
-def own_table(counts: Sequence[Count], factors: Sequence[Factor]) -> list[TableRow]:
+def own_table(
+    counts: Sequence[Count], factors: Sequence[Factor], collection: str
+) -> list[TableRow]:
     """Factors ranked by how often *you* ticked them, each with the essay's rank.
 
-    Factors never ticked come last, in the essay's order; ticked ids that
-    the content no longer knows are left out (they have no essay rank).
+    Factors never ticked come last, in the content's order (``rank``: the
+    essay's items first); ticked ids that the content no longer knows are
+    left out. ``collection`` (barriers or helps) says which table of the
+    essay to look in: an item the essay does not name (an organisation's own,
+    ``rank: 8``) has no essay rank, and the screen and ``reflect stats`` say
+    it is the organisation's (they showed "essay 8" for a table of seven).
     """
     by_id = {c.key: c for c in counts}
     ranked = sorted(
@@ -587,7 +593,7 @@ def own_table(counts: Sequence[Count], factors: Sequence[Factor]) -> list[TableR
             f.id,
             i,
             by_id[f.id].count,
-            f.rank,
+            essay_rank(collection, f.id),
             by_id[f.id].trend,
             by_id[f.id].recent_share,
             by_id[f.id].before_share,
@@ -595,7 +601,7 @@ def own_table(counts: Sequence[Count], factors: Sequence[Factor]) -> list[TableR
         for i, f in enumerate(ranked, start=1)
     ]
     rows += [
-        TableRow(f.id, None, 0, f.rank, "")
+        TableRow(f.id, None, 0, essay_rank(collection, f.id), "")
         for f in sorted(factors, key=lambda f: f.rank)
         if f.id not in by_id
     ]

@@ -607,6 +607,10 @@ INSIGHTS_RATING_TREND = {"up": "↑ hoger", "down": "↓ lager", "flat": "→ ge
 INSIGHTS_COUNT_ROW = "{name}  {n}×"
 INSIGHTS_TABLE_ROW = "{rank} {name}  {n}×  (essay: {essay})"
 INSIGHTS_TABLE_NEVER = "–"
+# Beside each barrier or help: its place in the essay's table, or (an item an
+# organisation layer added, which the essay does not name) whose it is.
+INSIGHTS_ESSAY_RANK = "essay: {rank}"
+INSIGHTS_OWN_ITEM = "van je organisatie"
 INSIGHTS_RATING_ROW = "{name}  gem. {mean}"
 INSIGHTS_SKIP_ROW = "{practice} · {step}: {skipped} van {chosen} ({share}%)"
 INSIGHTS_STEPS_DONE = "Gedaan: {n}"

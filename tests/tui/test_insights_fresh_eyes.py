@@ -97,3 +97,28 @@ async def test_a_next_step_count_opens_under_a_plain_title(seeded, make_app) -> 
             await pilot.press("escape")
             await settle(pilot)
             assert app.screen is insights
+
+
+async def test_an_organisations_own_barrier_is_labelled_as_its_own(
+    journal_path, make_app, content
+) -> None:
+    """Tester: a layer barrier with rank 8 showed "essay: 8" (the essay has seven)."""
+    from dataclasses import replace
+
+    from journal_fixtures.helpers import open_store, sample_reflection
+
+    from reflect_tui.core.content.model import Factor
+
+    own = Factor("wijkstad-ict", "Trage ICT en systemen", "Systemen die niet praten.", 8)
+    with_own = replace(content, barriers=(*content.barriers, own))
+    with open_store(journal_path.parent) as store:
+        store.add(sample_reflection(barriers=["wijkstad-ict", "politiek"]))
+    app = make_app(content=with_own)
+    async with app.run_test(size=(120, 40)) as pilot:
+        insights = await open_insights(pilot)
+        table = insights.query_one("#insights-barriers", OptionList)
+        rows = [str(table.get_option_at_index(i).prompt) for i in range(table.option_count)]
+        ict = next(row for row in rows if "Trage ICT" in row)
+        assert strings.INSIGHTS_OWN_ITEM in ict and "essay" not in ict
+        politiek = next(row for row in rows if "Politiek" in row)
+        assert "essay: 3" in politiek

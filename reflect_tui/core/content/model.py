@@ -18,6 +18,32 @@ CLOSING = "closing"
 LSD_STEP_IDS: tuple[str, ...] = ("luisteren", "samenvatten", "doorvragen")
 PROMPT_STEPS: tuple[str, ...] = (INTAKE, *LSD_STEP_IDS, CLOSING)
 
+# The essay's table 1 (glossary): what hinders and what helps inside, most
+# named first. Only these items have an essay rank; a barrier or help that an
+# organisation layer adds (a new id) is the organisation's own, whatever
+# ``rank`` it was given to place it.
+ESSAY_FACTOR_IDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "barriers": (
+            "collegas",
+            "verkokering",
+            "politiek",
+            "beleid-wetgeving",
+            "formele-processen",
+            "tijdgebrek",
+            "sturing",
+        ),
+        "helps": ("ruimte", "visie", "collegas", "integraal", "rugdekking", "leren", "tools"),
+    }
+)
+
+
+def essay_rank(collection: str, factor_id: str) -> int | None:
+    """The item's place in the essay's table (1 = most named), None when the essay lacks it."""
+    ids = ESSAY_FACTOR_IDS.get(collection, ())
+    return ids.index(factor_id) + 1 if factor_id in ids else None
+
+
 # The collections, in the order of the JSON contract of ``reflect content show --json``.
 COLLECTIONS: tuple[str, ...] = (
     "practices",

@@ -75,6 +75,13 @@ def heat(n: int) -> str:
     return HEAT[min(n, len(HEAT) - 1)]
 
 
+def _essay_label(rank: int | None) -> str:
+    """'essay: 3', or whose item it is when the essay does not name it."""
+    if rank is None:
+        return strings.INSIGHTS_OWN_ITEM
+    return strings.INSIGHTS_ESSAY_RANK.format(rank=rank)
+
+
 def drill_id(drill: core.Drill) -> str:
     return f"{drill.kind}|{drill.key}"
 
@@ -262,7 +269,7 @@ class InsightsScreen(Screen[None]):
         if collection == "barriers":
             yield Static(plain(strings.INSIGHTS_ESSAY_NOTE), classes="hint")
         factors = list(getattr(self.reflect_app.content, collection))
-        rows = core.own_table(counts, factors)
+        rows = core.own_table(counts, factors, collection)
         width = max((len(self._label(collection, row.factor_id)) for row in rows), default=0)
         options = []
         for row in rows:
@@ -274,7 +281,7 @@ class InsightsScreen(Screen[None]):
                 Option(
                     join(
                         plain(f"{rank:>3} {self._label(collection, row.factor_id):<{width}}"),
-                        plain(f"  {row.times:>5}×  essay: {row.essay_rank}", "$text-muted"),
+                        plain(f"  {row.times:>5}×  {_essay_label(row.essay_rank)}", "$text-muted"),
                         plain(f"  {share_trend(row.trend, row.recent_share, row.before_share)}"),
                     ),
                     id=drill_id(core.Drill(collection, row.factor_id)),
