@@ -264,7 +264,13 @@ class ReflectApp(App[int]):
             ):
                 await super().on_event(key)
         finally:
-            if focused is not None and self.screen is screen:
+            if self.screen is screen and key.key in getattr(screen, "OPENING_KEYS", ()):
+                # A key that opens a screen did not (the journal was locked,
+                # nothing to resume): the keys behind it were typed for that
+                # screen, not as this screen's one-letter commands. Dropped
+                # behind the keys still queued (typed during a long action).
+                self.call_later(self._drop_held_keys)
+            elif focused is not None and self.screen is screen:
                 # The key may act through messages of the focused widget (Enter
                 # on a button: its binding posts Pressed, whose handler opens a
                 # screen): the held keys wait until those have run.
@@ -301,6 +307,9 @@ class ReflectApp(App[int]):
         held, self._held_keys = self._held_keys or [], None
         for event in held:
             await self.on_event(event)
+
+    def _drop_held_keys(self) -> None:
+        self._held_keys = None
 
     async def _release_after_widget(self, widget: Widget, screen: Screen[Any]) -> None:
         """Release the held keys once what ``widget`` did with an ordered key has run:
@@ -683,12 +692,23 @@ class ReflectApp(App[int]):
         """The claim on the draft being edited in this window, if any."""
         return self._draft_claim
 
-    def action_new_reflection(self) -> None:
-        reflection = self._safe(
-            lambda: self.store.create_draft(content_version=self.content.version)
-        )
-        if reflection is not None:
-            self.start_session(reflection)
+    async def action_new_reflection(self) -> None:
+        """A new draft, then its session. The write may wait for another
+        program that holds the journal: ``journal_wait.patiently`` says so at
+        once instead of a silent freeze (the keys typed behind ``n`` stay held)."""
+        from reflect_tui.tui.journal_wait import patiently
+
+        version = self.content.version
+        try:
+            reflection = await patiently(
+                self.screen,
+                lambda: self.store.create_draft(content_version=version),
+                strings.JOURNAL_WAIT,
+            )
+        except ReflectError as exc:
+            self.report_error(exc)
+            return
+        self.start_session(reflection)
 
     def action_resume(self) -> None:
         drafts = self._safe(self.store.drafts) or []

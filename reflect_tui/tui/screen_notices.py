@@ -32,7 +32,7 @@ def notify_on(
     title: str = "",
     severity: SeverityLevel = "information",
     timeout: float | None = None,
-) -> None:
+) -> Notification | None:
     """Show ``message`` (never markup) while ``screen`` is the current screen.
 
     UI thread only (from a worker: ``app.call_from_thread(notify_on, ...)``).
@@ -40,11 +40,11 @@ def notify_on(
     dialog gets it (a dialog's callback may run before the dialog is gone).
     """
     if not is_open(screen):  # left, or the app is closing (its stack may be empty)
-        return
+        return None
     app = screen.app
     current = app.screen
     if not (current is screen or isinstance(current, ModalScreen)):
-        return
+        return None
     notification = Notification(
         message,
         title,
@@ -58,7 +58,25 @@ def notify_on(
     # Added at once (what App._on_notify does), not posted as a message: a
     # screen change before the message was handled would miss it.
     app._notifications.add(notification)
-    app._refresh_notifications()
+    _show_now(app)
+    return notification
+
+
+def _show_now(app: App[object]) -> None:
+    """Hand the notices to the current screen's toast rack through the rack's
+    own queue: ``App._refresh_notifications`` goes through the app's queue,
+    which waits while the app awaits a key's action (``journal_wait``)."""
+    from textual.widgets._toast import ToastRack
+
+    for rack in app.screen.query(ToastRack).results(ToastRack):
+        rack.call_later(rack.show, app._notifications)
+
+
+def withdraw(app: App[object], notification: Notification) -> None:
+    """Take a notice away before its time (a wait that is over)."""
+    bound = _bound(app)
+    bound[:] = [(s, n) for s, n in bound if n is not notification]
+    app._unnotify(notification)
 
 
 def _bound(app: App[object]) -> list[tuple[Screen[Any], Notification]]:

@@ -41,6 +41,15 @@ HOME_HEADING = "Reflecteren op je eigen casus"
 HOME_NEW_BUTTON = "Nieuwe reflectie (n)"
 HOME_RESUME_BUTTON = "Verder met concept (r)"
 HOME_DRAFT = "Je bent nog bezig met: {title} (laatst bewerkt {when})"
+# While a new reflection waits for the journal (another program holds it).
+JOURNAL_WAIT = "Even wachten: het dagboek is bezet, misschien door een ander programma…"
+# Under the draft line when there are more drafts than the one r resumes.
+HOME_MORE_DRAFTS = (
+    "Je hebt nog 1 ander concept. Druk op c om al je concepten te zien.",
+    "Je hebt nog {n} andere concepten. Druk op c om al je concepten te zien.",
+)
+HOME_DRAFTS_HEADING = "Je concepten (niet afgeronde reflecties)"
+KEY_DRAFTS = "Concepten"
 HOME_RECENT = "Eerdere reflecties"
 HOME_RECENT_HINT = (
     "Kies een reflectie en druk op Enter om haar te lezen; j: zoeken in al je reflecties, "
@@ -267,7 +276,7 @@ reflect helpt je terugkijken op een casus met vragen in drie stappen:
 
 ## Op het startscherm
 - **n**: nieuwe reflectie
-- **r**: verder met je concept
+- **r**: verder met je concept; **c**: al je concepten (niet afgeronde reflecties)
 - **Enter**: een eerdere reflectie lezen
 - **d**: een vervolgstap afvinken; **u** maakt dat ongedaan
 - **j**: je dagboek: zoeken, filteren, teruglezen, bewerken, wissen, exporteren

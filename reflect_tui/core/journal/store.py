@@ -699,6 +699,19 @@ class JournalStore:
             rows = conn.execute(sql, params).fetchall()
         return [_summary(row) for row in rows]
 
+    def count_drafts(self) -> int:
+        """How many unfinished reflections there are (the home screen says how
+        many besides the one it offers to resume). Read from the partial index
+        of drafts (``reflections_by_updated``), so it costs the number of
+        drafts, not of reflections: the planner's own choice scanned the
+        whole (seq, status) index, ~50,000 entries on a big journal."""
+        with self._guard() as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM reflections r INDEXED BY reflections_by_updated"
+                " WHERE r.status = 'draft'"
+            ).fetchone()
+        return int(row[0])
+
     def recent(self, limit: int, *, complete_only: bool = False) -> builtins.list[Reflection]:
         """Full reflections, newest first (what the coach looks back over).
 

@@ -70,6 +70,8 @@ class HomeScreen(Screen[None]):
         Binding("d", "step_done", strings.KEY_DONE, show=False),
         Binding("g", "intervision", strings.KEY_INTERVISION),
         Binding("u", "undo_done", strings.KEY_UNDO, show=False),
+        # All drafts in the journal: the draft line names only the newest.
+        Binding("c", "drafts", strings.KEY_DRAFTS, show=False),
     ]
 
     # Keys that open a screen run in key order (``key_order.py``): the keys
@@ -77,8 +79,11 @@ class HomeScreen(Screen[None]):
     # title typed at once after ``n``), instead of running as this screen's
     # one-letter commands while the new screen is still being built.
     ORDERED_KEYS: ClassVar[frozenset[str]] = frozenset(
-        {"tab", "shift+tab", "n", "r", "j", "i", "v", "g", "enter"}
+        {"tab", "shift+tab", "n", "r", "j", "i", "v", "g", "c", "enter"}
     )
+    # Of those, the ones that open a screen: when it does not open (a locked
+    # journal, nothing to resume), the keys held behind them are dropped.
+    OPENING_KEYS: ClassVar[frozenset[str]] = frozenset({"n", "r", "j", "i", "v", "g", "c"})
 
     # The next step ticked off last, as (reflection id, index): ``u`` reopens it.
     last_done: tuple[str, int] | None = None
@@ -149,7 +154,7 @@ class HomeScreen(Screen[None]):
             return bool(bodies and getattr(bodies.first(), "steps", None))
         if action == "undo_done":
             return self.last_done is not None
-        if action == "resume":
+        if action in ("resume", "drafts"):
             bodies = self.query(HomeBody)
             return bool(bodies and getattr(bodies.first(), "drafts", None))
         return True
@@ -170,14 +175,23 @@ class HomeScreen(Screen[None]):
         notify_on(self, strings.HOME_STEP_UNDONE, timeout=3)
         self.reload()
 
-    def action_new(self) -> None:
-        self.reflect_app.action_new_reflection()
+    async def action_new(self) -> None:
+        await self.reflect_app.action_new_reflection()
 
     def action_resume(self) -> None:
         self.reflect_app.action_resume()
 
     def action_intervision(self) -> None:
         self.reflect_app.action_intervision()
+
+    def action_drafts(self) -> None:
+        """The journal showing drafts only, newest first (Enter resumes one)."""
+        from reflect_tui.core.journal.query import JournalQuery
+        from reflect_tui.tui.screens.journal import JournalScreen
+
+        self.app.push_screen(
+            JournalScreen(JournalQuery(status="draft"), strings.HOME_DRAFTS_HEADING)
+        )
 
 
 class HomeBody(VerticalScroll, can_focus=False):
@@ -204,10 +218,15 @@ class HomeBody(VerticalScroll, can_focus=False):
         return self.app  # type: ignore[return-value]
 
     def _load_head(self) -> None:
-        """What the first frame shows: the draft to resume, if any (one cheap query)."""
+        """What the first frame shows: the draft to resume, if any, and how many
+        others there are (two cheap queries on the partial index of drafts)."""
         self.drafts: list[ReflectionSummary] = []
+        self.other_drafts = 0
         try:
-            self.drafts = self.reflect_app.store.drafts(limit=1)
+            store = self.reflect_app.store
+            self.drafts = store.drafts(limit=1)
+            if self.drafts:
+                self.other_drafts = max(0, store.count_drafts() - 1)
         except ReflectError as exc:
             self.reflect_app.notify_error(exc)
 
@@ -272,6 +291,9 @@ class HomeBody(VerticalScroll, can_focus=False):
                 ),
                 id="draft-line",
             )
+            if self.other_drafts:
+                more = by_count(strings.HOME_MORE_DRAFTS, self.other_drafts)
+                yield Static(plain(more), id="more-drafts", classes="hint")
         if self.filled:
             self._load_lists()
             self.learning = self._load_learning(self.reflect_app.content)
@@ -397,8 +419,8 @@ class HomeBody(VerticalScroll, can_focus=False):
         )
 
     @on(Button.Pressed, "#new")
-    def _new(self) -> None:
-        self.reflect_app.action_new_reflection()
+    async def _new(self) -> None:
+        await self.reflect_app.action_new_reflection()
 
     @on(Button.Pressed, "#resume")
     def _resume(self) -> None:
