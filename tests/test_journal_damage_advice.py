@@ -102,3 +102,74 @@ def test_the_daily_check_names_the_journal_not_the_backup(tmp_path: Path) -> Non
     else:
         raise AssertionError("the damaged journal was backed up")
     assert sorted(p.name for p in (tmp_path / "backups").iterdir()) == ["daily-2026-11-30.sqlite3"]
+
+
+def _garble_reflections_table(journal: Path) -> None:
+    """Overwrite every page of the reflections table (not its indexes) with garbage."""
+    conn = sqlite3.connect(journal)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = (
+        [
+            r[0]
+            for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'reflections'").fetchall()
+        ]
+        if _has_dbstat(conn)
+        else [
+            conn.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'reflections'"
+            ).fetchone()[0]
+        ]
+    )
+    conn.close()
+    with journal.open("r+b") as handle:
+        for number in pages:
+            handle.seek((number - 1) * page)
+            handle.write(b"\xa5" * page)
+
+
+def _has_dbstat(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("SELECT 1 FROM dbstat LIMIT 1")
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def test_a_garbled_reflections_table_promises_no_count_and_the_backup_leads(
+    tmp_path: Path,
+) -> None:
+    """Reproduction (tester, stop 14): 8 reflections, the daily backup 7, the
+    reflections table's pages garbage. 'reflect list' said doctor first ("het
+    dagboek telt nog 8 reflecties", read from an index); doctor rescued 0 and
+    still put its rescue first, the 7-reflection backup only as "Of ..."."""
+    home = tmp_path / "home"
+    ids = [f"bbbb{i}111-0000-4000-8000-00000000000{i}" for i in range(1, 9)]
+    home.mkdir()
+    with open_store(home) as store:
+        store.import_reflections([sample_reflection(i) for i in ids[:7]])
+    kept = home / "backups" / "daily-2026-11-30.sqlite3"
+    backup.back_up(home / "journal.sqlite3", kept)
+    with open_store(home) as store:
+        store.import_reflections([sample_reflection(ids[7])])
+    journal = home / "journal.sqlite3"
+    conn = sqlite3.connect(journal)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    _garble_reflections_table(journal)
+
+    code, _, err = run_cli(home, "list", at=DAY)
+    assert code == 1
+    assert "telt nog 8" not in err  # the index's count is no promise of readable rows
+    advice = err.split("het bestand is niet gewijzigd. ", 1)[1]
+    assert advice.startswith(
+        f"Zet de back-up met de meeste reflecties terug: 'reflect restore {kept}'"
+    )
+
+    code, out, err = run_cli(home, "doctor", at=DAY)
+    assert code == 1
+    lines = out.splitlines()
+    first = next(i for i, line in enumerate(lines) if "'reflect restore " in line)
+    assert f"'reflect restore {kept}'" in lines[first]  # the fuller backup comes first
+    assert "7 reflecties" in lines[first]
+    assert lines[first + 1].startswith("Of neem het geredde dagboek in gebruik")

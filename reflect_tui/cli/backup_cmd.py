@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from reflect_tui.core.wording import by_count, counted
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reflect_tui.cli.context import CliContext
     from reflect_tui.core.journal.backup import BackupSummary
     from reflect_tui.core.journal.doctor import RescueResult
@@ -139,7 +141,7 @@ def run_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
     from reflect_tui.core.errors import ReflectError
     from reflect_tui.core.journal.backup import newest_backup
     from reflect_tui.core.journal.doctor import examine, rescue, rescue_path
-    from reflect_tui.core.journal.sqlite_errors import technical_note
+    from reflect_tui.core.journal.sqlite_errors import backup_leads, fullest_backup, technical_note
 
     locations = ctx.locations
     journal = locations.journal_path
@@ -157,17 +159,39 @@ def run_doctor(args: argparse.Namespace, ctx: CliContext) -> int:
         # SQLite's own words, marked as such: useful to whoever helps, not needed to act.
         _say(ctx, f"  {technical_note('; '.join(health.technical[:3]))}")
     target = rescue_path(journal, ctx.clock.now().strftime("%Y%m%dT%H%M%S"))
+    best = fullest_backup(journal)
     try:
         result = rescue(journal, target)
     except ReflectError as exc:
         _say(ctx, f"Redden lukt niet: {exc.message}")
+        if best is not None:
+            _say(ctx, _backup_line(*best))
+        return 1
+    for line in rescue_report(result):
+        _say(ctx, line)
+    use_rescue = f"'reflect restore {result.target}'"
+    rescued = result.saved.get("reflections", 0)
+    if best is not None and backup_leads(best[1], rescued):
+        # A backup holds more than was rescued (maybe nothing was): it comes first.
+        _say(ctx, _backup_line(*best))
+        _say(ctx, f"Of neem het geredde dagboek in gebruik met {use_rescue}.")
     else:
-        for line in rescue_report(result):
-            _say(ctx, line)
-    newest = newest_backup(locations.backups_dir)
-    if newest is not None:
-        _say(ctx, f"Of zet de nieuwste back-up ({newest}) terug met 'reflect restore'.")
+        _say(ctx, f"Neem het geredde dagboek in gebruik met {use_rescue}.")
+        if best is not None:
+            _say(ctx, _backup_line(*best, alternative=True))
     return 1
+
+
+DOCTOR_BACKUP = "Zet de back-up met de meeste reflecties terug met 'reflect restore {path}' ({n})."
+DOCTOR_BACKUP_OR = (
+    "Of zet de back-up met de meeste reflecties terug met 'reflect restore {path}' ({n})."
+)
+
+
+def _backup_line(path: Path, count: int | None, alternative: bool = False) -> str:
+    """Doctor's advice to restore the fullest backup, with what it holds."""
+    held = "aantal onbekend" if count is None else reflections(count)
+    return (DOCTOR_BACKUP_OR if alternative else DOCTOR_BACKUP).format(path=path, n=held)
 
 
 # table -> (one, many)
@@ -221,5 +245,4 @@ def rescue_report(result: RescueResult) -> list[str]:
         lines += lost
     else:
         lines.append("Alles wat gelezen kon worden is gered; er ontbrak niets.")
-    lines.append(f"Neem het geredde dagboek in gebruik met 'reflect restore {result.target}'.")
     return lines

@@ -224,7 +224,7 @@ def file_uri(path: StrPath) -> str:
     return "file://" + "".join(chr(b) if b in _URI_PLAIN else f"%{b:02X}" for b in raw)
 
 
-def count_reflections(path: StrPath) -> int | None:
+def count_reflections(path: StrPath, *, readable: bool = False) -> int | None:
     """How many reflections the file at ``path`` still counts, or None if it cannot say.
 
     For the damaged-journal advice (``sqlite_errors.restore_advice``), which
@@ -235,14 +235,21 @@ def count_reflections(path: StrPath) -> int | None:
     ``count(*)`` reads one B-tree (SQLite picks the smallest index), so a
     damaged page elsewhere does not stop it. An encrypted file cannot be read
     without its key: None.
+
+    ``readable``: count the table's own rows instead (``NOT INDEXED``), which
+    reads every page of the table, so any damaged one gives None. Why: an
+    intact index still counted 8 reflections whose table pages were garbage,
+    and the advice promised them ("het dagboek telt nog 8") while 'reflect
+    doctor' could rescue none.
     """
+    sql = "SELECT count(*) FROM reflections" + (" NOT INDEXED" if readable else "")
     flags = "mode=ro" if _is_live(path) else "mode=ro&immutable=1"
     try:
         probe = sqlite3.connect(f"{file_uri(path)}?{flags}", uri=True, timeout=0.2)
     except (sqlite3.Error, OSError, ValueError):
         return None
     try:
-        return int(probe.execute("SELECT count(*) FROM reflections").fetchone()[0])
+        return int(probe.execute(sql).fetchone()[0])
     except (sqlite3.Error, OSError, ValueError, TypeError):
         return None
     finally:

@@ -16,7 +16,9 @@ from reflect_tui.core.os_messages import os_reason
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date
+    from pathlib import Path
 
     from reflect_tui.core.paths import StrPath
 
@@ -102,6 +104,8 @@ ADVICE_DOCTOR = (
     "(het origineel blijft ongemoeid)."
 )
 ADVICE_DOCTOR_COUNT = " (het dagboek telt nog {n})"
+# The table is damaged but an index still lists rows: how many can be read is unknown.
+ADVICE_DOCTOR_LISTED = " (het dagboek noemt nog {n}, maar niet alles is leesbaar)"
 ADVICE_BACKUPS = " Back-ups in {folder} (terugzetten met 'reflect restore BESTAND'): {listed}."
 ADVICE_BEST_BACKUP = (
     "Zet de back-up met de meeste reflecties terug: 'reflect restore {path}' ({n}, "
@@ -145,14 +149,18 @@ def restore_advice(journal_path: StrPath) -> str:
     from reflect_tui.core.journal.connection import count_reflections
 
     backups = [(path, count_reflections(path)) for path in found]
-    readable = count_reflections(journal_path)
+    readable = count_reflections(journal_path, readable=True)
 
     def many(n: int | None) -> str:
         return ADVICE_UNCOUNTED if n is None else counted(n, "reflectie", "reflecties")
 
-    count = "" if readable is None else ADVICE_DOCTOR_COUNT.format(n=many(readable))
-    best_path, best = max(backups, key=lambda item: -1 if item[1] is None else item[1])
-    if best is not None and best > (readable if readable is not None else 0):
+    if readable is not None:
+        count = ADVICE_DOCTOR_COUNT.format(n=many(readable))
+    else:  # say what is known: what an index still lists, never as readable
+        listed_n = count_reflections(journal_path)
+        count = "" if not listed_n else ADVICE_DOCTOR_LISTED.format(n=many(listed_n))
+    best_path, best = fullest(backups)
+    if backup_leads(best, readable):
         from reflect_tui.core.dates import format_date
 
         made = _made(best_path)
@@ -161,6 +169,37 @@ def restore_advice(journal_path: StrPath) -> str:
         )
     listed = ", ".join(f"{path.name} ({many(n)})" for path, n in backups[:ADVICE_LISTED])
     return ADVICE_DOCTOR.format(count=count) + ADVICE_BACKUPS.format(folder=folder, listed=listed)
+
+
+def fullest(backups: Sequence[tuple[Path, int | None]]) -> tuple[Path, int | None]:
+    """The backup holding the most reflections (uncountable ones last; newest on a tie)."""
+    return max(backups, key=lambda item: -1 if item[1] is None else item[1])
+
+
+def backup_leads(backup: int | None, rescued: int | None) -> bool:
+    """Whether restoring a backup of ``backup`` reflections saves more than the rescue.
+
+    ``rescued``: what 'reflect doctor' rescued, or what the damaged journal can
+    still be read to hold (None: unknown, counted as nothing). One rule for the
+    damaged-journal advice and for doctor's own advice after a rescue, so the
+    two never recommend opposite things.
+    """
+    return backup is not None and backup > (rescued if rescued is not None else 0)
+
+
+def fullest_backup(journal_path: StrPath) -> tuple[Path, int | None] | None:
+    """The journal's fullest backup and its count, or None when it has none."""
+    from reflect_tui.core.journal.backup import list_backups
+    from reflect_tui.core.journal.connection import count_reflections
+    from reflect_tui.core.paths import backups_dir_beside
+
+    try:
+        found = list_backups(backups_dir_beside(journal_path))
+    except OSError:
+        return None
+    if not found:
+        return None
+    return fullest([(path, count_reflections(path)) for path in found])
 
 
 def _made(path: StrPath) -> date | None:
