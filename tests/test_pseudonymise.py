@@ -6,9 +6,8 @@ import io
 from pathlib import Path
 
 import pytest
+from journal_fixtures.helpers import run_cli
 
-from reflect_tui.cli.context import CliContext
-from reflect_tui.cli.main import main
 from reflect_tui.core.privacy.detect import elfproef, find
 from reflect_tui.core.privacy.pseudonymise import Pseudonymiser, pseudonymise
 
@@ -113,17 +112,10 @@ def test_text_without_personal_data_is_left_alone() -> None:
     assert pseudonymise(text).text == text
 
 
-def run_cli(argv: list[str], tmp_path: Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    ctx = CliContext(args=None, env={"REFLECT_HOME": str(tmp_path)}, stdout=out, stderr=err)  # type: ignore[arg-type]
-    code = main(argv, ctx)
-    return code, out.getvalue(), err.getvalue()
-
-
 def test_cli_prints_text_then_kinds(tmp_path: Path) -> None:
     source = tmp_path / "casus.txt"
     source.write_text("Mevrouw Jansen belde vanaf 06-12345678.\x1b[31m\n", encoding="utf-8")
-    code, out, err = run_cli(["anonimiseer", str(source)], tmp_path)
+    code, out, err = run_cli(tmp_path, "anonimiseer", str(source))
     assert code == 0
     assert out == "Mevrouw A belde vanaf [telefoonnummer].\ufffd[31m\n"
     assert "Vervangen: 1 naam, 1 telefoonnummer." in err
@@ -133,7 +125,7 @@ def test_cli_prints_text_then_kinds(tmp_path: Path) -> None:
 def test_cli_reads_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake = io.TextIOWrapper(io.BytesIO(b"Geen gegevens hier."), encoding="utf-8")
     monkeypatch.setattr("sys.stdin", fake)
-    code, out, err = run_cli(["anonimiseer", "-"], tmp_path)
+    code, out, err = run_cli(tmp_path, "anonimiseer", "-")
     assert (code, out) == (0, "Geen gegevens hier.\n")
     assert "Niets vervangen" in err
 
@@ -148,7 +140,7 @@ def test_cli_errors_are_one_line(
     path = tmp_path / name
     if data is not None:
         path.write_bytes(data)
-    code, out, err = run_cli(["anonimiseer", str(path)], tmp_path)
+    code, out, err = run_cli(tmp_path, "anonimiseer", str(path))
     assert code == 1 and out == ""
     assert message in err and err.count("\n") == 1
 
@@ -278,7 +270,7 @@ def test_cli_keeps_the_places_of_the_testers_text(tmp_path: Path) -> None:
         "We spraken met Rijkswaterstaat en met Kees Mulder in de Stadsschouwburg.\n",
         encoding="utf-8",
     )
-    code, out, err = run_cli(["anonimiseer", str(source)], tmp_path)
+    code, out, err = run_cli(tmp_path, "anonimiseer", str(source))
     assert code == 0
     assert out == "We spraken met Rijkswaterstaat en met persoon A in de Stadsschouwburg.\n"
     assert "1 naam" in err

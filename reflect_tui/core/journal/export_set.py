@@ -102,11 +102,9 @@ def export_bytes(
     counted: list[int] | None = None,
 ) -> Generator[bytes, None, None]:
     """``export_chunks`` in UTF-8: the JSON straight from SQLite, never decoded."""
-    _check(fmt)
-    ids = _selected_ids(store, query)
-    if fmt == "json":
-        return store.export_json_bytes(counted, ids)
-    return _encoded(_markdown_chunks(store, namer, ids, counted))
+    if fmt != "json":
+        return _encoded(export_chunks(store, fmt, namer, query, counted))
+    return store.export_json_bytes(counted, _selected_ids(store, query))
 
 
 def _encoded(chunks: Generator[str, None, None]) -> Generator[bytes, None, None]:
@@ -133,16 +131,12 @@ def export_chunks(
     last piece is out. The store stays locked until the generator ends or
     is closed: close it when stopping early.
     """
-    _check(fmt)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
     ids = _selected_ids(store, query)
     if fmt == "json":
         return store.export_json_chunks(counted, ids)  # straight from the rows
     return _markdown_chunks(store, namer, ids, counted)
-
-
-def _check(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}")
 
 
 def _selected_ids(store: JournalStore, query: JournalQuery | None) -> list[str] | None:

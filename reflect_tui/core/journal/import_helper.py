@@ -40,6 +40,7 @@ from collections.abc import Iterator
 
 from reflect_tui.core.errors import ReflectError
 from reflect_tui.core.journal.import_batch import Batch
+from reflect_tui.core.output import write_all
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -180,19 +181,13 @@ class _Sender:
         try:
             while (frame := self._frames.get()) is not None:
                 for part in frame:
-                    _write_all(self._fd, part)
+                    write_all(self._fd, part)
                 self._room.put(None)
         except BaseException as exc:  # the writer stopped reading: tell the parser
             self._failed.append(exc)
             self._room.put(None)
         finally:
             self._done.release()
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
 
 
 def _receive(incoming: BinaryIO, source: str) -> Iterator[Batch]:

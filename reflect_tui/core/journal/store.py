@@ -139,7 +139,7 @@ class _Guard:
 
     def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         try:
-            if isinstance(error, db_errors("Error", OSError)):
+            if error is not None and isinstance(error, db_errors("Error", OSError)):
                 raise translate(error, self._store.path) from None
         finally:
             self._store._lock.release()
@@ -1087,10 +1087,10 @@ def _import_cache(conn: sqlite3.Connection) -> Iterator[None]:
         elif hash_set:
             conn.execute(set_hash, (row[0],))
     finally:
-        import contextlib  # an import imported it already (see ``_contextmanager``)
-
-        with contextlib.suppress(sqlite3.Error):
+        try:
             conn.execute(f"PRAGMA cache_size = {old}")
+        except sqlite3.Error:
+            pass  # the pragma lasts only as long as this connection anyway
 
 
 @_contextmanager
