@@ -274,3 +274,19 @@ def test_cli_keeps_the_places_of_the_testers_text(tmp_path: Path) -> None:
     assert code == 0
     assert out == "We spraken met Rijkswaterstaat en met persoon A in de Stadsschouwburg.\n"
     assert "1 naam" in err
+
+
+@pytest.mark.parametrize("surname", ["Kolkhuis", "Assinkhuis", "Meulenkerk", "Spijkerbank"])
+def test_a_title_makes_a_building_like_word_a_person_in_every_mention(surname: str) -> None:
+    """Review of the buildings fix: "meneer Kolkhuis" (an unlisted surname with a
+    building's ending) was kept in the text, in both mentions. A role or title
+    word right before a word vouches for a person in the whole text."""
+    text = f"Ik sprak met meneer {surname} over de brief. Daarna belde {surname} nog. {surname} was boos."
+    out = pseudonymise(text).text
+    assert surname not in out, out
+    assert out.count("meneer A") + out.count("Meneer A") == 3, out
+
+
+def test_without_a_title_a_building_stays() -> None:
+    out = pseudonymise("Wethouder Bankhuis opende de Stadsschouwburg.").text
+    assert "Bankhuis" not in out and "Stadsschouwburg" in out, out

@@ -1087,7 +1087,7 @@ def _import_cache(conn: sqlite3.Connection) -> Iterator[None]:
         elif hash_set:
             conn.execute(set_hash, (row[0],))
     finally:
-        try:
+        try:  # noqa: SIM105 (no contextlib import on this path, as in _write)
             conn.execute(f"PRAGMA cache_size = {old}")
         except sqlite3.Error:
             pass  # the pragma lasts only as long as this connection anyway

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -29,6 +30,9 @@ from reflect_tui.core.privacy.names import (
     ROLE_WORDS,
     SURNAMES,
 )
+
+# Words after which a capitalised word is a person whatever it looks like.
+PERSON_WORDS = OFFICES | ROLE_WORDS
 
 # The kinds, in the order reports list them.
 KINDS: tuple[str, ...] = ("naam", "adres", "postcode", "telefoon", "email", "bsn", "geboortedatum")
@@ -419,12 +423,35 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return start == 0 or not text[:start].strip() or bool(SENTENCE_END.search(before))
 
 
-def _name_like(word: str, sentence_start: bool) -> bool:
+def _not_a_person(low: str, vouched: AbstractSet[str] = frozenset()) -> bool:
+    """A place, a body, a street or a building, not a person: never a name.
+
+    ``vouched`` holds the words the same text puts right after a person word
+    ("meneer Kolkhuis", "wethouder Bankhuis"): that beats any ending, so an
+    unlisted surname that looks like a building is still hidden, in every
+    mention of the text.
+    """
+    if low in vouched:
+        return False
+    return low in NOT_NAMES or (_street_word(low) and low not in SURNAMES) or _place_word(low)
+
+
+def _vouched(text: str, tokens: list[re.Match[str]]) -> frozenset[str]:
+    """Words the text puts right after a role or title word (see ``_not_a_person``)."""
+    return frozenset(
+        tokens[i].group().lower().strip("'’-")
+        for i in range(1, len(tokens))
+        if tokens[i - 1].group().lower().rstrip(".") in PERSON_WORDS
+        and _adjacent(text, tokens[i - 1], tokens[i])
+    )
+
+
+def _name_like(word: str, sentence_start: bool, vouched: AbstractSet[str] = frozenset()) -> bool:
     """Could this capitalised word be (part of) a person's name?"""
     low = word.lower().strip("'’-")
-    if low in NOT_NAMES or (_street_word(low) and low not in SURNAMES) or _place_word(low):
+    if _not_a_person(low, vouched):
         return False
-    listed = low in FIRST_NAMES or low in SURNAMES
+    listed = low in FIRST_NAMES or low in SURNAMES or low in vouched
     is_word = low in dutch_words() or _is_word_form(low)
     if sentence_start:
         return listed and not is_word
@@ -453,6 +480,7 @@ def _names(text: str, taken: list[Finding]) -> Iterator[Finding]:
     tokens = [
         m for m in WORD.finditer(text) if not _overlaps(Finding("", m.start(), m.end(), ""), taken)
     ]
+    vouched = _vouched(text, tokens)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -462,20 +490,25 @@ def _names(text: str, taken: list[Finding]) -> Iterator[Finding]:
         end_index = -1
         if _is_capitalised(word) and low in PARTICLES:
             # "Van Dijk", "De Boer", "El Amrani": a capitalised particle opens a surname.
-            end_index = _surname_after_particles(text, tokens, i, start_of_sentence)
+            end_index = _surname_after_particles(text, tokens, i, start_of_sentence, vouched)
         elif (
             _is_capitalised(word)
-            and _name_like(word, start_of_sentence)
+            and _name_like(word, start_of_sentence, vouched)
             and not _inside_a_place(text, tokens, i)
         ):
-            end_index = _extend_name(text, tokens, i)
+            end_index = _extend_name(text, tokens, i, vouched)
         elif _is_capitalised(word) and start_of_sentence and i + 1 < len(tokens):
             # A sentence-initial word is a name only with a name behind it ("Noor Bos"),
             # or when it is no Dutch word and a verb follows ("Kowalski belde").
             nxt = tokens[i + 1].group()
             adjacent = _adjacent(text, token, tokens[i + 1])
-            if adjacent and low in FIRST_NAMES and _is_capitalised(nxt) and _name_like(nxt, False):
-                end_index = _extend_name(text, tokens, i)
+            if (
+                adjacent
+                and low in FIRST_NAMES
+                and _is_capitalised(nxt)
+                and _name_like(nxt, False, vouched)
+            ):
+                end_index = _extend_name(text, tokens, i, vouched)
             elif adjacent and nxt in PERSON_VERBS and low not in NOT_NAMES and not _known(low):
                 end_index = i
         if end_index < 0:
@@ -517,7 +550,9 @@ def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
     return bool(gap) and gap.strip(" ") == "" and len(gap) <= 2
 
 
-def _extend_name(text: str, tokens: list[re.Match[str]], i: int) -> int:
+def _extend_name(
+    text: str, tokens: list[re.Match[str]], i: int, vouched: AbstractSet[str] = frozenset()
+) -> int:
     """The index of the last token of the name that starts at ``i``."""
     end = i
     used_particles = False
@@ -525,11 +560,10 @@ def _extend_name(text: str, tokens: list[re.Match[str]], i: int) -> int:
     while j < len(tokens) and _adjacent(text, tokens[j - 1], tokens[j]):
         word = tokens[j].group()
         if _is_capitalised(word) and word.lower() in PARTICLES:
-            found = _surname_after_particles(text, tokens, j, False)
+            found = _surname_after_particles(text, tokens, j, False, vouched)
             return found if found >= 0 else end
         if _is_capitalised(word):
-            low = word.lower()
-            if low in NOT_NAMES or _street_word(low) or _place_word(low):
+            if _not_a_person(word.lower(), vouched):
                 break
             end = j
             j += 1
@@ -552,7 +586,11 @@ def _extend_name(text: str, tokens: list[re.Match[str]], i: int) -> int:
 
 
 def _surname_after_particles(
-    text: str, tokens: list[re.Match[str]], i: int, sentence_start: bool
+    text: str,
+    tokens: list[re.Match[str]],
+    i: int,
+    sentence_start: bool,
+    vouched: AbstractSet[str] = frozenset(),
 ) -> int:
     """``Van der Meer``: particles, then one capitalised word; -1 if not a surname."""
     k = i + 1
@@ -568,7 +606,7 @@ def _surname_after_particles(
     if not _is_capitalised(word):
         return -1
     low = word.lower()
-    if low in NOT_NAMES or _street_word(low) or _place_word(low):
+    if _not_a_person(low, vouched):
         return -1
     if sentence_start and not (low in SURNAMES or not _known(low)):
         return -1
