@@ -281,7 +281,10 @@ def test_a_title_makes_a_building_like_word_a_person_in_every_mention(surname: s
     """Review of the buildings fix: "meneer Kolkhuis" (an unlisted surname with a
     building's ending) was kept in the text, in both mentions. A role or title
     word right before a word vouches for a person in the whole text."""
-    text = f"Ik sprak met meneer {surname} over de brief. Daarna belde {surname} nog. {surname} was boos."
+    text = (
+        f"Ik sprak met meneer {surname} over de brief. "
+        f"Daarna belde {surname} nog. {surname} was boos."
+    )
     out = pseudonymise(text).text
     assert surname not in out, out
     assert out.count("meneer A") + out.count("Meneer A") == 3, out
