@@ -89,3 +89,34 @@ def test_launch_starts_without_the_collector_and_always_turns_it_on_again(
     assert launch_module.launch(locations, SystemClock(), stderr=err) == 1
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_the_passphrase_dialog_is_collected_before_the_app_starts(
+    tmp_path, monkeypatch, fresh_gc
+) -> None:
+    """Its widgets (cycles) would otherwise be frozen with the start-up's objects for good."""
+    import weakref
+
+    from reflect_tui.core.journal import keys
+    from reflect_tui.tui import launch as launch_module
+
+    made: list[weakref.ref[object]] = []
+
+    class Dialog:
+        def __init__(self, journal: object) -> None:
+            self.me = self  # a cycle: only the collector frees it
+            self.message = "geweigerd"
+            made.append(weakref.ref(self))
+
+        def run(self) -> bool:
+            return False
+
+    monkeypatch.setattr("reflect_tui.tui.dialogs.passphrase.PassphraseApp", Dialog)
+    monkeypatch.setattr(keys, "registered", lambda journal: None)
+    monkeypatch.setattr(keys, "journal_is_encrypted", lambda journal: True)
+    monkeypatch.setattr(keys, "cipher_driver", lambda: None)
+    monkeypatch.setattr(keys, "unlock_from_keyring", lambda journal: False)
+    monkeypatch.setattr(launch_module, "_has_terminal", lambda: True)
+    gc.disable()  # as ``launch`` leaves it
+    assert launch_module._unlock(tmp_path / "journal.sqlite3") == "geweigerd"
+    assert made and made[0]() is None
