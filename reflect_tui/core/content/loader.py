@@ -263,11 +263,11 @@ def _load_content(
     if skipped:
         import shlex  # only here: a start-up with good layers never needs it
 
-    fallback = FALLBACK_BUILTIN if len(used) == 1 else FALLBACK_REST
-    for at, layer in skipped:
-        notices[at] = LAYER_SKIPPED.format(
-            folder=layer.label, fallback=fallback, command=shlex.quote(layer.source)
-        )
+        fallback = FALLBACK_BUILTIN if len(used) == 1 else FALLBACK_REST
+        for at, layer in skipped:
+            notices[at] = LAYER_SKIPPED.format(
+                folder=layer.label, fallback=fallback, command=shlex.quote(layer.source)
+            )
     # One line each, whatever odd characters a folder name holds.
     return LoadResult(build_content(merged, used), tuple(printable(n) for n in notices))
 

@@ -901,34 +901,38 @@ def _validate_item(v: _FileValidator, collection: str, index: int, node: Node) -
         return None
     mark = node.start_mark
     item_id = _valid_id(v, fields, node, path)
-    if item_id is None:
-        # Check the rest of the item all the same: the guide promises every
-        # error in one run, not the id's first and the missing fields next time.
-        entry = Entry(collection, "", None, False, v.file, mark.line + 1, mark.column + 1, path)
-        entry.named = False
-        refs_before = len(v.refs)
-        if "disabled" in fields and v.boolean(fields["disabled"][1], f"{path}.disabled") is True:
-            return entry  # a switch-off needs only its id
-        _build_fields(v, node, path, spec, cls, what="", fields=fields, extra={"id": ""})
-        entry.refs = v.refs[refs_before:]
-        return entry
-    entry = Entry(collection, item_id, None, False, v.file, mark.line + 1, mark.column + 1, path)
+    # An item without a usable id is checked all the same (the guide promises
+    # every error in one run), but takes no part in the merge: ``named``.
+    named = item_id is not None
+    entry = Entry(
+        collection,
+        item_id or "",
+        None,
+        False,
+        v.file,
+        mark.line + 1,
+        mark.column + 1,
+        path,
+        named=named,
+    )
     if "disabled" in fields:
         disabled = v.boolean(fields["disabled"][1], f"{path}.disabled")
         if disabled is _INVALID:
             return entry
         if disabled:
-            entry.disabled = True
-            return entry
+            entry.disabled = named  # without an id it switches nothing off
+            return entry  # a switch-off needs only its id
     errors_before = len(v.errors)
     refs_before = len(v.refs)
-    item = _build_fields(v, node, path, spec, cls, what="", fields=fields, extra={"id": item_id})
+    item = _build_fields(
+        v, node, path, spec, cls, what="", fields=fields, extra={"id": item_id or ""}
+    )
     if item is not _INVALID and collection == "prompts" and not _check_prompt(v, node, path, item):
         item = _INVALID
     if collection == "practices" and item is not _INVALID and "short" not in fields:
         item = m.Practice(item.id, item.name, item.name, item.description, item.keywords)
     entry.refs = v.refs[refs_before:]
-    if item is not _INVALID and len(v.errors) == errors_before:
+    if named and item is not _INVALID and len(v.errors) == errors_before:
         entry.item = item
     return entry
 
