@@ -18,6 +18,7 @@ from tui_helpers import (
     session,
     type_text,
     visible_text,
+    wait_until,
 )
 
 from reflect_tui.tui import strings
@@ -159,7 +160,8 @@ async def test_every_step_shows_its_first_field(make_app, size):
         s.flow.set_practices(["situatie", "binnen-buiten"])
         seen = []
         while True:
-            await pilot.pause()
+            # The field is scrolled into view after the step's first refresh.
+            await wait_until(pilot, lambda: focused_is_on_screen(app))
             assert focused_is_on_screen(app), (s.flow.current.key, app.focused)
             seen.append(s.flow.current.key)
             if not s.flow.can_forward:

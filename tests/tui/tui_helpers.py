@@ -33,13 +33,15 @@ def session(app: ReflectApp) -> SessionScreen:
 
 
 async def next_step(pilot: Pilot[int]) -> None:
+    """alt+→, and wait until the new step is built (``drain``)."""
     await pilot.press("alt+right")
-    await pilot.pause()
+    await drain(pilot)
 
 
 async def previous_step(pilot: Pilot[int]) -> None:
+    """alt+←, and wait until the step is built (``drain``)."""
     await pilot.press("alt+left")
-    await pilot.pause()
+    await drain(pilot)
 
 
 def visible_text(widget: Widget) -> str:
@@ -136,10 +138,16 @@ async def drain(pilot: Pilot[int], timeout: float = 30.0) -> None:
 
 
 async def settle(pilot: Pilot[int]) -> None:
-    """Let the screen's workers finish and their results reach the widgets."""
+    """Let the screen's workers finish and their results reach the widgets.
+
+    Three rounds cover the journal's longest chain (a page's worker, the
+    highlight it sets, the detail pane's worker) on a quiet machine; ``drain``
+    then goes on until nothing is left, as a loaded one can need more rounds.
+    """
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+    await drain(pilot)
 
 
 # Generous: only a broken test waits this long; a loaded CI machine may need seconds.
