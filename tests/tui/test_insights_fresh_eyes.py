@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
-from tui_helpers import settle
+from tui_helpers import drain, settle, wait_until
 
 from reflect_tui.tui import strings
 from reflect_tui.tui.screens.insights import InsightsScreen
@@ -17,6 +17,17 @@ async def open_insights(pilot) -> InsightsScreen:
     await pilot.pause()
     await pilot.press("i")
     await settle(pilot)
+
+    def shown() -> bool:
+        screen = pilot.app.screen
+        return (
+            isinstance(screen, InsightsScreen)
+            and screen.result is not None
+            and bool(screen.query("#insights-body > *"))
+        )
+
+    await wait_until(pilot, shown)
+    await drain(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, InsightsScreen) and screen.result is not None
     return screen
@@ -35,22 +46,27 @@ async def test_page_down_and_end_scroll_the_whole_screen(seeded, make_app) -> No
         assert body.max_scroll_y > body.size.height  # more than two screens of sections
         assert not in_view(body, "insights-steps")
         await pilot.press("pagedown")
-        await pilot.pause()
+        await wait_until(pilot, lambda: body.scroll_y == body.scrollable_content_region.height)
+        await drain(pilot)
         # A page further, not a step within the first list; the focus follows.
         assert body.scroll_y == body.scrollable_content_region.height
         focused = app.focused
         assert isinstance(focused, OptionList) and focused.id != "insights-totals"
         assert focused.virtual_region.bottom > body.scroll_y
         await pilot.press("end")
-        await pilot.pause()
+        await wait_until(pilot, lambda: body.scroll_y == body.max_scroll_y)
+        await drain(pilot)
         assert body.scroll_y == body.max_scroll_y
         assert in_view(body, "insights-steps")
         assert app.focused is insights.query_one("#insights-steps")
         await pilot.press("pageup")
-        await pilot.pause()
+        target = body.max_scroll_y - body.scrollable_content_region.height
+        await wait_until(pilot, lambda: body.scroll_y == target)
+        await drain(pilot)
         assert body.scroll_y == body.max_scroll_y - body.scrollable_content_region.height
         await pilot.press("home")
-        await pilot.pause()
+        await wait_until(pilot, lambda: body.scroll_y == 0)
+        await drain(pilot)
         assert body.scroll_y == 0
         assert app.focused is insights.query_one("#insights-totals")
         intro = str(insights.query_one("#insights-intro", Static).render())
