@@ -18,6 +18,21 @@ from reflect_tui.tui.app import ReflectApp
 from reflect_tui.tui.factory import BuiltApp, build_app
 
 
+@pytest.fixture(autouse=True)
+def notices_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notice raised in a test stays among the app's notifications until the
+    test ends, instead of expiring after its timeout (3-10 s of wall time).
+
+    Why: tests read the notices shown (``tui_helpers.notices``) after waiting
+    for workers and keys; on a loaded machine that wait can outlast a short
+    notice, which then was gone before the test looked. How long a notice
+    shows is the app's choice and no test measures it by waiting.
+    """
+    from textual.notifications import Notification
+
+    monkeypatch.setattr(Notification, "has_expired", property(lambda self: False))
+
+
 @pytest.fixture(scope="session")
 def content() -> Content:
     return load_builtin()
