@@ -17,7 +17,7 @@ import pytest
 from journal_fixtures.lookback import lookback_reflections
 from textual.widget import Widget
 from textual.widgets import Input
-from tui_helpers import WIDE, settle, type_text
+from tui_helpers import WIDE, settle, type_text, wait_until
 
 from reflect_tui.core.journal.store import JournalStore
 from reflect_tui.tui.screens import journal
@@ -122,7 +122,8 @@ async def test_the_open_journal_is_frozen_and_released_when_closed(seeded, make_
             assert cycle() is not None
             await pilot.press("escape")
             await settle(pilot)
-            await pilot.pause(0.1)
+            # The collection runs after the next screen's first refresh.
+            await wait_until(pilot, lambda: cycle() is None)
             # ...but closing the screen gives it back: frozen objects are never
             # collected, so without this every closed journal screen (its widgets
             # form cycles) would stay in memory for good.
