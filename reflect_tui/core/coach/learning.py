@@ -1,7 +1,10 @@
 """Learning suggestions: patterns across the journal that call for a way to keep learning.
 
 Why only completed reflections count: a draft may be abandoned halfway, and
-an unanswered step in a draft says nothing about habits. Each trigger kind
+an unanswered step in a draft says nothing about habits. Overdue next steps
+are the exception: a step typed in a draft is still one the user means to
+take, and the home screen and the insights list it (one rule, the store's
+``overdue_next_steps``). Each trigger kind
 is one small function that returns Dutch reasons and the ids of the
 reflections that made it fire, so the user can look them up.
 
@@ -54,7 +57,7 @@ URGENCY: tuple[str, ...] = (
 Found = tuple[list[str], list[str]] | None  # (reasons, reflection ids) or None
 
 OverdueSteps = Callable[[date], Overdue]
-"""Open steps of completed reflections due before a date, counted, with the few
+"""Open next steps due before a date (drafts' too), counted, with the few
 most urgent (``journal.summary.Overdue``): ``JournalStore.overdue_next_steps``
 (the whole journal, from an index), or ``overdue_in`` over reflections in memory."""
 
@@ -73,7 +76,7 @@ class History(NamedTuple):
 
 
 def overdue_in(done: Sequence[Reflection]) -> OverdueSteps:
-    """An ``OverdueSteps`` over completed reflections in memory, newest first."""
+    """An ``OverdueSteps`` over the reflections given (in memory, newest first)."""
 
     def steps(due_before: date) -> Overdue:
         found = [
