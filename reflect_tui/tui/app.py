@@ -253,7 +253,7 @@ class ReflectApp(App[int]):
     async def on_ordered_key(self, message: OrderedKey) -> None:
         """Run an ordered key, then hand on the keys held behind it, in order."""
         if not self.is_running:  # closing: its screens may be gone already
-            self._held_keys = None
+            self._drop_held_keys()
             return
         key = message.key
         screen, focused = self.screen, self.focused
@@ -296,7 +296,7 @@ class ReflectApp(App[int]):
         then raises, which ended a test run (the keys had no screen anyway).
         """
         if not self.is_running:
-            self._held_keys = None
+            self._drop_held_keys()
             return
         screen = self.screen
         if ordered_on is not None and screen is not ordered_on:

@@ -447,7 +447,6 @@ IV_REVIEW_SAVED = "Bewaard: {what}."
 IV_REVIEW_SAVED_SUMMARY = "de samenvatting"
 IV_REVIEW_SAVED_FILE = "de reflectie als bestand"
 IV_REVIEW_SAVED_REFLECTION = "de reflectie in je dagboek"
-IV_REVIEW_AND = " en "
 # (one, many): the count says how many rows the list holds, all of them shown.
 IV_REVIEW_FINDINGS: tuple[str, str] = (
     "1 persoonsgegeven gevonden (vink uit als het er geen is)",

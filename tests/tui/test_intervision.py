@@ -243,9 +243,7 @@ async def test_r_twice_saves_one_reflection_and_the_top_line_says_what_is_saved(
         await press(pilot, "j")
         await drain(pilot)
         assert text_of(app, "#iv-saved") == strings.IV_REVIEW_SAVED.format(
-            what=strings.IV_REVIEW_SAVED_REFLECTION
-            + strings.IV_REVIEW_AND
-            + strings.IV_REVIEW_SAVED_FILE
+            what=f"{strings.IV_REVIEW_SAVED_REFLECTION} en {strings.IV_REVIEW_SAVED_FILE}"
         )
     store = JournalStore.open(locations.journal_path, clock)
     try:

@@ -77,13 +77,11 @@ class HomeScreen(Screen[None]):
     # Keys that open a screen run in key order (``key_order.py``): the keys
     # typed right behind them wait for that screen and its focused field (a
     # title typed at once after ``n``), instead of running as this screen's
-    # one-letter commands while the new screen is still being built.
-    ORDERED_KEYS: ClassVar[frozenset[str]] = frozenset(
-        {"tab", "shift+tab", "n", "r", "j", "i", "v", "g", "c", "enter"}
-    )
-    # Of those, the ones that open a screen: when it does not open (a locked
-    # journal, nothing to resume), the keys held behind them are dropped.
+    # one-letter commands while the new screen is still being built. The
+    # OPENING_KEYS open a screen: when it does not open (a locked journal,
+    # nothing to resume), the keys held behind them are dropped.
     OPENING_KEYS: ClassVar[frozenset[str]] = frozenset({"n", "r", "j", "i", "v", "g", "c"})
+    ORDERED_KEYS: ClassVar[frozenset[str]] = OPENING_KEYS | {"tab", "shift+tab", "enter"}
 
     # The next step ticked off last, as (reflection id, index): ``u`` reopens it.
     last_done: tuple[str, int] | None = None

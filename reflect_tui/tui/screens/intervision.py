@@ -115,7 +115,7 @@ class ConductorScreen(Screen[None]):
         self._leave_armed = False
         self._shown_index = -1
         self._last_state = ""
-        self._rating_empty = True
+        self._rating_ok = True  # the rating field's text reads as a rating (or is empty)
 
     @property
     def reflect_app(self) -> ReflectApp:
@@ -363,9 +363,7 @@ class ConductorScreen(Screen[None]):
         an evaluation, a toast said so, ``n`` went on and both were gone).
         """
         for field in self.query("#iv-question").results(Input):
-            if self.meeting.add_question(field.value) is not None:
-                field.value = ""
-                self._refresh_questions(len(self.meeting.questions) - 1)
+            self._add_question(field)
         if not self.meeting.runner.plan.closing:
             return True
         for field in self.query("#iv-lesson").results(Input):
@@ -425,9 +423,13 @@ class ConductorScreen(Screen[None]):
 
     @on(Input.Submitted, "#iv-question")
     def _question_added(self, event: Input.Submitted) -> None:
-        if self.meeting.add_question(event.value) is not None:
-            event.input.value = ""
-            event.input.placeholder = self._question_placeholder()
+        self._add_question(event.input)
+
+    def _add_question(self, field: Input) -> None:
+        """Add what ``field`` holds (Enter, or leaving the round) and empty it for the next."""
+        if self.meeting.add_question(field.value) is not None:
+            field.value = ""
+            field.placeholder = self._question_placeholder()
             self._refresh_questions(len(self.meeting.questions) - 1)
 
     # Enter in the closing round: a filled list field adds and stays for the next
@@ -483,11 +485,10 @@ class ConductorScreen(Screen[None]):
 
     @on(Input.Changed, "#iv-rating")
     def _rating_changed(self, event: Input.Changed) -> None:
-        was_good = self.meeting.rating is not None or self._rating_empty
         good = self.meeting.set_rating_text(event.value)
-        self._rating_empty = not event.value.strip()
-        if was_good and not good:  # once when it turns bad, not at every key
+        if self._rating_ok and not good:  # once when it turns bad, not at every key
             self.notify(strings.IV_BAD_RATING, severity="warning", markup=False)
+        self._rating_ok = good
 
     @on(Input.Submitted, "#iv-rating")
     def _rating_submitted(self, event: Input.Submitted) -> None:

@@ -108,9 +108,9 @@ class ReviewScreen(Screen[None]):
     def _saved_text(self) -> str:
         if not self.saved:
             return strings.IV_REVIEW_NOTHING_YET
-        what = ", ".join(self.saved[:-1])
-        what = f"{what}{strings.IV_REVIEW_AND}{self.saved[-1]}" if what else self.saved[-1]
-        return strings.IV_REVIEW_SAVED.format(what=what)
+        from reflect_tui.core.wording import listed
+
+        return strings.IV_REVIEW_SAVED.format(what=listed(self.saved))
 
     def _wrote(self, what: str) -> None:
         """Remember what was written and say it at the top (it said "nothing yet" after a save)."""
