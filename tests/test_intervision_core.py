@@ -326,3 +326,23 @@ def test_rating_text_is_one_to_five_or_blank_and_nothing_else_passes(content: Co
     assert meeting.set_rating_text("6") is False and meeting.rating is None
     assert meeting.set_rating_text("5") is True and meeting.rating == 5
     assert meeting.set_rating_text("  ") is True and meeting.rating is None
+
+
+def test_a_rating_text_out_of_range_or_odd_digits_is_no_rating(content: Content) -> None:
+    meeting = Meeting(method(content, "incidentmethode"), FixedClock(START))
+    for text in ("0", "7", "²", "4.5"):
+        assert meeting.set_rating_text(text) is False and meeting.rating is None, text
+    assert meeting.set_rating_text("") is True and meeting.rating is None
+
+
+def test_saving_the_same_meeting_twice_adds_it_once(content: Content, tmp_path) -> None:
+    """The check and the write are one transaction (``JournalStore.add(exist_ok=True)``)."""
+    from journal_fixtures.helpers import open_store, sample_reflection
+
+    from reflect_tui.core.intervision.outcome import save_reflection
+
+    with open_store(tmp_path) as store:
+        reflection = sample_reflection()
+        assert save_reflection(store, reflection) is True
+        assert save_reflection(store, reflection) is False
+        assert store.count() == 1

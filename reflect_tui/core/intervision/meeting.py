@@ -142,8 +142,9 @@ class Meeting:
         passes for the last good one; the screen keeps the text and asks again.
         """
         value = text.strip()
-        if value in ("1", "2", "3", "4", "5"):
-            self.rating = int(value)
-            return True
-        self.rating = None
-        return not value
+        try:
+            self.set_rating(int(value) if value.isdigit() else None)
+        except ValueError:  # out of range: set_rating holds the rule
+            self.rating = None
+            return False
+        return value.isdigit() or not value

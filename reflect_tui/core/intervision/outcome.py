@@ -236,14 +236,7 @@ def save_reflection(store: JournalStore, reflection: Reflection) -> bool:
     is the same reflection, already there. Erased in the meantime, it is
     added again.
     """
-    from reflect_tui.core.errors import ReflectionGone
-
-    try:
-        store.get(reflection.id)
-    except ReflectionGone:
-        store.add(reflection)
-        return True
-    return False
+    return store.add(reflection, exist_ok=True)
 
 
 def previous_open_steps(store: JournalStore) -> list[tuple[ReflectionSummary, int, OpenStep]]:

@@ -366,22 +366,27 @@ class JournalStore:
             records.write_reflection(conn, reflection)
         return reflection
 
-    def add(self, reflection: Reflection) -> None:
+    def add(self, reflection: Reflection, *, exist_ok: bool = False) -> bool:
         """Store a reflection that is not in the journal yet, stamping ``updated_at``.
 
         Separate from ``save`` on purpose: ``save`` never re-creates a row that
         is gone, so an editor still open on a reflection erased elsewhere
-        cannot bring it back. An id already present is refused.
+        cannot bring it back. An id already present is refused, or with
+        ``exist_ok`` left as it is: False then, and nothing written (the check
+        and the write are one transaction, so two instances cannot both add).
         """
         from reflect_tui.core.journal import records
 
         records.check_reflection(reflection)
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM reflections WHERE id = ?", (reflection.id,)).fetchone():
+                if exist_ok:
+                    return False
                 raise ReflectError(f"er is al een reflectie met id {reflection.id!r}.")
             now = self._stamp(None)
             reflection.updated_at = now
             records.write_reflection(conn, reflection)
+        return True
 
     def save(
         self, reflection: Reflection, *, base: Reflection | None = None, handed_over: bool = False
