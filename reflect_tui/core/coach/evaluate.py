@@ -44,9 +44,8 @@ class Case:
     ticked_barriers: tuple[str, ...] = ()
     ticked_helps: tuple[str, ...] = ()
     good_advice: str = ""
-    good_tips: tuple[
-        str, ...
-    ] = ()  # tips a coach would want in the five; the first is the core move
+    # tips a coach would want in the five; the first is the core move
+    good_tips: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

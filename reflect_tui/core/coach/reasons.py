@@ -265,12 +265,12 @@ def own_words_line(words: Sequence[str]) -> str:
     return f"Je schreef {quoted(words)}: woorden die bij deze tip horen."
 
 
-def _user_words(part: Any, limit: int = 3) -> list[str]:
+def _user_words(part: Any) -> list[str]:
     """The user's own words behind a part, each once, in the order found."""
     seen: dict[str, str] = {}
     for word, _keyword in part.matches:
         seen.setdefault(word.casefold(), word)
-    return list(seen.values())[:limit]
+    return list(seen.values())[:3]
 
 
 def _several_words(part: Any) -> bool:

@@ -30,17 +30,11 @@ _SEP = "|"  # ids never hold it (validated id pattern)
 
 @dataclass(frozen=True, slots=True)
 class SituationHit:
-    """A situation of a tip found in a text.
-
-    ``number`` is its place in ``Tip.situations``; ``spans`` are the token
-    spans (first, last) of the words that matched, one per group.
-    """
+    """A situation of a tip found in a text."""
 
     tip: str
-    number: int
     reason: str
     cues: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
     words: tuple[str, ...]  # the user's words that matched, one per group
     quote: str = ""  # the user's words from first to last match, when short and in one sentence
 
@@ -58,9 +52,6 @@ class SituationIndex:
                     owner = f"{tip.id}{_SEP}{number}{_SEP}{group}"
                     terms.extend((owner, word) for word in words)
         self._terms = CueIndex(terms)
-
-    def __bool__(self) -> bool:
-        return bool(self._shape)
 
     def find(
         self,
@@ -92,10 +83,8 @@ class SituationIndex:
             found.setdefault(tip_id, []).append(
                 SituationHit(
                     tip_id,
-                    number,
                     reason,
                     tuple(h.cue for h in chosen),
-                    tuple((h.first, h.last) for h in chosen),
                     tuple(" ".join(t.text for t in tokens[h.first : h.last + 1]) for h in chosen),
                     _quote(text, tokens, sentences, chosen),
                 )

@@ -81,10 +81,8 @@ MAX_REASONS = 2
 # 27.9 vs 27.0 %), but cases with at least one well-fitting tip rose from
 # 40 to 70 % and from 52.5 to 85 %. The strongest tip is shown first either way.
 MIN_EARNED = 3.0
-FILLERS_LAST = True  # a tip below MIN_EARNED never ranks above one that earned its place
 FILL_OFF_TOPIC = 0.5  # share of an off-topic inferred practice a fill-in loses
 MIN_SHOWN = 5
-MIN_SHOWN_SITUATION = 5  # ... when a situation of some tip is in the text
 RELATIVE_FLOOR = 0.0
 CASE_AUDIENCE = "grenswerker"  # case coaching serves the boundary worker's own advice
 
@@ -475,8 +473,9 @@ def match_tips(
         )
 
     candidates = _one_tip_per_tick(candidates)
-    least = MIN_SHOWN_SITUATION if evidence.situations else MIN_SHOWN
-    candidates = _earning_places(candidates, _case_practices(content, evidence), least)
+    candidates = _earning_places(candidates, _case_practices(content, evidence))
+    # Whether a tip earned its place does not change between pick rounds.
+    fillers = {id(c[1]): earned(c[2]) < MIN_EARNED for c in candidates}
     features = coach_index(content).tip_features
     picked: list[TipMatch] = []
     while candidates and len(picked) < n:
@@ -498,7 +497,7 @@ def match_tips(
             adjusted = round(relevance * (1.0 - DIVERSITY * overlap), 9)
             # A tip without evidence of its own (only the case kind, a practice
             # read from loose words) never goes ahead of one with evidence.
-            filler = FILLERS_LAST and earned(parts) < MIN_EARNED
+            filler = fillers[id(tip)]
             ranked.append((overlap >= NEAR_DUPLICATE, filler, -adjusted, tip.id, index, overlap))
         _, _, negative, _, best, overlap = min(ranked)
         if len(picked) >= MIN_SHOWN and -negative < RELATIVE_FLOOR * picked[0].score:
@@ -591,14 +590,13 @@ def _fill_score(
 def _earning_places(
     candidates: list[tuple[float, Tip, list[ScorePart], float]],
     case_practices: frozenset[str] = frozenset(),
-    least: int = MIN_SHOWN,
 ) -> list[tuple[float, Tip, list[ScorePart], float]]:
-    """Candidates whose evidence earns a place; the best others only to reach ``least``."""
+    """Candidates whose evidence earns a place; the best others only to reach MIN_SHOWN."""
     strong = [c for c in candidates if earned(c[2]) >= MIN_EARNED]
-    if len(strong) >= least:
+    if len(strong) >= MIN_SHOWN:
         return strong
     weak = sorted(
         (c for c in candidates if earned(c[2]) < MIN_EARNED),
         key=lambda c: (-_fill_score(c, case_practices), c[1].id),
     )
-    return strong + weak[: least - len(strong)]
+    return strong + weak[: MIN_SHOWN - len(strong)]
