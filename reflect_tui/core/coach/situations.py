@@ -7,11 +7,13 @@ council said no", "the initiators cannot carry it"). Such a situation is
 seldom one word or one fixed phrase; it is a few things said together. A
 trainer writes it as groups of words (``Situation.when``): the situation is
 in the text when every group has one of its words (or short phrases) within
-one sentence and the next. Words match by their match key (so "beloofde"
-matches "beloven"), never inside a known idiom, and a negation just before
-a word cancels it ("niemand was boos"), unless the word itself holds one
-("geen geld"). The matched situation's ``reason`` tells the user which
-situation the coach recognised, in words that cannot misread one word.
+one sentence: blind readers of stop 14 found that words from two sentences
+about different things suggested situations the note did not describe.
+Words match by their match key (so "beloofde" matches "beloven"), never
+inside a known idiom, and a negation just before a word cancels it
+("niemand was boos"), unless the word itself holds one ("geen geld"). The
+matched situation's ``reason`` tells the user which situation the coach
+recognised, in words that cannot misread one word.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from reflect_tui.core.content.model import Tip
 from reflect_tui.core.text_analysis import Token
 
 QUOTE_MAX = 60  # a longer stretch of the user's text is not quoted back
-WINDOW_SENTENCES = 2  # a situation's words lie within this many consecutive sentences
+WINDOW_SENTENCES = 1  # a situation's words lie within one sentence (see above)
 _SEP = "|"  # ids never hold it (validated id pattern)
 
 
