@@ -78,10 +78,7 @@ def render(result: Insights, content: Any) -> str:
     from reflect_tui.core.wording import counted, decimal, percent
 
     def name(collection: str, item_id: str) -> str:
-        if content is None:
-            return item_id
-        item = content.by_id(collection).get(item_id)
-        return str(getattr(item, "name", item_id)) if item is not None else item_id
+        return item_id if content is None else content.name_of(collection, item_id)
 
     if not result.total and result.since is not None:
         later = " (die datum ligt in de toekomst)" if result.since > result.today else ""

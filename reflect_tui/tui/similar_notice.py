@@ -112,11 +112,10 @@ def shared_reason(kind: str, items: Sequence[str], content: Content) -> str:
 def _plural(kind: str, item_id: str, content: Content) -> bool:
     if kind not in ("barriers", "helps"):
         return False
-    return bool(getattr(content.by_id(kind).get(item_id), "plural", False))
+    return content.plural_of(kind, item_id)
 
 
 def _name(kind: str, item_id: str, content: Content) -> str:
     if kind == "words":
         return item_id
-    item = content.by_id(kind if kind != "case_kind" else "case_kinds").get(item_id)
-    return str(getattr(item, "name", item_id))
+    return content.name_of(kind if kind != "case_kind" else "case_kinds", item_id)

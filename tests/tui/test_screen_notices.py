@@ -6,7 +6,7 @@ covered the insights header, where ``u`` does nothing."""
 from __future__ import annotations
 
 from journal_fixtures.lookback import rid
-from tui_helpers import WIDE, next_step, notices, session, settle
+from tui_helpers import WIDE, notices, past_intake, settle
 
 from reflect_tui.tui import strings
 from reflect_tui.tui.dialogs.date_input import DateDialog
@@ -56,18 +56,13 @@ async def test_a_dialog_over_the_screen_keeps_its_notice_leaving_drops_it(seeded
 async def test_the_similar_cases_notice_goes_with_the_session(seeded, make_app) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        s = session(app)
-        s.flow.set_intake(
+        await past_intake(
+            pilot,
             title="Bomen in de straat",
-            case_kind="project",
-            who="",
             what_happened="De wethouder wil nieuwe bomen; politiek ligt het gevoelig.",
+            case_kind="project",
+            barriers=("politiek",),
         )
-        s.flow.reflection.barriers = ["politiek"]
-        await next_step(pilot)
         await settle(pilot)
         assert rid(6) in app.similar_ids
         assert any(n.startswith("Je schreef eerder") for n in notices(app))

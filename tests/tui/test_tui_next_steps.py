@@ -6,7 +6,7 @@ from datetime import date
 
 from journal_fixtures.lookback import rid
 from textual.widgets import Input, Static
-from tui_helpers import WIDE, notices, type_text
+from tui_helpers import WIDE, notices, past_intake, type_text
 
 from reflect_tui.tui import strings
 from reflect_tui.tui.dialogs.date_input import DateDialog
@@ -97,24 +97,18 @@ async def test_change_the_due_date_and_undo(seeded, make_app, read_journal) -> N
 
 
 async def test_after_the_intake_earlier_similar_cases_are_offered(seeded, make_app) -> None:
-    from tui_helpers import next_step, session
 
     from reflect_tui.tui.screens.journal import JournalScreen
 
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        s = session(app)
-        s.flow.set_intake(
+        await past_intake(
+            pilot,
             title="Bomen in de straat",
-            case_kind="project",
-            who="",
             what_happened="De wethouder wil nieuwe bomen; politiek ligt het gevoelig.",
+            case_kind="project",
+            barriers=("politiek",),
         )
-        s.flow.reflection.barriers = ["politiek"]
-        await next_step(pilot)
         for _ in range(3):
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -137,14 +131,9 @@ async def test_similar_cases_by_practices_once_they_are_chosen(seeded, make_app)
 
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        s = session(app)
-        s.flow.set_intake(
-            title="Zwembad", case_kind="bijeenkomst", who="", what_happened="Chloorlucht."
-        )
-        await next_step(pilot)  # to the practices: the intake alone shares too little
+        await past_intake(
+            pilot, title="Zwembad", what_happened="Chloorlucht.", case_kind="bijeenkomst"
+        )  # to the practices: the intake alone shares too little
         for _ in range(3):
             await app.workers.wait_for_complete()
             await pilot.pause()

@@ -4,7 +4,7 @@ same subject is offered and marked as a draft, with the telling words as the rea
 from __future__ import annotations
 
 from journal_fixtures.lookback import rid
-from tui_helpers import CLOCK, WIDE, next_step, notices, session
+from tui_helpers import CLOCK, WIDE, notices, past_intake, session
 
 from reflect_tui.core.journal.store import JournalStore
 
@@ -12,17 +12,11 @@ from reflect_tui.core.journal.store import JournalStore
 async def test_an_earlier_draft_is_offered_marked_with_its_words(seeded, make_app) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        s = session(app)
-        s.flow.set_intake(
+        await past_intake(
+            pilot,
             title="Weer geluidsoverlast",
-            case_kind=None,
-            who="",
             what_happened="Omdat de buren willen bellen hebben we afgesproken dat ze bellen.",
         )
-        await next_step(pilot)
         for _ in range(3):
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -42,7 +36,6 @@ async def test_at_most_three_similar_cases_are_offered_of_many(seeded, make_app)
     from datetime import date
 
     from journal_fixtures.helpers import sample_reflection
-    from tui_helpers import next_step
 
     from reflect_tui.core.journal.similar import MAX_CASES, similar_cases
     from reflect_tui.tui.screens.journal import JournalScreen
@@ -63,22 +56,17 @@ async def test_at_most_three_similar_cases_are_offered_of_many(seeded, make_app)
         store.import_reflections(trees)
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        s = session(app)
-        s.flow.set_intake(
+        await past_intake(
+            pilot,
             title="Bomen kappen aan de Kastanjelaan",
-            case_kind="project",
-            who="",
             what_happened="Weer bomen gekapt; de wethouder aarzelt, bewoners protesteren.",
+            case_kind="project",
+            barriers=("politiek",),
         )
-        s.flow.reflection.barriers = ["politiek"]
-        await next_step(pilot)
         for _ in range(3):
             await app.workers.wait_for_complete()
             await pilot.pause()
-        reflection = s.flow.reflection
+        reflection = session(app).flow.reflection
         assert len(app.similar_ids) == MAX_CASES == 3
         bullets = [line for n in notices(app) for line in n.splitlines() if line.startswith("• ")]
         assert len(bullets) == 3 and all("Kastanjelaan" in b for b in bullets), bullets

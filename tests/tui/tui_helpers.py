@@ -38,6 +38,25 @@ async def next_step(pilot: Pilot[int]) -> None:
     await drain(pilot)
 
 
+async def past_intake(
+    pilot: Pilot[int],
+    *,
+    title: str,
+    what_happened: str,
+    case_kind: str | None = None,
+    barriers: tuple[str, ...] = (),
+) -> None:
+    """``n`` from home, this intake (and these barriers), then on to the next step
+    with its workers done: how the similar-cases tests start a reflection."""
+    await pilot.pause()
+    await pilot.press("n")
+    await pilot.pause()
+    flow = session(pilot.app).flow  # type: ignore[arg-type]
+    flow.set_intake(title=title, case_kind=case_kind, who="", what_happened=what_happened)
+    flow.reflection.barriers = list(barriers)
+    await next_step(pilot)
+
+
 async def previous_step(pilot: Pilot[int]) -> None:
     """alt+←, and wait until the step is built (``drain``)."""
     await pilot.press("alt+left")

@@ -25,14 +25,12 @@ def quoted(quotes: Sequence[str]) -> str:
 
 
 def _name(content: Content, collection: str, item_id: str) -> str:
-    item = content.by_id(collection).get(item_id)
-    return getattr(item, "name", item_id) if item is not None else item_id
+    return content.name_of(collection, item_id)
 
 
 def _plural(content: Content, collection: str, ids: Sequence[str]) -> bool:
     """Whether the named items take a plural verb: several, or one plural name."""
-    by_id = content.by_id(collection)
-    return is_plural(ids, [bool(getattr(by_id.get(i), "plural", False)) for i in ids])
+    return is_plural(ids, [content.plural_of(collection, i) for i in ids])
 
 
 def practice_label(content: Content, practice_id: str) -> str:

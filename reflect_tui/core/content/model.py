@@ -344,6 +344,16 @@ class Content:
         """Items of ``collection`` keyed by id (read-only)."""
         return self._index[collection]
 
+    def name_of(self, collection: str, item_id: str) -> str:
+        """The item's name for a reader; the id itself when the content has no such
+        item (an id from an older content version, or a removed layer)."""
+        item = self._index[collection].get(item_id)
+        return str(getattr(item, "name", item_id)) if item is not None else item_id
+
+    def plural_of(self, collection: str, item_id: str) -> bool:
+        """Whether the item's name takes a plural verb ("Collega's hinderden")."""
+        return bool(getattr(self._index[collection].get(item_id), "plural", False))
+
     def practice(self, practice_id: str) -> Practice:
         return self._index["practices"][practice_id]  # type: ignore[return-value]
 

@@ -176,8 +176,7 @@ class InsightsScreen(Screen[None]):
     # -- sections ---------------------------------------------------------------
 
     def _label(self, collection: str, item_id: str) -> str:
-        item = self.reflect_app.content.by_id(collection).get(item_id)
-        return str(getattr(item, "name", item_id)) if item is not None else item_id
+        return self.reflect_app.content.name_of(collection, item_id)
 
     def _sections(self, r: Insights) -> Any:
         arrows = strings.INSIGHTS_ARROWS_NOTE if r.has_trends else ""
