@@ -52,6 +52,8 @@ from reflect_tui.core.coach.evaluate import (  # noqa: E402
     good_tip_measures,
     load_cases,
 )
+from reflect_tui.core.coach.examples import _cache as examples_cache  # noqa: E402
+from reflect_tui.core.coach.examples import example_model  # noqa: E402
 from reflect_tui.core.coach.index import build_index  # noqa: E402
 from reflect_tui.core.coach.learning import learning_suggestions  # noqa: E402
 from reflect_tui.core.coach.signals import Signals  # noqa: E402
@@ -282,6 +284,15 @@ def main() -> int:
     start = time.perf_counter()
     build_index(content)
     print(info("build keyword index (once per content)", (time.perf_counter() - start) * 1000))
+    examples_cache.clear()  # the quality part above built it already
+    start = time.perf_counter()
+    example_model(content)
+    print(
+        info(
+            "read example notes, build their model (once per content; the TUI warms it)",
+            (time.perf_counter() - start) * 1000,
+        )
+    )
     med, worst = timed(lambda: learning_suggestions(content, journal, today), args.runs)
     print(info("learning suggestions over all 10,000 (in memory)", med, f"  (max {worst:.1f})"))
     med, worst = timed(

@@ -34,10 +34,28 @@ TEXT = (
 )
 
 
+# Own tips need examples of their own to compete with the built-in tips, whose
+# example notes (content/examples/) lift them; a redefined built-in tip loses
+# the built-in examples (they were written for the built-in text).
+EXAMPLES = """\
+examples:
+  - tips: [wijkstad-stoep-melding]
+    text: Weer een klacht over een kapotte stoep. Ik zet het op de wijkagenda voor beheer.
+  - tips: [wijkstad-stoep-melding]
+    text: Bewoner meldt losse stoeptegels bij de school, ik geef het door aan beheer.
+  - tips: [doe-wat-je-belooft]
+    text: Ik had beloofd terug te bellen over de klacht, en dat ben ik vergeten.
+  - tips: [doe-wat-je-belooft]
+    text: De bewoner wacht nog op mijn terugbelletje dat ik vorige week beloofd heb.
+"""
+
+
 def _coach(tmp_path: Path, *extra: str) -> tuple[int, str, str]:
     layer = tmp_path / "org"
     layer.mkdir(exist_ok=True)
     (layer / "tips.yaml").write_text(LAYER, encoding="utf-8")
+    (layer / "examples").mkdir(exist_ok=True)
+    (layer / "examples" / "eigen.yaml").write_text(EXAMPLES, encoding="utf-8")
     return run_cli(tmp_path / "home", "--content", str(layer), "coach", *extra, "--text", TEXT)
 
 
@@ -48,9 +66,12 @@ def test_own_tips_without_about_are_explained_by_their_words(tmp_path: Path) -> 
     assert tips["doe-wat-je-belooft"]["reasons"][0] == (
         "Je schreef 'beloofd': een woord dat bij deze tip hoort."
     )
-    assert tips["wijkstad-stoep-melding"]["reasons"][0] == (
-        "Je schreef 'stoep' en 'wijkagenda': woorden die bij deze tip horen."
-    )
+    # The note resembles its examples: the line quotes the user's own sentence
+    # closest to them (a whole sentence of the text, never a lone word).
+    first = tips["wijkstad-stoep-melding"]["reasons"][0]
+    assert first.endswith("': dat lijkt op de voorbeelden bij deze tip."), first
+    quoted = first.removeprefix("Je schreef '").split("': ")[0]
+    assert quoted in [s.strip() for s in TEXT.split(".")], quoted
 
 
 def test_no_why_heading_without_reasons(tmp_path: Path) -> None:

@@ -257,6 +257,7 @@ _PART_LABELS = {
     "keyword": "eigen trefwoorden van de tip",
     "cue": "signaalzin van de tip (cues)",
     "situation": "situatie van de tip (situations)",
+    "examples": "lijkt op de voorbeelden bij de tip (examples)",
     "chosen_practice": "gekozen werkpraktijk",
     "inferred_practice": "werkpraktijk uit de tekst",
     "ticked_barrier": "aangevinkt: wat hinderde",

@@ -136,6 +136,12 @@ def _tip_line(
     content: Content, kind: str, items: Sequence[str], quotes: Sequence[str], about: str = ""
 ) -> str:
     said = f"Je schreef {quoted(quotes)}" if quotes else ""
+    if kind == "examples":
+        if not said:
+            return ""
+        if about:
+            return f"{said}; deze tip gaat over {about}."
+        return f"{said}: dat lijkt op de voorbeelden bij deze tip."
     if kind in ("keyword", "cue"):
         if not said:
             return ""
@@ -232,6 +238,7 @@ _PHRASE_ORDER = (
     "ticked_barrier",
     "ticked_help",
     "cue",
+    "examples",
     "inferred_barrier",
     "absent_help",
     "keyword",

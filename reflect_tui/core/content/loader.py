@@ -302,7 +302,20 @@ def _check_layers(paths: Sequence[Path]) -> CheckResult:
         errors.extend(merge_errors)
     assert merged is not None
     errors.extend(check_refs(merged, unnamed=[e for layer in layers for e in layer.unnamed]))
-    return CheckResult(tuple(_sorted_unique(errors, layers)), build_content(merged, layers))
+    content = build_content(merged, layers)
+    errors.extend(_example_errors(content))
+    return CheckResult(tuple(_sorted_unique(errors, layers)), content)
+
+
+def _example_errors(content: Content) -> list[ContentError]:
+    """Problems in the layers' example notes (``examples/*.yaml``), against the merged tips."""
+    from reflect_tui.core.content.examples import read_examples
+
+    found = read_examples(content.layers, [tip.id for tip in content.tips])
+    return [
+        ContentError(display_path(Path(p.file)), p.line, 1, "examples", p.message)
+        for p in found.problems
+    ]
 
 
 def _same_path(a: Path, b: Path) -> bool:

@@ -130,7 +130,7 @@ class SessionScreen(Screen[None]):
     async def on_mount(self) -> None:
         from reflect_tui.tui.coaching import warm_up_in_background
 
-        warm_up_in_background()
+        warm_up_in_background(self.services.content)
         # The claim on this draft (``ReflectApp.start_session``) is given up
         # when this screen goes, so another window may then edit it.
         self._claim = self.reflect_app.draft_claim

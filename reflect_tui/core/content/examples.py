@@ -1,0 +1,202 @@
+"""Example notes in a content layer: reading and checking ``examples/*.yaml``.
+
+Why a folder of its own: content files sit directly in a layer folder and are
+read at every start-up; about a thousand example notes are only needed when
+the coach first runs (``core/coach/examples.py`` builds its model from them),
+so they live in ``examples/`` beside the content files and are read lazily.
+Examples add up over the layers; a tip that a higher layer redefines loses
+the examples a lower layer wrote for it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+EXAMPLES_FOLDER = "examples"  # inside a layer folder; content files never sit in a subfolder
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One example note and the tips that fit it, best first."""
+
+    tips: tuple[str, ...]
+    text: str
+    kind: str | None = None
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleProblem:
+    """Why an example was skipped: where, and one Dutch line (for ``reflect content check``)."""
+
+    file: str
+    line: int
+    message: str
+
+
+@dataclass
+class ExampleSet:
+    """Examples read from some layers, and what was wrong with the rest."""
+
+    examples: list[Example] = field(default_factory=list)
+    problems: list[ExampleProblem] = field(default_factory=list)
+
+
+def _load_yaml(path: Path) -> Any:
+    """The file's YAML nodes (with line numbers); the C parser when present."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8") as handle:
+        return yaml.compose(handle, Loader=loader)
+
+
+def _scalar(node: Any) -> str | None:
+    from yaml import ScalarNode
+
+    return str(node.value) if isinstance(node, ScalarNode) else None
+
+
+def read_examples_file(path: Path, known_tips: Iterable[str] | None = None) -> ExampleSet:
+    """Every usable example of one file; a problem line for each one that is not.
+
+    ``known_tips``: when given, tip ids outside it are reported (and left out
+    of the example; an example left without tips is skipped).
+    """
+    from yaml import MappingNode, SequenceNode, YAMLError
+
+    result = ExampleSet()
+    label = str(path)
+    known = set(known_tips) if known_tips is not None else None
+    try:
+        root = _load_yaml(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        result.problems.append(ExampleProblem(label, 1, f"kan het bestand niet lezen ({exc})"))
+        return result
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        result.problems.append(ExampleProblem(label, line, "geen geldige YAML"))
+        return result
+    if root is None:
+        return result
+    items = None
+    if isinstance(root, MappingNode):
+        for key, value in root.value:
+            if _scalar(key) == "examples":
+                items = value
+    if not isinstance(items, SequenceNode):
+        line = root.start_mark.line + 1
+        result.problems.append(ExampleProblem(label, line, "verwacht een lijst 'examples:'"))
+        return result
+    for item in items.value:
+        line = item.start_mark.line + 1
+        if not isinstance(item, MappingNode):
+            result.problems.append(
+                ExampleProblem(label, line, "een voorbeeld moet 'tips' en 'text' hebben")
+            )
+            continue
+        fields = {_scalar(k): v for k, v in item.value}
+        text = _scalar(fields.get("text")) if "text" in fields else None
+        tips_node = fields.get("tips")
+        tips: list[str] = []
+        if isinstance(tips_node, SequenceNode):
+            tips = [t for t in (_scalar(n) for n in tips_node.value) if t]
+        elif tips_node is not None and _scalar(tips_node):
+            tips = [str(_scalar(tips_node))]
+        if not text or not text.strip():
+            result.problems.append(ExampleProblem(label, line, "dit voorbeeld heeft geen 'text'"))
+            continue
+        if known is not None:
+            for tip_id in tips:
+                if tip_id not in known:
+                    result.problems.append(
+                        ExampleProblem(label, line, f"onbekende tip '{tip_id}' in 'tips'")
+                    )
+            if tips and not any(t in known for t in tips):
+                continue  # said above: its tips are unknown
+            tips = [t for t in tips if t in known]
+        if not tips:
+            result.problems.append(ExampleProblem(label, line, "dit voorbeeld noemt geen tip"))
+            continue
+        kind = _scalar(fields["kind"]) if "kind" in fields else None
+        result.examples.append(Example(tuple(dict.fromkeys(tips)), text, kind, label, line))
+    return result
+
+
+def example_files(layers: Sequence[str]) -> list[Path]:
+    """The examples files of these layer folders, lowest layer first, by name within one."""
+    files: list[Path] = []
+    for layer in layers:
+        folder = Path(layer) / EXAMPLES_FOLDER
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue  # no examples folder (or a single-file layer)
+        files.extend(
+            folder / name
+            for name in names
+            if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+        )
+    return files
+
+
+def read_examples(layers: Sequence[str], known_tips: Iterable[str] | None = None) -> ExampleSet:
+    """The examples of every layer, together (a layer adds examples, it replaces none).
+
+    A tip that a higher layer redefines (same id, its own text) is not the tip
+    a lower layer's examples were written for: those examples no longer count
+    for it (the higher layer may give its own).
+    """
+    known = list(known_tips) if known_tips is not None else None
+    result = ExampleSet()
+    for position, layer in enumerate(layers):
+        replaced = _tips_defined_in(layers[position + 1 :])
+        for path in example_files([layer]):
+            found = read_examples_file(path, known)
+            for example in found.examples:
+                tips = tuple(t for t in example.tips if t not in replaced)
+                if tips:
+                    result.examples.append(replace(example, tips=tips))
+            result.problems.extend(found.problems)
+    return result
+
+
+def _tips_defined_in(layers: Sequence[str]) -> set[str]:
+    """The tip ids these layers define or redefine (their content files' ``tips`` lists)."""
+    from yaml import MappingNode, SequenceNode, YAMLError
+
+    ids: set[str] = set()
+    for layer in layers:
+        path = Path(layer)
+        try:
+            files = (
+                [path / n for n in sorted(os.listdir(path)) if n.endswith((".yaml", ".yml"))]
+                if path.is_dir()
+                else [path]
+            )
+        except OSError:
+            continue
+        for file in files:
+            try:
+                root = _load_yaml(file)
+            except (OSError, UnicodeDecodeError, YAMLError):
+                continue  # a broken layer is skipped by the content loader too
+            if not isinstance(root, MappingNode):
+                continue
+            for key, value in root.value:
+                if _scalar(key) != "tips" or not isinstance(value, SequenceNode):
+                    continue
+                for item in value.value:
+                    if isinstance(item, MappingNode):
+                        ids.update(
+                            str(_scalar(v))
+                            for k, v in item.value
+                            if _scalar(k) == "id" and _scalar(v)
+                        )
+    return ids

@@ -1,0 +1,158 @@
+"""Example notes (``examples/*.yaml``): the coach finds a situation worded otherwise.
+
+The reproduction: a note about initiators who take on far more than the two
+of them can carry names none of the words of the tip about letting go
+(``laat-los-wat-zij-kunnen-dragen``); before the examples it was not in the
+five. Its examples describe that situation in many other words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reflect_tui.core.coach import tips as coach_tips
+from reflect_tui.core.coach.examples import build_model, example_model
+from reflect_tui.core.coach.signals import Signals
+from reflect_tui.core.coach.tips import EXAMPLES, match_tips
+from reflect_tui.core.content.examples import read_examples, read_examples_file
+from reflect_tui.core.content.loader import check_layers, load_builtin
+from reflect_tui.core.paths import builtin_content_dir
+
+OVERREACH = (
+    "De initiatiefnemers van de moestuin willen nu ook een kas, een kippenhok en een "
+    "buurtkeuken. Ze zijn met z'n tweeën en werken allebei fulltime. Ik zie het over een "
+    "half jaar stilvallen."
+)
+
+
+def test_a_situation_in_other_words_is_found_by_its_examples() -> None:
+    content = load_builtin()
+    shown = match_tips(content, Signals(text=OVERREACH))
+    by_id = {m.tip.id: m for m in shown}
+    assert "laat-los-wat-zij-kunnen-dragen" in by_id
+    kinds = {p.kind for p in by_id["laat-los-wat-zij-kunnen-dragen"].parts}
+    assert EXAMPLES in kinds
+
+
+def test_every_builtin_tip_has_examples_and_the_file_is_clean() -> None:
+    content = load_builtin()
+    known = [t.id for t in content.tips]
+    found = read_examples([str(builtin_content_dir())], known)
+    assert found.problems == []
+    counts = example_model(content).counts
+    assert {t.id for t in content.tips if counts.get(t.id, 0) < 8} == set()
+
+
+def test_a_short_note_earns_no_place_by_resemblance() -> None:
+    content = load_builtin()
+    for text in ("Mijn teamleider vroeg hoe het ging.", "boze buren", "ok"):
+        for match in match_tips(content, Signals(text=text), n=10):
+            assert not any(p.kind == EXAMPLES and p.sure for p in match.parts), (text, match)
+
+
+def test_without_examples_the_coach_is_as_before(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    content = load_builtin()
+    monkeypatch.setattr(coach_tips, "example_resemblance", lambda content, text: {})
+    shown = [m.tip.id for m in match_tips(content, Signals(text=OVERREACH))]
+    assert "laat-los-wat-zij-kunnen-dragen" not in shown  # what the examples add
+
+
+BROKEN = """\
+examples:
+  - tips: [ruimte-voor-emoties]
+    text: Een bewoner begon te huilen op de avond.
+  - tips: [bestaat-niet, ruimte-voor-emoties]
+    text: Boze zaal.
+  - tips: [ruimte-voor-emoties]
+  - text: Geen tip genoemd.
+  - gewoon tekst
+"""
+
+
+def test_problems_in_an_examples_file_name_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "eigen.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    found = read_examples_file(path, ["ruimte-voor-emoties"])
+    assert [(p.line, p.message) for p in found.problems] == [
+        (4, "onbekende tip 'bestaat-niet' in 'tips'"),
+        (6, "dit voorbeeld heeft geen 'text'"),
+        (7, "dit voorbeeld noemt geen tip"),
+        (8, "een voorbeeld moet 'tips' en 'text' hebben"),
+    ]
+    assert [e.tips for e in found.examples] == [
+        ("ruimte-voor-emoties",),
+        ("ruimte-voor-emoties",),
+    ]
+
+
+def test_broken_yaml_is_one_problem(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.yaml"
+    path.write_text("examples:\n  - tips: [a\n    text: x\n", encoding="utf-8")
+    found = read_examples_file(path)
+    assert len(found.problems) == 1 and found.problems[0].message == "geen geldige YAML"
+    assert found.examples == []
+
+
+def test_content_check_reports_example_problems(tmp_path: Path) -> None:
+    layer = tmp_path / "org"
+    (layer / "examples").mkdir(parents=True)
+    (layer / "tips.yaml").write_text(
+        "tips:\n  - id: eigen-tip\n    title: Eigen\n    text: Een eigen tip.\n"
+        "    source: Eigen\n    practices: [relaties]\n",
+        encoding="utf-8",
+    )
+    (layer / "examples" / "eigen.yaml").write_text(
+        "examples:\n  - tips: [eigen-tip]\n    text: Iets.\n"
+        "  - tips: [geen-tip]\n    text: Iets.\n",
+        encoding="utf-8",
+    )
+    result = check_layers([layer])
+    messages = [(e.line, e.path, e.message) for e in result.errors]
+    assert messages == [(4, "examples", "onbekende tip 'geen-tip' in 'tips'")]
+    assert result.errors[0].file.endswith("eigen.yaml")
+
+
+def test_a_redefined_tip_loses_the_examples_written_for_the_builtin_one(tmp_path: Path) -> None:
+    layer = tmp_path / "org"
+    layer.mkdir()
+    (layer / "tips.yaml").write_text(
+        "tips:\n  - id: doe-wat-je-belooft\n    title: Eigen versie\n    text: Anders.\n"
+        "    source: Eigen\n    practices: [relaties]\n",
+        encoding="utf-8",
+    )
+    builtin = str(builtin_content_dir())
+    alone = read_examples([builtin])
+    stacked = read_examples([builtin, str(layer)])
+    assert any("doe-wat-je-belooft" in e.tips for e in alone.examples)
+    assert not any("doe-wat-je-belooft" in e.tips for e in stacked.examples)
+    # Examples that named it among others keep their other tips.
+    assert len(stacked.examples) == len(alone.examples) - sum(
+        e.tips == ("doe-wat-je-belooft",) for e in alone.examples
+    )
+
+
+def test_an_own_layer_adds_examples_for_its_own_tip(tmp_path: Path) -> None:
+    layer = tmp_path / "org"
+    (layer / "examples").mkdir(parents=True)
+    (layer / "examples" / "eigen.yaml").write_text(
+        "examples:\n  - tips: [eigen-tip]\n"
+        "    text: De kermis op het plein geeft elk jaar ruzie.\n",
+        encoding="utf-8",
+    )
+    found = read_examples([str(builtin_content_dir()), str(layer)], None)
+    model = build_model(found.examples)
+    scores = model.scores("Ook dit jaar ruzie over de kermis op het plein.")
+    assert max(scores, key=lambda t: scores[t]) == "eigen-tip"
+
+
+def test_hostile_text_gives_plain_quotes() -> None:
+    content = load_builtin()
+    sentence = (
+        "De initiatiefnemers \x1b[31mwillen\x1b[0m een kas en een buurtkeuken [bold]erbij[/bold] 🌱"
+    )
+    text = " ".join([sentence + "."] * 2000)  # about 150 KB
+    shown = match_tips(content, Signals(text=text))
+    assert shown
+    for match in shown:
+        for line in match.reasons:
+            assert line.isprintable()
