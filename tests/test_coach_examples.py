@@ -156,3 +156,14 @@ def test_hostile_text_gives_plain_quotes() -> None:
     for match in shown:
         for line in match.reasons:
             assert line.isprintable()
+
+
+def test_examples_of_a_switched_off_tip_are_no_error(tmp_path: Path) -> None:
+    """Reproduction: ``reflect content init`` writes a layer that switches off a built-in tip;
+    ``reflect content check`` then reported every built-in example naming it as unknown."""
+    layer = tmp_path / "org"
+    layer.mkdir()
+    (layer / "tips.yaml").write_text(
+        "tips:\n  - id: maak-er-een-feest-van\n    disabled: true\n", encoding="utf-8"
+    )
+    assert check_layers([layer]).errors == ()

@@ -62,12 +62,17 @@ def _scalar(node: Any) -> str | None:
     return str(node.value) if isinstance(node, ScalarNode) else None
 
 
-def read_examples_file(path: Path, known_tips: Iterable[str] | None = None) -> ExampleSet:
+def read_examples_file(
+    path: Path, known_tips: Iterable[str] | None = None, switched_off: Iterable[str] = ()
+) -> ExampleSet:
     """Every usable example of one file; a problem line for each one that is not.
 
     ``known_tips``: when given, tip ids outside it are reported (and left out
-    of the example; an example left without tips is skipped).
+    of the example; an example left without tips is skipped). Ids in
+    ``switched_off`` (tips a layer disabled) are left out without a word: the
+    built-in examples of a tip an organisation switched off are no mistake.
     """
+    off = set(switched_off)
     from yaml import MappingNode, SequenceNode, YAMLError
 
     result = ExampleSet()
@@ -113,13 +118,15 @@ def read_examples_file(path: Path, known_tips: Iterable[str] | None = None) -> E
             result.problems.append(ExampleProblem(label, line, "dit voorbeeld heeft geen 'text'"))
             continue
         if known is not None:
+            named = bool(tips)
+            tips = [t for t in tips if t not in off]
             for tip_id in tips:
                 if tip_id not in known:
                     result.problems.append(
                         ExampleProblem(label, line, f"onbekende tip '{tip_id}' in 'tips'")
                     )
-            if tips and not any(t in known for t in tips):
-                continue  # said above: its tips are unknown
+            if named and not any(t in known for t in tips):
+                continue  # said above (unknown tips), or only switched-off tips
             tips = [t for t in tips if t in known]
         if not tips:
             result.problems.append(ExampleProblem(label, line, "dit voorbeeld noemt geen tip"))
@@ -146,7 +153,9 @@ def example_files(layers: Sequence[str]) -> list[Path]:
     return files
 
 
-def read_examples(layers: Sequence[str], known_tips: Iterable[str] | None = None) -> ExampleSet:
+def read_examples(
+    layers: Sequence[str], known_tips: Iterable[str] | None = None, switched_off: Iterable[str] = ()
+) -> ExampleSet:
     """The examples of every layer, together (a layer adds examples, it replaces none).
 
     A tip that a higher layer redefines (same id, its own text) is not the tip
@@ -154,11 +163,12 @@ def read_examples(layers: Sequence[str], known_tips: Iterable[str] | None = None
     for it (the higher layer may give its own).
     """
     known = list(known_tips) if known_tips is not None else None
+    off = list(switched_off)
     result = ExampleSet()
     for position, layer in enumerate(layers):
         replaced = _tips_defined_in(layers[position + 1 :])
         for path in example_files([layer]):
-            found = read_examples_file(path, known)
+            found = read_examples_file(path, known, off)
             for example in found.examples:
                 tips = tuple(t for t in example.tips if t not in replaced)
                 if tips:

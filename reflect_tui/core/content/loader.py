@@ -303,15 +303,19 @@ def _check_layers(paths: Sequence[Path]) -> CheckResult:
     assert merged is not None
     errors.extend(check_refs(merged, unnamed=[e for layer in layers for e in layer.unnamed]))
     content = build_content(merged, layers)
-    errors.extend(_example_errors(content))
+    switched_off = {
+        e.id for layer in layers for e in layer.entries if e.collection == "tips" and e.disabled
+    }
+    errors.extend(_example_errors(content, switched_off))
     return CheckResult(tuple(_sorted_unique(errors, layers)), content)
 
 
-def _example_errors(content: Content) -> list[ContentError]:
+def _example_errors(content: Content, switched_off: set[str]) -> list[ContentError]:
     """Problems in the layers' example notes (``examples/*.yaml``), against the merged tips."""
     from reflect_tui.core.content.examples import read_examples
 
-    found = read_examples(content.layers, [tip.id for tip in content.tips])
+    known = [tip.id for tip in content.tips]
+    found = read_examples(content.layers, known, switched_off - set(known))
     return [
         ContentError(display_path(Path(p.file)), p.line, 1, "examples", p.message)
         for p in found.problems
