@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from reflect_tui.cli.main import main
+from reflect_tui.core.content.examples import read_examples
 from reflect_tui.core.content.loader import check_layers, load_builtin
 from reflect_tui.core.content.schema import content_schema
 from reflect_tui.core.paths import builtin_content_dir
@@ -26,8 +27,13 @@ def test_init_writes_a_layer_that_passes_check(
 ) -> None:
     target = tmp_path / "org"
     assert main(["content", "init", str(target)]) == 0
-    names = sorted(p.name for p in target.iterdir())
-    assert names == ["intervision.yaml", "prompts.yaml", "tips.yaml"]
+    names = sorted(p.relative_to(target).as_posix() for p in target.rglob("*.yaml"))
+    assert names == [
+        "examples/voorbeelden.yaml",
+        "intervision.yaml",
+        "prompts.yaml",
+        "tips.yaml",
+    ]
     capsys.readouterr()
     assert main(["content", "check", str(target)]) == 0
     assert capsys.readouterr().out.startswith("OK: inhoud is geldig")
@@ -40,6 +46,28 @@ def test_init_writes_a_layer_that_passes_check(
     replaced = content.tip("doe-wat-je-belooft")
     assert replaced.title != load_builtin().tip("doe-wat-je-belooft").title
     assert "voorbeeld-korte-casusronde" in {m.id for m in content.intervision_methods}
+    # The template's example note is read and counts for the template's own tip.
+    own = read_examples([str(target)], [t.id for t in content.tips])
+    assert own.problems == []
+    assert [e.tips for e in own.examples] == [("voorbeeld-bel-de-wijkregisseur",)]
+    assert own.examples[0].kind in {k.id for k in content.case_kinds}
+
+
+def test_init_example_note_is_checked_like_any_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The comment's warning holds: without its tip, the template's example is an error."""
+    target = tmp_path / "org"
+    assert main(["content", "init", str(target)]) == 0
+    tips = target / "tips.yaml"
+    tips.write_text(
+        tips.read_text(encoding="utf-8").replace("voorbeeld-bel-de-wijkregisseur", "andere-id"),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["content", "check", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "voorbeelden.yaml" in err and "voorbeeld-bel-de-wijkregisseur" in err
 
 
 def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -51,6 +79,20 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "tips.yaml" in err and "niets geschreven" in err
     assert (target / "tips.yaml").read_text(encoding="utf-8") == "tips: []\n"
     assert not (target / "prompts.yaml").exists()
+
+
+def test_init_never_overwrites_an_examples_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "org"
+    (target / "examples").mkdir(parents=True)
+    (target / "examples" / "voorbeelden.yaml").write_text("examples: []\n", encoding="utf-8")
+    assert main(["content", "init", str(target)]) == 1
+    assert "examples/voorbeelden.yaml" in capsys.readouterr().err
+    assert (target / "examples" / "voorbeelden.yaml").read_text(encoding="utf-8") == (
+        "examples: []\n"
+    )
+    assert not (target / "tips.yaml").exists()
 
 
 def test_schema_is_valid_and_accepts_builtin_and_template(tmp_path: Path) -> None:

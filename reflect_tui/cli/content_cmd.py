@@ -62,7 +62,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> argparse._SubParsersAction
         help="begin een organisatielaag met voorbeelden",
         description=(
             "Maak een map met voorbeeldbestanden (een tip, een vraag, een intervisiemethode, "
-            "een vervangen en een uitgezette ingebouwde tip), met uitleg in het commentaar."
+            "een vervangen en een uitgezette ingebouwde tip, en in examples/ een "
+            "voorbeeldverhaal voor de coach), met uitleg in het commentaar."
         ),
     )
     init.add_argument("dir", metavar="MAP", help="de nieuwe inhoudsmap")
