@@ -14,7 +14,13 @@ from reflect_tui.core.content.examples import read_examples
 from reflect_tui.core.content.loader import check_layers, load_builtin
 from reflect_tui.core.content.schema import content_schema
 from reflect_tui.core.paths import builtin_content_dir
-from reflect_tui.core.trainer.coverage import coverage
+from reflect_tui.core.trainer.coverage import (
+    EXAMPLES_ENOUGH,
+    FEW_EXAMPLES_ADVICE,
+    ExampleCount,
+    coverage,
+    example_counts,
+)
 
 
 def _as_json(path: Path) -> object:
@@ -220,3 +226,81 @@ def test_coverage_refuses_broken_content(
     assert main(["content", "coverage", str(layer)]) == 1
     err = capsys.readouterr().err
     assert "tips.yaml:" in err and "Traceback" not in err
+
+
+UNKNOWN_TIP_NOTE = """\
+  - tips: [bestaat-niet]
+    text: "Dit voorbeeld noemt alleen een onbekende tip."
+"""
+
+
+def _layer_with_examples(tmp_path: Path, unknown_tip: bool = False) -> Path:
+    """An own tip with two example notes, a redefined built-in tip (and an unknown tip)."""
+    layer = tmp_path / "org"
+    (layer / "examples").mkdir(parents=True)
+    (layer / "tips.yaml").write_text(
+        """\
+tips:
+  - id: eigen-tip
+    title: "Bel de wijkregisseur"
+    text: "Bel de wijkregisseur voor je iets toezegt over de straat."
+    source: "Eigen"
+    practices: [binnen-buiten]
+    keywords: [wijkregisseur]
+  - id: doe-wat-je-belooft
+    title: "Kom terug op je toezegging"
+    text: "Heb je iets beloofd, doe het dan."
+    source: "Eigen"
+    practices: [relaties]
+""",
+        encoding="utf-8",
+    )
+    (layer / "examples" / "eigen.yaml").write_text(
+        """\
+examples:
+  - tips: [eigen-tip]
+    text: "Ik beloofde een bewoner nieuwe tegels, de straat gaat volgend jaar open."
+  - tips: [luister-zonder-oordeel, eigen-tip]
+    text: "Een boze buurman aan de balie over de tegels voor zijn deur."
+"""
+        + (UNKNOWN_TIP_NOTE if unknown_tip else ""),
+        encoding="utf-8",
+    )
+    return layer
+
+
+def test_example_counts_first_and_total_as_the_coach_reads_them(tmp_path: Path) -> None:
+    builtin = example_counts(load_builtin())
+    content = check_layers([_layer_with_examples(tmp_path, unknown_tip=True)]).content
+    counts = example_counts(content)
+    assert list(counts) == [t.id for t in content.tips]
+    assert counts["eigen-tip"] == ExampleCount(first=1, total=2)
+    own_first = builtin["luister-zonder-oordeel"]
+    assert counts["luister-zonder-oordeel"] == ExampleCount(
+        own_first.first + 1, own_first.total + 1
+    )
+    # Redefined: the built-in notes were written for the old text and no longer count.
+    assert builtin["doe-wat-je-belooft"].total >= EXAMPLES_ENOUGH
+    assert counts["doe-wat-je-belooft"] == ExampleCount(0, 0)
+    assert "bestaat-niet" not in counts
+    report = coverage(content)
+    assert report.examples_by_tip == counts
+    assert set(report.tips_with_few_examples) == {"eigen-tip", "doe-wat-je-belooft"}
+
+
+@pytest.mark.slow  # coverage of the built-in content plus a layer, twice (~2 s)
+def test_coverage_reports_tips_with_few_examples_in_text_and_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    layer = _layer_with_examples(tmp_path)
+    assert main(["content", "coverage", str(layer), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["examples_by_tip"]["eigen-tip"] == {"first": 1, "total": 2}
+    assert set(data["tips_with_few_examples"]) == {"eigen-tip", "doe-wat-je-belooft"}
+    assert main(["content", "coverage", str(layer)]) == 0
+    out = capsys.readouterr().out
+    assert "Voorbeeldverhalen per tip" in out
+    section = out.split(f"Tips met minder dan {EXAMPLES_ENOUGH} voorbeeldverhalen")[1]
+    assert "eigen-tip (2)" in section and "doe-wat-je-belooft (0)" in section
+    assert FEW_EXAMPLES_ADVICE in section
+    assert "luister-zonder-oordeel (" not in section

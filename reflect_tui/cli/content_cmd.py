@@ -74,7 +74,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> argparse._SubParsersAction
         description=(
             "Vragen per werkpraktijk en LSD-stap, tips per praktijk, hindernis, hulpbron en "
             "soort casus; tips die de coach nooit in de top 5 zet; gedeelde trefwoorden; "
-            "bijna-dubbele teksten. Een opgegeven map komt bovenop de ingebouwde inhoud."
+            "bijna-dubbele teksten; voorbeeldverhalen per tip. Een opgegeven map komt bovenop "
+            "de ingebouwde inhoud."
         ),
     )
     cover.add_argument("paths", nargs="*", metavar="PAD", help="inhoudsmap of .yaml-bestand")

@@ -16,7 +16,11 @@ from rich.text import Text
 
 from reflect_tui.core.content.errors import printable
 from reflect_tui.core.content.model import LSD_STEP_IDS
-from reflect_tui.core.trainer.coverage import CoverageReport
+from reflect_tui.core.trainer.coverage import (
+    EXAMPLES_ENOUGH,
+    FEW_EXAMPLES_ADVICE,
+    CoverageReport,
+)
 
 
 def _cell(value: object) -> Text:
@@ -61,6 +65,13 @@ def print_coverage(report: CoverageReport, out: TextIO) -> None:
     console.print(_counts_table("Tips per hindernis", "wat hindert", report.tips_by_barrier))
     console.print(_counts_table("Tips per hulpbron", "wat helpt", report.tips_by_help))
     console.print(_counts_table("Tips per soort casus", "soort casus", report.tips_by_case_kind))
+    examples = Table(title="Voorbeeldverhalen per tip", title_justify="left")
+    examples.add_column("tip")
+    examples.add_column("als eerste tip", justify="right")
+    examples.add_column("in totaal", justify="right")
+    for tip, count in report.examples_by_tip.items():
+        examples.add_row(_cell(tip), Text(str(count.first)), _count_cell(count.total))
+    console.print(examples)
 
     def findings(title: str, lines: list[str], empty: str) -> None:
         console.print(Text(title, style="bold"))
@@ -89,3 +100,9 @@ def print_coverage(report: CoverageReport, out: TextIO) -> None:
         "geen",
     )
     findings("Gaten (nul vragen of tips)", list(report.gaps), "geen")
+    few = [f"{tip} ({report.examples_by_tip[tip].total})" for tip in report.tips_with_few_examples]
+    findings(
+        f"Tips met minder dan {EXAMPLES_ENOUGH} voorbeeldverhalen",
+        [*few, FEW_EXAMPLES_ADVICE] if few else [],
+        "geen: elke tip heeft genoeg voorbeelden",
+    )

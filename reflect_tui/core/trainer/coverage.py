@@ -21,6 +21,13 @@ from typing import Any
 from reflect_tui.core.content.model import LSD_STEP_IDS, Content, Prompt, Tip
 
 TOP_N = 5
+# Fewer example notes than this and a tip's profile rests on a few stories;
+# the content guide (3.6) asks trainers for at least this many per tip.
+EXAMPLES_ENOUGH = 8
+# The advice beside that list (a message table, not built in the algorithm).
+FEW_EXAMPLES_ADVICE = (
+    "geef deze tip voorbeelden: zonder voorbeelden vindt de coach hem alleen via zijn trefwoorden"
+)
 SHARED_KEYWORD_MIN_TIPS = 4
 NEAR_DUPLICATE_SCORE = 80
 
@@ -54,6 +61,14 @@ class Duplicate:
 
 
 @dataclass(frozen=True)
+class ExampleCount:
+    """How many example notes name a tip: ``first`` (written for it) and ``total`` (at all)."""
+
+    first: int
+    total: int
+
+
+@dataclass(frozen=True)
 class CoverageReport:
     """Counts and findings; every mapping is ordered for stable output."""
 
@@ -68,6 +83,8 @@ class CoverageReport:
     near_duplicates: tuple[Duplicate, ...]
     event_prompts_without_kinds: tuple[str, ...]
     gaps: tuple[str, ...] = field(default=())
+    examples_by_tip: dict[str, ExampleCount] = field(default_factory=dict)
+    tips_with_few_examples: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         """The JSON face (``--json``): plain types only."""
@@ -86,6 +103,12 @@ class CoverageReport:
             ],
             "event_prompts_without_case_kinds": list(self.event_prompts_without_kinds),
             "gaps": list(self.gaps),
+            "examples_by_tip": {
+                tip: {"first": c.first, "total": c.total} for tip, c in self.examples_by_tip.items()
+            },
+            "examples_enough": EXAMPLES_ENOUGH,
+            "tips_with_few_examples": list(self.tips_with_few_examples),
+            "few_examples_advice": FEW_EXAMPLES_ADVICE,
         }
 
 
@@ -152,6 +175,25 @@ def _near_duplicates(collection: str, items: Sequence[tuple[str, str]]) -> list[
     return sorted(out, key=lambda d: (-d.ratio, d.first, d.second))
 
 
+def example_counts(content: Content) -> dict[str, ExampleCount]:
+    """Per tip (content order), how many of the layers' example notes name it.
+
+    Read as the coach reads them (``read_examples``): a tip a higher layer
+    redefines does not count a lower layer's notes, and a note's unknown tips
+    count for nothing (``content check`` reports those).
+    """
+    from reflect_tui.core.content.examples import read_examples
+
+    ids = [t.id for t in content.tips]
+    first = dict.fromkeys(ids, 0)
+    total = dict.fromkeys(ids, 0)
+    for example in read_examples(content.layers, ids).examples:
+        first[example.tips[0]] += 1
+        for tip in example.tips:
+            total[tip] += 1
+    return {tip: ExampleCount(first[tip], total[tip]) for tip in ids}
+
+
 def _assumes_event(prompt: Prompt) -> bool:
     words = set(_WORD.findall(prompt.text.casefold()))
     return any(word in words for word in _ASSUMES_EVENT)
@@ -178,6 +220,7 @@ def coverage(content: Content) -> CoverageReport:
     ]
     tips_by_practice = _count(practices, (t.practices for t in tips))
     gaps += [f"tips/{p}" for p, n in tips_by_practice.items() if n == 0]
+    examples = example_counts(content)
     duplicates = _near_duplicates("prompts", [(p.id, p.text) for p in content.prompts])
     duplicates += _near_duplicates("tips", [(t.id, f"{t.title} {t.text}") for t in tips])
     return CoverageReport(
@@ -194,6 +237,10 @@ def coverage(content: Content) -> CoverageReport:
             p.id for p in content.prompts if not _prompt_kinds(p) and _assumes_event(p)
         ),
         gaps=tuple(gaps),
+        examples_by_tip=examples,
+        tips_with_few_examples=tuple(
+            tip for tip, count in examples.items() if count.total < EXAMPLES_ENOUGH
+        ),
     )
 
 
