@@ -61,6 +61,38 @@ async def test_a_saved_change_reaches_the_app(tmp_path: Path, make_app: AppFacto
         assert app.services.content is app.content  # new screens use the new content
 
 
+async def test_an_examples_only_edit_reaches_the_next_coaching(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    """A note saved in ``examples/`` (a subfolder) reaches the coach of the running app.
+
+    The examples are not in the content's version, and the coach's model is
+    cached per Content object: before the fix, the app kept its Content and
+    coached on the old notes. The file is written again on each wait turn
+    (same bytes), so the test does not depend on when the watcher is up.
+    """
+    from reflect_tui.core.coach.examples import example_model
+
+    layer = _layer(tmp_path)
+    (layer / "examples").mkdir()
+    start = check_layers([layer]).content
+    app = make_app(content=start, content_reloader=ContentReloader([layer], start))
+    note = 'examples:\n  - tips: [eigen-tip]\n    text: "Herladen van een voorbeeld."\n'
+    target = layer / "examples" / "eigen.yaml"
+
+    def taken() -> bool:
+        if app.content is start:
+            target.write_text(note, encoding="utf-8")
+            return False
+        return True
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "eigen-tip" not in example_model(app.services.content).counts
+        assert await _until(pilot, taken)
+        assert app.content.version == start.version  # the content files did not change
+        assert example_model(app.services.content).counts["eigen-tip"] == 1
+
+
 async def test_a_broken_file_keeps_the_last_good_content_and_shows_errors(
     tmp_path: Path, make_app: AppFactory
 ) -> None:

@@ -153,6 +153,29 @@ def example_files(layers: Sequence[str]) -> list[Path]:
     return files
 
 
+def examples_fingerprint(layers: Sequence[str | Path]) -> str:
+    """A hash of these layers' example files (names and bytes), to tell an edit.
+
+    Why apart from the content's version: the version hashes the merged
+    content files, which are read at start-up; the examples are read only
+    when the coach first runs, so they are not in it. A live reload compares
+    this fingerprint to see that an ``examples/`` edit changed the coach. A
+    file that cannot be read counts by its name alone (``content check``
+    reports it).
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in example_files([str(layer) for layer in layers]):
+        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0unreadable")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def read_examples(
     layers: Sequence[str], known_tips: Iterable[str] | None = None, switched_off: Iterable[str] = ()
 ) -> ExampleSet:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reflect_tui.core.content.errors import ContentError
+from reflect_tui.core.content.examples import examples_fingerprint
 from reflect_tui.core.content.layers import is_content_name
 from reflect_tui.core.content.loader import check_layers
 from reflect_tui.core.content.model import Content
@@ -24,8 +25,8 @@ class ReloadOutcome(NamedTuple):
     """What one reload gave: the content now in force, and the errors if any.
 
     ``changed`` is True when ``content`` is new (a different version than
-    before); with errors, ``content`` is the last good one and ``changed``
-    is False.
+    before, or the same version with edited example notes); with errors,
+    ``content`` is the last good one and ``changed`` is False.
     """
 
     content: Content
@@ -39,6 +40,10 @@ class ContentReloader:
     def __init__(self, layers: Sequence[Path], current: Content) -> None:
         self.layers = tuple(layers)
         self.current = current
+        # The examples are not in the content's version (they are read lazily,
+        # by the coach); the coach's model is cached per Content object, so an
+        # examples-only edit must still hand out a new Content.
+        self._examples = examples_fingerprint(self.layers)
 
     def watch_paths(self) -> list[Path]:
         """The folders (or single files) to watch: the layers that exist."""
@@ -53,9 +58,12 @@ class ContentReloader:
     def reload(self) -> ReloadOutcome:
         """Check the whole stack again; keep the last good content on any error."""
         # A folder that disappeared (a trainer renaming it) is no error here.
+        examples = examples_fingerprint(self.layers)
         result = check_layers(self.watch_paths())
         if result.errors:
             return ReloadOutcome(self.current, tuple(result.errors), False)
-        changed = result.content.version != self.current.version
-        self.current = result.content
+        changed = result.content.version != self.current.version or examples != self._examples
+        self._examples = examples
+        if changed:
+            self.current = result.content
         return ReloadOutcome(self.current, (), changed)
