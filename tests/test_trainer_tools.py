@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from reflect_tui.cli.main import main
-from reflect_tui.core.content.examples import read_examples
+from reflect_tui.core.content.examples import read_examples, read_examples_file
 from reflect_tui.core.content.loader import check_layers, load_builtin
-from reflect_tui.core.content.schema import content_schema
+from reflect_tui.core.content.schema import content_schema, examples_schema
 from reflect_tui.core.paths import builtin_content_dir
 from reflect_tui.core.trainer.coverage import (
     EXAMPLES_ENOUGH,
@@ -304,3 +304,54 @@ def test_coverage_reports_tips_with_few_examples_in_text_and_json(
     assert "eigen-tip (2)" in section and "doe-wat-je-belooft (0)" in section
     assert FEW_EXAMPLES_ADVICE in section
     assert "luister-zonder-oordeel (" not in section
+
+
+def test_examples_schema_accepts_builtin_and_template_notes(tmp_path: Path) -> None:
+    schema = examples_schema(load_builtin())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    main(["content", "init", str(tmp_path / "org")])
+    files = sorted((builtin_content_dir() / "examples").glob("*.yaml"))
+    files += sorted((tmp_path / "org" / "examples").glob("*.yaml"))
+    assert len(files) >= 2
+    for path in files:
+        errors = [e.message for e in validator.iter_errors(_as_json(path))]
+        assert errors == [], path
+    # A content file is no examples file, and the other way round.
+    content_validator = jsonschema.Draft202012Validator(content_schema(load_builtin()))
+    assert list(content_validator.iter_errors(_as_json(files[-1])))
+    assert list(validator.iter_errors(_as_json(builtin_content_dir() / "tips.yaml")))
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"examples": [{"text": "Een verhaal zonder tip."}]},
+        {"examples": [{"tips": [], "text": "Een verhaal met een lege lijst tips."}]},
+        {"examples": [{"tips": ["doe-wat-je-belooft"]}]},  # no text
+        {"examples": [{"tips": ["doe-wat-je-belooft"], "text": "   "}]},  # blank text
+        {"examples": [{"tips": ["Hoofdletter"], "text": "Een verhaal."}]},  # bad id
+        {"examples": "geen lijst"},
+        {"voorbeelden": []},
+    ],
+)
+def test_examples_schema_refuses_what_the_reader_refuses(
+    tmp_path: Path, document: dict[str, object]
+) -> None:
+    validator = jsonschema.Draft202012Validator(examples_schema(load_builtin()))
+    assert list(validator.iter_errors(document))
+    if "Hoofdletter" in json.dumps(document):
+        return  # an unknown id is the reader's business (with the tips it knows)
+    path = tmp_path / "voorbeelden.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    assert read_examples_file(path).problems
+
+
+def test_schema_command_writes_the_examples_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "examples.schema.json"
+    assert main(["content", "schema", "--examples", "-o", str(target)]) == 0
+    schema = json.loads(target.read_text(encoding="utf-8"))
+    assert schema["required"] == ["examples"]
+    assert "doe-wat-je-belooft" in json.dumps(schema["properties"]["examples"])

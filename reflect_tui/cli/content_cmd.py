@@ -84,9 +84,17 @@ def register(sub: argparse._SubParsersAction[Any]) -> argparse._SubParsersAction
     schema = actions.add_parser(
         "schema",
         help="JSON Schema van de inhoudsbestanden, voor je editor",
-        description="Schrijf een JSON Schema waarmee editors YAML-inhoud aanvullen en controleren.",
+        description=(
+            "Schrijf een JSON Schema waarmee editors YAML-inhoud aanvullen en controleren. "
+            "Met --examples: het schema van de voorbeeldverhalen (examples/*.yaml)."
+        ),
     )
     schema.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    schema.add_argument(
+        "--examples",
+        action="store_true",
+        help="het schema van de voorbeeldverhalen (examples/*.yaml) in plaats van de inhoud",
+    )
     schema.set_defaults(handler=run_schema)
     return actions
 
@@ -189,9 +197,10 @@ def run_coverage(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_schema(args: argparse.Namespace, ctx: CliContext) -> int:
     """The JSON Schema, with the ids of the current content as suggestions."""
-    from reflect_tui.core.content.schema import content_schema
+    from reflect_tui.core.content.schema import content_schema, examples_schema
 
-    text = json.dumps(content_schema(ctx.load_content()), ensure_ascii=False, indent=2)
+    make = examples_schema if args.examples else content_schema
+    text = json.dumps(make(ctx.load_content()), ensure_ascii=False, indent=2)
     if not args.output:
         print(text, file=ctx.stdout)
         return 0

@@ -21,6 +21,7 @@ from reflect_tui.core.content import model as m
 from reflect_tui.core.content import validate as v
 
 SCHEMA_ID = "https://reflect-tui.invalid/content.schema.json"
+EXAMPLES_SCHEMA_ID = "https://reflect-tui.invalid/examples.schema.json"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # Titles are for trainers reading tooltips in their editor (Dutch).
@@ -192,5 +193,44 @@ def content_schema(content: m.Content | None = None) -> dict[str, Any]:
             }
             for collection in m.COLLECTIONS
         },
+        "additionalProperties": False,
+    }
+
+
+def examples_schema(content: m.Content | None = None) -> dict[str, Any]:
+    """The JSON Schema of an ``examples/*.yaml`` file (the coach's example notes).
+
+    A schema of its own: an examples file has one key (``examples``) that a
+    content file may not have, and editors map schemas to files by path
+    (``examples/*.yaml``). It follows ``core/content/examples.py``'s reader;
+    ``tips`` may be one id or a list. With ``content``, its tip and case-kind
+    ids are offered as suggestions.
+    """
+    tip_id = _id_schema(tuple(t.id for t in content.tips) if content else ())
+    kind_id = _id_schema(tuple(k.id for k in content.case_kinds) if content else ())
+    note = {
+        "type": "object",
+        "properties": {
+            "tips": {
+                "title": "De tips die het best passen, de beste eerst",
+                "anyOf": [{"type": "array", "items": tip_id, "minItems": 1}, tip_id],
+            },
+            "text": {"title": "Het verhaal, in de woorden van een ambtenaar", **_TEXT},
+            "kind": {"title": "Soort casus (mag weg)", **kind_id},
+        },
+        "required": ["tips", "text"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": EXAMPLES_SCHEMA_ID,
+        "title": "reflect-tui voorbeeldverhalen (examples/*.yaml)",
+        "description": (
+            "Voorbeeldverhalen voor de coach, elk met de tips die erbij passen. "
+            "Controleer altijd ook met 'reflect content check'."
+        ),
+        "type": "object",
+        "properties": {"examples": {"type": "array", "items": note}},
+        "required": ["examples"],
         "additionalProperties": False,
     }
