@@ -52,8 +52,7 @@ from reflect_tui.core.coach.evaluate import (  # noqa: E402
     good_tip_measures,
     load_cases,
 )
-from reflect_tui.core.coach.examples import _cache as examples_cache  # noqa: E402
-from reflect_tui.core.coach.examples import example_model  # noqa: E402
+from reflect_tui.core.coach.examples import example_model, forget_models  # noqa: E402
 from reflect_tui.core.coach.index import build_index  # noqa: E402
 from reflect_tui.core.coach.learning import learning_suggestions  # noqa: E402
 from reflect_tui.core.coach.signals import Signals  # noqa: E402
@@ -284,7 +283,7 @@ def main() -> int:
     start = time.perf_counter()
     build_index(content)
     print(info("build keyword index (once per content)", (time.perf_counter() - start) * 1000))
-    examples_cache.clear()  # the quality part above built it already
+    forget_models()  # the quality part above built it already
     start = time.perf_counter()
     example_model(content)
     print(

@@ -14,7 +14,7 @@ from reflect_tui.core.coach import tips as coach_tips
 from reflect_tui.core.coach.examples import build_model, example_model
 from reflect_tui.core.coach.signals import Signals
 from reflect_tui.core.coach.tips import EXAMPLES, match_tips
-from reflect_tui.core.content.examples import read_examples, read_examples_file
+from reflect_tui.core.content.examples import Example, read_examples, read_examples_file
 from reflect_tui.core.content.loader import check_layers, load_builtin
 from reflect_tui.core.paths import builtin_content_dir
 
@@ -167,3 +167,64 @@ def test_examples_of_a_switched_off_tip_are_no_error(tmp_path: Path) -> None:
         "tips:\n  - id: maak-er-een-feest-van\n    disabled: true\n", encoding="utf-8"
     )
     assert check_layers([layer]).errors == ()
+
+
+def test_a_named_pipe_in_a_layer_does_not_block_the_coach(tmp_path: Path) -> None:
+    """Reproduction (review): ``mkfifo L/tips.yaml`` (or ``L/examples/x.yaml``) made the first
+    coaching hang on reading it; the content loader skips what is not a regular file."""
+    import os
+
+    layer = tmp_path / "org"
+    (layer / "examples").mkdir(parents=True)
+    os.mkfifo(layer / "tips.yaml")
+    os.mkfifo(layer / "examples" / "pipe.yaml")
+    builtin = str(builtin_content_dir())
+    assert len(read_examples([builtin, str(layer)]).examples) == len(
+        read_examples([builtin]).examples
+    )
+
+
+def test_hidden_files_do_not_redefine_tips(tmp_path: Path) -> None:
+    """A hidden ``.oud.yaml`` is no content (the loader skips it): its tips keep their examples."""
+    layer = tmp_path / "org"
+    layer.mkdir()
+    (layer / ".oud.yaml").write_text(
+        "tips:\n  - id: doe-wat-je-belooft\n    disabled: true\n", encoding="utf-8"
+    )
+    stacked = read_examples([str(builtin_content_dir()), str(layer)])
+    assert any("doe-wat-je-belooft" in e.tips for e in stacked.examples)
+
+
+def test_unknown_fields_kinds_and_empty_text_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "eigen.yaml"
+    path.write_text(
+        "examples:\n"
+        "  - tips: [ruimte-voor-emoties]\n    soort: klacht\n    text: Boze buren.\n"
+        "  - tips: [ruimte-voor-emoties]\n    kind: ruzie\n    text: Boze buren.\n"
+        "  - tips: [ruimte-voor-emoties]\n    text: ~\n",
+        encoding="utf-8",
+    )
+    found = read_examples_file(path, ["ruimte-voor-emoties"], (), ["klacht"])
+    assert [(p.line, p.message) for p in found.problems] == [
+        (2, "onbekend veld 'soort' (wel: tips, text, kind)"),
+        (5, "onbekende soort casus 'ruzie' in 'kind'"),
+        (8, "dit voorbeeld heeft geen 'text'"),
+    ]
+    assert [e.kind for e in found.examples] == [None, None]
+
+
+def test_a_bad_character_is_reported_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.yaml"
+    path.write_text("examples:\n  - tips: [a]\n    text: Een \x07 bel.\n", encoding="utf-8")
+    found = read_examples_file(path)
+    assert [(p.line, p.message) for p in found.problems] == [(3, "geen geldige YAML")]
+
+
+def test_quotes_of_hostile_text_are_plain() -> None:
+    """The quote path itself: escape codes, markup and emoji in the closest sentence."""
+    note = "De kermis op het plein geeft elk jaar ruzie met de buren."
+    model = build_model([Example(("eigen-tip",), note)])
+    text = "Gisteren weer. De \x1b[31mkermis\x1b[0m op het [bold]plein[/bold] 🎡 gaf ruzie."
+    sentence = model.closest_sentence(text, "eigen-tip")
+    assert sentence and sentence.isprintable() and "\x1b" not in sentence
+    assert "kermis" in sentence

@@ -26,7 +26,6 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from reflect_tui.core.content.examples import Example, read_examples
 from reflect_tui.core.content.model import Content
@@ -52,8 +51,8 @@ TELLING_WORDS = 40
 TELLING_SHARE = 0.12  # ... and at least this share of the word's weight over all profiles
 # How a note's resemblance to a tip's examples becomes a strength 0..1:
 EXAMPLES_FULL = 0.18  # a cosine similarity that counts fully (a typical best fit)
-EXAMPLES_ABSOLUTE = 1.0  # 1: absolute similarity; 0: relative to the closest tip
 EXAMPLES_WORDS = 8  # content words from which a note's resemblance counts fully
+EXAMPLES_CAP = 1.0  # the strongest resemblance (far above a typical best fit counts no more)
 TELLING_MIN = 2  # telling words in the quoted sentence ("Mijn teamleider vroeg ..." has one)
 
 
@@ -81,8 +80,9 @@ class ExampleModel:
     idf: Mapping[str, float]
     profiles: Mapping[str, Mapping[str, float]]
     counts: Mapping[str, int]  # examples per tip
-    _telling: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
-    _spread: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    # Per tip, its telling words: computed with the profiles, so that the
+    # shared, frozen model is never written after it is built (threads).
+    telling_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.profiles)
@@ -112,23 +112,10 @@ class ExampleModel:
         return out, sum(1 for w in query if ":" not in w)
 
     def telling(self, tip_id: str) -> frozenset[str]:
-        """The words that weigh most in a tip's profile (``TELLING_WORDS``)."""
-        cached = self._telling.get(tip_id)
-        if cached is not None:
-            return cached
-        if not self._spread:
-            for profile in self.profiles.values():
-                for word, value in profile.items():
-                    self._spread[word] = self._spread.get(word, 0.0) + value
-        profile = self.profiles.get(tip_id, {})
-        # Weighty in this profile AND mostly this tip's: "boos" weighs in the
-        # examples of a dozen tips and tells none of them apart.
-        ranked = sorted(profile, key=lambda w: (-profile[w], w))[:TELLING_WORDS]
-        found = frozenset(w for w in ranked if profile[w] >= TELLING_SHARE * self._spread[w])
-        self._telling[tip_id] = found
-        return found
+        """The words weighty in a tip's profile and mostly its own (see ``_telling_words``)."""
+        return self.telling_words.get(tip_id, frozenset())
 
-    def closest_sentence(self, text: str, tip_id: str) -> str:
+    def closest_sentence(self, text: str, tip_id: str, sentences: Sentences | None = None) -> str:
         """The user's own words closest to a tip's examples: one sentence, at most ``QUOTE_WORDS``.
 
         Why a sentence: the similarity is spread over the whole note, and a
@@ -139,7 +126,7 @@ class ExampleModel:
         if not profile:
             return ""
         best_score, best = 0.0, None
-        for words, counts in _sentences(text):
+        for words, counts in sentences if sentences is not None else split_sentences(text):
             # Not normalised: the sentence that holds the most telling words
             # of the profile, not the one whose few words are all common.
             score = sum(
@@ -158,9 +145,16 @@ class ExampleModel:
         return _clean(text[words[0].start : words[-1].end])
 
 
-@lru_cache(maxsize=4)
-def _sentences(text: str) -> tuple[tuple[list[Token], dict[str, float]], ...]:
-    """Each sentence's words and features (one text is quoted for several tips in a row)."""
+Sentences = tuple[tuple[list[Token], dict[str, float]], ...]
+
+
+def split_sentences(text: str) -> Sentences:
+    """Each sentence's words and features.
+
+    Why the caller keeps them (``match_tips`` splits once for the five tips it
+    quotes for) rather than a module cache: a cache would keep journal text
+    in memory after the coaching, also of an encrypted journal.
+    """
     tokens = tokenize(text)
     groups: dict[int, list[Token]] = {}
     for token, number in zip(tokens, sentence_numbers(text, tokens), strict=True):
@@ -212,12 +206,35 @@ def build_model(examples: Sequence[Example]) -> ExampleModel:
     for tip_id, profile in sums.items():
         norm = math.sqrt(sum(x * x for x in profile.values())) or 1.0
         profiles[tip_id] = {w: x / norm for w, x in profile.items()}
-    return ExampleModel(idf, profiles, dict(numbers))
+    return ExampleModel(idf, profiles, dict(numbers), _telling_words(profiles))
+
+
+def _telling_words(profiles: Mapping[str, Mapping[str, float]]) -> dict[str, frozenset[str]]:
+    """Per tip, the words weighty in its profile AND mostly its own.
+
+    Why both: "boos" weighs in the examples of a dozen tips and tells none of
+    them apart; a word that only one example used is not weighty.
+    """
+    spread: dict[str, float] = {}
+    for profile in profiles.values():
+        for word, value in profile.items():
+            spread[word] = spread.get(word, 0.0) + value
+    telling = {}
+    for tip_id, profile in profiles.items():
+        ranked = sorted(profile, key=lambda w: (-profile[w], w))[:TELLING_WORDS]
+        telling[tip_id] = frozenset(w for w in ranked if profile[w] >= TELLING_SHARE * spread[w])
+    return telling
 
 
 _lock = threading.Lock()
 _cache: dict[int, tuple[Content, ExampleModel]] = {}
 _CACHE_SIZE = 4
+
+
+def forget_models() -> None:
+    """Drop every cached model (a benchmark timing the build; a test starting clean)."""
+    with _lock:
+        _cache.clear()
 
 
 def example_model(content: Content) -> ExampleModel:
@@ -239,10 +256,13 @@ def example_model(content: Content) -> ExampleModel:
 
 
 def example_resemblance(content: Content, text: str) -> dict[str, float]:
-    """Per tip, how much ``text`` resembles its example notes, relative to the closest tip.
+    """Per tip, how strongly ``text`` resembles its example notes (1.0: a typical best fit).
 
-    Relative, because cosine similarities of short notes are small and vary
-    with the note's length; what tells is which tips stand out for this note.
+    The cosine similarity over ``EXAMPLES_FULL``, capped at ``EXAMPLES_CAP``:
+    absolute, not relative to the closest tip, because a note that resembles
+    nothing well must not make its least bad match look strong. A note of a
+    few words resembles some examples by chance: its strengths count in
+    proportion to its length, up to ``EXAMPLES_WORDS`` content words.
     """
     if not text.strip():
         return {}
@@ -250,15 +270,8 @@ def example_resemblance(content: Content, text: str) -> dict[str, float]:
     if not model:
         return {}
     scores, size = model.scores_and_size(text)
-    top = max(scores.values(), default=0.0)
-    if top <= 0.0:
-        return {}
-    # A note of a few words resembles some examples by chance: its
-    # similarities count in proportion to its length, up to EXAMPLES_WORDS.
     reliable = min(1.0, size / EXAMPLES_WORDS)
     return {
-        tip_id: min(1.0, score / EXAMPLES_FULL) ** EXAMPLES_ABSOLUTE
-        * (score / top) ** (1.0 - EXAMPLES_ABSOLUTE)
-        * reliable
+        tip_id: min(EXAMPLES_CAP, score / EXAMPLES_FULL) * reliable
         for tip_id, score in scores.items()
     }

@@ -15,7 +15,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from reflect_tui.core.coach import reasons
-from reflect_tui.core.coach.examples import example_model, example_resemblance
+from reflect_tui.core.coach.examples import (
+    Sentences,
+    example_model,
+    example_resemblance,
+    split_sentences,
+)
 from reflect_tui.core.coach.index import coach_index
 from reflect_tui.core.coach.practices import suggest_practices
 from reflect_tui.core.coach.signals import (
@@ -58,9 +63,9 @@ W_CUE_EXTRA = 3.0  # ... each further distinct cue
 W_CUE_SINGLE = 3.0
 MAX_CUE = 14.0
 # The note resembles the tip's example notes (coach/examples.py): weight in
-# proportion to the similarity, relative to the tip the note resembles most.
-# From EXAMPLES_EARN of the best similarity the resemblance earns the tip a
-# place (plus W_EXAMPLES_EARN); below it, it only adds to other evidence.
+# proportion to the resemblance's strength (1.0: a typical best fit). From
+# EXAMPLES_EARN the resemblance earns the tip a place (plus W_EXAMPLES_EARN);
+# below it, it only adds to other evidence.
 # Chosen on the tuning cases and the aggregate figures of the two validation
 # sets (fresh3, fresh4), never on the held-out halves.
 W_EXAMPLES = 14.0
@@ -233,8 +238,8 @@ def score_tip(
 ) -> list[ScorePart]:
     """Every part of a tip's score, from the signals and the text's evidence.
 
-    ``resemblance``: per tip, how much the text resembles its example notes,
-    relative to the tip it resembles most (1.0); see ``example_resemblance``.
+    ``resemblance``: per tip, how strongly the text resembles its example
+    notes (1.0: a typical best fit); see ``example_resemblance``.
     """
     parts: list[ScorePart] = []
     situations = evidence.situations.get(tip.id, ())
@@ -481,6 +486,7 @@ def match_tips(
     evidence = read_text(content, signals.text)
     inferred = _inferred_practices(content, signals, evidence)
     resemblance = example_resemblance(content, signals.text)
+    split: list[Sentences] = []  # the text's sentences, split at the first quote
     shown = dict(recently_shown or {})
     reference = now if now is not None else max(shown.values(), key=_as_utc, default=None)
 
@@ -504,7 +510,7 @@ def match_tips(
         variety: float,
         promoted: str = "",
     ) -> TipMatch:
-        parts = _with_example_quote(content, signals.text, tip, parts)
+        parts = _with_example_quote(content, signals.text, tip, parts, split)
         ordered = tuple(sorted(parts, key=lambda p: (-p.weight, p.kind, p.item)))
         lines = reasons.tip_reasons(content, tip, ordered, MAX_REASONS)
         return TipMatch(
@@ -555,13 +561,19 @@ def match_tips(
 
 
 def _with_example_quote(
-    content: Content, text: str, tip: Tip, parts: list[ScorePart]
+    content: Content, text: str, tip: Tip, parts: list[ScorePart], sentences: list[Sentences]
 ) -> list[ScorePart]:
-    """The examples part with the user's sentence closest to the tip's examples, for its reason."""
+    """The examples part with the user's sentence closest to the tip's examples, for its reason.
+
+    ``sentences`` holds the text split into sentences once this coaching
+    needed it (empty before), so the five shown tips share one split.
+    """
     out = []
     for part in parts:
         if part.kind == EXAMPLES and part.sure and not part.quotes:
-            sentence = example_model(content).closest_sentence(text, tip.id)
+            if not sentences:
+                sentences.append(split_sentences(text))
+            sentence = example_model(content).closest_sentence(text, tip.id, sentences[0])
             part = replace(part, quotes=(sentence,) if sentence else ())
         out.append(part)
     return out

@@ -16,6 +16,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reflect_tui.core.content.layers import is_content_name
+from reflect_tui.core.os_messages import os_reason
+
+_FIELDS = frozenset({"tips", "text", "kind"})
 EXAMPLES_FOLDER = "examples"  # inside a layer folder; content files never sit in a subfolder
 
 
@@ -56,14 +60,36 @@ def _load_yaml(path: Path) -> Any:
         return yaml.compose(handle, Loader=loader)
 
 
+def _error_line(path: Path, exc: Exception) -> int:
+    """The line of a YAML error: its mark, or (a bad character) its position in the text."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    position = getattr(exc, "position", None)
+    if isinstance(position, int):
+        try:
+            return path.read_text(encoding="utf-8")[:position].count("\n") + 1
+        except (OSError, UnicodeDecodeError):
+            return 1
+    return 1
+
+
 def _scalar(node: Any) -> str | None:
+    """A plain value's text; None for a list, a mapping or a YAML null (``~``, ``null``)."""
     from yaml import ScalarNode
 
-    return str(node.value) if isinstance(node, ScalarNode) else None
+    if not isinstance(node, ScalarNode):
+        return None
+    if node.tag == "tag:yaml.org,2002:null":
+        return None
+    return str(node.value)
 
 
 def read_examples_file(
-    path: Path, known_tips: Iterable[str] | None = None, switched_off: Iterable[str] = ()
+    path: Path,
+    known_tips: Iterable[str] | None = None,
+    switched_off: Iterable[str] = (),
+    known_kinds: Iterable[str] | None = None,
 ) -> ExampleSet:
     """Every usable example of one file; a problem line for each one that is not.
 
@@ -71,8 +97,11 @@ def read_examples_file(
     of the example; an example left without tips is skipped). Ids in
     ``switched_off`` (tips a layer disabled) are left out without a word: the
     built-in examples of a tip an organisation switched off are no mistake.
+    ``known_kinds``: when given, a ``kind`` outside it is reported (the
+    example still counts, without a kind).
     """
     off = set(switched_off)
+    kinds = set(known_kinds) if known_kinds is not None else None
     from yaml import MappingNode, SequenceNode, YAMLError
 
     result = ExampleSet()
@@ -80,13 +109,15 @@ def read_examples_file(
     known = set(known_tips) if known_tips is not None else None
     try:
         root = _load_yaml(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        result.problems.append(ExampleProblem(label, 1, f"kan het bestand niet lezen ({exc})"))
+    except OSError as exc:
+        reason = os_reason(exc)
+        result.problems.append(ExampleProblem(label, 1, f"kan het bestand niet lezen: {reason}"))
+        return result
+    except UnicodeDecodeError:
+        result.problems.append(ExampleProblem(label, 1, "het bestand is geen UTF-8-tekst"))
         return result
     except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        result.problems.append(ExampleProblem(label, line, "geen geldige YAML"))
+        result.problems.append(ExampleProblem(label, _error_line(path, exc), "geen geldige YAML"))
         return result
     if root is None:
         return result
@@ -107,6 +138,11 @@ def read_examples_file(
             )
             continue
         fields = {_scalar(k): v for k, v in item.value}
+        for name in fields:
+            if name not in _FIELDS:
+                result.problems.append(
+                    ExampleProblem(label, line, f"onbekend veld '{name}' (wel: tips, text, kind)")
+                )
         text = _scalar(fields.get("text")) if "text" in fields else None
         tips_node = fields.get("tips")
         tips: list[str] = []
@@ -132,6 +168,11 @@ def read_examples_file(
             result.problems.append(ExampleProblem(label, line, "dit voorbeeld noemt geen tip"))
             continue
         kind = _scalar(fields["kind"]) if "kind" in fields else None
+        if kind is not None and kinds is not None and kind not in kinds:
+            result.problems.append(
+                ExampleProblem(label, line, f"onbekende soort casus '{kind}' in 'kind'")
+            )
+            kind = None
         result.examples.append(Example(tuple(dict.fromkeys(tips)), text, kind, label, line))
     return result
 
@@ -145,12 +186,17 @@ def example_files(layers: Sequence[str]) -> list[Path]:
             names = sorted(os.listdir(folder))
         except OSError:
             continue  # no examples folder (or a single-file layer)
-        files.extend(
-            folder / name
-            for name in names
-            if name.endswith((".yaml", ".yml")) and not name.startswith(".")
-        )
+        files.extend(p for p in (folder / name for name in names) if _is_content_file(p))
     return files
+
+
+def _is_content_file(path: Path) -> bool:
+    """The loader's rule: a visible ``*.yaml`` or ``*.yml`` that is a regular file.
+
+    Why ``is_file``: a named pipe called ``x.yaml`` in a layer blocked the
+    coach (and the TUI's warm-up, holding the model's lock) on its first read.
+    """
+    return is_content_name(path.name) and path.is_file()
 
 
 def examples_fingerprint(layers: Sequence[str | Path]) -> str:
@@ -177,7 +223,10 @@ def examples_fingerprint(layers: Sequence[str | Path]) -> str:
 
 
 def read_examples(
-    layers: Sequence[str], known_tips: Iterable[str] | None = None, switched_off: Iterable[str] = ()
+    layers: Sequence[str],
+    known_tips: Iterable[str] | None = None,
+    switched_off: Iterable[str] = (),
+    known_kinds: Iterable[str] | None = None,
 ) -> ExampleSet:
     """The examples of every layer, together (a layer adds examples, it replaces none).
 
@@ -187,11 +236,12 @@ def read_examples(
     """
     known = list(known_tips) if known_tips is not None else None
     off = list(switched_off)
+    kinds = list(known_kinds) if known_kinds is not None else None
     result = ExampleSet()
     for position, layer in enumerate(layers):
         replaced = _tips_defined_in(layers[position + 1 :])
         for path in example_files([layer]):
-            found = read_examples_file(path, known, off)
+            found = read_examples_file(path, known, off, kinds)
             for example in found.examples:
                 tips = tuple(t for t in example.tips if t not in replaced)
                 if tips:
@@ -209,9 +259,11 @@ def _tips_defined_in(layers: Sequence[str]) -> set[str]:
         path = Path(layer)
         try:
             files = (
-                [path / n for n in sorted(os.listdir(path)) if n.endswith((".yaml", ".yml"))]
+                [p for p in (path / n for n in sorted(os.listdir(path))) if _is_content_file(p)]
                 if path.is_dir()
                 else [path]
+                if path.is_file()
+                else []
             )
         except OSError:
             continue

@@ -310,14 +310,19 @@ def _check_layers(paths: Sequence[Path]) -> CheckResult:
     return CheckResult(tuple(_sorted_unique(errors, layers)), content)
 
 
+# The ``path`` of every problem in a layer's example notes.
+EXAMPLES_PATH = "examples"
+
+
 def _example_errors(content: Content, switched_off: set[str]) -> list[ContentError]:
     """Problems in the layers' example notes (``examples/*.yaml``), against the merged tips."""
     from reflect_tui.core.content.examples import read_examples
 
     known = [tip.id for tip in content.tips]
-    found = read_examples(content.layers, known, switched_off - set(known))
+    kinds = [kind.id for kind in content.case_kinds]
+    found = read_examples(content.layers, known, switched_off - set(known), kinds)
     return [
-        ContentError(display_path(Path(p.file)), p.line, 1, "examples", p.message)
+        ContentError(display_path(Path(p.file)), p.line, 1, EXAMPLES_PATH, p.message)
         for p in found.problems
     ]
 
