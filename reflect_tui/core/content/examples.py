@@ -100,13 +100,13 @@ def read_examples_file(
     ``known_kinds``: when given, a ``kind`` outside it is reported (the
     example still counts, without a kind).
     """
-    off = set(switched_off)
-    kinds = set(known_kinds) if known_kinds is not None else None
     from yaml import MappingNode, SequenceNode, YAMLError
 
+    off = set(switched_off)
+    kinds = set(known_kinds) if known_kinds is not None else None
+    known = set(known_tips) if known_tips is not None else None
     result = ExampleSet()
     label = str(path)
-    known = set(known_tips) if known_tips is not None else None
     try:
         root = _load_yaml(path)
     except OSError as exc:
@@ -238,8 +238,16 @@ def read_examples(
     off = list(switched_off)
     kinds = list(known_kinds) if known_kinds is not None else None
     result = ExampleSet()
-    for position, layer in enumerate(layers):
-        replaced = _tips_defined_in(layers[position + 1 :])
+    # Each layer's tip ids read once; the ids redefined above a layer are
+    # then the union of the sets above it (built top-down).
+    defined = [_tips_defined_in([layer]) for layer in layers]
+    above: list[set[str]] = []
+    replaced: set[str] = set()
+    for ids in reversed(defined):
+        above.append(set(replaced))
+        replaced |= ids
+    above.reverse()
+    for layer, replaced in zip(layers, above, strict=True):
         for path in example_files([layer]):
             found = read_examples_file(path, known, off, kinds)
             for example in found.examples:
