@@ -15,8 +15,8 @@ from reflect_tui.core.coach.examples import build_model, example_model
 from reflect_tui.core.coach.signals import Signals
 from reflect_tui.core.coach.tips import EXAMPLES, match_tips
 from reflect_tui.core.content.examples import Example, read_examples, read_examples_file
-from reflect_tui.core.content.loader import check_layers, load_builtin
-from reflect_tui.core.paths import builtin_content_dir
+from reflect_tui.core.content.loader import check_layers, load_builtin, load_content
+from reflect_tui.core.paths import builtin_content_dir, resolve_locations
 
 OVERREACH = (
     "De initiatiefnemers van de moestuin willen nu ook een kas, een kippenhok en een "
@@ -228,3 +228,49 @@ def test_quotes_of_hostile_text_are_plain() -> None:
     sentence = model.closest_sentence(text, "eigen-tip")
     assert sentence and sentence.isprintable() and "\x1b" not in sentence
     assert "kermis" in sentence
+
+
+BETRAYED = "De bewoners voelen zich verraden door de gemeente. Ze waren heel boos op de avond."
+
+
+def _emotions_reasons(monkeypatch, resemblance: dict[str, float]) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(coach_tips, "example_resemblance", lambda content, text: resemblance)
+    shown = {m.tip.id: m for m in match_tips(load_builtin(), Signals(text=BETRAYED))}
+    match = shown["ruimte-voor-emoties"]
+    assert any(p.kind == "cue" for p in match.parts)  # the cue still counts for the score
+    return match.reasons
+
+
+def test_a_cue_is_quoted_only_when_the_note_resembles_the_tips_examples(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Readers marked lines that hang on one phrase meant otherwise ('zaal vol').
+
+    When the note as a whole does not resemble the tip's example notes, the
+    line says what the tip is about instead of quoting the phrase.
+    """
+    confirmed = _emotions_reasons(monkeypatch, {"ruimte-voor-emoties": 1.0})
+    assert any("'voelen zich verraden'" in line for line in confirmed), confirmed
+    unconfirmed = _emotions_reasons(monkeypatch, {"ruimte-voor-emoties": 0.1})
+    assert not any("Je schreef" in line for line in unconfirmed), unconfirmed
+    assert any("boosheid, angst of verdriet" in line for line in unconfirmed), unconfirmed
+
+
+def test_an_own_tip_without_examples_keeps_its_quotes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    layer = tmp_path / "org"
+    layer.mkdir()
+    (layer / "tips.yaml").write_text(
+        "tips:\n"
+        "  - id: eigen-kermis\n"
+        "    title: Kermis zonder ruzie\n"
+        "    text: Spreek voor de kermis met de buren af wie ze kunnen bellen.\n"
+        "    about: afspraken met de buren voor de kermis\n"
+        "    practices: [praktisch]\n"
+        "    keywords: [kermis op het plein, standwerkers, geluidsoverlast]\n"
+        "    source: eigen organisatie\n",
+        encoding="utf-8",
+    )
+    locations = resolve_locations(env={"REFLECT_HOME": str(tmp_path / "home")})
+    content = load_content(locations, extra=[layer], env={}).content
+    monkeypatch.setattr(coach_tips, "example_resemblance", lambda content, text: {})
+    text = "Weer gedoe over de kermis op het plein: standwerkers en buren in de clinch."
+    shown = {m.tip.id: m for m in match_tips(content, Signals(text=text))}
+    assert any("'kermis op het plein'" in line for line in shown["eigen-kermis"].reasons)

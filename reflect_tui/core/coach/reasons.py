@@ -208,6 +208,10 @@ def situation_line(reason: str, about: str = "", quotes: Sequence[str] = ()) -> 
     return f"{said}; deze tip gaat over {about}." if about else f"{said}."
 
 
+# Score parts that rest on the user's own words about the case.
+_FOUND_IN_TEXT = frozenset({"cue", "keyword", "situation", "examples"})
+
+
 # Where a tip's reason line turns from the user's situation to what the tip
 # is about (the phrases ``_tip_line`` builds with).
 _ABOUT_JOINERS = (
@@ -367,7 +371,11 @@ def tip_reasons(content: Content, tip: object, parts: Sequence[Any], limit: int)
         kind_part = next((p for p in parts if p.kind == "case_kind"), None)
         if step_part is not None:
             lines.append(_tip_line(content, "step", [step_part.item], ()))
-        if kind_part is not None and kind_part.item in kinds:
+        # "Bedoeld voor een bijeenkomst" only when the kind is all there is: a
+        # tip found by the user's words (not quoted, see ``tips``) was read
+        # as a filler picked for the kind of case (blind readers, stop 15).
+        found_in_text = any(p.kind in _FOUND_IN_TEXT and p.weight > 0 for p in parts)
+        if kind_part is not None and kind_part.item in kinds and not found_in_text:
             lines.append(_tip_line(content, "case_kind", [kind_part.item], (), about))
         elif about and len(lines) < limit:
             lines.append(f"Deze tip gaat over {about}.")

@@ -71,6 +71,9 @@ MAX_CUE = 14.0
 W_EXAMPLES = 14.0
 W_EXAMPLES_EARN = 3.0
 EXAMPLES_EARN = 0.9
+# From this resemblance to a tip's example notes its cue or own words are
+# quoted back (``_unconfirmed_words_unquoted``).
+QUOTE_CONFIRM = 0.25
 QUOTE_MIN_SPECIFICITY = 0.55  # keywords of at most 3 tips are quoted in reasons
 KEYWORD_TOGETHER = 0.6  # extra share per further distinct own keyword
 MAX_KEYWORD = 10.0
@@ -116,6 +119,7 @@ INFERRED_PRACTICE = "inferred_practice"
 STEP = "step"
 CASE_KIND = "case_kind"
 EXAMPLES = "examples"
+_CONFIRMED_BY_EXAMPLES = frozenset({CUE, KEYWORD})
 
 
 @dataclass(frozen=True)
@@ -511,6 +515,7 @@ def match_tips(
         promoted: str = "",
     ) -> TipMatch:
         parts = _with_example_quote(content, signals.text, tip, parts, split)
+        parts = _unconfirmed_words_unquoted(content, tip, parts, resemblance)
         ordered = tuple(sorted(parts, key=lambda p: (-p.weight, p.kind, p.item)))
         lines = reasons.tip_reasons(content, tip, ordered, MAX_REASONS)
         return TipMatch(
@@ -577,6 +582,26 @@ def _with_example_quote(
             part = replace(part, quotes=(sentence,) if sentence else ())
         out.append(part)
     return out
+
+
+def _unconfirmed_words_unquoted(
+    content: Content, tip: Tip, parts: list[ScorePart], resemblance: Mapping[str, float]
+) -> list[ScorePart]:
+    """A tip's cue or keywords are not quoted back when the note does not resemble its examples.
+
+    Why: blind readers (stop 15) kept marking lines that hang on one quoted
+    phrase in another sense ("zaal vol", "te lang duurde", "niet gehoord"
+    read as "no news"). When the note as a whole also resembles the example
+    notes of the tip, the words are very likely meant as the tip means them;
+    when it does not, the words still count for the score, but the line says
+    what the tip is about instead of claiming the user wrote its situation.
+    A tip without example notes (an organisation's own) keeps its quotes.
+    """
+    if resemblance.get(tip.id, 0.0) >= QUOTE_CONFIRM:
+        return parts
+    if not example_model(content).counts.get(tip.id):
+        return parts
+    return [replace(p, sure=False) if p.kind in _CONFIRMED_BY_EXAMPLES else p for p in parts]
 
 
 _TICKS = frozenset({TICKED_BARRIER, TICKED_HELP})
